@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "./client";
+import { addresses, users } from "./schema";
+import { createTestDb } from "./testing";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(() => h.close());
+
+describe("database", () => {
+  it("is migrated and answers", async () => {
+    await h.ping();
+    const [u] = await h.db
+      .insert(users)
+      .values({ email: "a@example.com", name: "A", passwordHash: "x" })
+      .returning();
+    expect(u?.role).toBe("customer");
+    expect(u?.status).toBe("active");
+  });
+
+  it("refuses a second account with the same email", async () => {
+    await expect(
+      h.db.insert(users).values({ email: "a@example.com", name: "B", passwordHash: "x" }),
+    ).rejects.toThrow();
+  });
+
+  it("allows at most one default address per user", async () => {
+    const [u] = await h.db.select().from(users).where(eq(users.email, "a@example.com"));
+    const addr = {
+      userId: u!.id,
+      name: "A",
+      phone: "+919876543210",
+      line1: "1 MG Road",
+      city: "Bengaluru",
+      state: "Karnataka",
+      pincode: "560001",
+      isDefault: true,
+    };
+    await h.db.insert(addresses).values(addr);
+    await expect(h.db.insert(addresses).values(addr)).rejects.toThrow();
+    await h.db.insert(addresses).values({ ...addr, isDefault: false });
+  });
+});

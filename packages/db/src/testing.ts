@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createDb, type DbHandle, migrationsFolder } from "./client";
+
+/**
+ * A fresh, migrated database for one test file. With DATABASE_URL set it is a new
+ * PostgreSQL database cloned from a migrated template (CREATE DATABASE … TEMPLATE);
+ * otherwise a PGlite data dir copied from a migrated template dir. Both templates are
+ * keyed by a hash of the migrations, so a new migration rebuilds them.
+ */
+export async function createTestDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  return url ? createPostgresTestDb(url) : createPgliteTestDb();
+}
+
+function migrationsHash(): string {
+  const h = createHash("sha256");
+  for (const f of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (f.endsWith(".sql") || f.endsWith(".json")) h.update(f).update(readFileSync(join(migrationsFolder, f)));
+  }
+  return h.digest("hex").slice(0, 12);
+}
+
+async function createPgliteTestDb(): Promise<DbHandle> {
+  const template = join(tmpdir(), `bazaar-pglite-template-${migrationsHash()}`);
+  if (!existsSync(template)) {
+    const building = mkdtempSync(join(tmpdir(), "bazaar-pglite-building-"));
+    const handle = await createDb({ dataDir: building });
+    await handle.migrate();
+    await handle.close();
+    try {
+      renameSync(building, template);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another worker won the race
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), "bazaar-pglite-test-"));
+  cpSync(template, dir, { recursive: true });
+  const handle = await createDb({ dataDir: dir });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function createPostgresTestDb(url: string): Promise<DbHandle> {
+  const template = `bazaar_template_${migrationsHash()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query("select pg_advisory_lock(724201002)");
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
+    if (exists.rowCount === 0) {
+      await admin.query(`create database "${template}"`);
+      const handle = await createDb({ url: withDatabase(url, template), poolSize: 1 });
+      await handle.migrate();
+      await handle.close();
+    }
+    const name = `bazaar_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    await admin.query(`create database "${name}" template "${template}"`);
+    await admin.query("select pg_advisory_unlock(724201002)");
+    const handle = await createDb({ url: withDatabase(url, name), poolSize: 20 });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      },
+    };
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+}

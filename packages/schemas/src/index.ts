@@ -1,0 +1,4 @@
+export * from "./addresses";
+export * from "./admin";
+export * from "./common";
+export * from "./identity";
