@@ -52,7 +52,10 @@ const COMMON_PASSWORDS = new Set([
 
 export const PersonName = z.string().trim().min(1, "Name is required").max(100, "Name is too long");
 
-export const OtpCode = z.string().trim().regex(/^\d{6}$/, "The code is 6 digits");
+export const OtpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "The code is 6 digits");
 
 export const RegisterInput = z.object({
   email: Email,
@@ -76,9 +79,7 @@ export const LoginInput = z.object({
 export type LoginInput = z.input<typeof LoginInput>;
 
 /** Mobile clients send the refresh token in the body; web clients rely on the cookie. */
-export const RefreshInput = z
-  .object({ refreshToken: z.string().min(20).max(200).optional() })
-  .optional();
+export const RefreshInput = z.object({ refreshToken: z.string().min(20).max(200).optional() }).optional();
 export type RefreshInput = z.input<typeof RefreshInput>;
 
 export const LogoutInput = RefreshInput;

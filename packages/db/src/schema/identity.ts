@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const roleEnum = pgEnum("role", ["customer", "seller", "admin"]);
 export const accountStatusEnum = pgEnum("account_status", ["active", "suspended", "deactivated"]);
@@ -57,7 +67,10 @@ export const refreshTokens = pgTable(
     /** Set when this token is exchanged; presenting it again afterwards is reuse. */
     rotatedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("refresh_tokens_hash_key").on(t.tokenHash), index("refresh_tokens_session_idx").on(t.sessionId)],
+  (t) => [
+    uniqueIndex("refresh_tokens_hash_key").on(t.tokenHash),
+    index("refresh_tokens_session_idx").on(t.sessionId),
+  ],
 );
 
 export const otpCodes = pgTable(
@@ -89,7 +102,10 @@ export const passwordResets = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("password_resets_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("password_resets_hash_key").on(t.tokenHash),
+    index("password_resets_user_idx").on(t.userId),
+  ],
 );
 
 export const addresses = pgTable(

@@ -1,0 +1,20 @@
+import type { Actor, Deps } from "@bazaar/core";
+
+/** What the host tells the API about the HTTP exchange; the API never sees Fastify. */
+export type HttpExchange = {
+  ip: string | null;
+  userAgent: string | null;
+  /** Mobile clients get the refresh token in the body; web clients get an httpOnly cookie. */
+  client: "web" | "mobile";
+  accessToken: string | null;
+  refreshCookie: string | null;
+  setRefreshCookie(token: string, expiresAt: Date): void;
+  clearRefreshCookie(): void;
+};
+
+export type Context = { deps: Deps; http: HttpExchange };
+export type AuthedContext = Context & { actor: Actor };
+
+export function createContext(deps: Deps, http: HttpExchange): Context {
+  return { deps, http };
+}

@@ -1,0 +1,12 @@
+export { type Context, createContext, type HttpExchange } from "./context";
+export { type AppRouter, appRouter, createCaller } from "./root";
+export {
+  adminProcedure,
+  authedProcedure,
+  createCallerFactory,
+  customerProcedure,
+  publicProcedure,
+  requireRole,
+  router,
+  sellerProcedure,
+} from "./trpc";

@@ -1,0 +1,57 @@
+import { authenticate, DomainError } from "@bazaar/core";
+import type { Role } from "@bazaar/schemas";
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import type { AuthedContext, Context } from "./context";
+import { errorData, toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      code: shape.code,
+      // Unknown failures are logged by the host; the client learns nothing of the internals.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: errorData(error, { code: shape.data.code, httpStatus: shape.data.httpStatus }),
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain and validation errors raised anywhere below become typed tRPC errors here. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped !== result.error.cause) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const token = ctx.http.accessToken;
+  if (!token) throw new DomainError("UNAUTHORIZED", "auth.required", "Sign in to continue");
+  const actor = await authenticate(ctx.deps, token);
+  return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
+});
+
+/** The one role gate every role procedure is built from. */
+export const requireRole = (...roles: Role[]) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new DomainError("FORBIDDEN", "auth.role_required", `This needs a ${roles.join(" or ")} account`, {
+        requiredRoles: roles,
+      });
+    }
+    return next();
+  });
+
+export const customerProcedure = requireRole("customer");
+export const sellerProcedure = requireRole("seller");
+export const adminProcedure = requireRole("admin");

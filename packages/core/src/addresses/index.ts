@@ -1,0 +1,1 @@
+export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";

@@ -1,0 +1,1 @@
+export { listUsers, setUserStatus } from "./users";

@@ -1,0 +1,73 @@
+import { users } from "@bazaar/db";
+import { AdminUsersListInput, type Page, SetUserStatusInput, type UserDto } from "@bazaar/schemas";
+import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import { invalidState, notFound } from "../errors";
+import { toUserDto } from "../identity/dto";
+import { revokeSessions } from "../identity/sessions";
+import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { audit } from "../platform/audit";
+import type { Actor, Deps } from "../platform/deps";
+import { decodeCursor, page } from "../platform/pagination";
+
+export async function listUsers(deps: Deps, _actor: Actor, raw: AdminUsersListInput): Promise<Page<UserDto>> {
+  const input = AdminUsersListInput.parse(raw);
+  const cursor = decodeCursor(input.cursor);
+  const where: (SQL | undefined)[] = [
+    input.role ? eq(users.role, input.role) : undefined,
+    input.status ? eq(users.status, input.status) : undefined,
+    input.q
+      ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.name, `%${escapeLike(input.q)}%`))
+      : undefined,
+    cursor
+      ? or(
+          lt(users.createdAt, cursor.createdAt),
+          and(eq(users.createdAt, cursor.createdAt), lt(users.id, cursor.id)),
+        )
+      : undefined,
+  ];
+  const rows = await deps.db
+    .select()
+    .from(users)
+    .where(and(...where))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(input.limit + 1);
+  const p = page(rows, input.limit);
+  return { items: p.items.map(toUserDto), nextCursor: p.nextCursor };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Suspending or deactivating signs the user out everywhere at once; it is audited and the user is told. */
+export async function setUserStatus(deps: Deps, actor: Actor, raw: SetUserStatusInput): Promise<UserDto> {
+  const input = SetUserStatusInput.parse(raw);
+  if (input.userId === actor.userId)
+    throw invalidState("user.self_status", "You cannot change your own account status");
+  const now = deps.now();
+  const { user, emailId } = await deps.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    if (!before) throw notFound("user.not_found", "User not found");
+    if (before.status === input.status) return { user: before, emailId: null };
+    const [user] = await tx
+      .update(users)
+      .set({ status: input.status, statusReason: input.reason, updatedAt: now })
+      .where(eq(users.id, input.userId))
+      .returning();
+    if (input.status !== "active")
+      await revokeSessions(tx, { userId: input.userId }, `account_${input.status}`, now);
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "user.status_changed",
+      targetType: "user",
+      targetId: input.userId,
+      data: { from: before.status, to: input.status, reason: input.reason },
+    });
+    const emailId = await queueEmail(tx, {
+      to: before.email,
+      template: "account_status",
+      payload: { name: before.name, status: input.status, reason: input.reason },
+    });
+    return { user: user!, emailId };
+  });
+  if (emailId) await dispatchEmails(deps, [emailId]);
+  return toUserDto(user);
+}

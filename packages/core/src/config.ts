@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const optionalUrl = (protocols: string[], what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must be a ${what} URL (${protocols.join(" or ")}…)`,
+    });
+
+/**
+ * Every variable the processes read. Parsed once at start; anything wrong stops the
+ * process with a message naming the variable. Documented in .env.example.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: optionalUrl(["postgres://", "postgresql://"], "PostgreSQL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalUrl(["redis://", "rediss://"], "Redis"),
+  SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP"),
+  MAIL_FROM: z.string().min(3).default("Bazaar <no-reply@bazaar.local>"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  CUSTOMER_WEB_URL: z.url().default("http://localhost:5173"),
+  SELLER_WEB_URL: z.url().default("http://localhost:5174"),
+  ADMIN_WEB_URL: z.url().default("http://localhost:5175"),
+  CORS_ORIGINS: z.string().optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.optional(),
+  SEED_DEMO: bool.optional(),
+  RUN_JOBS_IN_PROCESS: bool.optional(),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  authSecret: string;
+  bcryptCost: number;
+  urls: { customer: string; seller: string; admin: string };
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  /** Without Redis there is no separate worker, so the server runs the jobs. */
+  runJobsInProcess: boolean;
+};
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings from a copied .env.example mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const production = e.NODE_ENV === "production";
+  if (production && !e.AUTH_SECRET)
+    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required in production");
+  const urls = { customer: e.CUSTOMER_WEB_URL, seller: e.SELLER_WEB_URL, admin: e.ADMIN_WEB_URL };
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    authSecret: e.AUTH_SECRET ?? localSecret(dataDir),
+    bcryptCost: e.BCRYPT_COST,
+    urls,
+    corsOrigins: e.CORS_ORIGINS
+      ? e.CORS_ORIGINS.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : Object.values(urls).map((u) => new URL(u).origin),
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    seedDemo: e.SEED_DEMO ?? (!production && !e.DATABASE_URL),
+    runJobsInProcess: e.RUN_JOBS_IN_PROCESS ?? !e.REDIS_URL,
+  };
+}
+
+/** Embedded default: a random secret kept under DATA_DIR, so sessions survive restarts. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

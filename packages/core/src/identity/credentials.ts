@@ -1,0 +1,72 @@
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import type { Role } from "@bazaar/schemas";
+import bcrypt from "bcrypt";
+import { jwtVerify, SignJWT } from "jose";
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const OTP_TTL_MS = 10 * 60 * 1000;
+export const OTP_MAX_ATTEMPTS = 5;
+export const RESET_TTL_MS = 15 * 60 * 1000;
+
+export const hashPassword = (password: string, cost: number) => bcrypt.hash(password, cost);
+export const verifyPassword = (password: string, hash: string) => bcrypt.compare(password, hash);
+
+/**
+ * A real bcrypt hash of a random string: comparing against it when the account does not
+ * exist makes a failed login take as long as a wrong password for a real account.
+ */
+let dummyHash: Promise<string> | undefined;
+export const dummyPasswordHash = (cost: number) => {
+  dummyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), cost);
+  return dummyHash;
+};
+
+/** Opaque high-entropy tokens (refresh, reset) are stored as SHA-256: a leak of the table cannot be replayed. */
+export const newOpaqueToken = () => randomBytes(32).toString("base64url");
+export const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * A 6-digit code has too little entropy for a plain hash: it is keyed with the server
+ * secret, so the stored value is useless without it.
+ */
+export const newOtp = () => String(randomInt(0, 1_000_000)).padStart(6, "0");
+export const hashOtp = (secret: Uint8Array, userId: string, code: string) =>
+  createHmac("sha256", secret).update(`${userId}:${code}`).digest("hex");
+export const sameHash = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export type AccessClaims = { sub: string; sid: string; role: Role };
+
+export async function signAccessToken(secret: Uint8Array, claims: AccessClaims, now: Date) {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
+  const token = await new SignJWT({ sid: claims.sid, role: claims.role })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer("bazaar")
+    .setAudience("bazaar-api")
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(secret);
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export async function verifyAccessToken(
+  secret: Uint8Array,
+  token: string,
+  now: Date,
+): Promise<AccessClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: "bazaar",
+      audience: "bazaar-api",
+      algorithms: ["HS256"],
+      currentDate: now,
+    });
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
+    return { sub: payload.sub, sid: payload.sid, role: payload.role as Role };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+export { authenticate } from "./authenticate";
+export { changePassword } from "./change-password";
+export { createVerifiedUser } from "./create-user";
+export { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TTL_MS } from "./credentials";
+export { listSessions } from "./list-sessions";
+export { login } from "./login";
+export { logout } from "./logout";
+export { getMe, updateProfile } from "./profile";
+export { refreshSession } from "./refresh-session";
+export { register } from "./register";
+export { requestPasswordReset } from "./request-password-reset";
+export { resendOtp } from "./resend-otp";
+export { resetPassword } from "./reset-password";
+export { revokeSession } from "./revoke-session";
+export type { SignedIn } from "./sessions";
+export { verifyEmail } from "./verify-email";

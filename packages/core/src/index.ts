@@ -1,0 +1,11 @@
+export * from "./addresses";
+export * from "./admin";
+export { type Config, ConfigError, loadConfig } from "./config";
+export { DomainError, isDomainError } from "./errors";
+export * from "./identity";
+export { jobHandlers } from "./jobs";
+export type { Mailer, MailMessage } from "./notifications/mailer";
+export { redrivePendingEmails, sendEmail } from "./notifications/send-email";
+export type { Actor, Deps, Log, Origin } from "./platform/deps";
+export { createRateLimiter, defaultLimits, type Limits, type RateLimiter } from "./platform/rate-limit";
+export { createRuntime, type Runtime } from "./runtime";

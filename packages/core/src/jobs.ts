@@ -1,0 +1,10 @@
+import type { JobHandlers } from "@bazaar/jobs";
+import { sendEmail } from "./notifications/send-email";
+import type { Deps } from "./platform/deps";
+
+/** Every job's handler, shared by the in-process runner and the BullMQ worker. */
+export function jobHandlers(deps: Deps): JobHandlers {
+  return {
+    "email.send": async (payload) => void (await sendEmail(deps, payload)),
+  };
+}

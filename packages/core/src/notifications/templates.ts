@@ -1,0 +1,88 @@
+/**
+ * Email templates: each renders a subject, a plain-text part and an HTML part from the
+ * outbox payload. Values are escaped for HTML; the text part is the source of truth.
+ */
+export type Rendered = { subject: string; text: string; html: string };
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(title: string, paragraphs: string[], action?: { label: string; url: string }): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${esc(p)}</p>`).join("");
+  const button = action
+    ? `<p><a href="${esc(action.url)}" style="background:#0f766e;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${esc(action.label)}</a></p>`
+    : "";
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:auto;padding:24px"><h2 style="color:#0f766e">Bazaar</h2><h3>${esc(title)}</h3>${body}${button}<p style="color:#666;font-size:12px">You received this because of activity on your Bazaar account.</p></body></html>`;
+}
+
+type P = Record<string, unknown>;
+const str = (p: P, k: string) => String(p[k] ?? "");
+
+export const templates = {
+  verify_email: (p: P): Rendered => ({
+    subject: `Your Bazaar verification code is ${str(p, "code")}`,
+    text: `Hi ${str(p, "name")},\n\nYour verification code is ${str(p, "code")}. It expires in 10 minutes.\n\nIf you did not sign up for Bazaar, ignore this email.\n`,
+    html: layout("Verify your email", [
+      `Hi ${str(p, "name")},`,
+      `Your verification code is ${str(p, "code")}. It expires in 10 minutes.`,
+      "If you did not sign up for Bazaar, ignore this email.",
+    ]),
+  }),
+  welcome: (p: P): Rendered => ({
+    subject: "Welcome to Bazaar",
+    text: `Hi ${str(p, "name")},\n\nYour email is verified and your account is ready.\n\nStart shopping: ${str(p, "url")}\n`,
+    html: layout(
+      "Welcome to Bazaar",
+      [`Hi ${str(p, "name")},`, "Your email is verified and your account is ready."],
+      { label: "Start shopping", url: str(p, "url") },
+    ),
+  }),
+  signup_existing: (p: P): Rendered => ({
+    subject: "Someone tried to sign up with your email",
+    text: `Hi ${str(p, "name")},\n\nSomeone (maybe you) tried to create a Bazaar account with this email, but you already have one.\nSign in: ${str(p, "loginUrl")}\nForgot your password? ${str(p, "resetUrl")}\n`,
+    html: layout(
+      "You already have an account",
+      [
+        `Hi ${str(p, "name")},`,
+        "Someone (maybe you) tried to create a Bazaar account with this email, but you already have one.",
+      ],
+      { label: "Sign in", url: str(p, "loginUrl") },
+    ),
+  }),
+  password_reset: (p: P): Rendered => ({
+    subject: "Reset your Bazaar password",
+    text: `Hi ${str(p, "name")},\n\nReset your password here (valid for 15 minutes, once):\n${str(p, "url")}\n\nIf you did not ask for this, ignore this email; your password stays the same.\n`,
+    html: layout(
+      "Reset your password",
+      [
+        `Hi ${str(p, "name")},`,
+        "The link is valid for 15 minutes and works once.",
+        "If you did not ask for this, ignore this email.",
+      ],
+      { label: "Reset password", url: str(p, "url") },
+    ),
+  }),
+  password_changed: (p: P): Rendered => ({
+    subject: "Your Bazaar password was changed",
+    text: `Hi ${str(p, "name")},\n\nYour password was just changed and your other devices were signed out.\nIf this was not you, reset your password now: ${str(p, "resetUrl")}\n`,
+    html: layout(
+      "Your password was changed",
+      [
+        `Hi ${str(p, "name")},`,
+        "Your password was just changed and your other devices were signed out.",
+        "If this was not you, reset your password now.",
+      ],
+      { label: "Reset password", url: str(p, "resetUrl") },
+    ),
+  }),
+  account_status: (p: P): Rendered => ({
+    subject: `Your Bazaar account is ${str(p, "status")}`,
+    text: `Hi ${str(p, "name")},\n\nYour account is now ${str(p, "status")}.\nReason: ${str(p, "reason")}\n`,
+    html: layout(`Your account is ${str(p, "status")}`, [
+      `Hi ${str(p, "name")},`,
+      `Reason: ${str(p, "reason")}`,
+    ]),
+  }),
+} satisfies Record<string, (p: P) => Rendered>;
+
+export type TemplateName = keyof typeof templates;

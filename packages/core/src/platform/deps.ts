@@ -1,0 +1,31 @@
+import type { Database } from "@bazaar/db";
+import type { JobQueue } from "@bazaar/jobs";
+import type { Role } from "@bazaar/schemas";
+import type { Mailer } from "../notifications/mailer";
+import type { RateLimiter } from "./rate-limit";
+
+export type Log = {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+};
+
+/** Everything a use case may touch. `db` may be a transaction. */
+export type Deps = {
+  db: Database;
+  jobs: JobQueue;
+  now: () => Date;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  log: Log;
+  auth: { secret: Uint8Array; bcryptCost: number };
+  urls: { customer: string; seller: string; admin: string };
+  mailFrom: string;
+};
+
+/** A signed-in caller, as established from a verified access token and a live session. */
+export type Actor = { userId: string; role: Role; sessionId: string };
+
+/** Where an anonymous request came from: used for rate limits and the sessions list. */
+export type Origin = { ip: string | null; userAgent: string | null };

@@ -1,0 +1,134 @@
+import { join } from "node:path";
+import { createDb, type DbHandle } from "@bazaar/db";
+import {
+  type BullQueue,
+  createBullQueue,
+  createInProcessQueue,
+  type InProcessQueue,
+  startBullWorkers,
+} from "@bazaar/jobs";
+import { Redis } from "ioredis";
+import type { Config } from "./config";
+import { isDomainError } from "./errors";
+import { jobHandlers } from "./jobs";
+import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
+import { redrivePendingEmails } from "./notifications/send-email";
+import type { Deps, Log } from "./platform/deps";
+import { createRateLimiter } from "./platform/rate-limit";
+
+export type Runtime = {
+  deps: Deps;
+  db: DbHandle;
+  /** What /readyz checks: every backing service answers. */
+  ready(): Promise<Record<string, "ok" | string>>;
+  /** Waits for in-process jobs to finish (tests). */
+  drainJobs(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Builds the services one process needs from config: PostgreSQL or embedded PGlite,
+ * BullMQ or the in-process runner, SMTP or the .eml outbox, Redis or in-memory rate
+ * limits. The same domain code runs on either side of each switch.
+ */
+export async function createRuntime(
+  config: Config,
+  log: Log,
+  options: { mode: "server" | "worker" },
+): Promise<Runtime> {
+  const db = config.databaseUrl
+    ? await createDb({ url: config.databaseUrl, poolSize: config.databasePoolSize })
+    : await createDb({ dataDir: join(config.dataDir, "pglite") });
+  await db.migrate();
+
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
+    : undefined;
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl)
+    : createOutboxMailer(join(config.dataDir, "outbox"), log);
+  const deps: Deps = {
+    db: db.db,
+    jobs: { enqueue: async () => {} },
+    now: () => new Date(),
+    mailer,
+    limiter: createRateLimiter({ redis }),
+    log,
+    auth: { secret: new TextEncoder().encode(config.authSecret), bcryptCost: config.bcryptCost },
+    urls: config.urls,
+    mailFrom: config.mailFrom,
+  };
+
+  const isPermanent = isDomainError;
+  let inProcess: InProcessQueue | undefined;
+  let bullQueue: BullQueue | undefined;
+  let closeWorkers: (() => Promise<void>) | undefined;
+  if (config.runJobsInProcess) {
+    inProcess = createInProcessQueue({ handlers: jobHandlers(deps), isPermanent, log });
+    deps.jobs = inProcess;
+  } else {
+    bullQueue = createBullQueue({ url: config.redisUrl! });
+    deps.jobs = bullQueue;
+  }
+  if (options.mode === "worker" && !config.runJobsInProcess) {
+    const workers = startBullWorkers({
+      url: config.redisUrl!,
+      handlers: jobHandlers(deps),
+      isPermanent,
+      log,
+    });
+    closeWorkers = workers.close;
+  }
+  if (options.mode === "worker" || config.runJobsInProcess) {
+    const n = await redrivePendingEmails(deps).catch((err) => {
+      log.error({ err }, "could not re-drive pending emails");
+      return 0;
+    });
+    if (n > 0) log.info({ count: n }, "re-enqueued emails left pending");
+  }
+
+  return {
+    deps,
+    db,
+    async ready() {
+      const status: Record<string, string> = {};
+      const check = async (name: string, fn: () => Promise<unknown>) => {
+        try {
+          await withTimeout(fn(), 2000);
+          status[name] = "ok";
+        } catch (e) {
+          status[name] = e instanceof Error ? e.message : String(e);
+        }
+      };
+      await check("database", () => db.ping());
+      if (bullQueue) await check("queue", () => bullQueue.ping());
+      if (redis) await check("redis", () => redis.ping());
+      return status;
+    },
+    drainJobs: async () => inProcess?.drain(),
+    async close() {
+      await closeWorkers?.();
+      await inProcess?.close();
+      await bullQueue?.close();
+      redis?.disconnect();
+      await mailer.close();
+      await db.close();
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}

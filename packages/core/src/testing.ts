@@ -1,0 +1,102 @@
+import type { AddressInfo } from "node:net";
+import { createTestDb } from "@bazaar/db/testing";
+import { createInProcessQueue } from "@bazaar/jobs";
+import PostalMime from "postal-mime";
+import { SMTPServer } from "smtp-server";
+import { isDomainError } from "./errors";
+import { jobHandlers } from "./jobs";
+import { createSmtpMailer } from "./notifications/mailer";
+import type { Deps } from "./platform/deps";
+import { createRateLimiter, type Limits } from "./platform/rate-limit";
+
+export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
+
+/**
+ * A real SMTP server in this process: the mailer under test speaks SMTP to it through
+ * nodemailer, and tests read what arrived. No mock stands in for email.
+ */
+export async function startSmtpServer() {
+  const received: ReceivedEmail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        const parsed = await PostalMime.parse(Buffer.concat(chunks));
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(","),
+          subject: parsed.subject ?? "",
+          text: parsed.text ?? "",
+          html: parsed.html ?? "",
+          messageId: parsed.messageId ?? "",
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+/** Real database, real SMTP, in-process jobs and a controllable clock, for one test file. */
+export async function createTestContext(options: { limits?: Partial<Limits> } = {}) {
+  const db = await createTestDb();
+  const smtp = await startSmtpServer();
+  const mailer = createSmtpMailer(smtp.url, { ignoreTLS: true });
+  let offsetMs = 0;
+  const deps: Deps = {
+    db: db.db,
+    jobs: { enqueue: async () => {} },
+    now: () => new Date(Date.now() + offsetMs),
+    mailer,
+    limiter: createRateLimiter({ limits: options.limits, prefix: `t${Math.random()}` }),
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+    auth: { secret: new TextEncoder().encode("test-secret-test-secret-test-secret!"), bcryptCost: 4 },
+    urls: { customer: "http://customer.test", seller: "http://seller.test", admin: "http://admin.test" },
+    mailFrom: "Bazaar <no-reply@bazaar.test>",
+  };
+  const queue = createInProcessQueue({
+    handlers: jobHandlers(deps),
+    isPermanent: isDomainError,
+    backoffMs: 10,
+  });
+  deps.jobs = queue;
+
+  /** The newest email to an address, after letting queued jobs run. */
+  const lastEmailTo = async (to: string) => {
+    await queue.drain();
+    const mail = smtp.received.filter((m) => m.to === to).at(-1);
+    if (!mail) throw new Error(`no email to ${to}`);
+    return mail;
+  };
+
+  return {
+    deps,
+    db,
+    smtp,
+    drain: () => queue.drain(),
+    lastEmailTo,
+    otpFor: async (to: string) => /\b(\d{6})\b/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
+    resetTokenFor: async (to: string) => /token=([\w-]+)/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
+    /** Moves this context's clock forward. */
+    advance: (ms: number) => {
+      offsetMs += ms;
+    },
+    async close() {
+      await queue.close();
+      await mailer.close();
+      await smtp.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/**
+ * Every job the system knows: its queue and its payload. Payloads carry ids only;
+ * handlers reload state, so a retried or duplicated job sees the truth of the moment.
+ */
+export const jobs = {
+  "email.send": { queue: "email", payload: z.object({ emailId: z.uuid() }) },
+} as const;
+
+export type JobName = keyof typeof jobs;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]["payload"]>;
+export type QueueName = (typeof jobs)[JobName]["queue"];
+export const queueNames = [...new Set(Object.values(jobs).map((j) => j.queue))] as QueueName[];
+
+export type EnqueueOptions = {
+  /** Run no sooner than this many milliseconds from now. */
+  delayMs?: number;
+  /** A job with the same key that is still known to the queue is not added again. */
+  dedupeKey?: string;
+};
+
+/** The port use cases see: they only ever enqueue. */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options?: EnqueueOptions): Promise<void>;
+}
+
+export type JobContext = { attempt: number; jobId: string };
+export type JobHandler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+export type RunnerOptions = {
+  handlers: JobHandlers;
+  /** Errors for which a retry cannot help (a domain rule said no): fail at once. */
+  isPermanent?: (error: unknown) => boolean;
+  attempts?: number;
+  backoffMs?: number;
+  log?: JobLog;
+};
+
+export type JobLog = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+export const silentLog: JobLog = { info() {}, warn() {}, error() {} };
+
+export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  return jobs[name].payload.parse(payload) as JobPayload<N>;
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBullQueue, startBullWorkers } from "./bullmq";
+import type { JobHandlers } from "./definitions";
+import { createInProcessQueue } from "./in-process";
+
+class Permanent extends Error {}
+
+type Runner = {
+  name: string;
+  start(
+    handlers: JobHandlers,
+  ): Promise<{ enqueue: (id: string, dedupe?: string) => Promise<void>; stop(): Promise<void> }>;
+};
+
+const inProcess: Runner = {
+  name: "in-process",
+  async start(handlers) {
+    const q = createInProcessQueue({
+      handlers,
+      backoffMs: 5,
+      attempts: 3,
+      isPermanent: (e) => e instanceof Permanent,
+    });
+    return {
+      enqueue: (id, dedupe) => q.enqueue("email.send", { emailId: id }, { dedupeKey: dedupe }),
+      stop: () => q.close(),
+    };
+  },
+};
+
+const redisUrl = process.env.REDIS_URL;
+const bull: Runner = {
+  name: "bullmq",
+  async start(handlers) {
+    // A fresh prefix per test keeps runs from seeing each other's jobs.
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const opts = { url: redisUrl!, prefix, attempts: 3, backoffMs: 5 };
+    const q = createBullQueue(opts);
+    const w = startBullWorkers({ ...opts, handlers, isPermanent: (e) => e instanceof Permanent });
+    await Promise.all(w.workers.map((x) => x.waitUntilReady()));
+    return {
+      enqueue: (id, dedupe) => q.enqueue("email.send", { emailId: id }, { dedupeKey: dedupe }),
+      stop: async () => {
+        await w.close();
+        await q.close();
+      },
+    };
+  },
+};
+
+const until = async (cond: () => boolean, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+for (const runner of redisUrl ? [inProcess, bull] : [inProcess]) {
+  describe(`${runner.name} job runner`, () => {
+    let stop: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await stop?.();
+      stop = undefined;
+    });
+
+    it("runs a job with its payload", async () => {
+      const seen: string[] = [];
+      const r = await runner.start({ "email.send": async (p) => void seen.push(p.emailId) });
+      stop = r.stop;
+      const id = randomUUID();
+      await r.enqueue(id);
+      await until(() => seen.length === 1);
+      expect(seen).toEqual([id]);
+    });
+
+    it("retries a failing job with backoff until it succeeds", async () => {
+      const attempts: number[] = [];
+      const r = await runner.start({
+        "email.send": async (_p, ctx) => {
+          attempts.push(ctx.attempt);
+          if (ctx.attempt < 3) throw new Error("smtp down");
+        },
+      });
+      stop = r.stop;
+      await r.enqueue(randomUUID());
+      await until(() => attempts.length === 3);
+      expect(attempts).toEqual([1, 2, 3]);
+    });
+
+    it("does not retry a permanent failure", async () => {
+      let calls = 0;
+      const r = await runner.start({
+        "email.send": async () => {
+          calls++;
+          throw new Permanent("no such email");
+        },
+      });
+      stop = r.stop;
+      await r.enqueue(randomUUID());
+      await until(() => calls === 1);
+      await new Promise((res) => setTimeout(res, 200));
+      expect(calls).toBe(1);
+    });
+
+    it("adds a job with the same dedupe key once", async () => {
+      const seen: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const r = await runner.start({
+        "email.send": async (p) => {
+          await gate;
+          seen.push(p.emailId);
+        },
+      });
+      stop = r.stop;
+      const id = randomUUID();
+      await r.enqueue(id, `email:${id}`);
+      await r.enqueue(id, `email:${id}`);
+      release();
+      await until(() => seen.length >= 1);
+      await new Promise((res) => setTimeout(res, 200));
+      expect(seen).toEqual([id]);
+    });
+
+    it("refuses a malformed payload before it reaches the queue", async () => {
+      const r = await runner.start({ "email.send": async () => {} });
+      stop = r.stop;
+      await expect(r.enqueue("not-a-uuid")).rejects.toThrow();
+    });
+  });
+}
