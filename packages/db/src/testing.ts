@@ -64,10 +64,15 @@ async function createPostgresTestDb(url: string): Promise<DbHandle> {
     await admin.query("select pg_advisory_lock(724201002)");
     const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
     if (exists.rowCount === 0) {
-      await admin.query(`create database "${template}"`);
-      const handle = await createDb({ url: withDatabase(url, template), poolSize: 1 });
+      // Built under another name and renamed when complete, so a failed build never
+      // leaves a half-migrated template behind for later runs to trust.
+      const building = `${template}_building`;
+      await admin.query(`drop database if exists "${building}" with (force)`);
+      await admin.query(`create database "${building}"`);
+      const handle = await createDb({ url: withDatabase(url, building), poolSize: 2 });
       await handle.migrate();
       await handle.close();
+      await admin.query(`alter database "${building}" rename to "${template}"`);
     }
     const name = `bazaar_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     await admin.query(`create database "${name}" template "${template}"`);

@@ -6,6 +6,7 @@ export { listSessions } from "./list-sessions";
 export { login } from "./login";
 export { logout } from "./logout";
 export { getMe, updateProfile } from "./profile";
+export { userExists } from "./queries";
 export { refreshSession } from "./refresh-session";
 export { register } from "./register";
 export { requestPasswordReset } from "./request-password-reset";

@@ -10,3 +10,11 @@ export async function findUserById(db: Database, id: string) {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   return u;
 }
+
+export async function userExists(db: Database, email: string): Promise<boolean> {
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return u !== undefined;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { type AppRouter, appRouter, createContext } from "@bazaar/api";
+import { type Config, DomainError, type Runtime } from "@bazaar/core";
+import cookie from "@fastify/cookie";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+
+export const REFRESH_COOKIE = "bazaar_rt";
+
+const bearer = (header: string | undefined) => {
+  const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+  return m?.[1]?.trim() || null;
+};
+
+/**
+ * The whole HTTP surface as one Fastify instance. `main.ts` only boots it; tests build
+ * the same app around a test runtime and drive it with `inject`.
+ */
+export async function buildApp(runtime: Runtime, config: Config, loggerInstance?: FastifyBaseLogger) {
+  const app = Fastify({
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    // tRPC batches put several procedure names in the path.
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    allowedHeaders: ["content-type", "authorization", "x-bazaar-client", "x-request-id", "trpc-accept"],
+    exposedHeaders: ["x-request-id", "retry-after"],
+  });
+  await app.register(cookie);
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_req, reply) => {
+    const checks = await runtime.ready();
+    const ok = Object.values(checks).every((v) => v === "ok");
+    return reply.code(ok ? 200 : 503).send({ status: ok ? "ready" : "not_ready", checks });
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createContext(runtime.deps, {
+          ip: req.ip ?? null,
+          userAgent: req.headers["user-agent"] ?? null,
+          client: req.headers["x-bazaar-client"] === "mobile" ? "mobile" : "web",
+          accessToken: bearer(req.headers.authorization),
+          refreshCookie: req.cookies[REFRESH_COOKIE] ?? null,
+          setRefreshCookie: (token, expires) =>
+            void res.setCookie(REFRESH_COOKIE, token, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: config.cookieSecure,
+              path: "/trpc",
+              expires,
+            }),
+          clearRefreshCookie: () => void res.clearCookie(REFRESH_COOKIE, { path: "/trpc" }),
+        }),
+      responseMeta({ errors }) {
+        const limited = errors.find((e) => e.cause instanceof DomainError && e.cause.code === "RATE_LIMITED");
+        const retry = (limited?.cause as DomainError | undefined)?.details?.retryAfterSeconds;
+        return retry ? { headers: { "retry-after": String(retry) } } : {};
+      },
+      onError({ error, path, req }) {
+        // Expected failures are the client's business; only the unexpected is logged, once.
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          req.log.error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  return app;
+}

@@ -1,0 +1,25 @@
+export {
+  type AuthState,
+  type AuthStatus,
+  type AuthStore,
+  createAuthStore,
+  type Refresher,
+} from "./auth-store";
+export {
+  type BazaarClient,
+  type BazaarClientOptions,
+  createBazaarClient,
+  createBazaarSession,
+  isUnauthorizedError,
+} from "./create-client";
+export { type FormError, formAlertMessage, toFormError } from "./form-error";
+export {
+  BazaarProvider,
+  type BazaarProviderProps,
+  createQueryClient,
+  type UseAuth,
+  useAuth,
+  useAuthStore,
+  useTRPC,
+  useTRPCClient,
+} from "./provider";

@@ -1,0 +1,127 @@
+import type { AppRouter } from "@bazaar/api";
+import type { AuthResult, LoginInput, UserDto } from "@bazaar/schemas";
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import type { AuthStatus, AuthStore } from "./auth-store";
+import { type BazaarClient, createBazaarSession, isUnauthorizedError } from "./create-client";
+
+const trpcContext = createTRPCContext<AppRouter>();
+/** Query and mutation option factories: `useQuery(useTRPC().auth.me.queryOptions())`. */
+export const useTRPC = trpcContext.useTRPC;
+/** The plain client, for imperative calls. */
+export const useTRPCClient = trpcContext.useTRPCClient;
+
+const AuthContext = createContext<AuthStore | null>(null);
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // 4xx answers will not change by asking again.
+        retry: (failures, error) => {
+          const status = (error as { data?: { httpStatus?: number } }).data?.httpStatus;
+          return failures < 2 && !(status && status >= 400 && status < 500);
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export type BazaarProviderProps = {
+  children: ReactNode;
+  /** tRPC endpoint; defaults to `/trpc` (proxied by Vite in dev and preview). */
+  url?: string;
+  /** Injected for tests or for a custom setup; created once otherwise. */
+  client?: BazaarClient;
+  auth?: AuthStore;
+  queryClient?: QueryClient;
+};
+
+/** React Query + tRPC + auth for one app. On mount it tries the refresh cookie once. */
+export function BazaarProvider(props: BazaarProviderProps) {
+  const [value] = useState(() => {
+    const session =
+      props.client && props.auth
+        ? { client: props.client, auth: props.auth }
+        : createBazaarSession({ url: props.url ?? "/trpc" });
+    return { ...session, queryClient: props.queryClient ?? createQueryClient() };
+  });
+
+  useEffect(() => {
+    void value.auth.init();
+  }, [value.auth]);
+
+  return (
+    <QueryClientProvider client={value.queryClient}>
+      <trpcContext.TRPCProvider trpcClient={value.client} queryClient={value.queryClient}>
+        <AuthContext.Provider value={value.auth}>{props.children}</AuthContext.Provider>
+      </trpcContext.TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function useAuthStore(): AuthStore {
+  const store = useContext(AuthContext);
+  if (!store) throw new Error("useAuth must be used inside <BazaarProvider>");
+  return store;
+}
+
+export type UseAuth = {
+  status: AuthStatus;
+  user: UserDto | null;
+  /** Signs in with email and password; rejects with the API error (use toFormError). */
+  login(input: LoginInput): Promise<AuthResult>;
+  /** Ends the session on the server (clears the cookie) and forgets everything cached. */
+  logout(): Promise<void>;
+  /** Adopts an AuthResult from another call (verifyEmail, a future OAuth flow). */
+  setSession(result: AuthResult): void;
+  setUser(user: UserDto): void;
+};
+
+export function useAuth(): UseAuth {
+  const store = useAuthStore();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+
+  const setSession = useCallback(
+    (result: AuthResult) => {
+      queryClient.clear();
+      store.setSession(result);
+    },
+    [store, queryClient],
+  );
+  const login = useCallback(
+    async (input: LoginInput) => {
+      const result = await client.auth.login.mutate(input);
+      setSession(result);
+      return result;
+    },
+    [client, setSession],
+  );
+  const logout = useCallback(async () => {
+    try {
+      await client.auth.logout.mutate();
+    } catch (error) {
+      // Signing out locally still matters when the server is unreachable.
+      if (!isUnauthorizedError(error)) console.warn("logout failed", error);
+    } finally {
+      store.clear();
+      queryClient.clear();
+    }
+  }, [client, store, queryClient]);
+
+  return { status: state.status, user: state.user, login, logout, setSession, setUser: store.setUser };
+}

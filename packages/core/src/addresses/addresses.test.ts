@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../identity/authenticate";
+import { createVerifiedUser } from "../identity/create-user";
+import { login } from "../identity/login";
+import type { Actor } from "../platform/deps";
+import { createTestContext, type TestContext } from "../testing";
+import { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
+
+let t: TestContext;
+let alice: Actor;
+let bob: Actor;
+const origin = { ip: null, userAgent: null };
+async function actor(email: string) {
+  await createVerifiedUser(t.deps, { email, name: email, password: "pass-word-1", role: "customer" });
+  return authenticate(t.deps, (await login(t.deps, origin, { email, password: "pass-word-1" })).accessToken);
+}
+beforeAll(async () => {
+  t = await createTestContext();
+  alice = await actor("alice@example.com");
+  bob = await actor("bob@example.com");
+});
+afterAll(() => t.close());
+
+const home = {
+  name: "Alice",
+  phone: "9876543210",
+  line1: "12 MG Road",
+  city: "Bengaluru",
+  state: "Karnataka" as const,
+  pincode: "560001",
+};
+
+describe("addresses", () => {
+  it("makes the first address the default and keeps exactly one default", async () => {
+    const a = await createAddress(t.deps, alice, home);
+    expect(a).toMatchObject({ isDefault: true, phone: "+919876543210", country: "IN" });
+    const b = await createAddress(t.deps, alice, {
+      ...home,
+      line1: "5 Park Street",
+      city: "Kolkata",
+      state: "West Bengal",
+      pincode: "700016",
+    });
+    expect(b.isDefault).toBe(false);
+    await setDefaultAddress(t.deps, alice, { id: b.id });
+    const list = await listAddresses(t.deps, alice);
+    expect(list.filter((x) => x.isDefault).map((x) => x.id)).toEqual([b.id]);
+    expect(list[0]!.id).toBe(b.id);
+  });
+
+  it("promotes another address when the default is removed", async () => {
+    const [def] = (await listAddresses(t.deps, alice)).filter((x) => x.isDefault);
+    await removeAddress(t.deps, alice, { id: def!.id });
+    const list = await listAddresses(t.deps, alice);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.isDefault).toBe(true);
+  });
+
+  it("survives two concurrent default changes with one default left", async () => {
+    const x = await createAddress(t.deps, alice, { ...home, line1: "X" });
+    const y = await createAddress(t.deps, alice, { ...home, line1: "Y" });
+    await Promise.all([
+      setDefaultAddress(t.deps, alice, { id: x.id }),
+      setDefaultAddress(t.deps, alice, { id: y.id }),
+    ]);
+    expect((await listAddresses(t.deps, alice)).filter((a) => a.isDefault)).toHaveLength(1);
+  });
+
+  it("hides one customer's addresses from another", async () => {
+    const [mine] = await listAddresses(t.deps, alice);
+    expect(await listAddresses(t.deps, bob)).toEqual([]);
+    await expect(updateAddress(t.deps, bob, { id: mine!.id, city: "Mysuru" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(removeAddress(t.deps, bob, { id: mine!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setDefaultAddress(t.deps, bob, { id: mine!.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await listAddresses(t.deps, alice)).find((a) => a.id === mine!.id)?.city).toBe("Bengaluru");
+  });
+
+  it("refuses a bad PIN code and an unknown state by field", async () => {
+    await expect(createAddress(t.deps, alice, { ...home, pincode: "012345" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["pincode"] })],
+    });
+    await expect(createAddress(t.deps, alice, { ...home, state: "Atlantis" as never })).rejects.toMatchObject(
+      {
+        issues: [expect.objectContaining({ path: ["state"] })],
+      },
+    );
+  });
+
+  it("caps the address book at 20", async () => {
+    const have = (await listAddresses(t.deps, bob)).length;
+    for (let i = have; i < 20; i++) await createAddress(t.deps, bob, { ...home, line1: `Flat ${i}` });
+    await expect(createAddress(t.deps, bob, home)).rejects.toMatchObject({ reason: "address.limit_reached" });
+  });
+});

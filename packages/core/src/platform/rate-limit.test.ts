@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createVerifiedUser } from "../identity/create-user";
+import { login } from "../identity/login";
+import { requestPasswordReset } from "../identity/request-password-reset";
+import { createTestContext, type TestContext } from "../testing";
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext({
+    limits: { "login.account": { points: 3, duration: 900 }, "login.ip": { points: 5, duration: 900 } },
+  });
+  await createVerifiedUser(t.deps, {
+    email: "target@example.com",
+    name: "T",
+    password: "right-pass-1",
+    role: "customer",
+  });
+});
+afterAll(() => t.close());
+
+describe("rate limits", () => {
+  it("stops guessing one account's password, with a retry-after, even from many IPs", async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect(
+        login(
+          t.deps,
+          { ip: `10.0.0.${i}`, userAgent: null },
+          { email: "target@example.com", password: "guess-1" },
+        ),
+      ).rejects.toMatchObject({ reason: "auth.invalid_credentials" });
+    }
+    const err = await login(
+      t.deps,
+      { ip: "10.0.0.99", userAgent: null },
+      { email: "target@example.com", password: "right-pass-1" },
+    ).catch((e) => e);
+    expect(err).toMatchObject({ code: "RATE_LIMITED", reason: "rate_limit.login.account" });
+    expect(err.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(err.details.retryAfterSeconds).toBeLessThanOrEqual(900);
+  });
+
+  it("stops one IP spraying many accounts", async () => {
+    const ip = { ip: "10.9.9.9", userAgent: null };
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        login(t.deps, ip, { email: `someone${i}@example.com`, password: "guess-1" }),
+      ).rejects.toMatchObject({
+        reason: "auth.invalid_credentials",
+      });
+    }
+    await expect(
+      login(t.deps, ip, { email: "other@example.com", password: "guess-1" }),
+    ).rejects.toMatchObject({
+      reason: "rate_limit.login.ip",
+    });
+  });
+
+  it("caps reset requests per email whether or not the account exists", async () => {
+    for (const email of ["target@example.com", "nobody@example.com"]) {
+      for (let i = 0; i < 3; i++)
+        await requestPasswordReset(t.deps, { ip: `10.1.1.${i}`, userAgent: null }, { email });
+      await expect(
+        requestPasswordReset(t.deps, { ip: "10.1.1.50", userAgent: null }, { email }),
+      ).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { useAuth } from "@bazaar/client";
+import { type ReactNode, useState } from "react";
+import { Link, NavLink, useNavigate } from "react-router";
+import { Button } from "./form";
+
+export type NavItem = { to: string; label: string; end?: boolean };
+
+type AppShellProps = {
+  appName: string;
+  /** Shown beside the brand, e.g. "Seller". */
+  badge?: string;
+  nav?: NavItem[];
+  /** Shown on the right when nobody is signed in. */
+  signedOutActions?: ReactNode;
+  /** Where to go after signing out. */
+  afterSignOut?: string;
+  children: ReactNode;
+};
+
+/** Header with brand, navigation and the signed-in user; the page below. */
+export function AppShell({
+  appName,
+  badge,
+  nav = [],
+  signedOutActions,
+  afterSignOut = "/",
+  children,
+}: AppShellProps) {
+  const { status, user, logout } = useAuth();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const signOut = async () => {
+    setSigningOut(true);
+    await logout();
+    setSigningOut(false);
+    navigate(afterSignOut);
+  };
+  return (
+    <div className="bz-app">
+      <header className="bz-header">
+        <div className="bz-header__inner">
+          <Link to="/" className="bz-brand">
+            <span className="bz-brand__mark" aria-hidden="true">
+              B
+            </span>
+            {appName}
+            {badge && <span className="bz-brand__badge">{badge}</span>}
+          </Link>
+          {nav.length > 0 && (
+            <nav className="bz-nav" aria-label="Main">
+              {nav.map((item) => (
+                <NavLink key={item.to} to={item.to} end={item.end ?? false} className="bz-nav__link">
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+          )}
+          <div className="bz-header__user">
+            {status === "signedIn" && user ? (
+              <>
+                <span className="bz-header__name" data-testid="signed-in-user">
+                  {user.name}
+                </span>
+                <Button
+                  variant="secondary"
+                  onClick={signOut}
+                  pending={signingOut}
+                  pendingLabel="Signing out…"
+                >
+                  Sign out
+                </Button>
+              </>
+            ) : status === "signedOut" ? (
+              signedOutActions
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main className="bz-main">{children}</main>
+    </div>
+  );
+}
+
+export function Page(props: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="bz-page">
+      <div className="bz-page__head">
+        <div>
+          <h1 className="bz-page__title">{props.title}</h1>
+          {props.description && <p className="bz-page__description">{props.description}</p>}
+        </div>
+        {props.actions && <div className="bz-page__actions">{props.actions}</div>}
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+export function Card(props: { title?: string; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <div className={`bz-card${props.className ? ` ${props.className}` : ""}`} data-testid={props.testId}>
+      {props.title && <h2 className="bz-card__title">{props.title}</h2>}
+      {props.children}
+    </div>
+  );
+}
+
+export function Loading({ label = "Loading…" }: { label?: string }) {
+  return (
+    <p className="bz-loading" role="status">
+      <span className="bz-spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
