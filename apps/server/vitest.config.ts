@@ -1,5 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { baseConfig } from "@bazaar/vitest-config";
 
-export default defineConfig({
-  test: { testTimeout: 30_000, hookTimeout: 60_000 },
-});
+export default baseConfig;

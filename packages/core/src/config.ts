@@ -108,7 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? production,
     seedDemo: e.SEED_DEMO ?? (!production && !e.DATABASE_URL),
-    runJobsInProcess: e.RUN_JOBS_IN_PROCESS ?? !e.REDIS_URL,
+    // PGlite lives inside one process, so a separate worker needs PostgreSQL as well as Redis.
+    runJobsInProcess: e.RUN_JOBS_IN_PROCESS ?? !(e.REDIS_URL && e.DATABASE_URL),
   };
 }
 

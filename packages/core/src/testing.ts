@@ -8,6 +8,7 @@ import { jobHandlers } from "./jobs";
 import { createSmtpMailer } from "./notifications/mailer";
 import type { Deps } from "./platform/deps";
 import { createRateLimiter, type Limits } from "./platform/rate-limit";
+import type { Runtime } from "./runtime";
 
 export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
 
@@ -88,6 +89,17 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
     lastEmailTo,
     otpFor: async (to: string) => /\b(\d{6})\b/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
     resetTokenFor: async (to: string) => /token=([\w-]+)/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
+    /** The same services shaped as a process runtime, for building the HTTP app in tests. */
+    runtime: (): Runtime => ({
+      deps,
+      db,
+      ready: async () => {
+        await db.ping();
+        return { database: "ok" };
+      },
+      drainJobs: () => queue.drain(),
+      close: async () => {},
+    }),
     /** Moves this context's clock forward. */
     advance: (ms: number) => {
       offsetMs += ms;
