@@ -1,23 +1,16 @@
-import { sessions, users } from "@bazaar/db";
-import { eq } from "drizzle-orm";
+import { type Database, sessions, users } from "@bazaar/db";
+import { eq, sql } from "drizzle-orm";
 import { unauthorized } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
 import { verifyAccessToken } from "./credentials";
 
 /**
- * Turns a bearer token into an actor. The signature alone is not enough: the session
- * must be live and the account active, so logout, revocation and suspension take
- * effect on the next request rather than when the token expires. The role comes from
- * the database for the same reason.
+ * Every authenticated request runs this query, so it is prepared once per database
+ * handle: Drizzle then skips rebuilding the SQL and PostgreSQL skips re-planning it.
  */
-export async function authenticate(
-  deps: Pick<Deps, "db" | "auth" | "now">,
-  accessToken: string,
-): Promise<Actor> {
-  const now = deps.now();
-  const claims = await verifyAccessToken(deps.auth.secret, accessToken, now);
-  if (!claims) throw unauthorized("auth.token_invalid", "Your sign-in has expired. Sign in again.");
-  const [row] = await deps.db
+const prepared = new WeakMap<Database, ReturnType<typeof prepare>>();
+const prepare = (db: Database) =>
+  db
     .select({
       role: users.role,
       status: users.status,
@@ -27,7 +20,25 @@ export async function authenticate(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, claims.sid));
+    .where(eq(sessions.id, sql.placeholder("sid")))
+    .prepare("authenticate_session");
+
+/**
+ * Turns a bearer token into an actor. The signature alone is not enough: the session
+ * must be live and the account active, so logout, revocation and suspension take
+ * effect on the next request rather than when the token expires. The role comes from
+ * the database for the same reason.
+ */
+export async function authenticate(deps: Pick<Deps, "db" | "auth" | "now">, accessToken: string): Promise<Actor> {
+  const now = deps.now();
+  const claims = await verifyAccessToken(deps.auth.secret, accessToken, now);
+  if (!claims) throw unauthorized("auth.token_invalid", "Your sign-in has expired. Sign in again.");
+  let query = prepared.get(deps.db);
+  if (!query) {
+    query = prepare(deps.db);
+    prepared.set(deps.db, query);
+  }
+  const [row] = await query.execute({ sid: claims.sid });
   if (!row || row.userId !== claims.sub || row.revokedAt || row.expiresAt <= now) {
     throw unauthorized("auth.session_ended", "Your session has ended. Sign in again.");
   }
