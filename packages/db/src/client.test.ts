@@ -44,3 +44,13 @@ describe("database", () => {
     await h.db.insert(addresses).values({ ...addr, isDefault: false });
   });
 });
+
+describe("search support", () => {
+  it("has full-text and trigram search on both engines", async () => {
+    const { sql } = await import("drizzle-orm");
+    const r = await h.db.execute(
+      sql`select similarity('kurta', 'kurtaa') > 0.3 as trgm, to_tsvector('english', 'cotton shirts') @@ websearch_to_tsquery('english', 'shirt') as fts`,
+    );
+    expect((r as unknown as { rows: unknown[] }).rows[0]).toEqual({ trgm: true, fts: true });
+  });
+});

@@ -1,3 +1,6 @@
 export * from "./admin";
+export * from "./catalog";
 export * from "./identity";
+export * from "./media";
 export * from "./notifications";
+export * from "./sellers";

@@ -1,0 +1,187 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./identity";
+import { media } from "./media";
+import { sellers } from "./sellers";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentId: uuid().references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    slug: text().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("categories_slug_key").on(t.slug),
+    index("categories_parent_idx").on(t.parentId, t.position),
+  ],
+);
+
+export const productStatusEnum = pgEnum("product_status", [
+  "draft",
+  "pending_review",
+  "approved",
+  "rejected",
+  "archived",
+]);
+export const revisionStatusEnum = pgEnum("revision_status", ["pending_review", "rejected"]);
+
+export type ProductOption = { name: string; values: string[] };
+/** An edit to a live product awaiting review: the live columns stay as they are until approved. */
+export type ProductRevision = {
+  title?: string;
+  description?: string;
+  categoryId?: string;
+  /** Ordered media ids. */
+  imageIds?: string[];
+};
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sellerId: uuid()
+      .notNull()
+      .references(() => sellers.id, { onDelete: "restrict" }),
+    slug: text().notNull(),
+    status: productStatusEnum().notNull().default("draft"),
+    statusReason: text(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    brand: text(),
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
+    hsnCode: text(),
+    /** GST in basis points: 0, 500, 1200, 1800 or 2800. */
+    gstRateBps: integer().notNull().default(1800),
+    options: jsonb().$type<ProductOption[]>().notNull().default([]),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    featured: boolean().notNull().default(false),
+    revision: jsonb().$type<ProductRevision>(),
+    revisionStatus: revisionStatusEnum(),
+    revisionReason: text(),
+    // Derived from the variants by the catalog code on every variant change, for fast listing.
+    minPrice: integer(),
+    maxPrice: integer(),
+    totalStock: integer().notNull().default(0),
+    ratingAvg: doublePrecision().notNull().default(0),
+    ratingCount: integer().notNull().default(0),
+    soldCount: integer().notNull().default(0),
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(brand, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+    approvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("products_slug_key").on(t.slug),
+    index("products_seller_idx").on(t.sellerId, t.status),
+    index("products_status_category_idx").on(t.status, t.categoryId),
+    index("products_status_price_idx").on(t.status, t.minPrice),
+    index("products_status_created_idx").on(t.status, t.createdAt),
+    index("products_moderation_idx").on(t.status, t.revisionStatus),
+    index("products_search_idx").using("gin", t.searchVector),
+    index("products_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    check("products_gst_rate", sql`${t.gstRateBps} in (0, 500, 1200, 1800, 2800)`),
+  ],
+);
+
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sellerId: uuid()
+      .notNull()
+      .references(() => sellers.id, { onDelete: "restrict" }),
+    sku: text().notNull(),
+    optionValues: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Paise. */
+    price: integer().notNull(),
+    compareAtPrice: integer(),
+    stock: integer().notNull().default(0),
+    weightGrams: integer(),
+    position: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("product_variants_seller_sku_key").on(t.sellerId, t.sku),
+    index("product_variants_product_idx").on(t.productId, t.position),
+    check("product_variants_stock_nonneg", sql`${t.stock} >= 0`),
+    check("product_variants_price_positive", sql`${t.price} > 0`),
+    check(
+      "product_variants_compare_at",
+      sql`${t.compareAtPrice} is null or ${t.compareAtPrice} > ${t.price}`,
+    ),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    mediaId: uuid()
+      .notNull()
+      .references(() => media.id, { onDelete: "restrict" }),
+    position: integer().notNull().default(0),
+    alt: text(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);
+
+/** Every stock change: who, why, by how much, and the level it left. */
+export const inventoryMovements = pgTable(
+  "inventory_movements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    variantId: uuid()
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sellerId: uuid()
+      .notNull()
+      .references(() => sellers.id, { onDelete: "restrict" }),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    delta: integer().notNull(),
+    reason: text().notNull(),
+    resultingStock: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("inventory_movements_variant_idx").on(t.variantId, t.createdAt),
+    index("inventory_movements_product_idx").on(t.productId, t.createdAt),
+  ],
+);
