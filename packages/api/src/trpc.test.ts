@@ -1,5 +1,6 @@
 import { createVerifiedUser, login } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { sellers } from "@bazaar/db";
 import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,12 +30,13 @@ const tokens: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
   t = await createTestContext();
   for (const role of ["customer", "seller", "admin"] as const) {
-    await createVerifiedUser(t.deps, {
+    const user = await createVerifiedUser(t.deps, {
       email: `${role}@example.com`,
       name: role,
       password: "pass-word-1",
       role,
     });
+    if (role === "seller") await insertShop(user.id, "approved");
     tokens[role] = (
       await login(
         t.deps,
@@ -45,6 +47,29 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+async function insertShop(userId: string, status: "pending" | "approved" | "suspended") {
+  await t.deps.db.insert(sellers).values({
+    userId,
+    shopName: `Shop ${userId.slice(0, 6)}`,
+    slug: `shop-${userId.slice(0, 8)}`,
+    contactEmail: "shop@example.com",
+    contactPhone: "+919876543210",
+    pickupAddress: {
+      name: "S",
+      phone: "+919876543210",
+      line1: "1 Road",
+      city: "Pune",
+      state: "Maharashtra",
+      pincode: "411001",
+    },
+    bankAccountHolder: "S",
+    bankAccountEncrypted: "x",
+    bankAccountLast4: "1234",
+    bankIfsc: "HDFC0001234",
+    status,
+  });
+}
 
 const http = (accessToken: string | null): HttpExchange => ({
   ip: "127.0.0.1",
@@ -82,6 +107,27 @@ describe("role gates", () => {
         expect(await outcome(c[procedure]!())).toBe(want);
       });
     }
+  }
+
+  for (const status of ["pending", "suspended"] as const) {
+    it(`seller procedure refuses a seller whose shop is ${status}`, async () => {
+      const email = `${status}-seller@example.com`;
+      const user = await createVerifiedUser(t.deps, {
+        email,
+        name: status,
+        password: "pass-word-1",
+        role: "seller",
+      });
+      await insertShop(user.id, status);
+      const { accessToken } = await login(
+        t.deps,
+        { ip: null, userAgent: null },
+        { email, password: "pass-word-1" },
+      );
+      const c = caller({ deps: t.deps, http: http(accessToken) });
+      expect(await outcome(c.seller())).toBe("FORBIDDEN");
+      expect(await outcome(c.authed())).toBe("seller");
+    });
   }
 
   it("refuses a garbage bearer token as UNAUTHORIZED, not a 500", async () => {

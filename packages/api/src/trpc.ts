@@ -1,4 +1,4 @@
-import { authenticate, DomainError } from "@bazaar/core";
+import { authenticate, DomainError, requireApprovedSeller } from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
@@ -53,5 +53,8 @@ export const requireRole = (...roles: Role[]) =>
   });
 
 export const customerProcedure = requireRole("customer");
-export const sellerProcedure = requireRole("seller");
+/** Role seller and an approved, unsuspended shop: `ctx.actor` gains `sellerId`. */
+export const sellerProcedure = requireRole("seller").use(async ({ ctx, next }) =>
+  next({ ctx: { ...ctx, actor: await requireApprovedSeller(ctx.deps, ctx.actor) } }),
+);
 export const adminProcedure = requireRole("admin");

@@ -13,6 +13,7 @@ import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
 import { redrivePendingEmails } from "./notifications/send-email";
+import { createMemoryCache, createRedisCache } from "./platform/cache";
 import type { Deps, Log } from "./platform/deps";
 import { createRateLimiter } from "./platform/rate-limit";
 
@@ -53,6 +54,7 @@ export async function createRuntime(
     now: () => new Date(),
     mailer,
     limiter: createRateLimiter({ redis }),
+    cache: redis ? createRedisCache(redis) : createMemoryCache(),
     log,
     auth: { secret: new TextEncoder().encode(config.authSecret), bcryptCost: config.bcryptCost },
     urls: config.urls,

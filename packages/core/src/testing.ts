@@ -6,6 +6,7 @@ import { SMTPServer } from "smtp-server";
 import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createSmtpMailer } from "./notifications/mailer";
+import { createMemoryCache } from "./platform/cache";
 import type { Deps } from "./platform/deps";
 import { createRateLimiter, type Limits } from "./platform/rate-limit";
 import type { Runtime } from "./runtime";
@@ -61,6 +62,7 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
     now: () => new Date(Date.now() + offsetMs),
     mailer,
     limiter: createRateLimiter({ limits: options.limits, prefix: `t${Math.random()}` }),
+    cache: createMemoryCache(),
     log: { debug() {}, info() {}, warn() {}, error() {} },
     auth: { secret: new TextEncoder().encode("test-secret-test-secret-test-secret!"), bcryptCost: 4 },
     urls: { customer: "http://customer.test", seller: "http://seller.test", admin: "http://admin.test" },

@@ -29,7 +29,10 @@ const prepare = (db: Database) =>
  * effect on the next request rather than when the token expires. The role comes from
  * the database for the same reason.
  */
-export async function authenticate(deps: Pick<Deps, "db" | "auth" | "now">, accessToken: string): Promise<Actor> {
+export async function authenticate(
+  deps: Pick<Deps, "db" | "auth" | "now">,
+  accessToken: string,
+): Promise<Actor> {
   const now = deps.now();
   const claims = await verifyAccessToken(deps.auth.secret, accessToken, now);
   if (!claims) throw unauthorized("auth.token_invalid", "Your sign-in has expired. Sign in again.");

@@ -2,6 +2,7 @@ import type { Database } from "@bazaar/db";
 import type { JobQueue } from "@bazaar/jobs";
 import type { Role } from "@bazaar/schemas";
 import type { Mailer } from "../notifications/mailer";
+import type { Cache } from "./cache";
 import type { RateLimiter } from "./rate-limit";
 
 export type Log = {
@@ -18,6 +19,7 @@ export type Deps = {
   now: () => Date;
   mailer: Mailer;
   limiter: RateLimiter;
+  cache: Cache;
   log: Log;
   auth: { secret: Uint8Array; bcryptCost: number };
   urls: { customer: string; seller: string; admin: string };
@@ -26,6 +28,9 @@ export type Deps = {
 
 /** A signed-in caller, as established from a verified access token and a live session. */
 export type Actor = { userId: string; role: Role; sessionId: string };
+
+/** A signed-in seller whose shop is approved and not suspended. */
+export type SellerActor = Actor & { sellerId: string };
 
 /** Where an anonymous request came from: used for rate limits and the sessions list. */
 export type Origin = { ip: string | null; userAgent: string | null };

@@ -1,0 +1,1 @@
+export { requireApprovedSeller } from "./require-seller";
