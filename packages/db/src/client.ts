@@ -26,13 +26,16 @@ export type DbHandle = {
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
 export type CreateDbOptions =
-  | { url: string; poolSize?: number }
+  | { url: string; poolSize?: number; onIdleClientError?: (error: Error) => void }
   | { dataDir: string | null /* null: in memory */ };
 
 /** Opens PostgreSQL when given a URL, otherwise embedded PGlite (persisted when given a dir). */
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover, a dropped test
+    // database) is removed from the pool; without a listener Node would crash on it.
+    pool.on("error", options.onIdleClientError ?? (() => {}));
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,

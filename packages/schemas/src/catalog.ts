@@ -68,20 +68,28 @@ export const VariantInput = z
     path: ["compareAtPrice"],
   });
 
-export const ProductFields = z.object({
+/** The fields without defaults, so a partial update never "defaults" a field it did not send. */
+const ProductFields = z.object({
   title: z.string().trim().min(3, "Title is at least 3 characters").max(150),
-  description: z.string().trim().max(10_000).default(""),
+  description: z.string().trim().max(10_000),
   brand: z.string().trim().max(80).nullable().optional(),
   categoryId: Id,
-  attributes: z.record(z.string().max(40), z.string().max(200)).default({}),
+  attributes: z.record(z.string().max(40), z.string().max(200)),
   hsnCode: HsnCode.nullable().optional(),
-  gstRateBps: GstRateBps.default(1800),
-  options: z.array(ProductOptionInput).max(3, "At most 3 options").default([]),
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(20).default([]),
-  imageIds: z.array(Id).max(10, "At most 10 images").default([]),
+  gstRateBps: GstRateBps,
+  options: z.array(ProductOptionInput).max(3, "At most 3 options"),
+  tags: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(20),
+  imageIds: z.array(Id).max(10, "At most 10 images"),
   variants: z.array(VariantInput).min(1, "Add at least one variant").max(100),
 });
-export const ProductCreateInput = ProductFields;
+export const ProductCreateInput = ProductFields.extend({
+  description: ProductFields.shape.description.default(""),
+  attributes: ProductFields.shape.attributes.default({}),
+  gstRateBps: GstRateBps.default(1800),
+  options: ProductFields.shape.options.default([]),
+  tags: ProductFields.shape.tags.default([]),
+  imageIds: ProductFields.shape.imageIds.default([]),
+});
 export type ProductCreateInput = z.input<typeof ProductCreateInput>;
 export const ProductUpdateInput = ProductFields.partial().extend({ id: Id });
 export type ProductUpdateInput = z.input<typeof ProductUpdateInput>;

@@ -1,0 +1,143 @@
+import { inventoryMovements, productImages, products, productVariants, type ProductRevision } from "@bazaar/db";
+import { type SellerProductDto, ProductUpdateInput } from "@bazaar/schemas";
+import { and, asc, eq } from "drizzle-orm";
+import { invalidField, invalidState } from "../errors";
+import type { Deps, SellerActor } from "../platform/deps";
+import { afterImagesRemoved } from "./media-cleanup";
+import { loadSellerProduct } from "./product-dto";
+import {
+  checkCategory,
+  checkImages,
+  checkSkusFree,
+  checkVariants,
+  deactivateOtherVariants,
+  findOwnProductForUpdate,
+  refreshDerived,
+  reloadProduct,
+  replaceImages,
+} from "./product-rules";
+
+/** Fields a moderator must see before customers do. */
+const REVIEWED = ["title", "description", "categoryId", "imageIds"] as const;
+
+/**
+ * Edits a seller's product. On an approved product, changes to reviewed fields become a
+ * pending revision and the live version stays on sale until a moderator approves them;
+ * everything else (prices, variants, attributes…) applies at once. Existing variants keep
+ * their stock: stock only moves through adjustStock, so every change is in the log.
+ */
+export async function updateProduct(deps: Deps, actor: SellerActor, raw: ProductUpdateInput): Promise<SellerProductDto> {
+  const { id, ...input } = ProductUpdateInput.parse(raw);
+  const now = deps.now();
+  let removed: string[] = [];
+  const dto = await deps.db.transaction(async (tx) => {
+    const product = await findOwnProductForUpdate(tx, actor.sellerId, id);
+    if (product.status === "archived") throw invalidState("product.archived", "Restore the product before editing it");
+    if (input.categoryId) await checkCategory(tx, input.categoryId);
+    if (input.imageIds) await checkImages(tx, actor.userId, input.imageIds);
+
+    const options = input.options ?? product.options;
+    if (input.variants) {
+      const existing = await tx
+        .select({ id: productVariants.id })
+        .from(productVariants)
+        .where(eq(productVariants.productId, id));
+      input.variants.forEach((v, i) => {
+        if (v.id && !existing.some((e) => e.id === v.id)) {
+          throw invalidField(`variants.${i}.id`, "variant.not_found", "This variant does not belong to the product");
+        }
+      });
+      checkVariants(options, input.variants);
+      await checkSkusFree(tx, actor.sellerId, input.variants);
+    } else if (input.options) {
+      const current = await tx
+        .select()
+        .from(productVariants)
+        .where(and(eq(productVariants.productId, id), eq(productVariants.active, true)));
+      checkVariants(options, current);
+    }
+
+    // Reviewed fields: live edit for unpublished products, a revision for approved ones.
+    const currentImages = (
+      await tx.select({ mediaId: productImages.mediaId }).from(productImages).where(eq(productImages.productId, id)).orderBy(asc(productImages.position))
+    ).map((r) => r.mediaId);
+    const changed: ProductRevision = {};
+    if (input.title !== undefined && input.title !== product.title) changed.title = input.title;
+    if (input.description !== undefined && input.description !== product.description) changed.description = input.description;
+    if (input.categoryId !== undefined && input.categoryId !== product.categoryId) changed.categoryId = input.categoryId;
+    if (input.imageIds !== undefined && JSON.stringify(input.imageIds) !== JSON.stringify(currentImages)) changed.imageIds = input.imageIds;
+    const hasReviewed = REVIEWED.some((k) => changed[k] !== undefined);
+
+    const live: Partial<typeof products.$inferInsert> = {
+      ...(input.brand !== undefined && { brand: input.brand ?? null }),
+      ...(input.attributes !== undefined && { attributes: input.attributes }),
+      ...(input.hsnCode !== undefined && { hsnCode: input.hsnCode ?? null }),
+      ...(input.gstRateBps !== undefined && { gstRateBps: input.gstRateBps }),
+      ...(input.options !== undefined && { options: input.options }),
+      ...(input.tags !== undefined && { tags: input.tags }),
+      updatedAt: now,
+    };
+    if (product.status === "approved") {
+      if (hasReviewed) {
+        Object.assign(live, {
+          revision: { ...(product.revisionStatus === "pending_review" ? product.revision : {}), ...changed },
+          revisionStatus: "pending_review" as const,
+          revisionReason: null,
+        });
+      }
+    } else {
+      Object.assign(live, {
+        ...(changed.title !== undefined && { title: changed.title }),
+        ...(changed.description !== undefined && { description: changed.description }),
+        ...(changed.categoryId !== undefined && { categoryId: changed.categoryId }),
+      });
+      if (changed.imageIds) removed = await replaceImages(tx, id, changed.imageIds);
+    }
+    await tx.update(products).set(live).where(eq(products.id, id));
+
+    if (input.variants) {
+      const keep: string[] = [];
+      for (const [position, v] of input.variants.entries()) {
+        const values = {
+          sku: v.sku,
+          optionValues: v.optionValues,
+          price: v.price,
+          compareAtPrice: v.compareAtPrice ?? null,
+          weightGrams: v.weightGrams ?? null,
+          position,
+          active: true,
+          updatedAt: now,
+        };
+        if (v.id) {
+          await tx.update(productVariants).set(values).where(eq(productVariants.id, v.id));
+          keep.push(v.id);
+        } else {
+          const stock = v.stock ?? 0;
+          const [row] = await tx
+            .insert(productVariants)
+            .values({ ...values, productId: id, sellerId: actor.sellerId, stock, createdAt: now })
+            .returning({ id: productVariants.id });
+          keep.push(row!.id);
+          if (stock > 0) {
+            await tx.insert(inventoryMovements).values({
+              variantId: row!.id,
+              productId: id,
+              sellerId: actor.sellerId,
+              actorId: actor.userId,
+              delta: stock,
+              reason: "initial stock",
+              resultingStock: stock,
+              createdAt: now,
+            });
+          }
+        }
+      }
+      await deactivateOtherVariants(tx, id, keep);
+    }
+    await refreshDerived(tx, id, now);
+    return loadSellerProduct(tx, await reloadProduct(tx, id));
+  });
+  await deps.cache.bump("catalog");
+  await afterImagesRemoved(deps, removed);
+  return dto;
+}
