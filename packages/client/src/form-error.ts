@@ -1,5 +1,6 @@
 import type { ApiErrorData } from "@bazaar/schemas";
 import { isTRPCClientError } from "@trpc/client";
+import { useMemo } from "react";
 
 /** What a form needs from a failed call. */
 export type FormError = {
@@ -61,4 +62,9 @@ export function formAlertMessage(error: FormError | null, shownFields: readonly 
   if (entries.length > 0 && orphans.length === 0) return null;
   if (orphans.length > 0) return orphans.join(" ");
   return error.message;
+}
+
+/** `toFormError` for a mutation's error, stable across renders (countdowns key on it). */
+export function useFormError(error: unknown): FormError | null {
+  return useMemo(() => (error ? toFormError(error) : null), [error]);
 }

@@ -12,7 +12,7 @@ export {
   createBazaarSession,
   isUnauthorizedError,
 } from "./create-client";
-export { type FormError, formAlertMessage, toFormError } from "./form-error";
+export { type FormError, formAlertMessage, toFormError, useFormError } from "./form-error";
 export {
   BazaarProvider,
   type BazaarProviderProps,

@@ -5,6 +5,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
   useEffect,
+  useRef,
   useState,
 } from "react";
 
@@ -58,7 +59,6 @@ export function Alert(props: {
 /** Counts down from `seconds` (restarting whenever `key` changes) and reports what is left. */
 export function useCountdown(seconds: number | null, key?: unknown): number {
   const [left, setLeft] = useState(seconds ?? 0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` restarts the countdown on purpose.
   useEffect(() => {
     setLeft(seconds ?? 0);
     if (!seconds) return;
@@ -73,6 +73,12 @@ export function useCountdown(seconds: number | null, key?: unknown): number {
   return left;
 }
 
+/** "42 seconds", or "899 seconds (about 15 minutes)" for long waits. */
+export const waitText = (seconds: number) =>
+  seconds > 90
+    ? `${seconds} seconds (about ${Math.round(seconds / 60)} minutes)`
+    : `${seconds} second${seconds === 1 ? "" : "s"}`;
+
 /**
  * The Alert for a failed call: errors that belong to a field shown in the form are left to
  * that field; a rate limit counts down its retry-after seconds.
@@ -84,9 +90,7 @@ export function ErrorAlert({ error, fields = [] }: { error: FormError | null; fi
   if (error.retryAfterSeconds) {
     return (
       <Alert tone="warning" title="Too many attempts" testId="rate-limit">
-        {left > 0
-          ? `Please wait ${left} second${left === 1 ? "" : "s"} and try again.`
-          : "You can try again now."}
+        {left > 0 ? `Please wait ${waitText(left)} and try again.` : "You can try again now."}
       </Alert>
     );
   }
@@ -211,8 +215,17 @@ type FormProps = {
 
 /** A form the server validates: no browser bubbles, so the server's field errors show inline. */
 export function Form({ onSubmit, pending = false, children, className, testId, ...aria }: FormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  const wasPending = useRef(pending);
+  // When an answer comes back with field errors, take the user to the first one.
+  useEffect(() => {
+    if (wasPending.current && !pending)
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    wasPending.current = pending;
+  }, [pending]);
   return (
     <form
+      ref={form}
       noValidate
       className={`bz-form${className ? ` ${className}` : ""}`}
       aria-busy={pending || undefined}

@@ -46,7 +46,7 @@ export function AppShell({
             {appName}
             {badge && <span className="bz-brand__badge">{badge}</span>}
           </Link>
-          {nav.length > 0 && (
+          {status === "signedIn" && nav.length > 0 && (
             <nav className="bz-nav" aria-label="Main">
               {nav.map((item) => (
                 <NavLink key={item.to} to={item.to} end={item.end ?? false} className="bz-nav__link">

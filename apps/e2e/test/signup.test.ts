@@ -1,0 +1,176 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadConfig } from "@bazaar/core";
+import { type BazaarServer, createServer } from "@bazaar/server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build, type PreviewServer, preview } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CUSTOMER_WEB = resolve(import.meta.dirname, "../../customer-web");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let tmpDir: string;
+let api: BazaarServer | undefined;
+let web: PreviewServer | undefined;
+let browser: Browser | undefined;
+let webUrl: string;
+/** Set when setup fails, so the test fails with it instead of being reported as skipped. */
+let setupError: unknown;
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as { port: number };
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+/** The 6-digit code from the newest .eml in the outbox addressed to `email`. */
+async function readCode(email: string, timeoutMs = 20_000): Promise<string> {
+  const outbox = join(tmpDir, "outbox");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = existsSync(outbox) ? (await readdir(outbox)).filter((f) => f.endsWith(".eml")) : [];
+    const candidates = await Promise.all(
+      files.map(async (f) => ({ file: join(outbox, f), mtime: (await stat(join(outbox, f))).mtimeMs })),
+    );
+    for (const { file } of candidates.sort((a, b) => b.mtime - a.mtime)) {
+      const raw = await readFile(file, "utf8");
+      const to = /^To:\s*(.+)$/im.exec(raw)?.[1] ?? "";
+      const code = /verification code is (\d{6})/.exec(raw)?.[1];
+      if (to.toLowerCase().includes(email.toLowerCase()) && code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No verification email for ${email} in ${outbox} after ${timeoutMs} ms`);
+}
+
+const signedInName = async (page: Page) => {
+  const badge = page.getByTestId("signed-in-user");
+  await badge.waitFor({ state: "visible" });
+  return badge.textContent();
+};
+
+beforeAll(async () => {
+  try {
+    await setUp();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+async function setUp() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH. ` +
+        "Never download a browser with `playwright install`.",
+    );
+  }
+  tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-"));
+  const outDir = join(tmpDir, "customer-web");
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: CUSTOMER_WEB, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+
+  const webPort = await freePort();
+  webUrl = `http://127.0.0.1:${webPort}`;
+  const config = loadConfig({
+    DATA_DIR: tmpDir,
+    NODE_ENV: "test",
+    BCRYPT_COST: "4",
+    LOG_LEVEL: "silent",
+    SEED_DEMO: "false",
+    CUSTOMER_WEB_URL: webUrl,
+  });
+  api = await createServer(config);
+  const apiUrl = await api.app.listen({ port: 0, host: "127.0.0.1" });
+
+  web = await preview({
+    root: CUSTOMER_WEB,
+    logLevel: "warn",
+    build: { outDir },
+    preview: { port: webPort, strictPort: true, host: "127.0.0.1", proxy: { "/trpc": { target: apiUrl } } },
+  });
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.close();
+  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+});
+
+describe("customer sign-up in the browser", () => {
+  it("registers, verifies the emailed code, lands signed in and stays signed in after a reload", async () => {
+    if (setupError) throw setupError;
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+
+    const email = `asha.${Date.now()}@example.com`;
+    const name = "Asha Verma";
+
+    await page.goto(`${webUrl}/register`);
+    await page.getByLabel("Full name").fill(name);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Mobile number (optional)").fill("98765 43210");
+    await page.getByLabel("Password").fill("mango-tree-42");
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await page.waitForURL((url) => url.pathname === "/verify");
+    expect(new URL(page.url()).searchParams.get("email")).toBe(email);
+    await page.getByTestId("verify-notice").waitFor();
+
+    // A wrong code is refused beside the field, and the form stays usable.
+    const code = await readCode(email);
+    const wrong = code === "000000" ? "111111" : "000000";
+    await page.getByLabel("Verification code").fill(wrong);
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
+    await page.getByTestId("code-error").waitFor();
+    expect(await page.getByTestId("code-error").textContent()).toMatch(/not right/);
+
+    await page.getByLabel("Verification code").fill(code);
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
+
+    await page.waitForURL((url) => url.pathname === "/account");
+    expect(await signedInName(page)).toBe(name);
+    await page.getByRole("heading", { name: `Hello, ${name}` }).waitFor();
+
+    // The refresh token is an httpOnly cookie; nothing is kept in web storage.
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === "bazaar_rt")).toMatchObject({ httpOnly: true, path: "/trpc" });
+    expect(await page.evaluate("localStorage.length + sessionStorage.length")).toBe(0);
+
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe("/account");
+    expect(await signedInName(page)).toBe(name);
+    await page.getByRole("heading", { name: `Hello, ${name}` }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

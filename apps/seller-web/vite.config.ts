@@ -1,0 +1,11 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The API is proxied under the app's own origin, so the refresh cookie is first-party.
+const proxy = { "/trpc": { target: process.env.BAZAAR_API_URL ?? "http://127.0.0.1:3000" } };
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5174, strictPort: true, proxy },
+  preview: { port: 5174, strictPort: true, proxy },
+});
