@@ -115,6 +115,8 @@ export type UserDto = {
   role: Role;
   status: AccountStatus;
   emailVerified: boolean;
+  /** Why an admin suspended or deactivated the account, if one did. */
+  statusReason: string | null;
   createdAt: Date;
 };
 

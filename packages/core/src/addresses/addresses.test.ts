@@ -48,6 +48,13 @@ describe("addresses", () => {
     expect(list[0]!.id).toBe(b.id);
   });
 
+  it("stores a cleared optional line as empty, not as a blank string", async () => {
+    const a = await createAddress(t.deps, alice, { ...home, line2: "Near the temple", landmark: "Opp. bus stand" });
+    const b = await updateAddress(t.deps, alice, { id: a.id, line2: "", landmark: "" });
+    expect(b).toMatchObject({ line2: null, landmark: null });
+    await removeAddress(t.deps, alice, { id: a.id });
+  });
+
   it("promotes another address when the default is removed", async () => {
     const [def] = (await listAddresses(t.deps, alice)).filter((x) => x.isDefault);
     await removeAddress(t.deps, alice, { id: def!.id });

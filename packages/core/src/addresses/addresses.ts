@@ -92,7 +92,14 @@ export async function updateAddress(deps: Deps, actor: Actor, raw: UpdateAddress
   const { id, ...fields } = UpdateAddressInput.parse(raw);
   const [row] = await deps.db
     .update(addresses)
-    .set({ ...fields, updatedAt: deps.now() })
+    .set({
+      ...fields,
+      // Cleared optional lines are stored as null, as on create.
+      ...(fields.label !== undefined && { label: fields.label || null }),
+      ...(fields.line2 !== undefined && { line2: fields.line2 || null }),
+      ...(fields.landmark !== undefined && { landmark: fields.landmark || null }),
+      updatedAt: deps.now(),
+    })
     .where(and(eq(addresses.id, id), eq(addresses.userId, actor.userId)))
     .returning();
   if (!row) throw missing();

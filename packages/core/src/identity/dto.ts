@@ -10,6 +10,7 @@ export function toUserDto(u: typeof users.$inferSelect): UserDto {
     role: u.role,
     status: u.status,
     emailVerified: u.emailVerifiedAt !== null,
+    statusReason: u.statusReason,
     createdAt: u.createdAt,
   };
 }
