@@ -1,4 +1,5 @@
-import { createVerifiedUser, type Deps, userExists } from "@bazaar/core";
+import { createShopForSeed, createVerifiedUser, type Deps, userExists } from "@bazaar/core";
+import type { SellerApplyInput, SellerStatus } from "@bazaar/schemas";
 
 export const DEMO_PASSWORD = "bazaar-demo-1";
 
@@ -6,17 +7,96 @@ export const demoAccounts = [
   { email: "admin@bazaar.local", name: "Asha Admin", role: "admin" },
   { email: "seller1@bazaar.local", name: "Ravi Textiles", role: "seller" },
   { email: "seller2@bazaar.local", name: "Meera Handicrafts", role: "seller" },
-  // Applies to sell once seller onboarding lands; until then an ordinary customer.
+  // A customer whose application to sell waits for review (see demoShops).
   { email: "pending-seller@bazaar.local", name: "Kiran Pending", role: "customer" },
   { email: "customer1@bazaar.local", name: "Priya Customer", role: "customer" },
   { email: "customer2@bazaar.local", name: "Arjun Customer", role: "customer" },
 ] as const;
 
-/** First start only: does nothing once the demo admin exists. */
+/** The demo sellers' shops: two open for business, one application waiting for an admin. */
+export const demoShops: (SellerApplyInput & { ownerEmail: string; status: SellerStatus })[] = [
+  {
+    ownerEmail: "seller1@bazaar.local",
+    status: "approved",
+    shopName: "Ravi Textiles",
+    slug: "ravi-textiles",
+    description:
+      "Handloom cotton and Banarasi silk sarees, kurtas and dupattas, sourced directly from weaver families in Surat and Varanasi since 1998.",
+    contactEmail: "orders@ravitextiles.in",
+    contactPhone: "+919824012345",
+    pickupAddress: {
+      name: "Ravi Patel",
+      phone: "+919824012345",
+      line1: "Shop 214, Surat Textile Market",
+      line2: "Ring Road",
+      landmark: "Opposite Sahara Darwaja",
+      city: "Surat",
+      state: "Gujarat",
+      pincode: "395002",
+    },
+    gstin: "24AAKFR4821M1Z6",
+    pan: "AAKFR4821M",
+    bankAccount: { holder: "Ravi Textiles", number: "50100234567812", ifsc: "HDFC0000123" },
+  },
+  {
+    ownerEmail: "seller2@bazaar.local",
+    status: "approved",
+    shopName: "Meera Handicrafts",
+    slug: "meera-handicrafts",
+    description:
+      "Blue pottery, block-printed linen and brass décor made by artisans in and around Jaipur. Every piece is handmade, so no two are quite alike.",
+    contactEmail: "hello@meerahandicrafts.in",
+    contactPhone: "+919414056789",
+    pickupAddress: {
+      name: "Meera Sharma",
+      phone: "+919414056789",
+      line1: "42, Johari Bazaar",
+      landmark: "Near Hawa Mahal",
+      city: "Jaipur",
+      state: "Rajasthan",
+      pincode: "302003",
+    },
+    gstin: "08ABFPM7315Q1Z2",
+    pan: "ABFPM7315Q",
+    bankAccount: { holder: "Meera Sharma", number: "38291045672", ifsc: "SBIN0031234" },
+  },
+  {
+    ownerEmail: "pending-seller@bazaar.local",
+    status: "pending",
+    shopName: "Kiran Organics",
+    slug: "kiran-organics",
+    description: "Cold-pressed oils, millets and spices from small farms in the Western Ghats.",
+    contactEmail: "kiran@kiranorganics.in",
+    contactPhone: "+919845067890",
+    pickupAddress: {
+      name: "Kiran Rao",
+      phone: "+919845067890",
+      line1: "No. 17, 4th Cross, Koramangala 5th Block",
+      city: "Bengaluru",
+      state: "Karnataka",
+      pincode: "560095",
+    },
+    pan: "BXKPR5521L",
+    bankAccount: { holder: "Kiran Rao", number: "184501502233", ifsc: "ICIC0001845" },
+  },
+];
+
+/**
+ * Idempotent: accounts are created on first start only (once the demo admin exists they
+ * are left alone), and each demo shop is added if its owner has none yet, so a database
+ * seeded before shops existed gets them on the next start. True when anything was added.
+ */
 export async function seedDemo(deps: Pick<Deps, "db" | "auth" | "now">): Promise<boolean> {
-  if (await userExists(deps.db, demoAccounts[0].email)) return false;
-  for (const a of demoAccounts) {
-    await createVerifiedUser(deps, { email: a.email, name: a.name, password: DEMO_PASSWORD, role: a.role });
+  let added = false;
+  if (!(await userExists(deps.db, demoAccounts[0].email))) {
+    for (const a of demoAccounts) {
+      await createVerifiedUser(deps, { email: a.email, name: a.name, password: DEMO_PASSWORD, role: a.role });
+    }
+    added = true;
   }
-  return true;
+  for (const shop of demoShops) {
+    if (!(await userExists(deps.db, shop.ownerEmail))) continue;
+    if ((await createShopForSeed(deps, shop)).created) added = true;
+  }
+  return added;
 }

@@ -1,12 +1,17 @@
 import { addressesRouter } from "./routers/addresses";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { sellerRouter } from "./routers/seller";
+import { sellersRouter, shopsRouter } from "./routers/sellers";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   addresses: addressesRouter,
   admin: adminRouter,
+  seller: sellerRouter,
+  sellers: sellersRouter,
+  shops: shopsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -83,13 +83,26 @@ export type SellerDecisionInput = z.input<typeof SellerDecisionInput>;
 export const SellerDecisionWithReasonInput = SellerDecisionInput.extend({
   reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(500),
 });
+export type SellerDecisionWithReasonInput = z.input<typeof SellerDecisionWithReasonInput>;
+
+export const SellerIdInput = z.object({ sellerId: Id });
+export type SellerIdInput = z.input<typeof SellerIdInput>;
+
+export const ShopBySlugInput = z.object({ slug: Slug });
+export type ShopBySlugInput = z.input<typeof ShopBySlugInput>;
 
 export const SetCommissionInput = z.object({
   sellerId: Id,
   /** Basis points (1% = 100); null returns the seller to the platform default. */
   commissionBps: z.number().int().min(0).max(10_000).nullable(),
 });
+export type SetCommissionInput = z.input<typeof SetCommissionInput>;
 export const SetDefaultCommissionInput = z.object({ commissionBps: z.number().int().min(0).max(10_000) });
+export type SetDefaultCommissionInput = z.input<typeof SetDefaultCommissionInput>;
+
+/** The platform default when no setting is stored: 10%. */
+export const DEFAULT_COMMISSION_BPS = 1000;
+export type PlatformSettingsDto = { defaultCommissionBps: number };
 
 export type SellerDto = {
   id: string;
@@ -109,6 +122,8 @@ export type SellerDto = {
   commissionBps: number | null;
   effectiveCommissionBps: number;
   logoUrl: string | null;
+  /** The account that applied (admins see who is behind a shop). */
+  owner: { name: string; email: string };
   createdAt: Date;
   decidedAt: Date | null;
 };

@@ -1,8 +1,14 @@
 import { listUsers, setUserStatus } from "@bazaar/core";
 import { AdminUsersListInput, SetUserStatusInput } from "@bazaar/schemas";
 import { adminProcedure, router } from "../trpc";
+import { adminCategoriesRouter, adminProductsRouter } from "./catalog-admin";
+import { adminSellersRouter, adminSettingsRouter } from "./sellers";
 
 export const adminRouter = router({
+  products: adminProductsRouter,
+  categories: adminCategoriesRouter,
+  sellers: adminSellersRouter,
+  settings: adminSettingsRouter,
   users: router({
     list: adminProcedure
       .input(AdminUsersListInput)

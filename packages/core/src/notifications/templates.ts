@@ -17,6 +17,9 @@ function layout(title: string, paragraphs: string[], action?: { label: string; u
 
 type P = Record<string, unknown>;
 const str = (p: P, k: string) => String(p[k] ?? "");
+/** An optional admin note (`reason`), as a text line and as HTML paragraphs. */
+const note = (p: P) => (str(p, "reason") ? `Note from the Bazaar team: ${str(p, "reason")}\n` : "");
+const noteParagraphs = (p: P) => (str(p, "reason") ? [`Note from the Bazaar team: ${str(p, "reason")}`] : []);
 
 export const templates = {
   verify_email: (p: P): Rendered => ({
@@ -82,6 +85,57 @@ export const templates = {
       `Hi ${str(p, "name")},`,
       `Reason: ${str(p, "reason")}`,
     ]),
+  }),
+  // Seller decisions: payload { name, shopName, reason, url } (reason may be empty).
+  seller_approved: (p: P): Rendered => ({
+    subject: `Your shop ${str(p, "shopName")} is approved`,
+    text: `Hi ${str(p, "name")},\n\nGood news: ${str(p, "shopName")} is approved and you can start selling on Bazaar.\n${note(p)}\nOpen your seller dashboard: ${str(p, "url")}\n`,
+    html: layout(
+      "Your shop is approved",
+      [
+        `Hi ${str(p, "name")},`,
+        `Good news: ${str(p, "shopName")} is approved and you can start selling on Bazaar.`,
+        ...noteParagraphs(p),
+      ],
+      { label: "Open seller dashboard", url: str(p, "url") },
+    ),
+  }),
+  seller_rejected: (p: P): Rendered => ({
+    subject: `Your application for ${str(p, "shopName")} was not approved`,
+    text: `Hi ${str(p, "name")},\n\nWe could not approve your application for ${str(p, "shopName")}.\nReason: ${str(p, "reason")}\n\nYou can fix the details and apply again: ${str(p, "url")}\n`,
+    html: layout(
+      "Your application was not approved",
+      [
+        `Hi ${str(p, "name")},`,
+        `We could not approve your application for ${str(p, "shopName")}.`,
+        `Reason: ${str(p, "reason")}`,
+        "You can fix the details and apply again.",
+      ],
+      { label: "Apply again", url: str(p, "url") },
+    ),
+  }),
+  seller_suspended: (p: P): Rendered => ({
+    subject: `Your shop ${str(p, "shopName")} is suspended`,
+    text: `Hi ${str(p, "name")},\n\n${str(p, "shopName")} is suspended: its products are hidden from the store and seller tools are locked.\nReason: ${str(p, "reason")}\n\nReply to this email if you think this is a mistake.\n`,
+    html: layout("Your shop is suspended", [
+      `Hi ${str(p, "name")},`,
+      `${str(p, "shopName")} is suspended: its products are hidden from the store and seller tools are locked.`,
+      `Reason: ${str(p, "reason")}`,
+      "Reply to this email if you think this is a mistake.",
+    ]),
+  }),
+  seller_reinstated: (p: P): Rendered => ({
+    subject: `Your shop ${str(p, "shopName")} is open again`,
+    text: `Hi ${str(p, "name")},\n\n${str(p, "shopName")} is reinstated: your approved products are back in the store.\n${note(p)}\nOpen your seller dashboard: ${str(p, "url")}\n`,
+    html: layout(
+      "Your shop is open again",
+      [
+        `Hi ${str(p, "name")},`,
+        `${str(p, "shopName")} is reinstated: your approved products are back in the store.`,
+        ...noteParagraphs(p),
+      ],
+      { label: "Open seller dashboard", url: str(p, "url") },
+    ),
   }),
 } satisfies Record<string, (p: P) => Rendered>;
 

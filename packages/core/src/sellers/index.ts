@@ -1,1 +1,12 @@
+export { applyToSell } from "./apply-to-sell";
+export { decryptBankAccount } from "./bank-account";
+export { getPlatformSettings, setDefaultCommission, setSellerCommission } from "./commission";
+export { createShopForSeed } from "./create-shop-for-seed";
+export { approveSeller, reinstateSeller, rejectSeller, suspendSeller } from "./decide-seller";
+export { getMySeller } from "./get-my-seller";
+export { getShopBySlug } from "./get-shop";
+export { getSeller, listSellers } from "./list-sellers";
+export { getDefaultCommissionBps } from "./queries";
 export { requireApprovedSeller } from "./require-seller";
+export { sellerDecisions } from "./transitions";
+export { updateShopProfile } from "./update-shop-profile";
