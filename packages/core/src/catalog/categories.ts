@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { conflict, invalidField, invalidState, notFound } from "../errors";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
-import { isUniqueViolation, slugify } from "./text";
+import { isUniqueViolation, slugify } from "../platform/text";
 
 export type CategoryDto = { id: string; name: string; slug: string; parentId: string | null; position: number };
 const toDto = (c: typeof categories.$inferSelect): CategoryDto => ({

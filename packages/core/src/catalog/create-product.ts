@@ -11,7 +11,7 @@ import {
   reloadProduct,
   replaceImages,
 } from "./product-rules";
-import { productSlug } from "./text";
+import { productSlug } from "../platform/text";
 
 /** A new product starts as a draft; the seller submits it for review when ready. */
 export async function createProduct(deps: Deps, actor: SellerActor, raw: ProductCreateInput): Promise<SellerProductDto> {

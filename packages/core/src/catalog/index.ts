@@ -8,5 +8,5 @@ export { createProduct } from "./create-product";
 export { approveProduct, moderationQueue, rejectProduct, setFeatured } from "./moderation";
 export { archiveProduct, restoreProduct, submitProduct } from "./product-status";
 export { getSellerProduct, inventoryLog, listSellerProducts } from "./seller-products";
-export { slugify } from "./text";
+export { slugify } from "../platform/text";
 export { updateProduct } from "./update-product";

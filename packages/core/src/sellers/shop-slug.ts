@@ -1,27 +1,12 @@
 import { type Database, sellers } from "@bazaar/db";
 import { and, eq, like, ne, or } from "drizzle-orm";
 import { conflict } from "../errors";
+import { isUniqueViolation, slugify } from "../platform/text";
 
-/** A shop name as a URL slug: lowercase ASCII words joined by hyphens, at least 3 characters. */
+/** A shop name as a URL slug, at least 3 characters even for a name with no Latin letters. */
 export function shopSlugFrom(name: string): string {
-  const s = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50)
-    .replace(/-+$/, "");
-  // A name with no Latin letters or digits (e.g. all Devanagari) still needs a usable slug.
+  const s = slugify(name, 50, "");
   return s.length >= 3 ? s : s ? `shop-${s}` : "shop";
-}
-
-/** Postgres unique_violation, as raised by node-postgres and PGlite alike (possibly wrapped by Drizzle). */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = (e as { cause?: unknown })?.cause ?? e;
-  const code = (err as { code?: string })?.code;
-  const name = (err as { constraint?: string })?.constraint;
-  return code === "23505" && (!constraint || name === constraint);
 }
 
 /** The first of `base`, `base-2`, `base-3`… that no other shop holds. */
