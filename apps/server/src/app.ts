@@ -6,6 +6,7 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger } from "fastify";
+import { mediaRoutes } from "./media-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 
@@ -41,6 +42,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
     exposedHeaders: ["x-request-id", "retry-after"],
   });
   await app.register(cookie);
+  // POST /api/media, and GET /media/* when files are on local disk.
+  await app.register(mediaRoutes, { runtime });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {

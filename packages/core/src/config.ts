@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import type { CloudinaryOptions } from "./media/cloudinary-store";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -15,6 +16,35 @@ const optionalUrl = (protocols: string[], what: string) =>
     .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
       message: `must be a ${what} URL (${protocols.join(" or ")}…)`,
     });
+/** cloudinary://API_KEY:API_SECRET@CLOUD_NAME[?upload_prefix=…]; the message never repeats the secret. */
+const cloudinaryUrl = z
+  .string()
+  .trim()
+  .transform((v, ctx): CloudinaryOptions => {
+    const shape = "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME";
+    let u: URL;
+    try {
+      u = new URL(v);
+    } catch {
+      ctx.addIssue({ code: "custom", message: shape });
+      return z.NEVER;
+    }
+    if (u.protocol !== "cloudinary:" || !u.username || !u.password || !u.hostname) {
+      ctx.addIssue({ code: "custom", message: shape });
+      return z.NEVER;
+    }
+    const uploadPrefix = u.searchParams.get("upload_prefix") ?? undefined;
+    if (uploadPrefix !== undefined && !/^https?:\/\/[^/]/.test(uploadPrefix)) {
+      ctx.addIssue({ code: "custom", message: "upload_prefix must be an http(s) URL" });
+      return z.NEVER;
+    }
+    return {
+      cloudName: decodeURIComponent(u.hostname),
+      apiKey: decodeURIComponent(u.username),
+      apiSecret: decodeURIComponent(u.password),
+      ...(uploadPrefix && { uploadPrefix }),
+    };
+  });
 
 /**
  * Every variable the processes read. Parsed once at start; anything wrong stops the
@@ -42,6 +72,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   SEED_DEMO: bool.optional(),
   RUN_JOBS_IN_PROCESS: bool.optional(),
+  CLOUDINARY_URL: cloudinaryUrl.optional(),
+  PUBLIC_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
 });
 
 export type Config = {
@@ -65,6 +97,11 @@ export type Config = {
   seedDemo: boolean;
   /** Without Redis there is no separate worker, so the server runs the jobs. */
   runJobsInProcess: boolean;
+  /** Set: uploads go to Cloudinary. Unset: to `mediaDir`, served by the API at /media. */
+  cloudinary: CloudinaryOptions | undefined;
+  mediaDir: string;
+  /** The API's public origin, for absolute URLs of locally stored media. */
+  publicApiUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -110,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? (!production && !e.DATABASE_URL),
     // PGlite lives inside one process, so a separate worker needs PostgreSQL as well as Redis.
     runJobsInProcess: e.RUN_JOBS_IN_PROCESS ?? !(e.REDIS_URL && e.DATABASE_URL),
+    cloudinary: e.CLOUDINARY_URL,
+    mediaDir: join(dataDir, "media"),
+    publicApiUrl: (e.PUBLIC_API_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
   };
 }
 

@@ -1,9 +1,11 @@
 export * from "./addresses";
 export * from "./admin";
+export * from "./catalog";
 export { type Config, ConfigError, loadConfig } from "./config";
 export { DomainError, isDomainError } from "./errors";
 export * from "./identity";
 export { jobHandlers } from "./jobs";
+export * from "./media";
 export type { Mailer, MailMessage } from "./notifications/mailer";
 export { redrivePendingEmails, sendEmail } from "./notifications/send-email";
 export { type Cache, createMemoryCache, createRedisCache } from "./platform/cache";

@@ -1,4 +1,5 @@
 import type { JobHandlers } from "@bazaar/jobs";
+import { deleteMedia } from "./media/delete-media";
 import { sendEmail } from "./notifications/send-email";
 import type { Deps } from "./platform/deps";
 
@@ -6,5 +7,6 @@ import type { Deps } from "./platform/deps";
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     "email.send": async (payload) => void (await sendEmail(deps, payload)),
+    "media.delete": async (payload) => void (await deleteMedia(deps, payload.mediaId)),
   };
 }

@@ -11,6 +11,8 @@ import { Redis } from "ioredis";
 import type { Config } from "./config";
 import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
+import { createCloudinaryMediaStore } from "./media/cloudinary-store";
+import { createLocalMediaStore } from "./media/store";
 import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
 import { redrivePendingEmails } from "./notifications/send-email";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
@@ -38,7 +40,11 @@ export async function createRuntime(
   options: { mode: "server" | "worker" },
 ): Promise<Runtime> {
   const db = config.databaseUrl
-    ? await createDb({ url: config.databaseUrl, poolSize: config.databasePoolSize })
+    ? await createDb({
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        onIdleClientError: (err) => log.warn({ err }, "idle database connection lost"),
+      })
     : await createDb({ dataDir: join(config.dataDir, "pglite") });
   await db.migrate();
 
@@ -53,6 +59,9 @@ export async function createRuntime(
     jobs: { enqueue: async () => {} },
     now: () => new Date(),
     mailer,
+    mediaStore: config.cloudinary
+      ? createCloudinaryMediaStore(config.cloudinary)
+      : createLocalMediaStore(config.mediaDir, `${config.publicApiUrl}/media`),
     limiter: createRateLimiter({ redis }),
     cache: redis ? createRedisCache(redis) : createMemoryCache(),
     log,

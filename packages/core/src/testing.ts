@@ -1,15 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDb } from "@bazaar/db/testing";
 import { createInProcessQueue } from "@bazaar/jobs";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
 import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
+import { createLocalMediaStore } from "./media/store";
 import { createSmtpMailer } from "./notifications/mailer";
 import { createMemoryCache } from "./platform/cache";
 import type { Deps } from "./platform/deps";
 import { createRateLimiter, type Limits } from "./platform/rate-limit";
 import type { Runtime } from "./runtime";
+
+export { type CloudinaryStubRequest, startCloudinaryStub } from "./media/cloudinary-stub";
+export { sampleJpeg, samplePng, sampleWebp } from "./media/sample-images";
 
 export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
 
@@ -55,12 +62,14 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
   const db = await createTestDb();
   const smtp = await startSmtpServer();
   const mailer = createSmtpMailer(smtp.url, { ignoreTLS: true });
+  const mediaDir = mkdtempSync(join(tmpdir(), "bazaar-media-"));
   let offsetMs = 0;
   const deps: Deps = {
     db: db.db,
     jobs: { enqueue: async () => {} },
     now: () => new Date(Date.now() + offsetMs),
     mailer,
+    mediaStore: createLocalMediaStore(mediaDir, "http://api.test/media"),
     limiter: createRateLimiter({ limits: options.limits, prefix: `t${Math.random()}` }),
     cache: createMemoryCache(),
     log: { debug() {}, info() {}, warn() {}, error() {} },
@@ -87,6 +96,8 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
     deps,
     db,
     smtp,
+    /** Where the local media store of this context keeps its files. */
+    mediaDir,
     drain: () => queue.drain(),
     lastEmailTo,
     otpFor: async (to: string) => /\b(\d{6})\b/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
@@ -111,6 +122,7 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
       await mailer.close();
       await smtp.close();
       await db.close();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
  */
 export const jobs = {
   "email.send": { queue: "email", payload: z.object({ emailId: z.uuid() }) },
+  "media.delete": { queue: "media", payload: z.object({ mediaId: z.uuid() }) },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -6,10 +6,14 @@ import { createInProcessQueue } from "./in-process";
 
 class Permanent extends Error {}
 
+/** These tests drive email.send; every other job gets a no-op handler. */
+type TestHandlers = Pick<JobHandlers, "email.send">;
+const all = (h: TestHandlers): JobHandlers => ({ "media.delete": async () => {}, ...h });
+
 type Runner = {
   name: string;
   start(
-    handlers: JobHandlers,
+    handlers: TestHandlers,
   ): Promise<{ enqueue: (id: string, dedupe?: string) => Promise<void>; stop(): Promise<void> }>;
 };
 
@@ -17,7 +21,7 @@ const inProcess: Runner = {
   name: "in-process",
   async start(handlers) {
     const q = createInProcessQueue({
-      handlers,
+      handlers: all(handlers),
       backoffMs: 5,
       attempts: 3,
       isPermanent: (e) => e instanceof Permanent,
@@ -37,7 +41,11 @@ const bull: Runner = {
     const prefix = `t${randomUUID().slice(0, 8)}`;
     const opts = { url: redisUrl!, prefix, attempts: 3, backoffMs: 5 };
     const q = createBullQueue(opts);
-    const w = startBullWorkers({ ...opts, handlers, isPermanent: (e) => e instanceof Permanent });
+    const w = startBullWorkers({
+      ...opts,
+      handlers: all(handlers),
+      isPermanent: (e) => e instanceof Permanent,
+    });
     await Promise.all(w.workers.map((x) => x.waitUntilReady()));
     return {
       enqueue: (id, dedupe) => q.enqueue("email.send", { emailId: id }, { dedupeKey: dedupe }),

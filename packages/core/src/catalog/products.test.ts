@@ -1,5 +1,5 @@
 import { inventoryMovements, media, products, sellers } from "@bazaar/db";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../identity/create-user";
 import type { Actor, SellerActor } from "../platform/deps";
@@ -200,6 +200,18 @@ describe("review flow", () => {
     const fixed = await updateProduct(t.deps, ravi, { id: p.id, title: "Plain cotton kurta" });
     expect(fixed.title).toBe("Plain cotton kurta");
     expect((await submitProduct(t.deps, ravi, { id: p.id })).status).toBe("pending_review");
+  });
+});
+
+describe("images", () => {
+  it("deletes images a product no longer uses, and keeps those still in use", async () => {
+    const a = await upload(ravi, "a");
+    const b = await upload(ravi, "b");
+    const p = await createProduct(t.deps, ravi, kurta({ imageIds: [a, b], variants: [{ sku: "IMG-M", optionValues: { Size: "M" }, price: 500 }] }));
+    await updateProduct(t.deps, ravi, { id: p.id, imageIds: [b] });
+    await t.drain();
+    const left = await t.deps.db.select({ id: media.id }).from(media).where(inArray(media.id, [a, b]));
+    expect(left.map((m) => m.id)).toEqual([b]);
   });
 });
 

@@ -29,7 +29,7 @@ const REVIEWED = ["title", "description", "categoryId", "imageIds"] as const;
 export async function updateProduct(deps: Deps, actor: SellerActor, raw: ProductUpdateInput): Promise<SellerProductDto> {
   const { id, ...input } = ProductUpdateInput.parse(raw);
   const now = deps.now();
-  let removed: string[] = [];
+  const removed: string[] = [];
   const dto = await deps.db.transaction(async (tx) => {
     const product = await findOwnProductForUpdate(tx, actor.sellerId, id);
     if (product.status === "archived") throw invalidState("product.archived", "Restore the product before editing it");
@@ -77,6 +77,8 @@ export async function updateProduct(deps: Deps, actor: SellerActor, raw: Product
       ...(input.tags !== undefined && { tags: input.tags }),
       updatedAt: now,
     };
+    // Images of a superseded revision may now be orphans; the deletion job keeps any still in use.
+    if (product.revision?.imageIds) removed.push(...product.revision.imageIds);
     if (product.status === "approved") {
       if (hasReviewed) {
         Object.assign(live, {
@@ -91,7 +93,7 @@ export async function updateProduct(deps: Deps, actor: SellerActor, raw: Product
         ...(changed.description !== undefined && { description: changed.description }),
         ...(changed.categoryId !== undefined && { categoryId: changed.categoryId }),
       });
-      if (changed.imageIds) removed = await replaceImages(tx, id, changed.imageIds);
+      if (changed.imageIds) removed.push(...(await replaceImages(tx, id, changed.imageIds)));
     }
     await tx.update(products).set(live).where(eq(products.id, id));
 

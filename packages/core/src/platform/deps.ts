@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/db";
 import type { JobQueue } from "@bazaar/jobs";
 import type { Role } from "@bazaar/schemas";
+import type { MediaStore } from "../media/store";
 import type { Mailer } from "../notifications/mailer";
 import type { Cache } from "./cache";
 import type { RateLimiter } from "./rate-limit";
@@ -18,6 +19,7 @@ export type Deps = {
   jobs: JobQueue;
   now: () => Date;
   mailer: Mailer;
+  mediaStore: MediaStore;
   limiter: RateLimiter;
   cache: Cache;
   log: Log;

@@ -2,6 +2,7 @@ import { media, sellers } from "@bazaar/db";
 import { type SellerDto, SellerProfileUpdateInput } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import { DomainError, forbidden } from "../errors";
+import { scheduleMediaDeletion } from "../media/delete-media";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { bankAccountColumns } from "./bank-account";
@@ -12,7 +13,7 @@ import { findSellerDto } from "./queries";
  * logo must be an image the seller uploaded; new bank details are encrypted again.
  */
 export async function updateShopProfile(
-  deps: Pick<Deps, "db" | "auth" | "now" | "cache">,
+  deps: Deps,
   actor: SellerActor,
   raw: SellerProfileUpdateInput,
 ): Promise<SellerDto> {
@@ -30,7 +31,12 @@ export async function updateShopProfile(
   }
 
   const { bankAccount, ...fields } = input;
-  await deps.db.transaction(async (tx) => {
+  const previousLogo = await deps.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ logoMediaId: sellers.logoMediaId })
+      .from(sellers)
+      .where(eq(sellers.id, actor.sellerId))
+      .for("update");
     const [updated] = await tx
       .update(sellers)
       .set({
@@ -52,7 +58,12 @@ export async function updateShopProfile(
       // Which fields changed, not their values: the bank number must never land in the log.
       data: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
     });
+    return before?.logoMediaId ?? null;
   });
   await deps.cache.bump("catalog");
+  // A replaced or removed logo is deleted from the store once nothing points at it.
+  if (previousLogo && input.logoMediaId !== undefined && input.logoMediaId !== previousLogo) {
+    await scheduleMediaDeletion(deps, [previousLogo]);
+  }
   return (await findSellerDto(deps.db, eq(sellers.id, actor.sellerId)))!;
 }

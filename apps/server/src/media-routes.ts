@@ -1,0 +1,161 @@
+import { type Actor, authenticate, DomainError, type Runtime, uploadMedia } from "@bazaar/core";
+import { type ErrorCode, MEDIA_MAX_BYTES } from "@bazaar/schemas";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+/** The one place domain error kinds become HTTP statuses for these plain-HTTP routes. */
+const statusOf: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHORIZED: 401,
+  CONFLICT: 409,
+  INVALID_STATE: 412,
+  VALIDATION: 400,
+  UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+};
+
+const tooLarge = () =>
+  new DomainError(
+    "VALIDATION",
+    "media.too_large",
+    `Images can be at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.`,
+    {
+      maxBytes: MEDIA_MAX_BYTES,
+      fieldErrors: { file: [`Images can be at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.`] },
+    },
+  );
+const fileError = (reason: string, message: string) =>
+  new DomainError("VALIDATION", reason, message, { fieldErrors: { file: [message] } });
+
+/** Statuses more precise than the error kind says. */
+const statusOfReason: Record<string, number> = {
+  "media.too_large": 413,
+  "media.multipart_required": 415,
+};
+
+/**
+ * Image upload and, for the local store, the files themselves. An encapsulated plugin:
+ * multipart parsing, the sign-in check and the error shape stay inside it.
+ *
+ * `POST /api/media` takes one multipart file field (any name), answers
+ * `201 { media: MediaDto }`, and on failure `{ code, message, reason, fieldErrors?, details? }`
+ * with 400 (not an image), 413 (too large), 401 (no or bad token), 415 (not multipart).
+ */
+export async function mediaRoutes(app: FastifyInstance, options: { runtime: Runtime }) {
+  const { deps } = options.runtime;
+  const actors = new WeakMap<FastifyRequest, Actor>();
+
+  // Only multipart bodies here: anything else is refused with 415 before it is read.
+  app.removeAllContentTypeParsers();
+  await app.register(multipart, {
+    limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 },
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const e = toDomainError(error);
+    if (!e) {
+      req.log.error({ err: error }, "media request failed");
+      return reply
+        .code(500)
+        .send({ code: "INTERNAL", message: "Something went wrong. Try again.", reason: "internal" });
+    }
+    return sendError(reply, e);
+  });
+
+  const requireSignIn = async (req: FastifyRequest) => {
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
+    const token = m?.[1]?.trim();
+    if (!token) throw new DomainError("UNAUTHORIZED", "auth.required", "Sign in to continue");
+    actors.set(req, await authenticate(deps, token));
+  };
+
+  app.post("/api/media", { onRequest: requireSignIn }, async (req, reply) => {
+    const actor = actors.get(req)!;
+    const { bytes, filename } = await readOneFile(req);
+    const media = await uploadMedia(deps, actor, { bytes, filename });
+    return reply.code(201).send({ media });
+  });
+
+  const dir = deps.mediaStore.localDir;
+  if (dir) {
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix: "/media/",
+      decorateReply: false,
+      index: false,
+      list: false,
+      dotfiles: "ignore",
+      // Keys are random and never reused: a URL's bytes never change.
+      maxAge: "365d",
+      immutable: true,
+      setHeaders(reply) {
+        reply.header("x-content-type-options", "nosniff");
+        // Helmet's default (same-origin) would stop the web apps on other origins showing images.
+        reply.header("cross-origin-resource-policy", "cross-origin");
+        reply.header("content-security-policy", "default-src 'none'; sandbox");
+      },
+    });
+  }
+}
+
+/** The request's one file, whole, or a clear 4xx: a cut-off or oversized body stores nothing. */
+async function readOneFile(req: FastifyRequest): Promise<{ bytes: Buffer; filename: string }> {
+  if (!req.isMultipart())
+    throw new DomainError("VALIDATION", "media.multipart_required", "Send the image as multipart/form-data.");
+  try {
+    const part = await req.file();
+    if (!part) throw fileError("media.file_required", "Choose an image to upload.");
+    return { bytes: await part.toBuffer(), filename: part.filename };
+  } catch (error) {
+    // Everything that goes wrong while reading the body is the body's fault.
+    throw (
+      toDomainError(error) ??
+      fileError("media.upload_incomplete", "The upload was cut short or malformed. Try again.")
+    );
+  }
+}
+
+function toDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  const e = error as { code?: string; statusCode?: number; message?: string };
+  switch (e?.code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+      return tooLarge();
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return fileError("media.too_many_parts", "Upload one image at a time.");
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new DomainError(
+        "VALIDATION",
+        "media.multipart_required",
+        "Send the image as multipart/form-data.",
+      );
+    case "FST_MP_PREMATURE_CLOSE":
+      return fileError("media.upload_incomplete", "The upload was cut short. Try again.");
+  }
+  // Any other 4xx Fastify raised (a malformed body, a bad header) is the client's.
+  if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500)
+    return new DomainError("VALIDATION", "request.invalid", e.message ?? "Bad request");
+  return undefined;
+}
+
+function sendError(reply: FastifyReply, e: DomainError) {
+  const { fieldErrors, ...details } = (e.details ?? {}) as {
+    fieldErrors?: Record<string, string[]>;
+    retryAfterSeconds?: number;
+  };
+  const status = statusOfReason[e.reason] ?? statusOf[e.code];
+  const retry = e.code === "RATE_LIMITED" ? details.retryAfterSeconds : undefined;
+  if (retry) reply.header("retry-after", String(retry));
+  return reply.code(status).send({
+    code: e.code,
+    message: e.message,
+    reason: e.reason,
+    ...(fieldErrors && { fieldErrors }),
+    ...(Object.keys(details).length > 0 && { details }),
+  });
+}
