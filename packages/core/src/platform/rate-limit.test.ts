@@ -3,6 +3,7 @@ import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
 import { requestPasswordReset } from "../identity/request-password-reset";
 import { createTestContext, type TestContext } from "../testing";
+import { createRateLimiter } from "./rate-limit";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -64,6 +65,30 @@ describe("rate limits", () => {
       ).rejects.toMatchObject({
         code: "RATE_LIMITED",
       });
+    }
+  });
+});
+
+describe.runIf(process.env.REDIS_URL)("rate limits in Redis", () => {
+  it("are shared by every limiter on the same Redis, as by several servers", async () => {
+    const { Redis } = await import("ioredis");
+    const a = new Redis(process.env.REDIS_URL!);
+    const b = new Redis(process.env.REDIS_URL!);
+    const prefix = `test:${Math.random()}`;
+    const limits = { "login.account": { points: 2, duration: 60 } };
+    const serverA = createRateLimiter({ redis: a, limits, prefix });
+    const serverB = createRateLimiter({ redis: b, limits, prefix });
+    try {
+      await serverA.consume("login.account", "x@example.com");
+      await serverB.consume("login.account", "x@example.com");
+      await expect(serverA.consume("login.account", "x@example.com")).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
+      await serverB.reset("login.account", "x@example.com");
+      await serverA.consume("login.account", "x@example.com");
+    } finally {
+      a.disconnect();
+      b.disconnect();
     }
   });
 });
