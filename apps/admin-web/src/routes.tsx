@@ -1,28 +1,42 @@
 import { AppShell, RequireRole, SignIn } from "@bazaar/ui";
+import type { ReactNode } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
+import { CategoriesPage } from "./pages/categories";
+import { FeaturedPage } from "./pages/featured";
+import { ModerationPage } from "./pages/moderation";
+import { SellerDetailPage } from "./pages/seller-detail";
+import { SellersPage } from "./pages/sellers";
 import { UsersPage } from "./pages/users";
+
+const NAV = [
+  { to: "/moderation", label: "Moderation" },
+  { to: "/sellers", label: "Sellers" },
+  { to: "/categories", label: "Categories" },
+  { to: "/featured", label: "Featured" },
+  { to: "/users", label: "Users" },
+];
 
 function Shell() {
   return (
-    <AppShell appName="Bazaar" badge="Admin" nav={[{ to: "/users", label: "Users" }]} afterSignOut="/login">
+    <AppShell appName="Bazaar" badge="Admin" nav={NAV} afterSignOut="/login">
       <Outlet />
     </AppShell>
   );
 }
 
+const admin = (page: ReactNode) => <RequireRole roles="admin">{page}</RequireRole>;
+
 export const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/users" replace /> },
-      {
-        path: "users",
-        element: (
-          <RequireRole roles="admin">
-            <UsersPage />
-          </RequireRole>
-        ),
-      },
+      { index: true, element: <Navigate to="/moderation" replace /> },
+      { path: "moderation", element: admin(<ModerationPage />) },
+      { path: "sellers", element: admin(<SellersPage />) },
+      { path: "sellers/:id", element: admin(<SellerDetailPage />) },
+      { path: "categories", element: admin(<CategoriesPage />) },
+      { path: "featured", element: admin(<FeaturedPage />) },
+      { path: "users", element: admin(<UsersPage />) },
       {
         path: "login",
         element: (
@@ -30,11 +44,11 @@ export const router = createBrowserRouter([
             roles="admin"
             title="Admin sign in"
             intro={<p>Run the marketplace.</p>}
-            redirectTo="/users"
+            redirectTo="/moderation"
           />
         ),
       },
-      { path: "*", element: <Navigate to="/users" replace /> },
+      { path: "*", element: <Navigate to="/moderation" replace /> },
     ],
   },
 ]);

@@ -1,27 +1,47 @@
 import { useAuth } from "@bazaar/client";
-import { AppShell, Card, Page, RequireRole, SignIn } from "@bazaar/ui";
+import { AppShell, type NavItem, RequireRole, SignIn } from "@bazaar/ui";
+import type { ReactNode } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
+import { ApplyPage } from "./pages/apply";
+import { DashboardPage } from "./pages/dashboard";
+import { InventoryLogPage } from "./pages/inventory-log";
+import { ProductEditorPage } from "./pages/product-editor/product-editor";
+import { ProductsPage } from "./pages/products";
+import { ShopProfilePage } from "./pages/shop-profile";
+
+const SELLER_NAV: NavItem[] = [
+  { to: "/", label: "Dashboard", end: true },
+  { to: "/products", label: "Products" },
+  { to: "/shop", label: "Shop profile" },
+];
+const APPLICANT_NAV: NavItem[] = [{ to: "/apply", label: "Your application" }];
 
 function Shell() {
+  const { user } = useAuth();
   return (
-    <AppShell appName="Bazaar" badge="Seller" afterSignOut="/login">
+    <AppShell
+      appName="Bazaar"
+      badge="Seller"
+      nav={user?.role === "seller" ? SELLER_NAV : APPLICANT_NAV}
+      afterSignOut="/login"
+    >
       <Outlet />
     </AppShell>
   );
 }
 
-function Dashboard() {
-  const { user } = useAuth();
+/** Seller pages. A customer is sent to apply (or to see how their application is doing). */
+function SellerArea({ children }: { children: ReactNode }) {
   return (
-    <Page title={`Welcome, ${user?.name ?? "seller"}`} description="Your seller dashboard.">
-      <Card title="Your shop" testId="seller-dashboard">
-        <p>
-          You are signed in as <strong>{user?.name}</strong> ({user?.email}).
-        </p>
-        <p className="bz-muted">Catalog and orders arrive with the next release.</p>
-      </Card>
-    </Page>
+    <RequireRole roles={["seller", "customer"]}>
+      <SellersOnly>{children}</SellersOnly>
+    </RequireRole>
   );
+}
+
+function SellersOnly({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return user?.role === "seller" ? children : <Navigate to="/apply" replace />;
 }
 
 export const router = createBrowserRouter([
@@ -31,8 +51,56 @@ export const router = createBrowserRouter([
       {
         index: true,
         element: (
-          <RequireRole roles="seller">
-            <Dashboard />
+          <SellerArea>
+            <DashboardPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "products",
+        element: (
+          <SellerArea>
+            <ProductsPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "products/new",
+        element: (
+          <SellerArea>
+            <ProductEditorPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "products/:id",
+        element: (
+          <SellerArea>
+            <ProductEditorPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "products/:id/inventory",
+        element: (
+          <SellerArea>
+            <InventoryLogPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "shop",
+        element: (
+          <SellerArea>
+            <ShopProfilePage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "apply",
+        element: (
+          <RequireRole roles={["seller", "customer"]}>
+            <ApplyPage />
           </RequireRole>
         ),
       },
@@ -40,9 +108,14 @@ export const router = createBrowserRouter([
         path: "login",
         element: (
           <SignIn
-            roles="seller"
+            roles={["seller", "customer"]}
             title="Seller sign in"
-            intro={<p>Manage your shop on Bazaar.</p>}
+            intro={
+              <p>
+                Manage your shop on Bazaar. New to selling? Sign in with your Bazaar account and apply to open
+                a shop.
+              </p>
+            }
             redirectTo="/"
           />
         ),

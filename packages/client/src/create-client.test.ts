@@ -12,6 +12,7 @@ const user: UserDto = {
   role: "customer",
   status: "active",
   emailVerified: true,
+  statusReason: null,
   createdAt: new Date(0),
 };
 

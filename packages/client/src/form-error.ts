@@ -1,6 +1,7 @@
 import type { ApiErrorData } from "@bazaar/schemas";
 import { isTRPCClientError } from "@trpc/client";
 import { useMemo } from "react";
+import { MediaUploadError } from "./upload-media";
 
 /** What a form needs from a failed call. */
 export type FormError = {
@@ -20,6 +21,20 @@ export type FormError = {
 const NETWORK_MESSAGE = "Cannot reach Bazaar right now. Check your connection and try again.";
 
 export function toFormError(error: unknown): FormError {
+  if (error instanceof MediaUploadError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const [path, messages] of Object.entries(error.fieldErrors)) {
+      if (messages[0]) fieldErrors[path] = messages[0];
+    }
+    return {
+      message: error.message,
+      reason: error.reason,
+      code: error.code,
+      fieldErrors,
+      retryAfterSeconds: null,
+      details: {},
+    };
+  }
   if (!isTRPCClientError(error)) {
     return {
       message: error instanceof Error && error.message ? error.message : "Something went wrong.",

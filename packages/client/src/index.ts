@@ -23,3 +23,4 @@ export {
   useTRPC,
   useTRPCClient,
 } from "./provider";
+export { MediaUploadError, type UploadMediaOptions, uploadMedia, useUploadMedia } from "./upload-media";

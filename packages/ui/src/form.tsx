@@ -4,6 +4,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useEffect,
   useRef,
   useState,
@@ -152,6 +153,31 @@ export function TextField({ id, label, error, hint, onValue, ...input }: TextFie
         aria-describedby={describedBy(id, error, hint)}
         onChange={(e) => onValue?.(e.target.value)}
         {...input}
+      />
+    </Field>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "onChange"> & {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  onValue?: (value: string) => void;
+};
+
+export function TextAreaField({ id, label, error, hint, onValue, ...textarea }: TextAreaFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={textarea.name ?? id}
+        className="bz-input bz-textarea"
+        rows={textarea.rows ?? 4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(e) => onValue?.(e.target.value)}
+        {...textarea}
       />
     </Field>
   );

@@ -14,6 +14,8 @@ type AppShellProps = {
   signedOutActions?: ReactNode;
   /** Where to go after signing out. */
   afterSignOut?: string;
+  /** Shown in the header for everyone, between the brand and the user (a search box). */
+  search?: ReactNode;
   children: ReactNode;
 };
 
@@ -24,6 +26,7 @@ export function AppShell({
   nav = [],
   signedOutActions,
   afterSignOut = "/",
+  search,
   children,
 }: AppShellProps) {
   const { status, user, logout } = useAuth();
@@ -55,6 +58,7 @@ export function AppShell({
               ))}
             </nav>
           )}
+          {search && <div className="bz-header__search">{search}</div>}
           <div className="bz-header__user">
             {status === "signedIn" && user ? (
               <>

@@ -1,0 +1,157 @@
+import { useFormError, useTRPC } from "@bazaar/client";
+import { type SellerDto, type SellerStatus, SellerStatus as SellerStatusSchema } from "@bazaar/schemas";
+import { Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, NavLink, useSearchParams } from "react-router";
+
+const TABS: { value: SellerStatus | ""; label: string }[] = [
+  { value: "pending", label: "Applications" },
+  { value: "approved", label: "Approved" },
+  { value: "rejected", label: "Rejected" },
+  { value: "suspended", label: "Suspended" },
+  { value: "", label: "All" },
+];
+
+export const sellerStatusTone: Record<SellerStatus, string> = {
+  pending: "bz-tag--warning",
+  approved: "bz-tag--accent",
+  rejected: "bz-tag--danger",
+  suspended: "bz-tag--danger",
+};
+
+export const percent = (bps: number) =>
+  `${(bps / 100).toLocaleString("en-IN", { maximumFractionDigits: 2 })}%`;
+
+/** Seller applications and shops by status, searchable by shop name, slug or email. */
+export function SellersPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get("status");
+  const parsed = SellerStatusSchema.safeParse(raw);
+  const status: SellerStatus | "" = raw === "all" ? "" : parsed.success ? parsed.data : "pending";
+  const q = params.get("q") ?? "";
+  const [search, setSearch] = useState(q);
+  const sellers = useInfiniteQuery(
+    trpc.admin.sellers.list.infiniteQueryOptions(
+      { limit: 20, ...(status && { status }), ...(q && { q }) },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const error = useFormError(sellers.error);
+  const rows = sellers.data?.pages.flatMap((p) => p.items) ?? [];
+  const href = (s: SellerStatus | "", query = q) => {
+    const next = new URLSearchParams();
+    next.set("status", s || "all");
+    if (query) next.set("q", query);
+    return `/sellers?${next}`;
+  };
+
+  return (
+    <Page title="Sellers" description="Applications to sell, and the shops already open.">
+      <nav className="bz-tabs" aria-label="Seller status">
+        {TABS.map((t) => (
+          <NavLink
+            key={t.value || "all"}
+            to={href(t.value)}
+            className={() => `bz-tabs__link${t.value === status ? " active" : ""}`}
+            aria-current={t.value === status ? "page" : undefined}
+          >
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Card>
+        <Form
+          aria-label="Search sellers"
+          className="bz-toolbar-form"
+          onSubmit={() => {
+            const next = new URLSearchParams(params);
+            if (search.trim()) next.set("q", search.trim());
+            else next.delete("q");
+            setParams(next, { replace: true });
+          }}
+        >
+          <div className="bz-toolbar">
+            <TextField
+              id="q"
+              label="Search"
+              type="search"
+              placeholder="Shop name, web address or email"
+              value={search}
+              onValue={setSearch}
+            />
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+          </div>
+        </Form>
+        {sellers.isPending ? (
+          <Loading />
+        ) : sellers.error ? (
+          <ErrorAlert error={error} />
+        ) : rows.length === 0 ? (
+          <p className="bz-empty">
+            {status === "pending" && !q ? "No applications waiting." : "No sellers match."}
+          </p>
+        ) : (
+          <div className="bz-table-wrap">
+            <table className="bz-table" data-testid="sellers-table">
+              <thead>
+                <tr>
+                  <th>Shop</th>
+                  <th>Owner</th>
+                  <th>Status</th>
+                  <th>Commission</th>
+                  <th>Applied</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <SellerRow key={s.id} seller={s} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {sellers.hasNextPage && (
+          <div className="bz-load-more">
+            <Button
+              variant="secondary"
+              onClick={() => sellers.fetchNextPage()}
+              pending={sellers.isFetchingNextPage}
+              pendingLabel="Loading…"
+            >
+              Load more
+            </Button>
+          </div>
+        )}
+      </Card>
+    </Page>
+  );
+}
+
+function SellerRow({ seller: s }: { seller: SellerDto }) {
+  return (
+    <tr data-testid="seller-row">
+      <td>
+        <Link to={`/sellers/${s.id}`}>
+          <strong>{s.shopName}</strong>
+        </Link>
+        <div className="bz-muted bz-small bz-mono">{s.slug}</div>
+      </td>
+      <td>
+        {s.owner.name}
+        <div className="bz-muted bz-small">{s.owner.email}</div>
+      </td>
+      <td>
+        <span className={`bz-tag ${sellerStatusTone[s.status]}`}>{s.status}</span>
+      </td>
+      <td>
+        {percent(s.effectiveCommissionBps)}
+        {s.commissionBps === null && <div className="bz-muted bz-small">default</div>}
+      </td>
+      <td className="bz-nowrap">{s.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,43 @@
+import { useFormError, useTRPC } from "@bazaar/client";
+import { Card, ErrorAlert, Loading } from "@bazaar/ui";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { ProductListing } from "../catalog/listing";
+import { Rating } from "../catalog/product-card";
+import { NotFoundPage } from "./not-found";
+
+/** `/shop/:slug`: the seller's profile and their products. */
+export function ShopPage() {
+  const { slug = "" } = useParams();
+  const trpc = useTRPC();
+  const shop = useQuery(trpc.shops.bySlug.queryOptions({ slug }));
+  const error = useFormError(shop.error);
+  if (error?.code === "NOT_FOUND" || error?.code === "BAD_REQUEST") return <NotFoundPage />;
+  if (shop.error) return <ErrorAlert error={error} />;
+  const s = shop.data;
+  if (!s) return <Loading />;
+  return (
+    <section className="bz-page">
+      <Card className="bz-shop-head" testId="shop-head">
+        {s.logoUrl ? (
+          <img src={s.logoUrl} alt={`${s.shopName} logo`} className="bz-logo bz-logo--large" />
+        ) : (
+          <span className="bz-logo bz-logo--large bz-logo--empty" aria-hidden="true">
+            {s.shopName.slice(0, 1)}
+          </span>
+        )}
+        <div className="bz-row__main">
+          <h1 className="bz-page__title">{s.shopName}</h1>
+          <p className="bz-muted">
+            <Rating avg={s.ratingAvg} count={s.ratingCount} /> {s.productCount.toLocaleString("en-IN")}{" "}
+            product
+            {s.productCount === 1 ? "" : "s"} · selling on Bazaar since{" "}
+            {s.since.toLocaleDateString("en-IN", { month: "long", year: "numeric" })}
+          </p>
+          {s.description && <p className="bz-prewrap">{s.description}</p>}
+        </div>
+      </Card>
+      <ProductListing key={slug} fixed={{ seller: slug }} />
+    </section>
+  );
+}
