@@ -16,8 +16,10 @@ export function checkVariants(options: Option[], variants: VariantIn[]): void {
     fieldErrors[path] = [...(fieldErrors[path] ?? []), msg];
   };
   const names = options.map((o) => o.name);
-  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) add("options", "Option names must be different");
-  if (options.length === 0 && variants.length > 1) add("options", "Add an option (such as size) to tell variants apart");
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+    add("options", "Option names must be different");
+  if (options.length === 0 && variants.length > 1)
+    add("options", "Add an option (such as size) to tell variants apart");
   const combos = new Set<string>();
   const skus = new Set<string>();
   variants.forEach((v, i) => {
@@ -25,9 +27,11 @@ export function checkVariants(options: Option[], variants: VariantIn[]): void {
     for (const o of options) {
       const value = v.optionValues[o.name];
       if (value === undefined) add(`variants.${i}.optionValues.${o.name}`, `Choose a ${o.name}`);
-      else if (!o.values.includes(value)) add(`variants.${i}.optionValues.${o.name}`, `${value} is not one of the ${o.name} values`);
+      else if (!o.values.includes(value))
+        add(`variants.${i}.optionValues.${o.name}`, `${value} is not one of the ${o.name} values`);
     }
-    for (const k of keys) if (!names.includes(k)) add(`variants.${i}.optionValues.${k}`, `${k} is not an option of this product`);
+    for (const k of keys)
+      if (!names.includes(k)) add(`variants.${i}.optionValues.${k}`, `${k} is not an option of this product`);
     const combo = JSON.stringify(options.map((o) => v.optionValues[o.name]));
     if (combos.has(combo)) add(`variants.${i}.optionValues`, "Another variant has the same options");
     combos.add(combo);
@@ -36,12 +40,15 @@ export function checkVariants(options: Option[], variants: VariantIn[]): void {
     skus.add(sku);
   });
   if (Object.keys(fieldErrors).length > 0) {
-    throw new DomainError("VALIDATION", "product.invalid_variants", "Some variants are not valid", { fieldErrors });
+    throw new DomainError("VALIDATION", "product.invalid_variants", "Some variants are not valid", {
+      fieldErrors,
+    });
   }
 }
 
 /** SKUs are unique per seller: name the clashing rows instead of letting the index throw. */
 export async function checkSkusFree(db: Database, sellerId: string, variants: VariantIn[]) {
+  // An inactive variant's SKU can only come back through that variant (matched by the caller).
   const skus = variants.map((v) => v.sku);
   if (skus.length === 0) return;
   const taken = await db
@@ -67,20 +74,27 @@ export async function checkCategory(db: Database, categoryId: string) {
 /** Images must be the seller's own uploads. */
 export async function checkImages(db: Database, ownerUserId: string, imageIds: string[]) {
   if (imageIds.length === 0) return;
-  if (new Set(imageIds).size !== imageIds.length) throw invalidField("imageIds", "product.duplicate_image", "An image is listed twice");
+  if (new Set(imageIds).size !== imageIds.length)
+    throw invalidField("imageIds", "product.duplicate_image", "An image is listed twice");
   const rows = await db
     .select({ id: media.id })
     .from(media)
     .where(and(inArray(media.id, imageIds), eq(media.ownerId, ownerUserId)));
-  if (rows.length !== imageIds.length) throw invalidField("imageIds", "media.not_found", "Some images were not found among your uploads");
+  if (rows.length !== imageIds.length)
+    throw invalidField("imageIds", "media.not_found", "Some images were not found among your uploads");
 }
 
 /** Replaces the product's images with `imageIds` in order; returns the media ids no longer used. */
 export async function replaceImages(db: Database, productId: string, imageIds: string[]): Promise<string[]> {
-  const before = await db.select({ mediaId: productImages.mediaId }).from(productImages).where(eq(productImages.productId, productId));
+  const before = await db
+    .select({ mediaId: productImages.mediaId })
+    .from(productImages)
+    .where(eq(productImages.productId, productId));
   await db.delete(productImages).where(eq(productImages.productId, productId));
   if (imageIds.length) {
-    await db.insert(productImages).values(imageIds.map((mediaId, position) => ({ productId, mediaId, position })));
+    await db
+      .insert(productImages)
+      .values(imageIds.map((mediaId, position) => ({ productId, mediaId, position })));
   }
   return before.map((b) => b.mediaId).filter((id) => !imageIds.includes(id));
 }
@@ -109,7 +123,6 @@ export async function deactivateOtherVariants(db: Database, productId: string, k
       ),
     );
 }
-
 
 export async function reloadProduct(db: Database, id: string) {
   const [row] = await db.select().from(products).where(eq(products.id, id));

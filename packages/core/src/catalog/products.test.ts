@@ -7,6 +7,7 @@ import { createTestContext, type TestContext } from "../testing";
 import { adjustStock } from "./adjust-stock";
 import { createCategory, deleteCategory, updateCategory } from "./categories";
 import { createProduct } from "./create-product";
+import { discardRevision } from "./discard-revision";
 import { approveProduct, moderationQueue, rejectProduct, setFeatured } from "./moderation";
 import { archiveProduct, restoreProduct, submitProduct } from "./product-status";
 import { getSellerProduct, inventoryLog, listSellerProducts } from "./seller-products";
@@ -20,7 +21,12 @@ let kurtas: string;
 let sarees: string;
 
 async function shop(email: string): Promise<SellerActor> {
-  const user = await createVerifiedUser(t.deps, { email, name: email, password: "pass-word-1", role: "seller" });
+  const user = await createVerifiedUser(t.deps, {
+    email,
+    name: email,
+    password: "pass-word-1",
+    role: "seller",
+  });
   const [s] = await t.deps.db
     .insert(sellers)
     .values({
@@ -29,7 +35,14 @@ async function shop(email: string): Promise<SellerActor> {
       slug: email.split("@")[0]!,
       contactEmail: email,
       contactPhone: "+919876543210",
-      pickupAddress: { name: "S", phone: "+919876543210", line1: "1 Road", city: "Jaipur", state: "Rajasthan", pincode: "302001" },
+      pickupAddress: {
+        name: "S",
+        phone: "+919876543210",
+        line1: "1 Road",
+        city: "Jaipur",
+        state: "Rajasthan",
+        pincode: "302001",
+      },
       bankAccountHolder: "S",
       bankAccountEncrypted: "x",
       bankAccountLast4: "1234",
@@ -37,13 +50,24 @@ async function shop(email: string): Promise<SellerActor> {
       status: "approved",
     })
     .returning();
-  return { userId: user.id, role: "seller", sessionId: "00000000-0000-0000-0000-000000000000", sellerId: s!.id };
+  return {
+    userId: user.id,
+    role: "seller",
+    sessionId: "00000000-0000-0000-0000-000000000000",
+    sellerId: s!.id,
+  };
 }
 
 async function upload(owner: SellerActor, name: string) {
   const [m] = await t.deps.db
     .insert(media)
-    .values({ ownerId: owner.userId, storeKey: `test/${name}-${Math.random()}`, url: `http://media.test/${name}.png`, contentType: "image/png", bytes: 10 })
+    .values({
+      ownerId: owner.userId,
+      storeKey: `test/${name}-${Math.random()}`,
+      url: `http://media.test/${name}.png`,
+      contentType: "image/png",
+      bytes: 10,
+    })
     .returning();
   return m!.id;
 }
@@ -65,7 +89,12 @@ const kurta = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await createTestContext();
-  const a = await createVerifiedUser(t.deps, { email: "admin@example.com", name: "Admin", password: "pass-word-1", role: "admin" });
+  const a = await createVerifiedUser(t.deps, {
+    email: "admin@example.com",
+    name: "Admin",
+    password: "pass-word-1",
+    role: "admin",
+  });
   admin = { userId: a.id, role: "admin", sessionId: "00000000-0000-0000-0000-000000000000" };
   ravi = await shop("ravi@example.com");
   meera = await shop("meera@example.com");
@@ -85,10 +114,15 @@ describe("creating products", () => {
       ["KURTA-M", 89_900, 4],
       ["KURTA-L", 94_900, 0],
     ]);
-    expect(p.images).toEqual([expect.objectContaining({ mediaId: img, url: "http://media.test/front.png", position: 0 })]);
+    expect(p.images).toEqual([
+      expect.objectContaining({ mediaId: img, url: "http://media.test/front.png", position: 0 }),
+    ]);
     const [row] = await t.deps.db.select().from(products).where(eq(products.id, p.id));
     expect(row).toMatchObject({ minPrice: 89_900, maxPrice: 94_900, totalStock: 4 });
-    const log = await t.deps.db.select().from(inventoryMovements).where(eq(inventoryMovements.productId, p.id));
+    const log = await t.deps.db
+      .select()
+      .from(inventoryMovements)
+      .where(eq(inventoryMovements.productId, p.id));
     expect(log).toEqual([expect.objectContaining({ delta: 4, resultingStock: 4, reason: "initial stock" })]);
   });
 
@@ -126,41 +160,81 @@ describe("creating products", () => {
 
   it("refuses another user's images and an unknown category by field", async () => {
     const hers = await upload(meera, "hers");
-    await expect(createProduct(t.deps, ravi, kurta({ imageIds: [hers], variants: [{ sku: "X1", optionValues: { Size: "M" }, price: 500 }] }))).rejects.toMatchObject({
+    await expect(
+      createProduct(
+        t.deps,
+        ravi,
+        kurta({ imageIds: [hers], variants: [{ sku: "X1", optionValues: { Size: "M" }, price: 500 }] }),
+      ),
+    ).rejects.toMatchObject({
       details: { fieldErrors: { imageIds: expect.any(Array) } },
     });
     await expect(
-      createProduct(t.deps, ravi, kurta({ categoryId: "00000000-0000-4000-8000-000000000000", variants: [{ sku: "X2", optionValues: { Size: "M" }, price: 500 }] })),
+      createProduct(
+        t.deps,
+        ravi,
+        kurta({
+          categoryId: "00000000-0000-4000-8000-000000000000",
+          variants: [{ sku: "X2", optionValues: { Size: "M" }, price: 500 }],
+        }),
+      ),
     ).rejects.toMatchObject({ details: { fieldErrors: { categoryId: expect.any(Array) } } });
   });
 
   it("refuses a compare-at price that is not above the price", async () => {
     await expect(
-      createProduct(t.deps, ravi, kurta({ variants: [{ sku: "C1", optionValues: { Size: "M" }, price: 500, compareAtPrice: 400 }] })),
-    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["variants", 0, "compareAtPrice"] })] });
+      createProduct(
+        t.deps,
+        ravi,
+        kurta({ variants: [{ sku: "C1", optionValues: { Size: "M" }, price: 500, compareAtPrice: 400 }] }),
+      ),
+    ).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["variants", 0, "compareAtPrice"] })],
+    });
   });
 });
 
 describe("review flow", () => {
   let id: string;
   beforeAll(async () => {
-    id = (await createProduct(t.deps, ravi, kurta({ variants: [{ sku: "FLOW-M", optionValues: { Size: "M" }, price: 50_000, stock: 2 }] }))).id;
+    id = (
+      await createProduct(
+        t.deps,
+        ravi,
+        kurta({ variants: [{ sku: "FLOW-M", optionValues: { Size: "M" }, price: 50_000, stock: 2 }] }),
+      )
+    ).id;
   });
 
   it("goes draft → pending review → approved, and only legal moves are allowed", async () => {
-    await expect(archiveProduct(t.deps, ravi, { id })).rejects.toMatchObject({ reason: "product.invalid_transition" });
+    await expect(archiveProduct(t.deps, ravi, { id })).rejects.toMatchObject({
+      reason: "product.invalid_transition",
+    });
     expect((await submitProduct(t.deps, ravi, { id })).status).toBe("pending_review");
     const queue = await moderationQueue(t.deps, admin, {});
-    expect(queue.items.find((i) => i.product.id === id)).toMatchObject({ kind: "new", seller: { id: ravi.sellerId } });
+    expect(queue.items.find((i) => i.product.id === id)).toMatchObject({
+      kind: "new",
+      seller: { id: ravi.sellerId },
+    });
     expect((await approveProduct(t.deps, admin, { productId: id })).status).toBe("approved");
-    await expect(approveProduct(t.deps, admin, { productId: id })).rejects.toMatchObject({ reason: "product.not_awaiting_review" });
+    await expect(approveProduct(t.deps, admin, { productId: id })).rejects.toMatchObject({
+      reason: "product.not_awaiting_review",
+    });
   });
 
   it("keeps the live version while an edit of a reviewed field waits, then applies it on approval", async () => {
     const img = await upload(ravi, "new-front");
-    const edited = await updateProduct(t.deps, ravi, { id, title: "Indigo block-print kurta", imageIds: [img] });
+    const edited = await updateProduct(t.deps, ravi, {
+      id,
+      title: "Indigo block-print kurta",
+      imageIds: [img],
+    });
     expect(edited).toMatchObject({ status: "approved", title: "Block-print cotton kurta", images: [] });
-    expect(edited.revision).toMatchObject({ status: "pending_review", title: "Indigo block-print kurta", images: [{ mediaId: img }] });
+    expect(edited.revision).toMatchObject({
+      status: "pending_review",
+      title: "Indigo block-print kurta",
+      images: [{ mediaId: img }],
+    });
     const queue = await moderationQueue(t.deps, admin, {});
     expect(queue.items.find((i) => i.product.id === id)?.kind).toBe("edit");
 
@@ -176,10 +250,55 @@ describe("review flow", () => {
     expect(after.revision).toMatchObject({ status: "rejected", reason: "Unverifiable claims" });
   });
 
+  it("drops a field from the proposal when it is set back to its live value, and discards an edit", async () => {
+    const live = await getSellerProduct(t.deps, ravi, { id });
+    await updateProduct(t.deps, ravi, { id, title: "Proposed title", description: "Proposed description" });
+    const back = await updateProduct(t.deps, ravi, { id, title: live.title });
+    expect(back.revision).toMatchObject({ status: "pending_review", description: "Proposed description" });
+    expect(back.revision?.title).toBeUndefined();
+    const discarded = await discardRevision(t.deps, ravi, { id });
+    expect(discarded).toMatchObject({ revision: null, title: live.title, description: live.description });
+    await expect(discardRevision(t.deps, ravi, { id })).rejects.toMatchObject({
+      reason: "product.no_revision",
+    });
+  });
+
+  it("brings a removed variant back when its SKU is added again", async () => {
+    const p = await createProduct(
+      t.deps,
+      ravi,
+      kurta({
+        variants: [
+          { sku: "BACK-M", optionValues: { Size: "M" }, price: 500, stock: 1 },
+          { sku: "BACK-L", optionValues: { Size: "L" }, price: 600, stock: 2 },
+        ],
+      }),
+    );
+    const [m, l] = p.variants;
+    await updateProduct(t.deps, ravi, {
+      id: p.id,
+      variants: [{ id: m!.id, sku: "BACK-M", optionValues: { Size: "M" }, price: 500 }],
+    });
+    const again = await updateProduct(t.deps, ravi, {
+      id: p.id,
+      variants: [
+        { id: m!.id, sku: "BACK-M", optionValues: { Size: "M" }, price: 500 },
+        { sku: "BACK-L", optionValues: { Size: "L" }, price: 650 },
+      ],
+    });
+    expect(again.variants.map((v) => [v.id, v.price, v.stock])).toEqual([
+      [m!.id, 500, 1],
+      [l!.id, 650, 2],
+    ]);
+  });
+
   it("applies price changes on a live product at once, without review", async () => {
     const p = await getSellerProduct(t.deps, ravi, { id });
     const v = p.variants[0]!;
-    const after = await updateProduct(t.deps, ravi, { id, variants: [{ id: v.id, sku: v.sku, optionValues: v.optionValues, price: 45_000 }] });
+    const after = await updateProduct(t.deps, ravi, {
+      id,
+      variants: [{ id: v.id, sku: v.sku, optionValues: v.optionValues, price: 45_000 }],
+    });
     expect(after.variants[0]).toMatchObject({ price: 45_000, stock: 2 });
     expect(after.revision?.status).not.toBe("pending_review");
   });
@@ -187,13 +306,24 @@ describe("review flow", () => {
   it("archives and restores, and features only approved products", async () => {
     await setFeatured(t.deps, admin, { productId: id, featured: true });
     expect((await archiveProduct(t.deps, ravi, { id })).status).toBe("archived");
-    await expect(setFeatured(t.deps, admin, { productId: id, featured: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateProduct(t.deps, ravi, { id, brand: "x" })).rejects.toMatchObject({ reason: "product.archived" });
+    await expect(setFeatured(t.deps, admin, { productId: id, featured: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(updateProduct(t.deps, ravi, { id, brand: "x" })).rejects.toMatchObject({
+      reason: "product.archived",
+    });
     expect((await restoreProduct(t.deps, ravi, { id })).status).toBe("approved");
   });
 
   it("rejects a new product with a reason and lets the seller resubmit", async () => {
-    const p = await createProduct(t.deps, ravi, kurta({ title: "Fake brand kurta", variants: [{ sku: "FAKE-M", optionValues: { Size: "M" }, price: 500 }] }));
+    const p = await createProduct(
+      t.deps,
+      ravi,
+      kurta({
+        title: "Fake brand kurta",
+        variants: [{ sku: "FAKE-M", optionValues: { Size: "M" }, price: 500 }],
+      }),
+    );
     await submitProduct(t.deps, ravi, { id: p.id });
     const r = await rejectProduct(t.deps, admin, { productId: p.id, reason: "Counterfeit brand" });
     expect(r).toMatchObject({ status: "rejected", statusReason: "Counterfeit brand" });
@@ -207,19 +337,33 @@ describe("images", () => {
   it("deletes images a product no longer uses, and keeps those still in use", async () => {
     const a = await upload(ravi, "a");
     const b = await upload(ravi, "b");
-    const p = await createProduct(t.deps, ravi, kurta({ imageIds: [a, b], variants: [{ sku: "IMG-M", optionValues: { Size: "M" }, price: 500 }] }));
+    const p = await createProduct(
+      t.deps,
+      ravi,
+      kurta({ imageIds: [a, b], variants: [{ sku: "IMG-M", optionValues: { Size: "M" }, price: 500 }] }),
+    );
     await updateProduct(t.deps, ravi, { id: p.id, imageIds: [b] });
     await t.drain();
-    const left = await t.deps.db.select({ id: media.id }).from(media).where(inArray(media.id, [a, b]));
+    const left = await t.deps.db
+      .select({ id: media.id })
+      .from(media)
+      .where(inArray(media.id, [a, b]));
     expect(left.map((m) => m.id)).toEqual([b]);
   });
 });
 
 describe("stock", () => {
   it("logs every adjustment and never goes below zero", async () => {
-    const p = await createProduct(t.deps, ravi, kurta({ variants: [{ sku: "STOCK-M", optionValues: { Size: "M" }, price: 500, stock: 3 }] }));
+    const p = await createProduct(
+      t.deps,
+      ravi,
+      kurta({ variants: [{ sku: "STOCK-M", optionValues: { Size: "M" }, price: 500, stock: 3 }] }),
+    );
     const variantId = p.variants[0]!.id;
-    expect(await adjustStock(t.deps, ravi, { variantId, delta: 5, reason: "restock" })).toEqual({ variantId, stock: 8 });
+    expect(await adjustStock(t.deps, ravi, { variantId, delta: 5, reason: "restock" })).toEqual({
+      variantId,
+      stock: 8,
+    });
     expect((await adjustStock(t.deps, ravi, { variantId, delta: -2, reason: "damaged" })).stock).toBe(6);
     await expect(adjustStock(t.deps, ravi, { variantId, delta: -7, reason: "oops" })).rejects.toMatchObject({
       reason: "stock.would_go_negative",
@@ -237,10 +381,16 @@ describe("stock", () => {
   });
 
   it("lets concurrent removals take exactly what is there", async () => {
-    const p = await createProduct(t.deps, ravi, kurta({ variants: [{ sku: "RACE-M", optionValues: { Size: "M" }, price: 500, stock: 5 }] }));
+    const p = await createProduct(
+      t.deps,
+      ravi,
+      kurta({ variants: [{ sku: "RACE-M", optionValues: { Size: "M" }, price: 500, stock: 5 }] }),
+    );
     const variantId = p.variants[0]!.id;
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, () => adjustStock(t.deps, ravi, { variantId, delta: -1, reason: "sold offline" })),
+      Array.from({ length: 12 }, () =>
+        adjustStock(t.deps, ravi, { variantId, delta: -1, reason: "sold offline" }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
     expect((await getSellerProduct(t.deps, ravi, { id: p.id })).variants[0]!.stock).toBe(0);
@@ -249,7 +399,11 @@ describe("stock", () => {
 
 describe("ownership", () => {
   it("answers another seller's product ids with NOT_FOUND everywhere", async () => {
-    const mine = await createProduct(t.deps, meera, kurta({ variants: [{ sku: "MEERA-M", optionValues: { Size: "M" }, price: 500, stock: 1 }] }));
+    const mine = await createProduct(
+      t.deps,
+      meera,
+      kurta({ variants: [{ sku: "MEERA-M", optionValues: { Size: "M" }, price: 500, stock: 1 }] }),
+    );
     const id = mine.id;
     const variantId = mine.variants[0]!.id;
     for (const call of [
@@ -270,10 +424,18 @@ describe("ownership", () => {
 
 describe("categories", () => {
   it("refuses to delete a category with products, or to make a cycle", async () => {
-    await expect(deleteCategory(t.deps, admin, { id: kurtas })).rejects.toMatchObject({ reason: "category.has_products" });
-    const clothing = (await t.deps.db.query.categories.findFirst({ where: (c, { eq }) => eq(c.slug, "clothing") }))!;
-    await expect(updateCategory(t.deps, admin, { id: clothing.id, parentId: kurtas })).rejects.toMatchObject({ reason: "category.cycle" });
-    await expect(createCategory(t.deps, admin, { name: "Kurtas" })).rejects.toMatchObject({ reason: "category.slug_taken" });
+    await expect(deleteCategory(t.deps, admin, { id: kurtas })).rejects.toMatchObject({
+      reason: "category.has_products",
+    });
+    const clothing = (await t.deps.db.query.categories.findFirst({
+      where: (c, { eq }) => eq(c.slug, "clothing"),
+    }))!;
+    await expect(updateCategory(t.deps, admin, { id: clothing.id, parentId: kurtas })).rejects.toMatchObject({
+      reason: "category.cycle",
+    });
+    await expect(createCategory(t.deps, admin, { name: "Kurtas" })).rejects.toMatchObject({
+      reason: "category.slug_taken",
+    });
     await deleteCategory(t.deps, admin, { id: sarees });
   });
 });

@@ -1,5 +1,11 @@
-import { inventoryMovements, productImages, products, productVariants, type ProductRevision } from "@bazaar/db";
-import { type SellerProductDto, ProductUpdateInput } from "@bazaar/schemas";
+import {
+  inventoryMovements,
+  type ProductRevision,
+  productImages,
+  products,
+  productVariants,
+} from "@bazaar/db";
+import { ProductUpdateInput, type SellerProductDto } from "@bazaar/schemas";
 import { and, asc, eq } from "drizzle-orm";
 import { invalidField, invalidState } from "../errors";
 import type { Deps, SellerActor } from "../platform/deps";
@@ -26,26 +32,37 @@ const REVIEWED = ["title", "description", "categoryId", "imageIds"] as const;
  * everything else (prices, variants, attributes…) applies at once. Existing variants keep
  * their stock: stock only moves through adjustStock, so every change is in the log.
  */
-export async function updateProduct(deps: Deps, actor: SellerActor, raw: ProductUpdateInput): Promise<SellerProductDto> {
+export async function updateProduct(
+  deps: Deps,
+  actor: SellerActor,
+  raw: ProductUpdateInput,
+): Promise<SellerProductDto> {
   const { id, ...input } = ProductUpdateInput.parse(raw);
   const now = deps.now();
   const removed: string[] = [];
   const dto = await deps.db.transaction(async (tx) => {
     const product = await findOwnProductForUpdate(tx, actor.sellerId, id);
-    if (product.status === "archived") throw invalidState("product.archived", "Restore the product before editing it");
+    if (product.status === "archived")
+      throw invalidState("product.archived", "Restore the product before editing it");
     if (input.categoryId) await checkCategory(tx, input.categoryId);
     if (input.imageIds) await checkImages(tx, actor.userId, input.imageIds);
 
     const options = input.options ?? product.options;
     if (input.variants) {
       const existing = await tx
-        .select({ id: productVariants.id })
+        .select({ id: productVariants.id, sku: productVariants.sku, active: productVariants.active })
         .from(productVariants)
         .where(eq(productVariants.productId, id));
       input.variants.forEach((v, i) => {
         if (v.id && !existing.some((e) => e.id === v.id)) {
-          throw invalidField(`variants.${i}.id`, "variant.not_found", "This variant does not belong to the product");
+          throw invalidField(
+            `variants.${i}.id`,
+            "variant.not_found",
+            "This variant does not belong to the product",
+          );
         }
+        // A row removed earlier and added back with the same SKU is that variant again.
+        v.id ??= existing.find((e) => !e.active && e.sku === v.sku)?.id;
       });
       checkVariants(options, input.variants);
       await checkSkusFree(tx, actor.sellerId, input.variants);
@@ -59,14 +76,21 @@ export async function updateProduct(deps: Deps, actor: SellerActor, raw: Product
 
     // Reviewed fields: live edit for unpublished products, a revision for approved ones.
     const currentImages = (
-      await tx.select({ mediaId: productImages.mediaId }).from(productImages).where(eq(productImages.productId, id)).orderBy(asc(productImages.position))
+      await tx
+        .select({ mediaId: productImages.mediaId })
+        .from(productImages)
+        .where(eq(productImages.productId, id))
+        .orderBy(asc(productImages.position))
     ).map((r) => r.mediaId);
     const changed: ProductRevision = {};
     if (input.title !== undefined && input.title !== product.title) changed.title = input.title;
-    if (input.description !== undefined && input.description !== product.description) changed.description = input.description;
-    if (input.categoryId !== undefined && input.categoryId !== product.categoryId) changed.categoryId = input.categoryId;
-    if (input.imageIds !== undefined && JSON.stringify(input.imageIds) !== JSON.stringify(currentImages)) changed.imageIds = input.imageIds;
-    const hasReviewed = REVIEWED.some((k) => changed[k] !== undefined);
+    if (input.description !== undefined && input.description !== product.description)
+      changed.description = input.description;
+    if (input.categoryId !== undefined && input.categoryId !== product.categoryId)
+      changed.categoryId = input.categoryId;
+    if (input.imageIds !== undefined && JSON.stringify(input.imageIds) !== JSON.stringify(currentImages))
+      changed.imageIds = input.imageIds;
+    const touched = REVIEWED.filter((k) => input[k] !== undefined);
 
     const live: Partial<typeof products.$inferInsert> = {
       ...(input.brand !== undefined && { brand: input.brand ?? null }),
@@ -80,12 +104,24 @@ export async function updateProduct(deps: Deps, actor: SellerActor, raw: Product
     // Images of a superseded revision may now be orphans; the deletion job keeps any still in use.
     if (product.revision?.imageIds) removed.push(...product.revision.imageIds);
     if (product.status === "approved") {
-      if (hasReviewed) {
-        Object.assign(live, {
-          revision: { ...(product.revisionStatus === "pending_review" ? product.revision : {}), ...changed },
-          revisionStatus: "pending_review" as const,
-          revisionReason: null,
-        });
+      if (touched.length > 0) {
+        // Merge into the pending proposal; a field set back to its live value leaves it.
+        const next: Record<string, unknown> =
+          product.revisionStatus === "pending_review" ? { ...product.revision } : {};
+        for (const k of touched) {
+          if (changed[k] !== undefined) next[k] = changed[k];
+          else delete next[k];
+        }
+        Object.assign(
+          live,
+          Object.keys(next).length > 0
+            ? {
+                revision: next as ProductRevision,
+                revisionStatus: "pending_review" as const,
+                revisionReason: null,
+              }
+            : { revision: null, revisionStatus: null, revisionReason: null },
+        );
       }
     } else {
       Object.assign(live, {
