@@ -35,7 +35,11 @@ export async function adjustStock(
         .from(productVariants)
         .where(and(eq(productVariants.id, input.variantId), eq(productVariants.sellerId, actor.sellerId)));
       if (!v) throw notFound("variant.not_found", "Variant not found");
-      throw invalidState("stock.would_go_negative", `Only ${v.stock} in stock; cannot remove ${-input.delta}`, { stock: v.stock });
+      throw invalidState(
+        "stock.would_go_negative",
+        `Only ${v.stock} in stock; cannot remove ${-input.delta}`,
+        { stock: v.stock },
+      );
     }
     await tx.insert(inventoryMovements).values({
       variantId: input.variantId,

@@ -7,7 +7,13 @@ import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation, slugify } from "../platform/text";
 
-export type CategoryDto = { id: string; name: string; slug: string; parentId: string | null; position: number };
+export type CategoryDto = {
+  id: string;
+  name: string;
+  slug: string;
+  parentId: string | null;
+  position: number;
+};
 const toDto = (c: typeof categories.$inferSelect): CategoryDto => ({
   id: c.id,
   name: c.name,
@@ -29,28 +35,51 @@ async function assertParent(db: Database, parentId: string | null | undefined, s
       select c.id, c.parent_id from categories c join up on c.id = up.parent_id
     ) select 1 from up where id = ${selfId} limit 1`);
   if ((rows as unknown as { rows: unknown[] }).rows.length > 0) {
-    throw invalidField("parentId", "category.cycle", "A category cannot sit under itself or its own subcategory");
+    throw invalidField(
+      "parentId",
+      "category.cycle",
+      "A category cannot sit under itself or its own subcategory",
+    );
   }
 }
 
-export async function createCategory(deps: Deps, actor: Actor, raw: z.input<typeof CategoryInput>): Promise<CategoryDto> {
+export async function createCategory(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof CategoryInput>,
+): Promise<CategoryDto> {
   const input = CategoryInput.parse(raw);
   await assertParent(deps.db, input.parentId);
   try {
     const [row] = await deps.db
       .insert(categories)
-      .values({ name: input.name, slug: input.slug ?? slugify(input.name), parentId: input.parentId ?? null, position: input.position ?? 0 })
+      .values({
+        name: input.name,
+        slug: input.slug ?? slugify(input.name),
+        parentId: input.parentId ?? null,
+        position: input.position ?? 0,
+      })
       .returning();
-    await audit(deps.db, { actorId: actor.userId, action: "category.created", targetType: "category", targetId: row!.id });
+    await audit(deps.db, {
+      actorId: actor.userId,
+      action: "category.created",
+      targetType: "category",
+      targetId: row!.id,
+    });
     await deps.cache.bump("catalog");
     return toDto(row!);
   } catch (e) {
-    if (isUniqueViolation(e)) throw invalidField("slug", "category.slug_taken", "Another category has this slug");
+    if (isUniqueViolation(e))
+      throw invalidField("slug", "category.slug_taken", "Another category has this slug");
     throw e;
   }
 }
 
-export async function updateCategory(deps: Deps, actor: Actor, raw: z.input<typeof CategoryUpdateInput>): Promise<CategoryDto> {
+export async function updateCategory(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof CategoryUpdateInput>,
+): Promise<CategoryDto> {
   const { id, ...input } = CategoryUpdateInput.parse(raw);
   await assertParent(deps.db, input.parentId, id);
   try {
@@ -60,11 +89,18 @@ export async function updateCategory(deps: Deps, actor: Actor, raw: z.input<type
       .where(eq(categories.id, id))
       .returning();
     if (!row) throw notFound("category.not_found", "Category not found");
-    await audit(deps.db, { actorId: actor.userId, action: "category.updated", targetType: "category", targetId: id, data: input });
+    await audit(deps.db, {
+      actorId: actor.userId,
+      action: "category.updated",
+      targetType: "category",
+      targetId: id,
+      data: input,
+    });
     await deps.cache.bump("catalog");
     return toDto(row);
   } catch (e) {
-    if (isUniqueViolation(e)) throw invalidField("slug", "category.slug_taken", "Another category has this slug");
+    if (isUniqueViolation(e))
+      throw invalidField("slug", "category.slug_taken", "Another category has this slug");
     throw e;
   }
 }
@@ -75,14 +111,30 @@ export async function deleteCategory(deps: Deps, actor: Actor, raw: IdInput): Pr
   await deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(categories).where(eq(categories.id, id)).for("update");
     if (!row) throw notFound("category.not_found", "Category not found");
-    const [{ n: productCount } = { n: 0 }] = await tx.select({ n: count() }).from(products).where(eq(products.categoryId, id));
+    const [{ n: productCount } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(products)
+      .where(eq(products.categoryId, id));
     if (productCount > 0) {
-      throw invalidState("category.has_products", `This category still has ${productCount} product(s). Move them first.`, { productCount });
+      throw invalidState(
+        "category.has_products",
+        `This category still has ${productCount} product(s). Move them first.`,
+        { productCount },
+      );
     }
-    const [{ n: childCount } = { n: 0 }] = await tx.select({ n: count() }).from(categories).where(eq(categories.parentId, id));
+    const [{ n: childCount } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(categories)
+      .where(eq(categories.parentId, id));
     if (childCount > 0) throw conflict("category.has_children", "Delete or move its subcategories first");
     await tx.delete(categories).where(eq(categories.id, id));
-    await audit(tx, { actorId: actor.userId, action: "category.deleted", targetType: "category", targetId: id, data: { slug: row.slug } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "category.deleted",
+      targetType: "category",
+      targetId: id,
+      data: { slug: row.slug },
+    });
   });
   await deps.cache.bump("catalog");
   return { ok: true };

@@ -1,6 +1,7 @@
 import { inventoryMovements, products, productVariants } from "@bazaar/db";
 import { ProductCreateInput, type SellerProductDto } from "@bazaar/schemas";
 import type { Deps, SellerActor } from "../platform/deps";
+import { productSlug } from "../platform/text";
 import { loadSellerProduct } from "./product-dto";
 import {
   checkCategory,
@@ -11,10 +12,13 @@ import {
   reloadProduct,
   replaceImages,
 } from "./product-rules";
-import { productSlug } from "../platform/text";
 
 /** A new product starts as a draft; the seller submits it for review when ready. */
-export async function createProduct(deps: Deps, actor: SellerActor, raw: ProductCreateInput): Promise<SellerProductDto> {
+export async function createProduct(
+  deps: Deps,
+  actor: SellerActor,
+  raw: ProductCreateInput,
+): Promise<SellerProductDto> {
   const input = ProductCreateInput.parse(raw);
   checkVariants(input.options, input.variants);
   const now = deps.now();

@@ -18,7 +18,10 @@ import { afterImagesRemoved } from "./media-cleanup";
 import { loadSellerProduct, loadSellerProducts } from "./product-dto";
 import { reloadProduct, replaceImages } from "./product-rules";
 
-const awaitingReview = or(eq(products.status, "pending_review"), eq(products.revisionStatus, "pending_review"));
+const awaitingReview = or(
+  eq(products.status, "pending_review"),
+  eq(products.revisionStatus, "pending_review"),
+);
 
 /** New products and edits to live ones, oldest first, so nothing waits forever. */
 export async function moderationQueue(
@@ -36,7 +39,10 @@ export async function moderationQueue(
       and(
         awaitingReview,
         cursor
-          ? or(gt(products.updatedAt, cursor.createdAt), and(eq(products.updatedAt, cursor.createdAt), gt(products.id, cursor.id)))
+          ? or(
+              gt(products.updatedAt, cursor.createdAt),
+              and(eq(products.updatedAt, cursor.createdAt), gt(products.id, cursor.id)),
+            )
           : undefined,
       ),
     )
@@ -55,7 +61,9 @@ export async function moderationQueue(
       kind: r.product.status === "pending_review" ? "new" : "edit",
     })),
     nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ createdAt: last.product.updatedAt, id: last.product.id }) : null,
+      rows.length > input.limit && last
+        ? encodeCursor({ createdAt: last.product.updatedAt, id: last.product.id })
+        : null,
   };
 }
 
@@ -72,7 +80,11 @@ async function lockForReview(tx: Deps["db"], id: string) {
  * Approves a new product (it goes live) or a pending edit (the revision replaces the
  * live fields in one transaction; images it dropped are deleted from the store later).
  */
-export async function approveProduct(deps: Deps, actor: Actor, raw: z.input<typeof ModerationDecisionInput>): Promise<SellerProductDto> {
+export async function approveProduct(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof ModerationDecisionInput>,
+): Promise<SellerProductDto> {
   const input = ModerationDecisionInput.parse(raw);
   const now = deps.now();
   let removed: string[] = [];
@@ -114,13 +126,20 @@ export async function approveProduct(deps: Deps, actor: Actor, raw: z.input<type
 }
 
 /** Rejects a new product, or only the pending edit of a live one (the live version stays). */
-export async function rejectProduct(deps: Deps, actor: Actor, raw: z.input<typeof ModerationRejectInput>): Promise<SellerProductDto> {
+export async function rejectProduct(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof ModerationRejectInput>,
+): Promise<SellerProductDto> {
   const input = ModerationRejectInput.parse(raw);
   const now = deps.now();
   const dto = await deps.db.transaction(async (tx) => {
     const p = await lockForReview(tx, input.productId);
     if (p.status === "pending_review") {
-      await tx.update(products).set({ status: "rejected", statusReason: input.reason, updatedAt: now }).where(eq(products.id, p.id));
+      await tx
+        .update(products)
+        .set({ status: "rejected", statusReason: input.reason, updatedAt: now })
+        .where(eq(products.id, p.id));
     } else {
       await tx
         .update(products)
@@ -140,7 +159,11 @@ export async function rejectProduct(deps: Deps, actor: Actor, raw: z.input<typeo
   return dto;
 }
 
-export async function setFeatured(deps: Deps, actor: Actor, raw: z.input<typeof FeatureInput>): Promise<{ ok: true }> {
+export async function setFeatured(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof FeatureInput>,
+): Promise<{ ok: true }> {
   const input = FeatureInput.parse(raw);
   const [row] = await deps.db
     .update(products)

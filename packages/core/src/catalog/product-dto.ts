@@ -1,4 +1,4 @@
-import { type Database, media, productImages, products, productVariants } from "@bazaar/db";
+import { type Database, media, productImages, type products, productVariants } from "@bazaar/db";
 import type { SellerProductDto, VariantDto } from "@bazaar/schemas";
 import { and, asc, eq, inArray } from "drizzle-orm";
 
@@ -55,7 +55,13 @@ export async function loadSellerProducts(db: Database, rows: ProductRow[]): Prom
     variants: variants.filter((v) => v.productId === p.id).map(toVariantDto),
     images: images
       .filter((i) => i.image.productId === p.id)
-      .map((i) => ({ id: i.image.id, mediaId: i.image.mediaId, url: i.url, position: i.image.position, alt: i.image.alt })),
+      .map((i) => ({
+        id: i.image.id,
+        mediaId: i.image.mediaId,
+        url: i.url,
+        position: i.image.position,
+        alt: i.image.alt,
+      })),
     revision:
       p.revision && p.revisionStatus
         ? {

@@ -1,4 +1,4 @@
-import { productVariants, products } from "@bazaar/db";
+import { products, productVariants } from "@bazaar/db";
 import { IdInput, type ProductStatus, type SellerProductDto } from "@bazaar/schemas";
 import { and, count, eq } from "drizzle-orm";
 import { invalidState } from "../errors";
@@ -13,16 +13,25 @@ const sellerMoves: Record<"submit" | "archive" | "restore", { from: ProductStatu
   restore: { from: ["archived"], to: "approved" },
 };
 
-async function move(deps: Deps, actor: SellerActor, raw: IdInput, action: keyof typeof sellerMoves): Promise<SellerProductDto> {
+async function move(
+  deps: Deps,
+  actor: SellerActor,
+  raw: IdInput,
+  action: keyof typeof sellerMoves,
+): Promise<SellerProductDto> {
   const { id } = IdInput.parse(raw);
   const rule = sellerMoves[action];
   const dto = await deps.db.transaction(async (tx) => {
     const p = await findOwnProductForUpdate(tx, actor.sellerId, id);
     if (!rule.from.includes(p.status)) {
-      throw invalidState("product.invalid_transition", `A ${p.status.replace("_", " ")} product cannot be ${action === "submit" ? "submitted" : `${action}d`}`, {
-        from: p.status,
-        action,
-      });
+      throw invalidState(
+        "product.invalid_transition",
+        `A ${p.status.replace("_", " ")} product cannot be ${action === "submit" ? "submitted" : `${action}d`}`,
+        {
+          from: p.status,
+          action,
+        },
+      );
     }
     if (action === "submit") {
       const [{ n } = { n: 0 }] = await tx
@@ -41,6 +50,9 @@ async function move(deps: Deps, actor: SellerActor, raw: IdInput, action: keyof 
   return dto;
 }
 
-export const submitProduct = (deps: Deps, actor: SellerActor, input: IdInput) => move(deps, actor, input, "submit");
-export const archiveProduct = (deps: Deps, actor: SellerActor, input: IdInput) => move(deps, actor, input, "archive");
-export const restoreProduct = (deps: Deps, actor: SellerActor, input: IdInput) => move(deps, actor, input, "restore");
+export const submitProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
+  move(deps, actor, input, "submit");
+export const archiveProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
+  move(deps, actor, input, "archive");
+export const restoreProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
+  move(deps, actor, input, "restore");

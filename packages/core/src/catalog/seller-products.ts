@@ -1,8 +1,8 @@
 import { inventoryMovements, products, productVariants, users } from "@bazaar/db";
 import {
   IdInput,
-  type InventoryMovementDto,
   InventoryLogInput,
+  type InventoryMovementDto,
   type Page,
   type SellerProductDto,
   SellerProductsListInput,
@@ -32,7 +32,10 @@ export async function listSellerProducts(
         input.status ? eq(products.status, input.status) : undefined,
         input.q ? ilike(products.title, `%${escapeLike(input.q)}%`) : undefined,
         cursor
-          ? or(lt(products.createdAt, cursor.createdAt), and(eq(products.createdAt, cursor.createdAt), lt(products.id, cursor.id)))
+          ? or(
+              lt(products.createdAt, cursor.createdAt),
+              and(eq(products.createdAt, cursor.createdAt), lt(products.id, cursor.id)),
+            )
           : undefined,
       ),
     )
@@ -42,7 +45,11 @@ export async function listSellerProducts(
   return { items: await loadSellerProducts(deps.db, p.items), nextCursor: p.nextCursor };
 }
 
-export async function getSellerProduct(deps: Deps, actor: SellerActor, raw: IdInput): Promise<SellerProductDto> {
+export async function getSellerProduct(
+  deps: Deps,
+  actor: SellerActor,
+  raw: IdInput,
+): Promise<SellerProductDto> {
   const { id } = IdInput.parse(raw);
   const [row] = await deps.db
     .select()
