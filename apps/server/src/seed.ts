@@ -1,5 +1,6 @@
 import { createShopForSeed, createVerifiedUser, type Deps, userExists } from "@bazaar/core";
 import type { SellerApplyInput, SellerStatus } from "@bazaar/schemas";
+import { seedDemoCatalog } from "./seed-catalog-demo";
 
 export const DEMO_PASSWORD = "bazaar-demo-1";
 
@@ -84,9 +85,10 @@ export const demoShops: (SellerApplyInput & { ownerEmail: string; status: Seller
 /**
  * Idempotent: accounts are created on first start only (once the demo admin exists they
  * are left alone), and each demo shop is added if its owner has none yet, so a database
- * seeded before shops existed gets them on the next start. True when anything was added.
+ * seeded before shops existed gets them on the next start; the open shops get a demo
+ * catalogue once. True when anything was added.
  */
-export async function seedDemo(deps: Pick<Deps, "db" | "auth" | "now">): Promise<boolean> {
+export async function seedDemo(deps: Deps): Promise<boolean> {
   let added = false;
   if (!(await userExists(deps.db, demoAccounts[0].email))) {
     for (const a of demoAccounts) {
@@ -94,9 +96,14 @@ export async function seedDemo(deps: Pick<Deps, "db" | "auth" | "now">): Promise
     }
     added = true;
   }
+  const openShops: string[] = [];
   for (const shop of demoShops) {
     if (!(await userExists(deps.db, shop.ownerEmail))) continue;
-    if ((await createShopForSeed(deps, shop)).created) added = true;
+    const { seller, created } = await createShopForSeed(deps, shop);
+    if (created) added = true;
+    if (seller.status === "approved") openShops.push(seller.id);
   }
+  // The open shops get a stocked catalogue, so a newcomer sees a living store at once.
+  if ((await seedDemoCatalog(deps, { sellerIds: openShops })) > 0) added = true;
   return added;
 }

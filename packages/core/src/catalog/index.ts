@@ -1,12 +1,14 @@
+export { slugify } from "../platform/text";
 export { adjustStock } from "./adjust-stock";
 export { categoryTree } from "./browse/category-tree";
+export { type CompiledQuery, compiledBrowseQuery } from "./browse/compiled-sql";
 export { listProducts } from "./browse/list-products";
 export { productBySlug } from "./browse/product-by-slug";
-export { searchSuggest, type Suggestion } from "./browse/search-suggest";
+export { type Suggestion, searchSuggest } from "./browse/search-suggest";
 export { type CategoryDto, createCategory, deleteCategory, updateCategory } from "./categories";
 export { createProduct } from "./create-product";
+export { discardRevision } from "./discard-revision";
 export { approveProduct, moderationQueue, rejectProduct, setFeatured } from "./moderation";
 export { archiveProduct, restoreProduct, submitProduct } from "./product-status";
 export { getSellerProduct, inventoryLog, listSellerProducts } from "./seller-products";
-export { slugify } from "../platform/text";
 export { updateProduct } from "./update-product";

@@ -1,0 +1,465 @@
+import { products, sellers } from "@bazaar/db";
+import type { ProductCardDto, ProductListInput } from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createTestContext, type TestContext } from "../../testing";
+import { compiledBrowseQuery } from "./compiled-sql";
+import { catalogFixture } from "./fixtures";
+import { listProducts } from "./list-products";
+
+let t: TestContext;
+let fx: ReturnType<typeof catalogFixture>;
+const cats: Record<string, { id: string; slug: string }> = {};
+const shops: Record<string, { id: string; slug: string }> = {};
+
+const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+const list = (input: ProductListInput = {}) => listProducts(t.deps, input);
+const titles = (items: ProductCardDto[]) => items.map((i) => i.title);
+
+/** Every page of a listing, following nextCursor. */
+async function allPages(input: ProductListInput) {
+  const seen: ProductCardDto[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await list({ ...input, cursor });
+    seen.push(...page.items);
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  fx = catalogFixture(t.deps);
+  cats.women = await fx.category("Women", undefined, 0);
+  cats.home = await fx.category("Home", undefined, 1);
+  cats.kurtas = await fx.category("Kurtas", cats.women, 0);
+  cats.sarees = await fx.category("Sarees", cats.women, 1);
+  cats.silk = await fx.category("Silk Sarees", cats.sarees, 0);
+  cats.brass = await fx.category("Brassware", cats.home, 0);
+  shops.ravi = await fx.seller({ name: "Ravi Textiles" });
+  shops.meera = await fx.seller({ name: "Meera Handicrafts" });
+  shops.gone = await fx.seller({ name: "Suspended Shop", status: "suspended" });
+  shops.pending = await fx.seller({ name: "Pending Shop", status: "pending" });
+
+  const { ravi, meera, gone, pending } = shops as Record<string, { id: string }>;
+  const { kurtas, sarees, silk, brass } = cats as Record<string, { id: string }>;
+  const p = fx.product;
+  await p({
+    seller: ravi!,
+    category: kurtas!,
+    title: "Handloom Cotton Kurta",
+    brand: "Fabindia",
+    variants: [
+      { price: 89_900, stock: 4, compareAtPrice: 119_900 },
+      { price: 99_900, stock: 0 },
+    ],
+    ratingAvg: 4.5,
+    ratingCount: 20,
+    soldCount: 120,
+    createdAt: day(1),
+    images: ["http://m.test/k2.png", "http://m.test/k1.png"],
+  });
+  await p({
+    seller: ravi!,
+    category: kurtas!,
+    title: "Chikankari Kurta",
+    brand: "fabindia",
+    variants: [{ price: 149_900, stock: 2 }],
+    ratingAvg: 4.8,
+    ratingCount: 5,
+    soldCount: 40,
+    createdAt: day(2),
+    featured: true,
+  });
+  await p({
+    seller: meera!,
+    category: kurtas!,
+    title: "Block Print Kurti",
+    brand: "Anokhi",
+    variants: [{ price: 45_000, stock: 0 }],
+    ratingAvg: 3.9,
+    ratingCount: 11,
+    soldCount: 300,
+    createdAt: day(3),
+  });
+  await p({
+    seller: meera!,
+    category: sarees!,
+    title: "Banarasi Saree",
+    brand: "Weavers Co",
+    variants: [{ price: 650_000, stock: 1 }],
+    ratingAvg: 4.8,
+    ratingCount: 9,
+    soldCount: 15,
+    createdAt: day(4),
+  });
+  await p({
+    seller: ravi!,
+    category: silk!,
+    title: "Kanjeevaram Silk Saree",
+    brand: "Weavers Co",
+    variants: [{ price: 1_250_000, stock: 3 }],
+    ratingAvg: 5,
+    ratingCount: 2,
+    soldCount: 8,
+    createdAt: day(5),
+  });
+  await p({
+    seller: meera!,
+    category: brass!,
+    title: "Brass Diya Set",
+    brand: "Moradabad Metals",
+    description: "Five hand-polished lamps, lovely beside a kurta-clad puja table.",
+    variants: [{ price: 89_900, stock: 10 }],
+    ratingAvg: 4.1,
+    ratingCount: 30,
+    soldCount: 120,
+    createdAt: day(6),
+  });
+  await p({
+    seller: meera!,
+    category: brass!,
+    title: "Brass Urli Bowl",
+    brand: null,
+    variants: [{ price: 250_000, stock: 6 }],
+    ratingAvg: 0,
+    ratingCount: 0,
+    soldCount: 0,
+    createdAt: day(7),
+  });
+  // Never public: the product's status, or its seller's.
+  for (const status of ["draft", "pending_review", "rejected", "archived"] as const)
+    await p({ seller: ravi!, category: kurtas!, title: `Hidden ${status} Kurta`, status, createdAt: day(8) });
+  await p({ seller: gone!, category: kurtas!, title: "Suspended Seller Kurta", createdAt: day(8) });
+  await p({ seller: pending!, category: kurtas!, title: "Pending Seller Kurta", createdAt: day(8) });
+  // No active variant, so no price: not listable.
+  await p({
+    seller: ravi!,
+    category: kurtas!,
+    title: "Unpriced Kurta",
+    variants: [{ price: 500, active: false }],
+  });
+});
+afterAll(() => t.close());
+
+const PUBLIC = [
+  "Handloom Cotton Kurta",
+  "Chikankari Kurta",
+  "Block Print Kurti",
+  "Banarasi Saree",
+  "Kanjeevaram Silk Saree",
+  "Brass Diya Set",
+  "Brass Urli Bowl",
+];
+
+describe("listProducts: visibility", () => {
+  it("lists only approved products of approved sellers that have a price", async () => {
+    const res = await list({ limit: 60 });
+    expect(titles(res.items).sort()).toEqual([...PUBLIC].sort());
+    expect(res.total).toBe(PUBLIC.length);
+    const text = await list({ q: "kurta", limit: 60 });
+    expect(titles(text.items)).not.toContain("Suspended Seller Kurta");
+    expect(titles(text.items).some((x) => x.startsWith("Hidden"))).toBe(false);
+  });
+
+  it("builds cards: cheapest variant's compare-at price, first image, seller, stock", async () => {
+    const { items } = await list({ q: "handloom cotton kurta" });
+    expect(items[0]).toMatchObject({
+      title: "Handloom Cotton Kurta",
+      brand: "Fabindia",
+      minPrice: 89_900,
+      maxPrice: 99_900,
+      compareAtPrice: 119_900,
+      currency: "INR",
+      imageUrl: "http://m.test/k2.png",
+      ratingAvg: 4.5,
+      ratingCount: 20,
+      inStock: true,
+      seller: { slug: shops.ravi!.slug, shopName: "Ravi Textiles" },
+    });
+  });
+
+  it("hides a seller's products as soon as the seller is suspended", async () => {
+    const shop = await fx.seller({ name: "Soon Suspended" });
+    await fx.product({ seller: shop, category: cats.brass!, title: "Peacock Brass Lamp" });
+    const before = await list({ seller: shop.slug });
+    expect(titles(before.items)).toEqual(["Peacock Brass Lamp"]);
+    await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, shop.id));
+    await t.deps.cache.bump("catalog");
+    const after = await list({ seller: shop.slug });
+    expect(after.items).toEqual([]);
+    expect(after.total).toBe(0);
+    expect((await list({ q: "peacock lamp" })).items).toEqual([]);
+  });
+});
+
+describe("listProducts: filters", () => {
+  it("filters by category including every descendant", async () => {
+    expect(titles((await list({ category: cats.sarees!.slug, sort: "newest" })).items)).toEqual([
+      "Kanjeevaram Silk Saree",
+      "Banarasi Saree",
+    ]);
+    expect(titles((await list({ category: cats.women!.slug, limit: 60 })).items)).toHaveLength(5);
+    expect((await list({ category: "no-such-category" })).items).toEqual([]);
+  });
+
+  it("filters by seller, brand (any case, several), price range, rating, stock and featured", async () => {
+    const meera = await list({ seller: shops.meera!.slug, limit: 60 });
+    expect(titles(meera.items).sort()).toEqual([
+      "Banarasi Saree",
+      "Block Print Kurti",
+      "Brass Diya Set",
+      "Brass Urli Bowl",
+    ]);
+    const brands = await list({ brand: ["FABINDIA", "Anokhi"], sort: "price_asc" });
+    expect(titles(brands.items)).toEqual(["Block Print Kurti", "Handloom Cotton Kurta", "Chikankari Kurta"]);
+    const priced = await list({ minPrice: 89_900, maxPrice: 250_000, sort: "price_asc" });
+    expect(priced.items.map((i) => i.minPrice)).toEqual([89_900, 89_900, 149_900, 250_000]);
+    const rated = await list({ minRating: 4.8, sort: "newest" });
+    expect(titles(rated.items)).toEqual(["Kanjeevaram Silk Saree", "Banarasi Saree", "Chikankari Kurta"]);
+    const stocked = await list({ inStock: true, category: cats.kurtas!.slug });
+    expect(titles(stocked.items).sort()).toEqual(["Chikankari Kurta", "Handloom Cotton Kurta"]);
+    expect(titles((await list({ featured: true })).items)).toEqual(["Chikankari Kurta"]);
+  });
+
+  it("combines filters with a text query", async () => {
+    const res = await list({ q: "saree", minPrice: 1_000_000 });
+    expect(titles(res.items)).toEqual(["Kanjeevaram Silk Saree"]);
+    expect(res.total).toBe(1);
+  });
+});
+
+describe("listProducts: sorts and pages", () => {
+  it("sorts by newest, price both ways, rating and best selling, ties broken by id", async () => {
+    const by = async (sort: ProductListInput["sort"]) => titles((await list({ sort, limit: 60 })).items);
+    expect(await by("newest")).toEqual([...PUBLIC].reverse());
+    expect((await list({ sort: "price_asc", limit: 60 })).items.map((i) => i.minPrice)).toEqual([
+      45_000, 89_900, 89_900, 149_900, 250_000, 650_000, 1_250_000,
+    ]);
+    expect((await list({ sort: "price_desc", limit: 60 })).items.map((i) => i.minPrice)).toEqual([
+      1_250_000, 650_000, 250_000, 149_900, 89_900, 89_900, 45_000,
+    ]);
+    expect(await by("rating")).toEqual([
+      "Kanjeevaram Silk Saree",
+      "Banarasi Saree", // 4.8 from 9 ratings before 4.8 from 5
+      "Chikankari Kurta",
+      "Handloom Cotton Kurta",
+      "Brass Diya Set",
+      "Block Print Kurti",
+      "Brass Urli Bowl",
+    ]);
+    const best = await by("best_selling");
+    expect(best[0]).toBe("Block Print Kurti");
+    expect(best.slice(1, 3).sort()).toEqual(["Brass Diya Set", "Handloom Cotton Kurta"]);
+    expect(best.at(-1)).toBe("Brass Urli Bowl");
+    // Relevance without a query: featured first, then best selling.
+    expect((await by("relevance"))[0]).toBe("Chikankari Kurta");
+  });
+
+  it.each(["newest", "price_asc", "price_desc", "rating", "best_selling", "relevance"] as const)(
+    "pages through %s two at a time without repeats or gaps",
+    async (sort) => {
+      const whole = await list({ sort, limit: 60 });
+      const paged = await allPages({ sort, limit: 2 });
+      expect(paged.map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+      expect(new Set(paged.map((i) => i.id)).size).toBe(PUBLIC.length);
+    },
+  );
+
+  it("pages through relevance-ranked search results with an offset cursor", async () => {
+    const whole = await list({ q: "kurta", limit: 60 });
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    const paged = await allPages({ q: "kurta", limit: 1 });
+    expect(paged.map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+  });
+
+  it("keeps its place when rows are added in front of the cursor", async () => {
+    const first = await list({ sort: "price_asc", limit: 3, category: cats.women!.slug });
+    await fx.product({
+      seller: shops.ravi!,
+      category: cats.kurtas!,
+      title: "Cheap Late Kurta",
+      variants: [{ price: 100 }],
+    });
+    await t.deps.cache.bump("catalog");
+    const second = await list({
+      sort: "price_asc",
+      limit: 3,
+      category: cats.women!.slug,
+      cursor: first.nextCursor!,
+    });
+    expect(titles(second.items)).toEqual(["Banarasi Saree", "Kanjeevaram Silk Saree"]);
+    await t.deps.db
+      .update(products)
+      .set({ status: "archived" })
+      .where(eq(products.title, "Cheap Late Kurta"));
+    await t.deps.cache.bump("catalog");
+  });
+
+  it("refuses a tampered cursor or one from another sort", async () => {
+    const page = await list({ sort: "price_asc", limit: 2 });
+    await expect(list({ sort: "newest", cursor: page.nextCursor! })).rejects.toMatchObject({
+      code: "VALIDATION",
+      reason: "pagination.bad_cursor",
+      details: { fieldErrors: { cursor: expect.any(Array) } },
+    });
+    const forged = Buffer.from(
+      JSON.stringify({ s: "price_asc", k: ["1; drop table products"], id: "x" }),
+    ).toString("base64url");
+    await expect(list({ sort: "price_asc", cursor: forged })).rejects.toMatchObject({
+      reason: "pagination.bad_cursor",
+    });
+    await expect(list({ cursor: "not base64 json" })).rejects.toMatchObject({
+      reason: "pagination.bad_cursor",
+    });
+  });
+});
+
+describe("listProducts: search", () => {
+  it("finds products despite misspellings", async () => {
+    expect(titles((await list({ q: "kurtha" })).items)).toContain("Handloom Cotton Kurta");
+    expect(titles((await list({ q: "sarre" })).items)).toEqual(
+      expect.arrayContaining(["Banarasi Saree", "Kanjeevaram Silk Saree"]),
+    );
+    expect(titles((await list({ q: "banarsi" })).items)[0]).toBe("Banarasi Saree");
+  });
+
+  it("ranks a title match above a description-only match", async () => {
+    const res = await list({ q: "kurta", limit: 60 });
+    const order = titles(res.items);
+    expect(order).toContain("Brass Diya Set"); // only its description mentions a kurta
+    expect(order.indexOf("Handloom Cotton Kurta")).toBeLessThan(order.indexOf("Brass Diya Set"));
+    expect(order.indexOf("Chikankari Kurta")).toBeLessThan(order.indexOf("Brass Diya Set"));
+  });
+
+  it("treats search syntax and LIKE characters as plain text", async () => {
+    for (const q of ["100%", "kurta_", "'; drop table products; --", '"silk saree" -kurta', "or", "\\"])
+      await expect(list({ q })).resolves.toMatchObject({ items: expect.any(Array) });
+    expect(titles((await list({ q: '"silk saree"' })).items)[0]).toBe("Kanjeevaram Silk Saree");
+  });
+});
+
+describe("listProducts: facets", () => {
+  it("counts top-level categories, brands and price buckets for the whole query", async () => {
+    const { facets, total } = await list({});
+    expect(total).toBe(PUBLIC.length);
+    expect(facets.categories).toEqual([
+      { slug: cats.women!.slug, name: "Women", count: 5 },
+      { slug: cats.home!.slug, name: "Home", count: 2 },
+    ]);
+    expect(facets.brands).toEqual([
+      { brand: expect.stringMatching(/^fabindia$/i), count: 2 },
+      { brand: "Weavers Co", count: 2 },
+      { brand: "Anokhi", count: 1 },
+      { brand: "Moradabad Metals", count: 1 },
+    ]);
+    expect(facets.priceBuckets).toEqual([
+      { min: 0, max: 50_000, count: 1 },
+      { min: 50_000, max: 100_000, count: 2 },
+      { min: 100_000, max: 250_000, count: 1 },
+      { min: 250_000, max: 500_000, count: 1 },
+      { min: 500_000, max: null, count: 2 },
+    ]);
+  });
+
+  it("counts the filtered category's children, and brands regardless of the brand filter", async () => {
+    const women = await list({ category: cats.women!.slug, brand: ["Weavers Co"] });
+    expect(women.total).toBe(2);
+    expect(women.facets.categories).toEqual([{ slug: cats.sarees!.slug, name: "Sarees", count: 2 }]);
+    expect(women.facets.brands.map((b) => b.brand.toLowerCase()).sort()).toEqual([
+      "anokhi",
+      "fabindia",
+      "weavers co",
+    ]);
+    expect(women.facets.priceBuckets.map((b) => b.count)).toEqual([0, 0, 0, 0, 2]);
+    const sarees = await list({ category: cats.sarees!.slug });
+    expect(sarees.facets.categories).toEqual([{ slug: cats.silk!.slug, name: "Silk Sarees", count: 1 }]);
+  });
+
+  it("counts only what a text query matches", async () => {
+    const res = await list({ q: "brass" });
+    expect(res.total).toBe(2);
+    expect(res.facets.categories).toEqual([{ slug: cats.home!.slug, name: "Home", count: 2 }]);
+  });
+});
+
+describe("listProducts: caching", () => {
+  it("serves from the cache until the catalogue version is bumped", async () => {
+    const shop = await fx.seller({ name: "Price Change Shop" });
+    const row = await fx.product({
+      seller: shop,
+      category: cats.brass!,
+      title: "Brass Lota",
+      variants: [{ price: 70_000 }],
+    });
+    expect((await list({ seller: shop.slug })).items[0]!.minPrice).toBe(70_000);
+    await t.deps.db
+      .update(products)
+      .set({ minPrice: 65_000, maxPrice: 65_000 })
+      .where(eq(products.id, row.id));
+    // Not yet bumped: the cached page is still served.
+    expect((await list({ seller: shop.slug })).items[0]!.minPrice).toBe(70_000);
+    await t.deps.cache.bump("catalog");
+    expect((await list({ seller: shop.slug })).items[0]!.minPrice).toBe(65_000);
+  });
+
+  it("shares one cache entry between inputs that mean the same", async () => {
+    const calls: string[] = [];
+    const deps = {
+      db: t.deps.db,
+      cache: {
+        wrap: <T>(ns: string, key: string, ttl: number, load: () => Promise<T>) => {
+          calls.push(key);
+          return t.deps.cache.wrap(ns, key, ttl, load);
+        },
+        bump: t.deps.cache.bump,
+      },
+    };
+    await listProducts(deps, { q: "  Silk   SAREE ", brand: ["B", "a", "b"] });
+    await listProducts(deps, { q: "silk saree", brand: ["a", "b"], sort: "relevance", limit: 20 });
+    const pages = calls.filter((k) => k.startsWith("list:"));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toBe(pages[1]);
+  });
+});
+
+describe("compiledBrowseQuery (the benchmark's bare route)", () => {
+  it("is the very SQL of the page: run on the driver it returns the same products", async () => {
+    const input = { category: cats.women!.slug, sort: "price_asc" as const, limit: 3 };
+    const q = await compiledBrowseQuery(t.deps, { kind: "list", input });
+    expect(q.setup).toBeNull();
+    const client = (
+      t.deps.db as unknown as {
+        $client: { query(s: string, p: unknown[]): Promise<{ rows: { id: string }[] }> };
+      }
+    ).$client;
+    const rows = (await client.query(q.text, q.params)).rows;
+    const page = await list(input);
+    expect(rows.slice(0, 3).map((r) => r.id)).toEqual(page.items.map((i) => i.id));
+    const search = await compiledBrowseQuery(t.deps, { kind: "list", input: { q: "kurtha" } });
+    expect(search.setup).toMatch(/word_similarity_threshold/);
+    expect(search.text).not.toContain("kurtha");
+  });
+});
+
+describe("listProducts: input", () => {
+  it("rejects bad input with zod errors naming the fields", async () => {
+    for (const bad of [
+      { limit: 0 },
+      { limit: 61 },
+      { minPrice: 500, maxPrice: 100 },
+      { minPrice: -1 },
+      { minRating: 6 },
+      { sort: "cheapest" },
+      { q: "x".repeat(101) },
+      { category: "a" },
+    ]) {
+      const error = await list(bad as ProductListInput).catch((e) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0]!.path.length).toBeGreaterThan(0);
+    }
+  });
+});

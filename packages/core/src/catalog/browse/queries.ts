@@ -1,0 +1,239 @@
+import { createHash } from "node:crypto";
+import type { Database } from "@bazaar/db";
+import type { ProductCardDto } from "@bazaar/schemas";
+import { type SQL, sql } from "drizzle-orm";
+import { invalidField } from "../../errors";
+import type { Deps } from "../../platform/deps";
+
+/**
+ * SQL shared by the public catalogue reads. Written with Drizzle's `sql` template: every
+ * value is a placeholder; the only raw text is from the constant tables below.
+ *
+ * Public means `products.status = 'approved'` and the seller's `sellers.status = 'approved'`,
+ * and a price (at least one active variant). Queries alias products `p` and sellers `s`.
+ */
+export type BrowseDeps = Pick<Deps, "db" | "cache">;
+
+export const CACHE_NS = "catalog";
+export const TTL = { list: 120, facets: 300, detail: 300, categories: 600, suggest: 120 } as const;
+
+/**
+ * `q <% title` (word similarity, served by the trigram index) is what makes "kurtha" find
+ * "Kurta" (0.57) and "sarre" find "Saree" (0.50); the extension's default of 0.6 misses both.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+
+export const publicWhere = sql`p.status = 'approved' and s.status = 'approved' and p.min_price is not null`;
+export const fromPublic = sql`products p join sellers s on s.id = p.seller_id`;
+
+/**
+ * Words for the fuzzy half of a match: letters and digits, three or more (shorter ones
+ * have too few trigrams to tell anything apart), not excluded with a leading minus.
+ */
+export function fuzzyWords(q: string): string[] {
+  const kept = q.replace(/(^|\s)-\S*/g, " ");
+  return [...new Set(kept.match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
+}
+
+/**
+ * Typo-tolerant match: full text over the weighted vector, or every word of the query
+ * similar to a word of the title (`word <% title`, served by the trigram GIN index). Each
+ * word must match, as in the full-text half: `silk sarre` means silk and saree, not either.
+ */
+export const matchWhere = (q: string) => {
+  const words = fuzzyWords(q);
+  const fuzzy = words.length
+    ? sql.join(
+        words.map((w) => sql`${w} <% p.title`),
+        sql` and `,
+      )
+    : sql`false`;
+  return sql`(p.search_vector @@ websearch_to_tsquery('english', ${q}) or (${fuzzy}))`;
+};
+/** Title hits outrank brand and description hits: ts_rank_cd weighs A (title) 1.0, C (description) 0.2. */
+export const relevanceScore = (q: string) =>
+  sql`(ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${q})) + word_similarity(${q}, p.title))`;
+
+/** The columns a product card needs; the image is the lowest-positioned one. */
+export const cardColumns = sql`p.id, p.slug, p.title, p.brand, p.min_price, p.max_price, p.rating_avg,
+  p.rating_count, p.total_stock, s.slug as seller_slug, s.shop_name,
+  (select v.compare_at_price from product_variants v
+    where v.product_id = p.id and v.active order by v.price, v.position limit 1) as compare_at_price,
+  (select m.url from product_images pi join media m on m.id = pi.media_id
+    where pi.product_id = p.id order by pi.position, pi.id limit 1) as image_url`;
+
+export type CardRow = {
+  id: string;
+  slug: string;
+  title: string;
+  brand: string | null;
+  min_price: number;
+  max_price: number | null;
+  rating_avg: number;
+  rating_count: number;
+  total_stock: number;
+  seller_slug: string;
+  shop_name: string;
+  compare_at_price: number | null;
+  image_url: string | null;
+};
+
+export const toCard = (r: CardRow): ProductCardDto => ({
+  id: r.id,
+  slug: r.slug,
+  title: r.title,
+  brand: r.brand,
+  minPrice: r.min_price,
+  maxPrice: r.max_price ?? r.min_price,
+  compareAtPrice: r.compare_at_price,
+  currency: "INR",
+  imageUrl: r.image_url,
+  ratingAvg: Number(r.rating_avg),
+  ratingCount: r.rating_count,
+  inStock: r.total_stock > 0,
+  seller: { slug: r.seller_slug, shopName: r.shop_name },
+});
+
+/** Rows of a raw query, the same on node-postgres and PGlite. */
+export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Runs `fn` with the trigram word-similarity threshold lowered, in one transaction so the
+ * setting stays on the connection that runs the query (`set_config(…, true)` is local to
+ * it). Only text searches need it; other reads skip the transaction.
+ */
+export async function withSearch<T>(db: Database, needed: boolean, fn: (db: Database) => Promise<T>) {
+  if (!needed) return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    );
+    return fn(tx as unknown as Database);
+  });
+}
+
+/** A short, stable cache key for a normalised input (long queries and brand lists stay bounded). */
+export function cacheKey(kind: string, value: unknown): string {
+  return `${kind}:${createHash("sha1").update(JSON.stringify(value)).digest("base64url")}`;
+}
+
+/** Lower-case, trimmed, single-spaced: "Silk  Saree " and "silk saree" share results and cache entries. */
+export const normalizeQuery = (q: string | undefined) => {
+  const n = q?.trim().replace(/\s+/g, " ").toLowerCase();
+  return n ? n : undefined;
+};
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// ---- cursors --------------------------------------------------------------------------------
+
+/** A sort column: the SQL expression and the type its text form is cast back to. */
+type SortKey = { expr: string; type: "int" | "float8" | "timestamptz" | "boolean" };
+/** Every column of a sort goes the same way, so a row comparison expresses "after the cursor". */
+type KeysetSort = { dir: "asc" | "desc"; keys: SortKey[] };
+
+/**
+ * Deterministic sorts page by keyset on (sort value…, id). `popular` is what "relevance"
+ * means without a query: featured first, then best selling.
+ */
+export const KEYSET_SORTS = {
+  newest: { dir: "desc", keys: [{ expr: "p.created_at", type: "timestamptz" }] },
+  price_asc: { dir: "asc", keys: [{ expr: "p.min_price", type: "int" }] },
+  price_desc: { dir: "desc", keys: [{ expr: "p.min_price", type: "int" }] },
+  rating: {
+    dir: "desc",
+    keys: [
+      { expr: "p.rating_avg", type: "float8" },
+      { expr: "p.rating_count", type: "int" },
+    ],
+  },
+  best_selling: { dir: "desc", keys: [{ expr: "p.sold_count", type: "int" }] },
+  popular: {
+    dir: "desc",
+    keys: [
+      { expr: "p.featured", type: "boolean" },
+      { expr: "p.sold_count", type: "int" },
+    ],
+  },
+} as const satisfies Record<string, KeysetSort>;
+export type KeysetSortName = keyof typeof KEYSET_SORTS;
+
+/** Keyset position: the sort values as PostgreSQL prints them (exact, microseconds kept) and the id. */
+export type KeysetCursor = { s: KeysetSortName; k: string[]; id: string };
+/** Relevance position: an offset (see list-products.ts for why). */
+export type OffsetCursor = { s: "relevance"; o: number };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VALUE: Record<SortKey["type"], (v: string) => boolean> = {
+  int: (v) => /^-?\d{1,10}$/.test(v),
+  float8: (v) => v.length < 40 && Number.isFinite(Number(v)),
+  // As PostgreSQL prints it (DateStyle ISO): `2026-01-07 10:20:30.123456+00`.
+  timestamptz: (v) =>
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/.test(v),
+  boolean: (v) => v === "true" || v === "false",
+};
+
+export const encodeCursor = (c: KeysetCursor | OffsetCursor) =>
+  Buffer.from(JSON.stringify(c)).toString("base64url");
+
+const badCursor = () =>
+  invalidField(
+    "cursor",
+    "pagination.bad_cursor",
+    "This page link is out of date. Start from the first page.",
+  );
+
+/** Decodes and checks a cursor against the sort in use; values are checked before SQL casts them. */
+export function decodeCursor(
+  raw: string | undefined,
+  sort: KeysetSortName | "relevance",
+): KeysetCursor | OffsetCursor | undefined {
+  if (!raw) return undefined;
+  let c: { s?: unknown; o?: number; k?: unknown; id?: unknown };
+  try {
+    c = JSON.parse(Buffer.from(raw, "base64url").toString());
+  } catch {
+    throw badCursor();
+  }
+  if (!c || typeof c !== "object" || c.s !== sort) throw badCursor();
+  if (sort === "relevance") {
+    const o = c.o;
+    if (typeof o !== "number" || !Number.isInteger(o) || o < 0 || o > 100_000) throw badCursor();
+    return { s: "relevance", o };
+  }
+  const keys = KEYSET_SORTS[sort].keys;
+  const k = c.k;
+  if (
+    !Array.isArray(k) ||
+    k.length !== keys.length ||
+    !keys.every((key, i) => typeof k[i] === "string" && VALUE[key.type](k[i])) ||
+    typeof c.id !== "string" ||
+    !UUID.test(c.id)
+  )
+    throw badCursor();
+  return { s: sort, k, id: c.id };
+}
+
+/** `k0, k1…`: the sort values as text, selected beside the card columns to build the next cursor. */
+export function keyColumns(sort: KeysetSortName): SQL {
+  return sql.raw(KEYSET_SORTS[sort].keys.map((k, i) => `${k.expr}::text as k${i}`).join(", "));
+}
+
+export function keysetOrder(sort: KeysetSortName): SQL {
+  const { dir, keys } = KEYSET_SORTS[sort];
+  return sql.raw([...keys.map((k) => `${k.expr} ${dir}`), `p.id ${dir}`].join(", "));
+}
+
+/** `(a, b, p.id) > ($1::int, $2::int, $3::uuid)`: rows strictly after the cursor in sort order. */
+export function keysetAfter(sort: KeysetSortName, c: KeysetCursor): SQL {
+  const { dir, keys } = KEYSET_SORTS[sort];
+  const left = sql.raw(`(${[...keys.map((k) => k.expr), "p.id"].join(", ")})`);
+  const values = sql.join(
+    [...keys.map((key, i) => sql`${c.k[i]}::${sql.raw(key.type)}`), sql`${c.id}::uuid`],
+    sql`, `,
+  );
+  return sql`${left} ${sql.raw(dir === "asc" ? ">" : "<")} (${values})`;
+}

@@ -1,0 +1,96 @@
+import { SuggestInput } from "@bazaar/schemas";
+import { type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import {
+  type BrowseDeps,
+  CACHE_NS,
+  cacheKey,
+  escapeLike,
+  fromPublic,
+  normalizeQuery,
+  publicWhere,
+  rowsOf,
+  TTL,
+  WORD_SIMILARITY_THRESHOLD,
+  withSearch,
+} from "./queries";
+
+/** One autocomplete entry: a category or product to open (by slug), or a brand to filter by. */
+export type Suggestion = { kind: "category" | "brand" | "product"; label: string; slug: string | null };
+
+const PER_KIND = { category: 2, brand: 2 } as const;
+
+/**
+ * Autocomplete over public products, their brands and the categories. A candidate matches
+ * by word prefix (full text, `kurt` → "Kurta") or, from three characters, by a similar
+ * word in the title (trigram, `kurtha` → "Kurta"). Entries are ranked (the label starts
+ * with the text > a word of it does > similarity), de-duplicated case-insensitively per
+ * kind, and capped: at most two categories and two brands, products fill the rest.
+ */
+export async function searchSuggest(
+  deps: BrowseDeps,
+  raw: z.input<typeof SuggestInput>,
+): Promise<Suggestion[]> {
+  const input = SuggestInput.parse(raw);
+  const q = normalizeQuery(input.q);
+  if (!q) return [];
+  return deps.cache.wrap(CACHE_NS, cacheKey("suggest", [q, input.limit]), TTL.suggest, async () => {
+    const rows = await withSearch(deps.db, true, (db) =>
+      rowsOf<Suggestion & { score: number }>(db, suggestQuery(q, input.limit)),
+    );
+    const seen = new Set<string>();
+    const counts = { category: 0, brand: 0, product: 0 };
+    const out: (Suggestion & { score: number })[] = [];
+    for (const r of rows) {
+      const id = `${r.kind}:${r.label.toLowerCase()}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (r.kind !== "product" && counts[r.kind] >= PER_KIND[r.kind]) continue;
+      counts[r.kind]++;
+      out.push(r);
+    }
+    const order = { category: 0, brand: 1, product: 2 };
+    return out
+      .sort((a, b) => b.score - a.score || order[a.kind] - order[b.kind])
+      .slice(0, input.limit)
+      .map(({ kind, label, slug }) => ({ kind, label, slug }));
+  });
+}
+
+/** `kurt:* & sil:*` from the words of the text; only letters and digits reach to_tsquery. */
+export function prefixTsquery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+export function suggestQuery(q: string, limit: number): SQL {
+  const tsq = prefixTsquery(q);
+  const starts = `${escapeLike(q)}%`;
+  const wordStarts = `% ${escapeLike(q)}%`;
+  const rank = (col: SQL) =>
+    sql`(case when lower(${col}) like ${starts} then 2 when lower(${col}) like ${wordStarts} then 1 else 0 end
+      + word_similarity(${q}, ${col}))`;
+  const matches: SQL[] = [];
+  if (tsq) matches.push(sql`p.search_vector @@ to_tsquery('english', ${tsq})`);
+  if (q.length >= 3) matches.push(sql`${q} <% p.title`);
+  if (matches.length === 0) matches.push(sql`false`);
+  const similar = (col: SQL) =>
+    sql`(lower(${col}) like ${starts} or lower(${col}) like ${wordStarts} or word_similarity(${q}, ${col}) >= ${WORD_SIMILARITY_THRESHOLD})`;
+  return sql`
+    with m as (
+      select p.title, p.slug, p.brand, p.sold_count from ${fromPublic}
+      where ${publicWhere} and (${sql.join(matches, sql` or `)})
+    )
+    (select 'category' as kind, c.name as label, c.slug as slug, ${rank(sql`c.name`)} as score
+      from categories c where ${similar(sql`c.name`)}
+      order by score desc, c.position, c.name limit ${PER_KIND.category + 2})
+    union all
+    (select 'brand', min(brand), null, max(${rank(sql`brand`)}) as score
+      from m where brand <> '' and ${similar(sql`brand`)}
+      group by lower(brand) order by score desc, count(*) desc limit ${PER_KIND.brand + 2})
+    union all
+    (select 'product', title, slug, score from (
+        select distinct on (lower(title)) title, slug, sold_count, ${rank(sql`title`)} as score
+        from m order by lower(title), sold_count desc, slug
+      ) t order by score desc, sold_count desc, title limit ${limit})`;
+}
