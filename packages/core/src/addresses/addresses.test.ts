@@ -49,7 +49,11 @@ describe("addresses", () => {
   });
 
   it("stores a cleared optional line as empty, not as a blank string", async () => {
-    const a = await createAddress(t.deps, alice, { ...home, line2: "Near the temple", landmark: "Opp. bus stand" });
+    const a = await createAddress(t.deps, alice, {
+      ...home,
+      line2: "Near the temple",
+      landmark: "Opp. bus stand",
+    });
     const b = await updateAddress(t.deps, alice, { id: a.id, line2: "", landmark: "" });
     expect(b).toMatchObject({ line2: null, landmark: null });
     await removeAddress(t.deps, alice, { id: a.id });
