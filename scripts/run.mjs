@@ -26,7 +26,7 @@ run(["install", "--frozen-lockfile", "--prefer-offline", "--reporter=silent"]);
 
 if (task === "test") {
   // One package at a time: each one's vitest already uses both cores.
-  run(["exec", "turbo", "run", "test", "--concurrency=1"]);
+  run(["exec", "turbo", "run", "test", "--concurrency=1", "--continue"]);
 } else if (task === "start") {
   console.log("Building the web apps…");
   run(["--filter", "./apps/*-web", "--reporter=silent", "build"]);
