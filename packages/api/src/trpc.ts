@@ -1,12 +1,12 @@
 import { authenticate, DomainError, requireApprovedSeller } from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import type { AuthedContext, Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
+import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   isDev: false,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";

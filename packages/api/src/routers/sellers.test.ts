@@ -186,22 +186,23 @@ describe("who may call what", () => {
   it("a customer or seller calling admin.sellers.* or admin.settings.* is FORBIDDEN; anonymous is UNAUTHORIZED", async () => {
     const c = await signedIn("nosy@example.com");
     const id = crypto.randomUUID();
+    // Thunks, not promises: a rejection must not sit unobserved while an earlier call is awaited.
     const calls = (token: string | null) => {
       const x = api(token);
       return [
-        x.admin.sellers.list({}),
-        x.admin.sellers.byId({ sellerId: id }),
-        x.admin.sellers.approve({ sellerId: id }),
-        x.admin.sellers.reject({ sellerId: id, reason: "nope nope" }),
-        x.admin.sellers.suspend({ sellerId: id, reason: "nope nope" }),
-        x.admin.sellers.reinstate({ sellerId: id }),
-        x.admin.sellers.setCommission({ sellerId: id, commissionBps: 0 }),
-        x.admin.settings.get(),
-        x.admin.settings.setDefaultCommission({ commissionBps: 0 }),
+        () => x.admin.sellers.list({}),
+        () => x.admin.sellers.byId({ sellerId: id }),
+        () => x.admin.sellers.approve({ sellerId: id }),
+        () => x.admin.sellers.reject({ sellerId: id, reason: "nope nope" }),
+        () => x.admin.sellers.suspend({ sellerId: id, reason: "nope nope" }),
+        () => x.admin.sellers.reinstate({ sellerId: id }),
+        () => x.admin.sellers.setCommission({ sellerId: id, commissionBps: 0 }),
+        () => x.admin.settings.get(),
+        () => x.admin.settings.setDefaultCommission({ commissionBps: 0 }),
       ];
     };
-    for (const p of calls(c.token)) expect(await clientError(p)).toMatchObject({ code: "FORBIDDEN" });
-    for (const p of calls(null)) expect(await clientError(p)).toMatchObject({ code: "UNAUTHORIZED" });
+    for (const call of calls(c.token)) expect(await clientError(call())).toMatchObject({ code: "FORBIDDEN" });
+    for (const call of calls(null)) expect(await clientError(call())).toMatchObject({ code: "UNAUTHORIZED" });
     expect(await clientError(api().sellers.submitApplication(application("Anon")))).toMatchObject({
       code: "UNAUTHORIZED",
     });

@@ -104,6 +104,20 @@ export const products = pgTable(
     index("products_status_price_idx").on(t.status, t.minPrice),
     index("products_status_created_idx").on(t.status, t.createdAt),
     index("products_moderation_idx").on(t.status, t.revisionStatus),
+    // Storefront pages read only approved products: partial indexes in each sort order
+    // turn a category page or a sorted listing from a scan into an index walk.
+    index("products_public_category_price_idx")
+      .on(t.categoryId, t.minPrice, t.id)
+      .where(sql`${t.status} = 'approved'`),
+    index("products_public_category_sold_idx")
+      .on(t.categoryId, t.soldCount, t.id)
+      .where(sql`${t.status} = 'approved'`),
+    index("products_public_popular_idx")
+      .on(t.featured, t.soldCount, t.id)
+      .where(sql`${t.status} = 'approved'`),
+    index("products_public_rating_idx")
+      .on(t.ratingAvg, t.ratingCount, t.id)
+      .where(sql`${t.status} = 'approved'`),
     index("products_search_idx").using("gin", t.searchVector),
     index("products_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     check("products_gst_rate", sql`${t.gstRateBps} in (0, 500, 1200, 1800, 2800)`),

@@ -1,0 +1,4 @@
+CREATE INDEX "products_public_category_price_idx" ON "products" USING btree ("category_id","min_price","id") WHERE "products"."status" = 'approved';--> statement-breakpoint
+CREATE INDEX "products_public_category_sold_idx" ON "products" USING btree ("category_id","sold_count","id") WHERE "products"."status" = 'approved';--> statement-breakpoint
+CREATE INDEX "products_public_popular_idx" ON "products" USING btree ("featured","sold_count","id") WHERE "products"."status" = 'approved';--> statement-breakpoint
+CREATE INDEX "products_public_rating_idx" ON "products" USING btree ("rating_avg","rating_count","id") WHERE "products"."status" = 'approved';
