@@ -1,4 +1,4 @@
-import { createVerifiedUser } from "@bazaar/core";
+import { createShopForSeed, createVerifiedUser } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,16 +142,60 @@ describe("bad input everywhere", () => {
     ["addresses.setDefault", {}],
     ["admin.users.list", { limit: 1000 }],
     ["admin.users.setStatus", { userId: "x", status: "banned", reason: "" }],
+    ["admin.products.queue", { limit: 0 }],
+    ["admin.products.approve", { productId: "x" }],
+    ["admin.products.reject", { productId: "00000000-0000-4000-8000-000000000000", reason: "" }],
+    ["admin.products.feature", { productId: "00000000-0000-4000-8000-000000000000" }],
+    ["admin.categories.create", { name: "", slug: "Bad Slug" }],
+    ["admin.categories.update", { id: "x", parentId: 3 }],
+    ["admin.categories.delete", {}],
+    ["catalog.products.list", { minPrice: 500, maxPrice: 100, sort: "cheapest" }],
+    ["catalog.products.bySlug", { slug: "" }],
+    ["catalog.search.suggest", { q: "" }],
+    ["seller.products.create", { title: "x", categoryId: "y", variants: [{ sku: "bad sku!", price: 1.5 }] }],
+    ["seller.products.update", { id: "x", gstRateBps: 7 }],
+    [
+      "seller.products.adjustStock",
+      { variantId: "00000000-0000-4000-8000-000000000000", delta: 0, reason: "" },
+    ],
+    ["seller.products.list", { status: "sold" }],
+    ["seller.products.inventoryLog", { productId: "x" }],
+    ["seller.products.submit", { id: 1 }],
   ];
   let token = "";
+  let sellerToken = "";
   beforeAll(async () => {
     token = (await api().auth.login({ email: "admin@example.com", password: "pass-word-1" })).accessToken;
+    const seller = await createVerifiedUser(t.deps, {
+      email: "shop@example.com",
+      name: "Shop",
+      password: "pass-word-1",
+      role: "seller",
+    });
+    await createShopForSeed(t.deps, {
+      userId: seller.id,
+      status: "approved",
+      shopName: "Bad Input Emporium",
+      contactEmail: "shop@example.com",
+      contactPhone: "9876543210",
+      pickupAddress: {
+        name: "S",
+        phone: "9876543210",
+        line1: "1 Road",
+        city: "Pune",
+        state: "Maharashtra",
+        pincode: "411001",
+      },
+      bankAccount: { holder: "Shop", number: "123456789012", ifsc: "HDFC0001234" },
+    });
+    sellerToken = (await api().auth.login({ email: "shop@example.com", password: "pass-word-1" }))
+      .accessToken;
   });
   for (const [path, input] of bad) {
     it(`${path} answers a field error`, async () => {
       const [group, a, b] = path.split(".");
       // biome-ignore lint/suspicious/noExplicitAny: walking the router by path
-      let fn: any = api({ accessToken: token });
+      let fn: any = api({ accessToken: group === "seller" ? sellerToken : token });
       for (const key of [group, a, b].filter(Boolean)) fn = fn[key!];
       const data = await clientError(fn(input));
       expect(data.code).toBe("BAD_REQUEST");
