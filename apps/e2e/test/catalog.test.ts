@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import {
   type Actor,
@@ -15,13 +14,13 @@ import {
   login,
 } from "@bazaar/core";
 import { type BazaarServer, createServer } from "@bazaar/server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { build, type PreviewServer, preview } from "vite";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWebApps, freePort, launchChromium, previewWebApp } from "./harness";
 
 const APPS = ["customer-web", "seller-web", "admin-web"] as const;
 type App = (typeof APPS)[number];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PASSWORD = "mango-tree-42";
 const ADMIN = { email: "admin@e2e.test", name: "Asha Admin" };
 const SELLER = { email: "ravi@e2e.test", name: "Ravi Patel" };
@@ -35,14 +34,6 @@ let admin: Actor;
 let sellerId: string;
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
 let setupError: unknown;
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 /** A small, valid PNG (solid colour): what a seller's camera would give, only smaller. */
 function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
@@ -98,21 +89,7 @@ beforeAll(async () => {
 async function setUp() {
   tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-catalog-"));
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await Promise.all(
-      APPS.map((app) =>
-        build({
-          root: resolve(import.meta.dirname, "../..", app),
-          logLevel: "error",
-          build: { outDir: join(tmpDir, app), emptyOutDir: true },
-        }),
-      ),
-    );
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildWebApps(APPS, tmpDir);
 
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -160,31 +137,8 @@ async function setUp() {
   });
   sellerId = application.id;
 
-  const proxy = { "/trpc": { target: apiUrl }, "/api": { target: apiUrl }, "/media": { target: apiUrl } };
-  for (const [i, app] of APPS.entries()) {
-    webs.push(
-      await preview({
-        root: resolve(import.meta.dirname, "../..", app),
-        logLevel: "warn",
-        build: { outDir: join(tmpDir, app) },
-        preview: { port: ports[i], strictPort: true, host: "127.0.0.1", proxy },
-      }),
-    );
-  }
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  for (const [i, app] of APPS.entries()) webs.push(await previewWebApp(app, tmpDir, ports[i]!, apiUrl));
+  browser = await launchChromium();
 }
 
 afterAll(async () => {

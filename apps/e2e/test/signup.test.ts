@@ -1,16 +1,13 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { loadConfig } from "@bazaar/core";
 import { type BazaarServer, createServer } from "@bazaar/server";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { build, type PreviewServer, preview } from "vite";
+import type { Browser, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CUSTOMER_WEB = resolve(import.meta.dirname, "../../customer-web");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { buildWebApps, freePort, launchChromium, previewWebApp } from "./harness";
 
 let tmpDir: string;
 let api: BazaarServer | undefined;
@@ -19,14 +16,6 @@ let browser: Browser | undefined;
 let webUrl: string;
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
 let setupError: unknown;
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 /** The 6-digit code from the newest .eml in the outbox addressed to `email`. */
 async function readCode(email: string, timeoutMs = 20_000): Promise<string> {
@@ -63,22 +52,8 @@ beforeAll(async () => {
 });
 
 async function setUp() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH. ` +
-        "Never download a browser with `playwright install`.",
-    );
-  }
   tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-"));
-  const outDir = join(tmpDir, "customer-web");
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ root: CUSTOMER_WEB, logLevel: "warn", build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildWebApps(["customer-web"], tmpDir);
 
   const webPort = await freePort();
   webUrl = `http://127.0.0.1:${webPort}`;
@@ -93,26 +68,8 @@ async function setUp() {
   api = await createServer(config);
   const apiUrl = await api.app.listen({ port: 0, host: "127.0.0.1" });
 
-  web = await preview({
-    root: CUSTOMER_WEB,
-    logLevel: "warn",
-    build: { outDir },
-    preview: { port: webPort, strictPort: true, host: "127.0.0.1", proxy: { "/trpc": { target: apiUrl } } },
-  });
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  web = await previewWebApp("customer-web", tmpDir, webPort, apiUrl);
+  browser = await launchChromium();
 }
 
 afterAll(async () => {

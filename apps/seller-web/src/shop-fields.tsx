@@ -158,3 +158,52 @@ export function MaskedBankAccount({ bank }: { bank: SellerDto["bankAccount"] }) 
     </dl>
   );
 }
+
+export type ContactValues = { contactEmail: string; contactPhone: string; gstin: string; pan: string };
+
+/** How customers and the platform reach the shop, and its tax ids; shared by apply and profile. */
+export function ShopContactFields(props: {
+  values: ContactValues;
+  set: (key: keyof ContactValues) => (value: string) => void;
+  error: FormError | null;
+}) {
+  const { values, set, error } = props;
+  return (
+    <>
+      <div className="bz-form-row">
+        <TextField
+          id="contactEmail"
+          label="Contact email"
+          type="email"
+          value={values.contactEmail}
+          onValue={set("contactEmail")}
+          error={error?.fieldErrors.contactEmail}
+        />
+        <TextField
+          id="contactPhone"
+          label="Contact mobile"
+          type="tel"
+          value={values.contactPhone}
+          onValue={set("contactPhone")}
+          error={error?.fieldErrors.contactPhone}
+        />
+      </div>
+      <div className="bz-form-row">
+        <TextField
+          id="gstin"
+          label="GSTIN (optional)"
+          value={values.gstin}
+          onValue={set("gstin")}
+          error={error?.fieldErrors.gstin}
+        />
+        <TextField
+          id="pan"
+          label="PAN (optional)"
+          value={values.pan}
+          onValue={set("pan")}
+          error={error?.fieldErrors.pan}
+        />
+      </div>
+    </>
+  );
+}

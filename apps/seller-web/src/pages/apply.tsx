@@ -15,6 +15,7 @@ import {
   EMPTY_ADDRESS,
   EMPTY_BANK,
   PickupAddressFields,
+  ShopContactFields,
 } from "../shop-fields";
 
 /**
@@ -210,40 +211,7 @@ function ApplicationForm({ previous }: { previous: SellerDto | null }) {
             error={error?.fieldErrors.description}
             hint="What you sell, where it is made. Customers see this on your shop page."
           />
-          <div className="bz-form-row">
-            <TextField
-              id="contactEmail"
-              label="Contact email"
-              type="email"
-              value={values.contactEmail}
-              onValue={set("contactEmail")}
-              error={error?.fieldErrors.contactEmail}
-            />
-            <TextField
-              id="contactPhone"
-              label="Contact mobile"
-              type="tel"
-              value={values.contactPhone}
-              onValue={set("contactPhone")}
-              error={error?.fieldErrors.contactPhone}
-            />
-          </div>
-          <div className="bz-form-row">
-            <TextField
-              id="gstin"
-              label="GSTIN (optional)"
-              value={values.gstin}
-              onValue={set("gstin")}
-              error={error?.fieldErrors.gstin}
-            />
-            <TextField
-              id="pan"
-              label="PAN (optional)"
-              value={values.pan}
-              onValue={set("pan")}
-              error={error?.fieldErrors.pan}
-            />
-          </div>
+          <ShopContactFields values={values} set={set} error={error} />
         </fieldset>
         <PickupAddressFields values={address} onChange={setAddress} error={error} />
         <BankAccountFields values={bank} onChange={setBank} error={error} />

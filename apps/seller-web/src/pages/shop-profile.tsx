@@ -14,6 +14,7 @@ import {
   EMPTY_BANK,
   MaskedBankAccount,
   PickupAddressFields,
+  ShopContactFields,
 } from "../shop-fields";
 
 export function ShopProfilePage() {
@@ -102,40 +103,7 @@ function ProfileForm({ seller }: { seller: SellerDto }) {
             onValue={set("description")}
             error={error?.fieldErrors.description}
           />
-          <div className="bz-form-row">
-            <TextField
-              id="contactEmail"
-              label="Contact email"
-              type="email"
-              value={values.contactEmail}
-              onValue={set("contactEmail")}
-              error={error?.fieldErrors.contactEmail}
-            />
-            <TextField
-              id="contactPhone"
-              label="Contact mobile"
-              type="tel"
-              value={values.contactPhone}
-              onValue={set("contactPhone")}
-              error={error?.fieldErrors.contactPhone}
-            />
-          </div>
-          <div className="bz-form-row">
-            <TextField
-              id="gstin"
-              label="GSTIN (optional)"
-              value={values.gstin}
-              onValue={set("gstin")}
-              error={error?.fieldErrors.gstin}
-            />
-            <TextField
-              id="pan"
-              label="PAN (optional)"
-              value={values.pan}
-              onValue={set("pan")}
-              error={error?.fieldErrors.pan}
-            />
-          </div>
+          <ShopContactFields values={values} set={set} error={error} />
           <PickupAddressFields values={address} onChange={setAddress} error={error} />
           {changingBank ? (
             <>
