@@ -2,7 +2,7 @@
 // The README's two commands: `npm start` and `npm test`. Each works on a machine with only
 // Node 20+ and npm: it brings the pinned pnpm, installs from the lockfile, then runs.
 import { spawn, spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,6 +28,8 @@ if (task === "test") {
   // One package at a time: each one's vitest already uses both cores.
   run(["exec", "turbo", "run", "test", "--concurrency=1", "--continue"]);
 } else if (task === "start") {
+  // Packages run in their own folders; keep the embedded data where the README says: ./.data
+  env.DATA_DIR = resolve(root, process.env.DATA_DIR ?? ".data");
   console.log("Building the web apps…");
   run(["--filter", "./apps/*-web", "--reporter=silent", "build"]);
   const children = [
