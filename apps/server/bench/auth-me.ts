@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 
 /**
- * `pnpm bench`: requests/s and latency of `auth.me` (JWT check + one session/user query)
+ * `pnpm bench`: requests/s and latency of `auth.me` (JWT check, the live-session query, then the profile query)
  * against a bare Fastify route in the same run, so the ratio survives a slower machine.
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite.
  */

@@ -21,5 +21,5 @@ export {
   useCountdown,
   waitText,
 } from "./form";
-export { AppShell, Card, Loading, type NavItem, Page } from "./layout";
+export { AppShell, Card, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, formatPaise, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";

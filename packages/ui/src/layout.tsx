@@ -122,3 +122,24 @@ export function Loading({ label = "Loading…" }: { label?: string }) {
     </p>
   );
 }
+
+/** The "Load more" button under every cursor-paginated list; takes the infinite query itself. */
+export function LoadMore({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
+  if (!query.hasNextPage) return null;
+  return (
+    <div className="bz-load-more">
+      <Button
+        variant="secondary"
+        onClick={() => void query.fetchNextPage()}
+        pending={query.isFetchingNextPage}
+        pendingLabel="Loading…"
+      >
+        Load more
+      </Button>
+    </div>
+  );
+}

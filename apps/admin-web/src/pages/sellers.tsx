@@ -1,6 +1,6 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { type SellerDto, type SellerStatus, SellerStatus as SellerStatusSchema } from "@bazaar/schemas";
-import { Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
+import { Button, Card, ErrorAlert, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, NavLink, useSearchParams } from "react-router";
@@ -114,18 +114,7 @@ export function SellersPage() {
             </table>
           </div>
         )}
-        {sellers.hasNextPage && (
-          <div className="bz-load-more">
-            <Button
-              variant="secondary"
-              onClick={() => sellers.fetchNextPage()}
-              pending={sellers.isFetchingNextPage}
-              pendingLabel="Loading…"
-            >
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore query={sellers} />
       </Card>
     </Page>
   );

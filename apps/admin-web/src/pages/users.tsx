@@ -1,6 +1,17 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
 import type { AccountStatus, Role, UserDto } from "@bazaar/schemas";
-import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, SelectField, TextField } from "@bazaar/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  ErrorAlert,
+  Form,
+  Loading,
+  LoadMore,
+  Page,
+  SelectField,
+  TextField,
+} from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -105,18 +116,7 @@ export function UsersPage() {
             </table>
           </div>
         )}
-        {users.hasNextPage && (
-          <div className="bz-load-more">
-            <Button
-              variant="secondary"
-              onClick={() => users.fetchNextPage()}
-              pending={users.isFetchingNextPage}
-              pendingLabel="Loading…"
-            >
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore query={users} />
       </Card>
     </Page>
   );

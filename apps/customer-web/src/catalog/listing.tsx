@@ -6,6 +6,7 @@ import {
   flattenCategories,
   formatPaise,
   Loading,
+  LoadMore,
   paiseToRupeesText,
   parseRupees,
   SelectField,
@@ -192,18 +193,7 @@ export function ProductListing(props: {
         ) : (
           <ProductGrid products={products} testId="results" />
         )}
-        {list.hasNextPage && (
-          <div className="bz-load-more">
-            <Button
-              variant="secondary"
-              onClick={() => list.fetchNextPage()}
-              pending={list.isFetchingNextPage}
-              pendingLabel="Loading…"
-            >
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore query={list} />
       </section>
     </div>
   );

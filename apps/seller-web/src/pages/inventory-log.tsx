@@ -1,5 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
-import { Button, Card, ErrorAlert, Loading, Page } from "@bazaar/ui";
+import { Button, Card, ErrorAlert, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -104,18 +104,7 @@ export function InventoryLogPage() {
             </table>
           </div>
         )}
-        {log.hasNextPage && (
-          <div className="bz-load-more">
-            <Button
-              variant="secondary"
-              onClick={() => log.fetchNextPage()}
-              pending={log.isFetchingNextPage}
-              pendingLabel="Loading…"
-            >
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore query={log} />
       </Card>
       <StockDialog target={target} productId={id} onClose={() => setTarget(null)} />
     </Page>

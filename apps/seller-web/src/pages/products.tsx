@@ -11,6 +11,7 @@ import {
   Form,
   formatPaise,
   Loading,
+  LoadMore,
   Page,
   ProductStatusTags,
   productStatusLabel,
@@ -114,18 +115,7 @@ export function ProductsPage() {
             </table>
           </div>
         )}
-        {products.hasNextPage && (
-          <div className="bz-load-more">
-            <Button
-              variant="secondary"
-              onClick={() => products.fetchNextPage()}
-              pending={products.isFetchingNextPage}
-              pendingLabel="Loading…"
-            >
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore query={products} />
       </Card>
     </Page>
   );
