@@ -9,11 +9,14 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import { mediaRoutes } from "./media-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
+export const CART_COOKIE = "bazaar_cart";
 
 const bearer = (header: string | undefined) => {
   const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
   return m?.[1]?.trim() || null;
 };
+
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
 
 /**
  * The whole HTTP surface as one Fastify instance. `main.ts` only boots it; tests build
@@ -38,7 +41,14 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: true,
-    allowedHeaders: ["content-type", "authorization", "x-bazaar-client", "x-request-id", "trpc-accept"],
+    allowedHeaders: [
+      "content-type",
+      "authorization",
+      "x-bazaar-client",
+      "x-bazaar-cart",
+      "x-request-id",
+      "trpc-accept",
+    ],
     exposedHeaders: ["x-request-id", "retry-after"],
   });
   await app.register(cookie);
@@ -72,6 +82,16 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
               expires,
             }),
           clearRefreshCookie: () => void res.clearCookie(REFRESH_COOKIE, { path: "/trpc" }),
+          cartToken: header(req.headers["x-bazaar-cart"]) ?? req.cookies[CART_COOKIE] ?? null,
+          setCartCookie: (token, expires) =>
+            void res.setCookie(CART_COOKIE, token, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: config.cookieSecure,
+              path: "/trpc",
+              expires,
+            }),
+          clearCartCookie: () => void res.clearCookie(CART_COOKIE, { path: "/trpc" }),
         }),
       responseMeta({ errors }) {
         const limited = errors.find((e) => e.cause instanceof DomainError && e.cause.code === "RATE_LIMITED");

@@ -10,6 +10,10 @@ export type HttpExchange = {
   refreshCookie: string | null;
   setRefreshCookie(token: string, expiresAt: Date): void;
   clearRefreshCookie(): void;
+  /** A guest's cart token: a cookie on the web, the `x-bazaar-cart` header on mobile. */
+  cartToken: string | null;
+  setCartCookie(token: string, expiresAt: Date): void;
+  clearCartCookie(): void;
 };
 
 export type Context = { deps: Deps; http: HttpExchange };

@@ -5,24 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "./context";
 import { errorData } from "./errors";
 import { createCaller } from "./root";
+import { cookieJar, testHttp } from "./testing";
 
 let t: TestContext;
-let cookie: string | null = null;
-const http = (over: Partial<HttpExchange> = {}): HttpExchange => ({
-  ip: "127.0.0.1",
-  userAgent: "vitest",
-  client: "web",
-  accessToken: null,
-  refreshCookie: cookie,
-  setRefreshCookie: (token) => {
-    cookie = token;
-  },
-  clearRefreshCookie: () => {
-    cookie = null;
-  },
-  ...over,
-});
-const api = (over: Partial<HttpExchange> = {}) => createCaller({ deps: t.deps, http: http(over) });
+const jar = cookieJar();
+const api = (over: Partial<HttpExchange> = {}) => createCaller({ deps: t.deps, http: testHttp(over, jar) });
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -52,27 +39,27 @@ describe("app router", () => {
     const code = await t.otpFor("web@example.com");
     const res = await api().auth.verifyEmail({ email: "web@example.com", code });
     expect(res.refreshToken).toBeUndefined();
-    expect(cookie).toBeTruthy();
+    expect(jar.refresh).toBeTruthy();
     const me = await api({ accessToken: res.accessToken }).auth.me();
     expect(me.email).toBe("web@example.com");
 
     const refreshed = await api().auth.refresh();
     expect(refreshed.user.id).toBe(me.id);
     await api().auth.logout();
-    expect(cookie).toBeNull();
+    expect(jar.refresh).toBeNull();
     expect(await clientError(api({ accessToken: refreshed.accessToken }).auth.me())).toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
 
   it("gives a mobile client the refresh token in the body and takes it back in the input", async () => {
-    cookie = null;
+    jar.refresh = null;
     const res = await api({ client: "mobile" }).auth.login({
       email: "admin@example.com",
       password: "pass-word-1",
     });
     expect(res.refreshToken).toMatch(/^[\w-]{40,}$/);
-    expect(cookie).toBeNull();
+    expect(jar.refresh).toBeNull();
     const next = await api({ client: "mobile" }).auth.refresh({ refreshToken: res.refreshToken });
     expect(next.refreshToken).not.toBe(res.refreshToken);
   });

@@ -2,14 +2,18 @@ import { addressesRouter } from "./routers/addresses";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { browseRouter } from "./routers/browse";
+import { cartRouter } from "./routers/cart";
 import { sellerRouter } from "./routers/seller";
 import { sellersRouter, shopsRouter } from "./routers/sellers";
+import { wishlistRouter } from "./routers/wishlist";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   catalog: browseRouter,
   addresses: addressesRouter,
+  cart: cartRouter,
+  wishlist: wishlistRouter,
   admin: adminRouter,
   seller: sellerRouter,
   sellers: sellersRouter,

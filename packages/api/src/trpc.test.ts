@@ -5,6 +5,7 @@ import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "./context";
+import { testHttp } from "./testing";
 import {
   adminProcedure,
   authedProcedure,
@@ -71,15 +72,7 @@ async function insertShop(userId: string, status: "pending" | "approved" | "susp
   });
 }
 
-const http = (accessToken: string | null): HttpExchange => ({
-  ip: "127.0.0.1",
-  userAgent: "vitest",
-  client: "web",
-  accessToken,
-  refreshCookie: null,
-  setRefreshCookie() {},
-  clearRefreshCookie() {},
-});
+const http = (accessToken: string | null) => testHttp({ accessToken });
 const as = (who: Role | "anonymous") =>
   caller({ deps: t.deps, http: http(who === "anonymous" ? null : tokens[who]!) });
 

@@ -1,4 +1,4 @@
-import { authenticate, DomainError, requireApprovedSeller } from "@bazaar/core";
+import { authenticate, type CartOwner, DomainError, requireApprovedSeller } from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
 import { initTRPC } from "@trpc/server";
 import type { AuthedContext, Context } from "./context";
@@ -58,3 +58,20 @@ export const sellerProcedure = requireRole("seller").use(async ({ ctx, next }) =
   next({ ctx: { ...ctx, actor: await requireApprovedSeller(ctx.deps, ctx.actor) } }),
 );
 export const adminProcedure = requireRole("admin");
+
+/**
+ * Carts belong to customers and to guests. A signed-in customer uses their own cart; a
+ * guest is identified only by the cart token they hold. Sellers and admins have no cart.
+ */
+export const cartProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  let cartOwner: CartOwner = { guestToken: ctx.http.cartToken };
+  if (ctx.http.accessToken) {
+    const actor = await authenticate(ctx.deps, ctx.http.accessToken);
+    if (actor.role !== "customer")
+      throw new DomainError("FORBIDDEN", "cart.customers_only", "Only customer accounts have a cart", {
+        requiredRoles: ["customer"],
+      });
+    cartOwner = { userId: actor.userId };
+  }
+  return next({ ctx: { ...ctx, cartOwner } });
+});

@@ -1,5 +1,6 @@
 export * from "./addresses";
 export * from "./admin";
+export * from "./cart";
 export * from "./catalog";
 export { type Config, ConfigError, loadConfig } from "./config";
 export { DomainError, isDomainError } from "./errors";
@@ -11,5 +12,8 @@ export { redrivePendingEmails, sendEmail } from "./notifications/send-email";
 export { type Cache, createMemoryCache, createRedisCache } from "./platform/cache";
 export type { Actor, Deps, Log, Origin, SellerActor } from "./platform/deps";
 export { createRateLimiter, defaultLimits, type Limits, type RateLimiter } from "./platform/rate-limit";
+export * from "./pricing/price-cart";
+export * from "./promotions";
 export { createRuntime, type Runtime } from "./runtime";
 export * from "./sellers";
+export * from "./wishlist";

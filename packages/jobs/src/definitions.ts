@@ -7,6 +7,8 @@ import { z } from "zod";
 export const jobs = {
   "email.send": { queue: "email", payload: z.object({ emailId: z.uuid() }) },
   "media.delete": { queue: "media", payload: z.object({ mediaId: z.uuid() }) },
+  /** A sale event starts or ends: storefront prices and sorting catch up. */
+  "promotions.sale-boundary": { queue: "promotions", payload: z.object({ saleEventId: z.uuid() }) },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CartMergeReport } from "./cart";
 
 export const Role = z.enum(["customer", "seller", "admin"]);
 export type Role = z.infer<typeof Role>;
@@ -126,6 +127,8 @@ export type AuthResult = {
   accessTokenExpiresAt: Date;
   /** Present only for mobile clients; web clients receive it as an httpOnly cookie. */
   refreshToken?: string;
+  /** Present when a guest cart was merged into the customer's cart on sign-in. */
+  cartMerge?: CartMergeReport;
 };
 
 export type SessionDto = {

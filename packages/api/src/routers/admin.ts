@@ -2,6 +2,7 @@ import { listUsers, setUserStatus } from "@bazaar/core";
 import { AdminUsersListInput, SetUserStatusInput } from "@bazaar/schemas";
 import { adminProcedure, router } from "../trpc";
 import { adminCategoriesRouter, adminProductsRouter } from "./catalog-admin";
+import { adminCouponsRouter } from "./promotions";
 import { adminSellersRouter, adminSettingsRouter } from "./sellers";
 
 export const adminRouter = router({
@@ -9,6 +10,7 @@ export const adminRouter = router({
   categories: adminCategoriesRouter,
   sellers: adminSellersRouter,
   settings: adminSettingsRouter,
+  coupons: adminCouponsRouter,
   users: router({
     list: adminProcedure
       .input(AdminUsersListInput)

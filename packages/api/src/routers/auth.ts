@@ -4,6 +4,7 @@ import {
   listSessions,
   login,
   logout,
+  mergeGuestCart,
   refreshSession,
   register,
   requestPasswordReset,
@@ -16,6 +17,7 @@ import {
 } from "@bazaar/core";
 import {
   type AuthResult,
+  type CartMergeReport,
   ChangePasswordInput,
   LoginInput,
   LogoutInput,
@@ -33,12 +35,22 @@ import { authedProcedure, publicProcedure, router } from "../trpc";
 
 const origin = (ctx: Context) => ({ ip: ctx.http.ip, userAgent: ctx.http.userAgent });
 
-/** Web clients get the refresh token as an httpOnly cookie and never see it; mobile clients get it in the body. */
-function deliver(ctx: Context, s: SignedIn): AuthResult {
+/**
+ * Web clients get the refresh token as an httpOnly cookie and never see it; mobile clients
+ * get it in the body. A guest cart the client was holding joins the customer's cart, and
+ * the response says what the merge did.
+ */
+async function deliver(ctx: Context, s: SignedIn): Promise<AuthResult> {
   const { refreshToken, sessionId: _, ...result } = s;
-  if (ctx.http.client === "mobile") return { ...result, refreshToken };
+  let cartMerge: CartMergeReport | undefined;
+  if (ctx.http.cartToken && s.user.role === "customer") {
+    cartMerge = (await mergeGuestCart(ctx.deps, s.user.id, ctx.http.cartToken)) ?? undefined;
+    ctx.http.clearCartCookie();
+  }
+  const out = cartMerge ? { ...result, cartMerge } : result;
+  if (ctx.http.client === "mobile") return { ...out, refreshToken };
   ctx.http.setRefreshCookie(refreshToken, new Date(ctx.deps.now().getTime() + 30 * 24 * 3600 * 1000));
-  return result;
+  return out;
 }
 
 export const authRouter = router({

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "../context";
 import { errorData } from "../errors";
+import { testHttp } from "../testing";
 import { createCallerFactory, router } from "../trpc";
 import { browseRouter } from "./browse";
 
@@ -11,15 +12,7 @@ import { browseRouter } from "./browse";
 const createCaller = createCallerFactory(router({ catalog: browseRouter }));
 
 let t: TestContext;
-const http: HttpExchange = {
-  ip: "127.0.0.1",
-  userAgent: "vitest",
-  client: "web",
-  accessToken: null,
-  refreshCookie: null,
-  setRefreshCookie() {},
-  clearRefreshCookie() {},
-};
+const http = testHttp();
 const api = () => createCaller({ deps: t.deps, http });
 
 async function clientError(p: Promise<unknown>) {

@@ -19,9 +19,12 @@ import {
   SellerProductsListInput,
 } from "@bazaar/schemas";
 import { router, sellerProcedure } from "../trpc";
+import { sellerCouponsRouter, sellerSalesRouter } from "./promotions";
 
 /** The seller's own catalogue; every id is checked against the caller's shop in core. */
 export const sellerRouter = router({
+  coupons: sellerCouponsRouter,
+  sales: sellerSalesRouter,
   products: router({
     list: sellerProcedure
       .input(SellerProductsListInput)

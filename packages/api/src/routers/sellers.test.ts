@@ -7,17 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "../context";
 import { errorData } from "../errors";
 import { createCaller } from "../root";
+import { testHttp } from "../testing";
 
 let t: TestContext;
-const http = (accessToken: string | null): HttpExchange => ({
-  ip: "127.0.0.1",
-  userAgent: "vitest",
-  client: "web",
-  accessToken,
-  refreshCookie: null,
-  setRefreshCookie() {},
-  clearRefreshCookie() {},
-});
+const http = (accessToken: string | null) => testHttp({ accessToken });
 const api = (token: string | null = null) => createCaller({ deps: t.deps, http: http(token) });
 
 /** The error exactly as a client would see it in `error.data`. */

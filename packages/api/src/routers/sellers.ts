@@ -25,6 +25,7 @@ import {
   ShopBySlugInput,
 } from "@bazaar/schemas";
 import { adminProcedure, authedProcedure, publicProcedure, router, sellerProcedure } from "../trpc";
+import { checkoutSettingsProcedures } from "./promotions";
 
 /** Onboarding and the seller's own shop. */
 export const sellersRouter = router({
@@ -68,6 +69,7 @@ export const adminSellersRouter = router({
 
 /** Mounted at `admin.settings`: platform-wide settings. */
 export const adminSettingsRouter = router({
+  ...checkoutSettingsProcedures,
   get: adminProcedure.query(({ ctx }) => getPlatformSettings(ctx.deps, ctx.actor)),
   setDefaultCommission: adminProcedure
     .input(SetDefaultCommissionInput)

@@ -1,6 +1,7 @@
 import { categories, type Database, media, productImages, products, productVariants } from "@bazaar/db";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { DomainError, invalidField, notFound } from "../errors";
+import { runningSalePrice } from "../promotions/sale-prices";
 
 type Option = { name: string; values: string[] };
 type VariantIn = { sku: string; optionValues: Record<string, string>; id?: string };
@@ -101,12 +102,16 @@ export async function replaceImages(db: Database, productId: string, imageIds: s
 
 /** Recomputes the listing fields the browse queries filter and sort on. */
 export async function refreshDerived(db: Database, productId: string, now: Date) {
+  // The storefront lists and sorts by what a unit costs now, so a running sale counts.
   await db.execute(sql`
     update ${products} set
       min_price = v.min_price, max_price = v.max_price, total_stock = v.total_stock, updated_at = ${now}
     from (
-      select min(price) as min_price, max(price) as max_price, coalesce(sum(stock), 0)::int as total_stock
-      from ${productVariants} where product_id = ${productId} and active
+      select min(effective) as min_price, max(effective) as max_price, coalesce(sum(stock), 0)::int as total_stock
+      from (
+        select least(pv.price, coalesce(${runningSalePrice(sql`pv.id`, now)}, pv.price)) as effective, pv.stock
+        from ${productVariants} pv where pv.product_id = ${productId} and pv.active
+      ) e
     ) v
     where ${products.id} = ${productId}`);
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   doublePrecision,
   index,
@@ -52,6 +53,8 @@ export const sellers = pgTable(
     statusReason: text(),
     /** Basis points (1% = 100); null means the platform default. */
     commissionBps: integer(),
+    /** Whether this shop takes cash on delivery; an order with any non-COD shop must be paid online. */
+    codEnabled: boolean().notNull().default(true),
     logoMediaId: uuid().references(() => media.id, { onDelete: "set null" }),
     ratingAvg: doublePrecision().notNull().default(0),
     ratingCount: integer().notNull().default(0),

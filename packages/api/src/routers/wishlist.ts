@@ -1,0 +1,38 @@
+import {
+  addToWishlist,
+  listWishlist,
+  moveWishlistToCart,
+  removeFromWishlist,
+  sharedWishlist,
+  shareWishlist,
+  unshareWishlist,
+} from "@bazaar/core";
+import {
+  PageInput,
+  SharedWishlistInput,
+  WishlistAddInput,
+  WishlistMoveInput,
+  WishlistRemoveInput,
+} from "@bazaar/schemas";
+import { customerProcedure, publicProcedure, router } from "../trpc";
+
+export const wishlistRouter = router({
+  list: customerProcedure
+    .input(PageInput.optional())
+    .query(({ ctx, input }) => listWishlist(ctx.deps, ctx.actor, input)),
+  add: customerProcedure
+    .input(WishlistAddInput)
+    .mutation(({ ctx, input }) => addToWishlist(ctx.deps, ctx.actor, input)),
+  remove: customerProcedure
+    .input(WishlistRemoveInput)
+    .mutation(({ ctx, input }) => removeFromWishlist(ctx.deps, ctx.actor, input)),
+  moveToCart: customerProcedure
+    .input(WishlistMoveInput)
+    .mutation(async ({ ctx, input }) => (await moveWishlistToCart(ctx.deps, ctx.actor, input)).cart),
+  share: customerProcedure.mutation(({ ctx }) => shareWishlist(ctx.deps, ctx.actor)),
+  unshare: customerProcedure.mutation(({ ctx }) => unshareWishlist(ctx.deps, ctx.actor)),
+  /** Anyone with the link; shows products only. */
+  shared: publicProcedure
+    .input(SharedWishlistInput)
+    .query(({ ctx, input }) => sharedWishlist(ctx.deps, input)),
+});

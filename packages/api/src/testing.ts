@@ -1,0 +1,30 @@
+import type { HttpExchange } from "./context";
+
+/** The cookies a browser would keep between calls. */
+export type CookieJar = { refresh: string | null; cart: string | null };
+export const cookieJar = (): CookieJar => ({ refresh: null, cart: null });
+
+/** An HTTP exchange for API tests: a web client on loopback, with cookies kept in `jar`. */
+export function testHttp(over: Partial<HttpExchange> = {}, jar: CookieJar = cookieJar()): HttpExchange {
+  return {
+    ip: "127.0.0.1",
+    userAgent: "vitest",
+    client: "web",
+    accessToken: null,
+    refreshCookie: jar.refresh,
+    setRefreshCookie: (token) => {
+      jar.refresh = token;
+    },
+    clearRefreshCookie: () => {
+      jar.refresh = null;
+    },
+    cartToken: jar.cart,
+    setCartCookie: (token) => {
+      jar.cart = token;
+    },
+    clearCartCookie: () => {
+      jar.cart = null;
+    },
+    ...over,
+  };
+}

@@ -1,0 +1,216 @@
+import { cartItems, coupons, type Database } from "@bazaar/db";
+import type {
+  CartCouponDto,
+  CartDto,
+  CartLineDto,
+  CartNotice,
+  CheckoutSettings,
+  CouponRejection,
+} from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
+import { effectiveUnitPrice, type PricedCart, type PricingLine, priceCart } from "../pricing/price-cart";
+import { getCheckoutSettings } from "../promotions/checkout-settings";
+import { couponUsability, rejectionMessage, toPricingCoupon } from "../promotions/coupon-checks";
+import { type CartLineRow, categoryAncestry, loadCartLines, variantLabel } from "./cart-lines";
+import type { CartRow } from "./cart-owner";
+
+export type EvaluatedLine = { row: CartLineRow; qty: number; available: boolean; notices: CartNotice[] };
+
+export type EvaluatedCart = {
+  dto: CartDto;
+  /** Lines that can be bought, with the quantity that can be bought. */
+  lines: EvaluatedLine[];
+  priced: PricedCart;
+  coupon: (typeof coupons.$inferSelect & { applied: boolean; discount: number }) | null;
+  settings: CheckoutSettings;
+};
+
+function emptyCart(settings: CheckoutSettings): CartDto {
+  return {
+    id: null,
+    currency: "INR",
+    groups: [],
+    coupon: null,
+    totals: {
+      subtotal: 0,
+      itemDiscount: 0,
+      couponDiscount: 0,
+      shipping: 0,
+      gstIncluded: 0,
+      total: 0,
+      itemCount: 0,
+    },
+    limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
+    hasNotices: false,
+  };
+}
+
+/**
+ * Re-reads a cart against the catalogue of the moment and prices it. Lines that cannot be
+ * bought (withdrawn, seller suspended, out of stock) stay in the cart, marked and left out
+ * of the totals. Two kinds of change are reported once and then remembered: a quantity
+ * cut to what is in stock, and a price that moved since the customer last saw it.
+ */
+export async function evaluateCart(
+  db: Database,
+  cart: CartRow | null,
+  userId: string | null,
+  now: Date,
+): Promise<EvaluatedCart> {
+  const settings = await getCheckoutSettings(db);
+  if (!cart) {
+    return {
+      dto: emptyCart(settings),
+      lines: [],
+      priced: priceCart([], null, { flatFee: 0, freeAbove: null }),
+      coupon: null,
+      settings,
+    };
+  }
+  const rows = await loadCartLines(db, cart.id, now);
+  const evaluated: EvaluatedLine[] = [];
+  for (const row of rows) {
+    const notices: CartNotice[] = [];
+    let qty = row.qty;
+    let available = true;
+    if (!row.variant_active) {
+      notices.push({ kind: "unavailable", reason: "variant_removed" });
+      available = false;
+    } else if (row.product_status !== "approved") {
+      notices.push({ kind: "unavailable", reason: "not_on_sale" });
+      available = false;
+    } else if (row.seller_status !== "approved") {
+      notices.push({ kind: "unavailable", reason: "seller_unavailable" });
+      available = false;
+    } else if (row.stock <= 0) {
+      notices.push({ kind: "out_of_stock" });
+      available = false;
+    } else {
+      const cap = Math.min(row.stock, settings.maxQtyPerLine);
+      if (qty > cap) {
+        notices.push({ kind: "qty_reduced", from: qty, to: cap });
+        qty = cap;
+      }
+      const price = effectiveUnitPrice({ unitPrice: row.price, salePrice: row.sale_price });
+      if (price !== row.seen_unit_price)
+        notices.push({ kind: "price_changed", from: row.seen_unit_price, to: price });
+      if (qty !== row.qty || price !== row.seen_unit_price)
+        await db
+          .update(cartItems)
+          .set({ qty, seenUnitPrice: price, updatedAt: now })
+          .where(eq(cartItems.id, row.id));
+    }
+    evaluated.push({ row, qty, available, notices });
+  }
+  const buyable = evaluated.filter((l) => l.available);
+
+  let couponRow: typeof coupons.$inferSelect | undefined;
+  let rejection: CouponRejection | null = null;
+  if (cart.couponId) {
+    [couponRow] = await db.select().from(coupons).where(eq(coupons.id, cart.couponId));
+    if (couponRow) rejection = await couponUsability(db, couponRow, userId, now);
+  }
+  const pricingCoupon = couponRow && !rejection ? toPricingCoupon(couponRow) : null;
+  const ancestry = pricingCoupon?.categoryIds.length
+    ? await categoryAncestry(db, [...new Set(buyable.map((l) => l.row.category_id))])
+    : new Map<string, string[]>();
+  const pricingLines: PricingLine[] = buyable.map((l) => ({
+    id: l.row.id,
+    sellerId: l.row.seller_id,
+    productId: l.row.product_id,
+    categoryIds: ancestry.get(l.row.category_id) ?? [l.row.category_id],
+    qty: l.qty,
+    unitPrice: l.row.price,
+    salePrice: l.row.sale_price,
+    gstRateBps: l.row.gst_rate_bps,
+  }));
+  const priced = priceCart(pricingLines, pricingCoupon, {
+    flatFee: settings.shippingFlatFee,
+    freeAbove: settings.freeShippingAbove,
+  });
+  if (priced.coupon && !priced.coupon.applied) rejection = priced.coupon.reason;
+
+  const pricedById = new Map(priced.groups.flatMap((g) => g.lines.map((l) => [l.id, l])));
+  const groupOf = new Map(priced.groups.map((g) => [g.sellerId, g]));
+  const groups: CartDto["groups"] = [];
+  const groupIndex = new Map<string, CartDto["groups"][number]>();
+  for (const l of evaluated) {
+    const p = pricedById.get(l.row.id);
+    const effective = effectiveUnitPrice({ unitPrice: l.row.price, salePrice: l.row.sale_price });
+    const line: CartLineDto = {
+      id: l.row.id,
+      variantId: l.row.variant_id,
+      productId: l.row.product_id,
+      productSlug: l.row.slug,
+      title: l.row.title,
+      variantLabel: variantLabel(l.row.option_values),
+      sku: l.row.sku,
+      imageUrl: l.row.image_url,
+      qty: l.qty,
+      unitPrice: l.row.price,
+      effectiveUnitPrice: effective,
+      compareAtPrice: l.row.compare_at_price,
+      saleEndsAt: effective < l.row.price && l.row.sale_ends_at ? new Date(l.row.sale_ends_at) : null,
+      lineSubtotal: p?.lineSubtotal ?? 0,
+      itemDiscount: p?.itemDiscount ?? 0,
+      couponDiscount: p?.couponDiscount ?? 0,
+      lineTotal: p?.lineTotal ?? 0,
+      gstRateBps: l.row.gst_rate_bps,
+      gstIncluded: p?.gstIncluded ?? 0,
+      stock: Math.max(0, l.row.stock),
+      available: l.available,
+      notices: l.notices,
+    };
+    let group = groupIndex.get(l.row.seller_id);
+    if (!group) {
+      const g = groupOf.get(l.row.seller_id);
+      group = {
+        seller: { id: l.row.seller_id, shopName: l.row.shop_name, slug: l.row.seller_slug },
+        lines: [],
+        subtotal: g?.subtotal ?? 0,
+        itemDiscount: g?.itemDiscount ?? 0,
+        couponDiscount: g?.couponDiscount ?? 0,
+        shipping: g?.shipping ?? 0,
+        total: g?.total ?? 0,
+      };
+      groupIndex.set(l.row.seller_id, group);
+      groups.push(group);
+    }
+    group.lines.push(line);
+  }
+
+  const discount = priced.coupon?.applied ? priced.coupon.discount : 0;
+  const couponDto: CartCouponDto | null = couponRow
+    ? {
+        code: couponRow.code,
+        description: couponRow.description,
+        applied: !rejection,
+        discount,
+        reason: rejection,
+        message: rejection ? rejectionMessage(rejection) : null,
+      }
+    : null;
+  return {
+    dto: {
+      id: cart.id,
+      currency: "INR",
+      groups,
+      coupon: couponDto,
+      totals: {
+        subtotal: priced.subtotal,
+        itemDiscount: priced.itemDiscount,
+        couponDiscount: priced.couponDiscount,
+        shipping: priced.shipping,
+        gstIncluded: priced.gstIncluded,
+        total: priced.total,
+        itemCount: buyable.reduce((a, l) => a + l.qty, 0),
+      },
+      limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
+      hasNotices: evaluated.some((l) => l.notices.length > 0),
+    },
+    lines: buyable,
+    priced,
+    coupon: couponRow ? { ...couponRow, applied: !rejection, discount } : null,
+    settings,
+  };
+}

@@ -1,0 +1,30 @@
+export {
+  CHECKOUT_SETTINGS_KEY,
+  DEFAULT_CHECKOUT_SETTINGS,
+  getCheckoutSettings,
+  setCheckoutSettings,
+} from "./checkout-settings";
+export {
+  couponRejected,
+  couponUsability,
+  findCouponByCode,
+  rejectionMessage,
+  toPricingCoupon,
+} from "./coupon-checks";
+export {
+  type CouponOwner,
+  createCoupon,
+  listCoupons,
+  setCouponActive,
+  toCouponDto,
+  updateCoupon,
+} from "./coupons";
+export { redeemCoupon, releaseCoupon } from "./redeem-coupon";
+export {
+  applySaleBoundary,
+  cancelSaleEvent,
+  createSaleEvent,
+  listSaleEvents,
+  updateSaleEvent,
+} from "./sale-events";
+export { runningSaleEnd, runningSalePrice } from "./sale-prices";

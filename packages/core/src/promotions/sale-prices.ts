@@ -1,0 +1,21 @@
+import { type SQL, sql } from "drizzle-orm";
+
+/**
+ * SQL for the sale price running on the variant `v` at `now`, or null. Sale windows of one
+ * variant never overlap (the sale-event rules refuse it), but `min` keeps the answer
+ * defined even if they did.
+ */
+export function runningSalePrice(variantId: SQL, now: Date): SQL {
+  return sql`(select min(sei.sale_price) from sale_event_items sei
+    join sale_events se on se.id = sei.sale_event_id
+    where sei.variant_id = ${variantId} and se.cancelled_at is null
+      and se.starts_at <= ${now.toISOString()}::timestamptz and se.ends_at > ${now.toISOString()}::timestamptz)`;
+}
+
+/** When the running sale on `v` ends, or null. */
+export function runningSaleEnd(variantId: SQL, now: Date): SQL {
+  return sql`(select min(se.ends_at) from sale_event_items sei
+    join sale_events se on se.id = sei.sale_event_id
+    where sei.variant_id = ${variantId} and se.cancelled_at is null
+      and se.starts_at <= ${now.toISOString()}::timestamptz and se.ends_at > ${now.toISOString()}::timestamptz)`;
+}

@@ -1,0 +1,9 @@
+export {
+  addToWishlist,
+  listWishlist,
+  moveWishlistToCart,
+  removeFromWishlist,
+  sharedWishlist,
+  shareWishlist,
+  unshareWishlist,
+} from "./wishlist";
