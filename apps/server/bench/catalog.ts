@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { createDb } from "@bazaar/db";
 import autocannon from "autocannon";
+import { dropDatabase, freshDatabaseUrl } from "./lib";
 
 /**
  * `pnpm bench` (after auth.me): the public catalogue at 10k and 100k products. For each
@@ -20,7 +20,6 @@ import autocannon from "autocannon";
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const adminUrl = process.env.DATABASE_URL;
 const BENCH_DB = "bazaar_bench";
 
 const dataDir = mkdtempSync(join(tmpdir(), "bazaar-bench-catalog-"));
@@ -30,15 +29,7 @@ const childEnv: Record<string, string | undefined> = {
   DATABASE_URL: undefined,
   RUN_JOBS_IN_PROCESS: "true",
 };
-if (adminUrl) {
-  const admin = await createDb({ url: adminUrl, poolSize: 1 });
-  await admin.db.execute(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.db.execute(`create database ${BENCH_DB}`);
-  await admin.close();
-  const u = new URL(adminUrl);
-  u.pathname = `/${BENCH_DB}`;
-  childEnv.DATABASE_URL = u.toString();
-}
+childEnv.DATABASE_URL = await freshDatabaseUrl(BENCH_DB);
 
 function run(args: string[]) {
   return new Promise<void>((resolve, reject) => {
@@ -136,10 +127,6 @@ try {
   }
   if (summary.length > 1) console.log(`\n${summary.join("\n\n")}\n`);
 } finally {
-  if (adminUrl && process.env.BENCH_KEEP !== "1") {
-    const admin = await createDb({ url: adminUrl, poolSize: 1 });
-    await admin.db.execute(`drop database if exists ${BENCH_DB} with (force)`);
-    await admin.close();
-  }
+  await dropDatabase(BENCH_DB);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,11 +1,9 @@
 import { createShopForSeed, createVerifiedUser } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "./context";
-import { errorData } from "./errors";
 import { createCaller } from "./root";
-import { cookieJar, testHttp } from "./testing";
+import { clientError, cookieJar, testHttp } from "./testing";
 
 let t: TestContext;
 const jar = cookieJar();
@@ -21,17 +19,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
-
-/** The error exactly as a client would see it in `error.data`. */
-async function clientError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    return errorData(e, { code: e.code, httpStatus: 0 });
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("app router", () => {
   it("signs a web client up, in and out with the refresh token only in the cookie", async () => {

@@ -1,4 +1,6 @@
+import { TRPCError } from "@trpc/server";
 import type { HttpExchange } from "./context";
+import { errorData } from "./errors";
 
 /** The cookies a browser would keep between calls. */
 export type CookieJar = { refresh: string | null; cart: string | null };
@@ -27,4 +29,15 @@ export function testHttp(over: Partial<HttpExchange> = {}, jar: CookieJar = cook
     },
     ...over,
   };
+}
+
+/** The error exactly as a client would see it in `error.data`. */
+export async function clientError(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    return errorData(e, { code: e.code, httpStatus: 0 });
+  }
+  throw new Error("expected the call to fail");
 }

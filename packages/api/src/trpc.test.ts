@@ -4,7 +4,6 @@ import { sellers } from "@bazaar/db";
 import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HttpExchange } from "./context";
 import { testHttp } from "./testing";
 import {
   adminProcedure,

@@ -166,6 +166,9 @@ export type VariantDto = {
   stock: number;
   weightGrams: number | null;
   position: number;
+  /** Storefront only, while a sale runs on this variant: its price, and when the sale ends. */
+  salePrice?: number | null;
+  saleEndsAt?: Date | null;
 };
 export type ProductCardDto = {
   id: string;

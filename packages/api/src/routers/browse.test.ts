@@ -1,10 +1,7 @@
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { categories, products, productVariants, sellers, users } from "@bazaar/db";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HttpExchange } from "../context";
-import { errorData } from "../errors";
-import { testHttp } from "../testing";
+import { clientError, testHttp } from "../testing";
 import { createCallerFactory, router } from "../trpc";
 import { browseRouter } from "./browse";
 
@@ -14,16 +11,6 @@ const createCaller = createCallerFactory(router({ catalog: browseRouter }));
 let t: TestContext;
 const http = testHttp();
 const api = () => createCaller({ deps: t.deps, http });
-
-async function clientError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    return errorData(e, { code: e.code, httpStatus: 0 });
-  }
-  throw new Error("expected the call to fail");
-}
 
 let kurtaSlug: string;
 let draftSlug: string;

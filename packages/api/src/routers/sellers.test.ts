@@ -2,27 +2,13 @@ import { createVerifiedUser } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { categories, media, products } from "@bazaar/db";
 import type { SellerApplyInput } from "@bazaar/schemas";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HttpExchange } from "../context";
-import { errorData } from "../errors";
 import { createCaller } from "../root";
-import { testHttp } from "../testing";
+import { clientError, testHttp } from "../testing";
 
 let t: TestContext;
 const http = (accessToken: string | null) => testHttp({ accessToken });
 const api = (token: string | null = null) => createCaller({ deps: t.deps, http: http(token) });
-
-/** The error exactly as a client would see it in `error.data`. */
-async function clientError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    return errorData(e, { code: e.code, httpStatus: 0 });
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function signedIn(email: string, role: "customer" | "admin" = "customer") {
   const user = await createVerifiedUser(t.deps, {

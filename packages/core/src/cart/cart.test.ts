@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogFixture } from "../catalog/browse/fixtures";
 import { listProducts } from "../catalog/browse/list-products";
+import { productBySlug } from "../catalog/browse/product-by-slug";
 import { DomainError } from "../errors";
 import type { SellerActor } from "../platform/deps";
 import { setCheckoutSettings } from "../promotions/checkout-settings";
@@ -526,6 +527,8 @@ describe("sale events", () => {
     });
     const listed = await listProducts(t.deps, { seller: shopA.slug, limit: 60 });
     expect(listed.items.find((p) => p.id === a.product.id)?.minPrice).toBe(60_000);
+    const page = await productBySlug(t.deps, { slug: a.product.slug });
+    expect(page.variants[0]).toMatchObject({ price: 80_000, salePrice: 60_000, saleEndsAt: sale.endsAt });
 
     t.advance(3_600_001);
     await applySaleBoundary(t.deps, sale.id);
@@ -535,6 +538,7 @@ describe("sale events", () => {
     });
     const after = await listProducts(t.deps, { seller: shopA.slug, limit: 60 });
     expect(after.items.find((p) => p.id === a.product.id)?.minPrice).toBe(80_000);
+    expect((await productBySlug(t.deps, { slug: a.product.slug })).variants[0]?.salePrice).toBeNull();
   });
 
   it("refuses overlapping sales, prices not below the regular one, and another shop's variants", async () => {

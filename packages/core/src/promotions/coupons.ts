@@ -264,11 +264,15 @@ export async function listCoupons(
     .from(coupons)
     .where(
       and(
-        owner === "any"
-          ? undefined
-          : owner.sellerId
+        owner !== "any"
+          ? owner.sellerId
             ? eq(coupons.sellerId, owner.sellerId)
-            : isNull(coupons.sellerId),
+            : isNull(coupons.sellerId)
+          : input.scope === "platform"
+            ? isNull(coupons.sellerId)
+            : input.scope === "seller"
+              ? isNotNull(coupons.sellerId)
+              : undefined,
         input.q ? ilike(coupons.code, `%${input.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
         state[input.state],
         cursor ? sql`(${coupons.createdAt}, ${coupons.id}) < (${cursor.createdAt}, ${cursor.id})` : undefined,

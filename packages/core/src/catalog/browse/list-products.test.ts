@@ -410,6 +410,7 @@ describe("listProducts: caching", () => {
     const calls: string[] = [];
     const deps = {
       db: t.deps.db,
+      now: t.deps.now,
       cache: {
         wrap: <T>(ns: string, key: string, ttl: number, load: () => Promise<T>) => {
           calls.push(key);

@@ -84,6 +84,8 @@ describe("productBySlug", () => {
       stock: 0,
       weightGrams: null,
       position: 1,
+      salePrice: null,
+      saleEndsAt: null,
     });
     expect(d.images.map((i) => [i.url, i.position])).toEqual([
       ["http://m.test/front.png", 0],

@@ -2,6 +2,7 @@ import { BySlugInput, type ProductDetailDto, type VariantDto } from "@bazaar/sch
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../../errors";
+import { runningSaleEnd, runningSalePrice } from "../../promotions/sale-prices";
 import {
   type BrowseDeps,
   CACHE_NS,
@@ -21,14 +22,16 @@ export const RELATED_LIMIT = 8;
  * images, the category's path from the root, and related cards, the nested parts as JSON.
  * One round trip whatever the page holds; the benchmark's bare route runs it as is.
  */
-export function detailQuery(slug: string): SQL {
+export function detailQuery(slug: string, now: Date): SQL {
   return sql`
     select ${cardColumns}, p.description, p.attributes, p.options, p.tags, p.hsn_code, p.gst_rate_bps,
       p.category_id,
       (select coalesce(json_agg(json_build_object(
           'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'price', v.price,
           'compareAtPrice', v.compare_at_price, 'stock', v.stock, 'weightGrams', v.weight_grams,
-          'position', v.position) order by v.position, v.created_at, v.id), '[]'::json)
+          'position', v.position,
+          'salePrice', ${runningSalePrice(sql`v.id`, now)},
+          'saleEndsAt', ${runningSaleEnd(sql`v.id`, now)}) order by v.position, v.created_at, v.id), '[]'::json)
         from product_variants v where v.product_id = p.id and v.active) as variants,
       (select coalesce(json_agg(json_build_object(
           'id', pi.id, 'mediaId', pi.media_id, 'url', m.url, 'position', pi.position, 'alt', pi.alt)
@@ -60,7 +63,7 @@ type DetailRow = CardRow & {
   hsn_code: string | null;
   gst_rate_bps: number;
   category_id: string;
-  variants: VariantDto[];
+  variants: (Omit<VariantDto, "saleEndsAt"> & { saleEndsAt: string | null })[];
   images: ProductDetailDto["images"];
   category_path: { id: string; slug: string; name: string }[];
   related: CardRow[];
@@ -76,7 +79,7 @@ export async function productBySlug(
 ): Promise<ProductDetailDto> {
   const { slug } = BySlugInput.parse(raw);
   const dto = await deps.cache.wrap(CACHE_NS, `product:${slug}`, TTL.detail, async () => {
-    const [row] = await rowsOf<DetailRow>(deps.db, detailQuery(slug));
+    const [row] = await rowsOf<DetailRow>(deps.db, detailQuery(slug, deps.now()));
     return row ? toDetail(row) : null;
   });
   if (!dto) throw notFound("product.not_found", "This product is not available");
@@ -95,7 +98,7 @@ function toDetail(r: DetailRow): ProductDetailDto {
     category: { ...category, path: path.map(({ slug, name }) => ({ slug, name })) },
     attributes: r.attributes,
     options: r.options,
-    variants: r.variants,
+    variants: r.variants.map((v) => ({ ...v, saleEndsAt: v.saleEndsAt ? new Date(v.saleEndsAt) : null })),
     images: r.images,
     tags: r.tags,
     hsnCode: r.hsn_code,

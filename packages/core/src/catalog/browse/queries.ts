@@ -12,7 +12,7 @@ import type { Deps } from "../../platform/deps";
  * Public means `products.status = 'approved'` and the seller's `sellers.status = 'approved'`,
  * and a price (at least one active variant). Queries alias products `p` and sellers `s`.
  */
-export type BrowseDeps = Pick<Deps, "db" | "cache">;
+export type BrowseDeps = Pick<Deps, "db" | "cache" | "now">;
 
 export const CACHE_NS = "catalog";
 export const TTL = { list: 120, facets: 300, detail: 300, categories: 600, suggest: 120 } as const;
