@@ -52,6 +52,35 @@ describe("config", () => {
     expect(c).toMatchObject({ runJobsInProcess: false, seedDemo: false, smtpUrl: "smtp://127.0.0.1:25" });
   });
 
+  it("configures Razorpay with all three values, or none", () => {
+    const keys = {
+      RAZORPAY_KEY_ID: "rzp_test_1DP5mmOlF5G5ag",
+      RAZORPAY_KEY_SECRET: "key-secret",
+      RAZORPAY_WEBHOOK_SECRET: "webhook-secret",
+    };
+    expect(loadConfig({ DATA_DIR: dir() }).razorpay).toBeUndefined();
+    expect(
+      loadConfig({ DATA_DIR: dir(), ...keys, RAZORPAY_API_URL: "http://127.0.0.1:4010" }).razorpay,
+    ).toEqual({
+      keyId: "rzp_test_1DP5mmOlF5G5ag",
+      keySecret: "key-secret",
+      webhookSecret: "webhook-secret",
+      apiUrl: "http://127.0.0.1:4010",
+    });
+    expect(() => loadConfig({ DATA_DIR: dir(), ...keys, RAZORPAY_WEBHOOK_SECRET: "" })).toThrowError(
+      /^Invalid configuration:\n {2}RAZORPAY_WEBHOOK_SECRET: required when any of/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), RAZORPAY_KEY_SECRET: "s" })).toThrowError(
+      /RAZORPAY_KEY_ID: required.*\n.*RAZORPAY_WEBHOOK_SECRET: required/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), ...keys, RAZORPAY_KEY_ID: "key-secret" })).toThrowError(
+      /RAZORPAY_KEY_ID: must look like rzp_test_/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), RAZORPAY_API_URL: "http://127.0.0.1:4010" })).toThrowError(
+      /RAZORPAY_API_URL: needs RAZORPAY_KEY_ID/,
+    );
+  });
+
   it("treats empty values from a copied .env.example as unset", () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: "", PORT: "" }).databaseUrl).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import type { CloudinaryOptions } from "./media/cloudinary-store";
+import type { RazorpayOptions } from "./payments/razorpay-gateway";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -74,7 +75,17 @@ const EnvSchema = z.object({
   RUN_JOBS_IN_PROCESS: bool.optional(),
   CLOUDINARY_URL: cloudinaryUrl.optional(),
   PUBLIC_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  RAZORPAY_KEY_ID: z
+    .string()
+    .trim()
+    .regex(/^rzp_(test|live)_\w+$/, "must look like rzp_test_… or rzp_live_… (Dashboard → API Keys)")
+    .optional(),
+  RAZORPAY_KEY_SECRET: z.string().trim().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
+  RAZORPAY_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
 });
+
+const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -102,6 +113,8 @@ export type Config = {
   mediaDir: string;
   /** The API's public origin, for absolute URLs of locally stored media. */
   publicApiUrl: string;
+  /** Set: payments go through Razorpay. Unset: through the in-process dev gateway. */
+  razorpay?: RazorpayOptions;
 };
 
 export class ConfigError extends Error {
@@ -122,6 +135,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.AUTH_SECRET)
     throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required in production");
   const urls = { customer: e.CUSTOMER_WEB_URL, seller: e.SELLER_WEB_URL, admin: e.ADMIN_WEB_URL };
+  // All three Razorpay values or none: half a configuration would fail at the first payment.
+  const missing = RAZORPAY_KEYS.filter((k) => !e[k]);
+  const rzpLine = (k: string) => `  ${k}: required when any of ${RAZORPAY_KEYS.join(", ")} is set`;
+  if (missing.length > 0 && missing.length < RAZORPAY_KEYS.length)
+    throw new ConfigError(`Invalid configuration:\n${missing.map(rzpLine).join("\n")}`);
+  if (missing.length > 0 && e.RAZORPAY_API_URL)
+    throw new ConfigError(`Invalid configuration:\n  RAZORPAY_API_URL: needs ${RAZORPAY_KEYS.join(", ")}`);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -150,6 +170,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cloudinary: e.CLOUDINARY_URL,
     mediaDir: join(dataDir, "media"),
     publicApiUrl: (e.PUBLIC_API_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
+    ...(e.RAZORPAY_KEY_ID &&
+      e.RAZORPAY_KEY_SECRET &&
+      e.RAZORPAY_WEBHOOK_SECRET && {
+        razorpay: {
+          keyId: e.RAZORPAY_KEY_ID,
+          keySecret: e.RAZORPAY_KEY_SECRET,
+          webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
+          ...(e.RAZORPAY_API_URL && { apiUrl: e.RAZORPAY_API_URL }),
+        },
+      }),
   };
 }
 

@@ -9,6 +9,8 @@ export { jobHandlers } from "./jobs";
 export * from "./media";
 export type { Mailer, MailMessage } from "./notifications/mailer";
 export { redrivePendingEmails, sendEmail } from "./notifications/send-email";
+export * from "./orders/documents";
+export * from "./payments";
 export { type Cache, createMemoryCache, createRedisCache } from "./platform/cache";
 export type { Actor, Deps, Log, Origin, SellerActor } from "./platform/deps";
 export { createRateLimiter, defaultLimits, type Limits, type RateLimiter } from "./platform/rate-limit";

@@ -1,0 +1,21 @@
+export { rupeesInWords } from "./amount-in-words";
+export {
+  GST_STATE_CODES,
+  type GstSplit,
+  gstinCheckChar,
+  resolveState,
+  type StateName,
+  splitGst,
+  stateCode,
+  taxIncluded,
+  validateGstin,
+} from "./gst";
+export {
+  formatInr,
+  type InvoiceAddress,
+  type InvoiceLine,
+  type InvoiceSnapshot,
+  invoiceProblems,
+  renderInvoicePdf,
+} from "./invoice-pdf";
+export { createTrackingCode, readTrackingCode, trackingQr, trackingUrl } from "./tracking";
