@@ -7,6 +7,7 @@ import helmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { mediaRoutes } from "./media-routes";
+import { orderRoutes } from "./order-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 export const CART_COOKIE = "bazaar_cart";
@@ -15,6 +16,9 @@ const bearer = (header: string | undefined) => {
   const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
   return m?.[1]?.trim() || null;
 };
+
+const tokenParam = (params: Record<string, string | undefined> | null | undefined) =>
+  typeof params?.token === "string" && params.token ? params.token : null;
 
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
 
@@ -54,6 +58,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(cookie);
   // POST /api/media, and GET /media/* when files are on local disk.
   await app.register(mediaRoutes, { runtime });
+  // POST /webhooks/razorpay, GET /api/invoices/:id, GET /track/:code/qr.(png|svg), and the dev gateway page.
+  await app.register(orderRoutes, { runtime, corsOrigins: config.corsOrigins });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
@@ -66,12 +72,13 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res }) =>
+      createContext: ({ req, res, info }) =>
         createContext(runtime.deps, {
           ip: req.ip ?? null,
           userAgent: req.headers["user-agent"] ?? null,
           client: req.headers["x-bazaar-client"] === "mobile" ? "mobile" : "web",
-          accessToken: bearer(req.headers.authorization),
+          // EventSource cannot send headers: live subscriptions pass the token as a connection param.
+          accessToken: bearer(req.headers.authorization) ?? tokenParam(info?.connectionParams),
           refreshCookie: req.cookies[REFRESH_COOKIE] ?? null,
           setRefreshCookie: (token, expires) =>
             void res.setCookie(REFRESH_COOKIE, token, {

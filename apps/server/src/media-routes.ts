@@ -1,20 +1,9 @@
 import { type Actor, authenticate, DomainError, type Runtime, uploadMedia } from "@bazaar/core";
-import { type ErrorCode, MEDIA_MAX_BYTES } from "@bazaar/schemas";
+import { MEDIA_MAX_BYTES } from "@bazaar/schemas";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-
-/** The one place domain error kinds become HTTP statuses for these plain-HTTP routes. */
-const statusOf: Record<ErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  UNAUTHORIZED: 401,
-  CONFLICT: 409,
-  INVALID_STATE: 412,
-  VALIDATION: 400,
-  UNAVAILABLE: 503,
-  RATE_LIMITED: 429,
-};
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { sendError } from "./http-errors";
 
 const tooLarge = () =>
   new DomainError(
@@ -28,12 +17,6 @@ const tooLarge = () =>
   );
 const fileError = (reason: string, message: string) =>
   new DomainError("VALIDATION", reason, message, { fieldErrors: { file: [message] } });
-
-/** Statuses more precise than the error kind says. */
-const statusOfReason: Record<string, number> = {
-  "media.too_large": 413,
-  "media.multipart_required": 415,
-};
 
 /**
  * Image upload and, for the local store, the files themselves. An encapsulated plugin:
@@ -141,21 +124,4 @@ function toDomainError(error: unknown): DomainError | undefined {
   if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500)
     return new DomainError("VALIDATION", "request.invalid", e.message ?? "Bad request");
   return undefined;
-}
-
-function sendError(reply: FastifyReply, e: DomainError) {
-  const { fieldErrors, ...details } = (e.details ?? {}) as {
-    fieldErrors?: Record<string, string[]>;
-    retryAfterSeconds?: number;
-  };
-  const status = statusOfReason[e.reason] ?? statusOf[e.code];
-  const retry = e.code === "RATE_LIMITED" ? details.retryAfterSeconds : undefined;
-  if (retry) reply.header("retry-after", String(retry));
-  return reply.code(status).send({
-    code: e.code,
-    message: e.message,
-    reason: e.reason,
-    ...(fieldErrors && { fieldErrors }),
-    ...(Object.keys(details).length > 0 && { details }),
-  });
 }

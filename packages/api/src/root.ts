@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { browseRouter } from "./routers/browse";
 import { cartRouter } from "./routers/cart";
+import { checkoutRouter, ordersRouter, paymentsRouter, trackingRouter } from "./routers/orders";
 import { sellerRouter } from "./routers/seller";
 import { sellersRouter, shopsRouter } from "./routers/sellers";
 import { wishlistRouter } from "./routers/wishlist";
@@ -14,6 +15,10 @@ export const appRouter = router({
   addresses: addressesRouter,
   cart: cartRouter,
   wishlist: wishlistRouter,
+  checkout: checkoutRouter,
+  payments: paymentsRouter,
+  orders: ordersRouter,
+  tracking: trackingRouter,
   admin: adminRouter,
   seller: sellerRouter,
   sellers: sellersRouter,

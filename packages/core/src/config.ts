@@ -83,6 +83,24 @@ const EnvSchema = z.object({
   RAZORPAY_KEY_SECRET: z.string().trim().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
   RAZORPAY_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
+  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  PAYMENT_RECONCILE_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
 });
 
 const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
@@ -115,6 +133,7 @@ export type Config = {
   publicApiUrl: string;
   /** Set: payments go through Razorpay. Unset: through the in-process dev gateway. */
   razorpay?: RazorpayOptions;
+  orders: { paymentTimeoutMs: number; reconcileAfterMs: number; reconcileEveryMs: number };
 };
 
 export class ConfigError extends Error {
@@ -170,6 +189,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cloudinary: e.CLOUDINARY_URL,
     mediaDir: join(dataDir, "media"),
     publicApiUrl: (e.PUBLIC_API_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
+    orders: {
+      paymentTimeoutMs: e.ORDER_PAYMENT_TIMEOUT_MINUTES * 60_000,
+      reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MINUTES * 60_000,
+      reconcileEveryMs: e.PAYMENT_RECONCILE_EVERY_MINUTES * 60_000,
+    },
     ...(e.RAZORPAY_KEY_ID &&
       e.RAZORPAY_KEY_SECRET &&
       e.RAZORPAY_WEBHOOK_SECRET && {

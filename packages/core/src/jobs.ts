@@ -1,6 +1,10 @@
 import type { JobHandlers } from "@bazaar/jobs";
 import { deleteMedia } from "./media/delete-media";
 import { sendEmail } from "./notifications/send-email";
+import { expireOrder } from "./orders/expire-order";
+import { processRefund } from "./orders/process-refund";
+import { handleRazorpayWebhook } from "./orders/razorpay-webhook";
+import { reconcilePayments } from "./orders/reconcile-payments";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions/sale-events";
 
@@ -10,5 +14,9 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "email.send": async (payload) => void (await sendEmail(deps, payload)),
     "media.delete": async (payload) => void (await deleteMedia(deps, payload.mediaId)),
     "promotions.sale-boundary": async (payload) => applySaleBoundary(deps, payload.saleEventId),
+    "payments.webhook": async (payload) => void (await handleRazorpayWebhook(deps, payload.eventId)),
+    "payments.reconcile": async () => void (await reconcilePayments(deps)),
+    "payments.refund": async (payload) => void (await processRefund(deps, payload.refundId)),
+    "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
   };
 }

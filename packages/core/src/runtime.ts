@@ -15,8 +15,11 @@ import { createCloudinaryMediaStore } from "./media/cloudinary-store";
 import { createLocalMediaStore } from "./media/store";
 import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
 import { redrivePendingEmails } from "./notifications/send-email";
+import { receiveRazorpayWebhook } from "./orders/razorpay-webhook";
+import { createPaymentGateway } from "./payments/create-payment-gateway";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
 import type { Deps, Log } from "./platform/deps";
+import { createMemoryLive, createRedisLive } from "./platform/live";
 import { createRateLimiter } from "./platform/rate-limit";
 
 export type Runtime = {
@@ -68,6 +71,21 @@ export async function createRuntime(
     auth: { secret: new TextEncoder().encode(config.authSecret), bcryptCost: config.bcryptCost },
     urls: config.urls,
     mailFrom: config.mailFrom,
+    payments: createPaymentGateway(config, {
+      // Dev refunds settle later, as Razorpay's do: deliver them as the webhook would.
+      onDevWebhook: (w) =>
+        void receiveRazorpayWebhook(deps, {
+          rawBody: w.body,
+          signature: w.signature,
+          eventId: w.eventId,
+        }).catch((err) => log.error({ err }, "dev webhook not accepted")),
+    }),
+    live: redis ? createRedisLive(redis) : createMemoryLive(),
+    orders: {
+      paymentTimeoutMs: config.orders.paymentTimeoutMs,
+      reconcileAfterMs: config.orders.reconcileAfterMs,
+    },
+    publicApiUrl: config.publicApiUrl,
   };
 
   const isPermanent = isDomainError;
@@ -91,6 +109,8 @@ export async function createRuntime(
     closeWorkers = workers.close;
   }
   if (options.mode === "worker" || config.runJobsInProcess) {
+    // One reconciliation schedule for the deployment (BullMQ upserts it), or one per process in-process.
+    await (inProcess ?? bullQueue)?.every("payments.reconcile", {}, config.orders.reconcileEveryMs);
     const n = await redrivePendingEmails(deps).catch((err) => {
       log.error({ err }, "could not re-drive pending emails");
       return 0;
@@ -121,6 +141,7 @@ export async function createRuntime(
       await closeWorkers?.();
       await inProcess?.close();
       await bullQueue?.close();
+      await deps.live.close();
       redis?.disconnect();
       await mailer.close();
       await db.close();

@@ -10,8 +10,14 @@ import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createLocalMediaStore } from "./media/store";
 import { createSmtpMailer } from "./notifications/mailer";
+import { createDevGateway } from "./payments/dev-gateway";
+import type { PaymentGateway } from "./payments/gateway";
+
+export { type RazorpayStub, startRazorpayStub } from "./payments/razorpay-stub";
+
 import { createMemoryCache } from "./platform/cache";
 import type { Deps } from "./platform/deps";
+import { createMemoryLive } from "./platform/live";
 import { createRateLimiter, type Limits } from "./platform/rate-limit";
 import type { Runtime } from "./runtime";
 
@@ -58,7 +64,9 @@ export async function startSmtpServer() {
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 /** Real database, real SMTP, in-process jobs and a controllable clock, for one test file. */
-export async function createTestContext(options: { limits?: Partial<Limits> } = {}) {
+export async function createTestContext(
+  options: { limits?: Partial<Limits>; payments?: PaymentGateway } = {},
+) {
   const db = await createTestDb();
   const smtp = await startSmtpServer();
   const mailer = createSmtpMailer(smtp.url, { ignoreTLS: true });
@@ -76,6 +84,15 @@ export async function createTestContext(options: { limits?: Partial<Limits> } = 
     auth: { secret: new TextEncoder().encode("test-secret-test-secret-test-secret!"), bcryptCost: 4 },
     urls: { customer: "http://customer.test", seller: "http://seller.test", admin: "http://admin.test" },
     mailFrom: "Bazaar <no-reply@bazaar.test>",
+    payments:
+      options.payments ??
+      createDevGateway({
+        serverSecret: "test-secret-test-secret-test-secret!",
+        now: () => new Date(Date.now() + offsetMs),
+      }),
+    live: createMemoryLive(),
+    orders: { paymentTimeoutMs: 30 * 60_000, reconcileAfterMs: 15 * 60_000 },
+    publicApiUrl: "http://api.test",
   };
   const queue = createInProcessQueue({
     handlers: jobHandlers(deps),

@@ -3,7 +3,7 @@ CREATE TYPE "public"."payment_method" AS ENUM('razorpay', 'cod');--> statement-b
 CREATE TYPE "public"."payment_provider" AS ENUM('razorpay', 'dev');--> statement-breakpoint
 CREATE TYPE "public"."payment_status" AS ENUM('pending', 'paid', 'failed', 'expired', 'cod_pending', 'cod_collected', 'refunded', 'partially_refunded');--> statement-breakpoint
 CREATE TYPE "public"."refund_status" AS ENUM('pending', 'processed', 'failed');--> statement-breakpoint
-CREATE TYPE "public"."sub_order_status" AS ENUM('pending_payment', 'placed', 'confirmed', 'packed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."sub_order_status" AS ENUM('placed', 'confirmed', 'packed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled');--> statement-breakpoint
 CREATE TABLE "order_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"order_id" uuid NOT NULL,
@@ -13,7 +13,8 @@ CREATE TABLE "order_events" (
 	"actor_id" uuid,
 	"actor_role" text NOT NULL,
 	"note" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "order_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1)
 );
 --> statement-breakpoint
 CREATE TABLE "order_items" (
@@ -34,7 +35,8 @@ CREATE TABLE "order_items" (
 	"item_discount" integer NOT NULL,
 	"coupon_discount" integer NOT NULL,
 	"line_total" integer NOT NULL,
-	"gst_included" integer NOT NULL
+	"gst_included" integer NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "orders" (

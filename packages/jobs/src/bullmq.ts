@@ -1,6 +1,7 @@
 import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from "bullmq";
 import {
   type JobName,
+  type JobPayload,
   type JobQueue,
   jobs,
   parsePayload,
@@ -26,6 +27,8 @@ export function redisConnection(url: string): ConnectionOptions {
 }
 
 export type BullQueue = JobQueue & {
+  /** A repeating job, scheduled once for the whole deployment however many processes ask. */
+  every<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -59,6 +62,10 @@ export function createBullQueue(options: BullOptions): BullQueue {
         // BullMQ refuses ':' in custom ids.
         jobId: opts.dedupeKey?.replaceAll(":", "-"),
       });
+    },
+    async every(name, payload, everyMs) {
+      const data = parsePayload(name, payload);
+      await queues.get(jobs[name].queue)!.upsertJobScheduler(name, { every: everyMs }, { name, data });
     },
     async ping() {
       await queues.values().next().value!.getJobCounts("waiting");

@@ -9,6 +9,14 @@ export const jobs = {
   "media.delete": { queue: "media", payload: z.object({ mediaId: z.uuid() }) },
   /** A sale event starts or ends: storefront prices and sorting catch up. */
   "promotions.sale-boundary": { queue: "promotions", payload: z.object({ saleEventId: z.uuid() }) },
+  /** A verified Razorpay webhook, stored by event id, to act on. */
+  "payments.webhook": { queue: "payments", payload: z.object({ eventId: z.string().min(1).max(100) }) },
+  /** Asks the gateway about payments pending too long and settles them. */
+  "payments.reconcile": { queue: "payments", payload: z.object({}) },
+  /** Sends a pending refund to the gateway. */
+  "payments.refund": { queue: "payments", payload: z.object({ refundId: z.uuid() }) },
+  /** An online order's payment window closed: cancel it unless it was paid. */
+  "orders.expire": { queue: "orders", payload: z.object({ orderId: z.uuid() }) },
 } as const;
 
 export type JobName = keyof typeof jobs;

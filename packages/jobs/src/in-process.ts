@@ -10,6 +10,8 @@ import {
 } from "./definitions";
 
 export type InProcessQueue = JobQueue & {
+  /** A repeating job while this process runs. */
+  every<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void>;
   /** Resolves when nothing is running or due without a delay (tests, shutdown). */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export type InProcessQueue = JobQueue & {
 export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
   const { handlers, isPermanent = () => false, attempts = 5, backoffMs = 1000, log = silentLog } = options;
   const timers = new Set<NodeJS.Timeout>();
+  const intervals = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   const known = new Set<string>();
   let closed = false;
@@ -73,12 +76,25 @@ export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
       known.add(jobId);
       schedule(() => run(name, data, jobId, 1), opts.delayMs ?? 0);
     },
+    async every(name, payload, everyMs) {
+      const data = parsePayload(name, payload);
+      const t = setInterval(() => {
+        // One run at a time: a slow run is not stacked with the next.
+        const jobId = `every:${name}`;
+        if (closed || known.has(jobId)) return;
+        known.add(jobId);
+        schedule(() => run(name, data, jobId, 1), 0);
+      }, everyMs);
+      t.unref();
+      intervals.add(t);
+    },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },
     async close() {
       closed = true;
       for (const t of timers) clearTimeout(t);
+      for (const t of intervals) clearInterval(t);
       timers.clear();
       while (running.size > 0) await Promise.allSettled([...running]);
     },

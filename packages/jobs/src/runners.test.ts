@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBullQueue, startBullWorkers } from "./bullmq";
-import type { JobHandlers } from "./definitions";
+import { type JobHandlers, jobs } from "./definitions";
 import { createInProcessQueue } from "./in-process";
 
 class Permanent extends Error {}
 
 /** These tests drive email.send; every other job gets a no-op handler. */
 type TestHandlers = Pick<JobHandlers, "email.send">;
-const all = (h: TestHandlers): JobHandlers => ({ "media.delete": async () => {}, ...h });
+const all = (h: TestHandlers): JobHandlers =>
+  ({ ...Object.fromEntries(Object.keys(jobs).map((name) => [name, async () => {}])), ...h }) as JobHandlers;
 
 type Runner = {
   name: string;

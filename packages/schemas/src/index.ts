@@ -5,5 +5,6 @@ export * from "./catalog";
 export * from "./common";
 export * from "./identity";
 export * from "./media";
+export * from "./orders";
 export * from "./promotions";
 export * from "./sellers";

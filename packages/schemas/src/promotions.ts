@@ -141,6 +141,8 @@ export const CheckoutSettings = z.object({
   freeShippingAbove: z.number().int().min(0).max(1_000_000_000).nullable(),
   maxQtyPerLine: z.number().int().min(1).max(1000),
   maxUnitsPerOrder: z.number().int().min(1).max(10_000),
+  /** Orders above this total must be paid online; null: no cap. */
+  codMaxOrderValue: z.number().int().min(0).max(1_000_000_000).nullable(),
 });
 export type CheckoutSettings = z.infer<typeof CheckoutSettings>;
 export const SetCheckoutSettingsInput = CheckoutSettings.partial();

@@ -2,6 +2,7 @@ import { listUsers, setUserStatus } from "@bazaar/core";
 import { AdminUsersListInput, SetUserStatusInput } from "@bazaar/schemas";
 import { adminProcedure, router } from "../trpc";
 import { adminCategoriesRouter, adminProductsRouter } from "./catalog-admin";
+import { adminOrdersRouter } from "./orders";
 import { adminCouponsRouter } from "./promotions";
 import { adminSellersRouter, adminSettingsRouter } from "./sellers";
 
@@ -11,6 +12,7 @@ export const adminRouter = router({
   sellers: adminSellersRouter,
   settings: adminSettingsRouter,
   coupons: adminCouponsRouter,
+  orders: adminOrdersRouter,
   users: router({
     list: adminProcedure
       .input(AdminUsersListInput)

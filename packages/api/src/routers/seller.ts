@@ -19,11 +19,13 @@ import {
   SellerProductsListInput,
 } from "@bazaar/schemas";
 import { router, sellerProcedure } from "../trpc";
+import { sellerOrdersRouter } from "./orders";
 import { sellerCouponsRouter, sellerSalesRouter } from "./promotions";
 
 /** The seller's own catalogue; every id is checked against the caller's shop in core. */
 export const sellerRouter = router({
   coupons: sellerCouponsRouter,
+  orders: sellerOrdersRouter,
   sales: sellerSalesRouter,
   products: router({
     list: sellerProcedure

@@ -19,6 +19,7 @@ export type CartLineRow = {
   title: string;
   product_status: string;
   gst_rate_bps: number;
+  hsn_code: string | null;
   category_id: string;
   seller_id: string;
   shop_name: string;
@@ -35,7 +36,7 @@ export function loadCartLines(db: Database, cartId: string, now: Date): Promise<
     db,
     sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price,
         v.sku, v.option_values, v.price, v.compare_at_price, v.stock, v.active as variant_active,
-        p.id as product_id, p.slug, p.title, p.status as product_status, p.gst_rate_bps, p.category_id,
+        p.id as product_id, p.slug, p.title, p.status as product_status, p.gst_rate_bps, p.hsn_code, p.category_id,
         s.id as seller_id, s.shop_name, s.slug as seller_slug, s.status as seller_status,
         (select m.url from product_images pi join media m on m.id = pi.media_id
           where pi.product_id = p.id order by pi.position, pi.id limit 1) as image_url,

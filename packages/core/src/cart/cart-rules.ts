@@ -21,7 +21,7 @@ export async function findBuyableVariant(db: Database, variantId: string, now: D
     .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(sellers, eq(sellers.id, products.sellerId))
     .where(eq(productVariants.id, variantId));
-  if (!row || !row.active || row.productStatus !== "approved" || row.sellerStatus !== "approved")
+  if (!row?.active || row.productStatus !== "approved" || row.sellerStatus !== "approved")
     throw notFound("cart.variant_unavailable", "This item is not available");
   return { ...row, unitPrice: effectiveUnitPrice({ unitPrice: row.price, salePrice: row.salePrice }) };
 }

@@ -478,19 +478,17 @@ describe("coupons", () => {
       if (r.status === "rejected") expect((r.reason as DomainError).reason).toBe("coupon.usage_exhausted");
     const last = await coupon({ code: code(), kind: "fixed", amountOff: 500, usageLimit: 1 });
     const two = await Promise.allSettled(
-      buyers
-        .slice(0, 2)
-        .map((b) =>
-          t.deps.db.transaction((tx) =>
-            redeemCoupon(tx, {
-              couponId: last.id,
-              userId: b.userId,
-              orderId: randomUUID(),
-              discount: 500,
-              now: t.deps.now(),
-            }),
-          ),
+      buyers.slice(0, 2).map((b) =>
+        t.deps.db.transaction((tx) =>
+          redeemCoupon(tx, {
+            couponId: last.id,
+            userId: b.userId,
+            orderId: randomUUID(),
+            discount: 500,
+            now: t.deps.now(),
+          }),
         ),
+      ),
     );
     expect(two.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   });

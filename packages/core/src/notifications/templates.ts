@@ -21,6 +21,26 @@ const str = (p: P, k: string) => String(p[k] ?? "");
 const note = (p: P) => (str(p, "reason") ? `Note from the Bazaar team: ${str(p, "reason")}\n` : "");
 const noteParagraphs = (p: P) => (str(p, "reason") ? [`Note from the Bazaar team: ${str(p, "reason")}`] : []);
 
+/** Text and HTML from the same paragraphs, so the two parts never say different things. */
+function both(
+  subject: string,
+  title: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+): Rendered {
+  const text = `${paragraphs.join("\n\n")}\n${action ? `\n${action.label}: ${action.url}\n` : ""}`;
+  return { subject, text, html: layout(title, paragraphs, action) };
+}
+const rupees = (p: P, k: string) =>
+  `Rs. ${(Number(p[k] ?? 0) / 100).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const STATUS_WORDS: Record<string, string> = {
+  confirmed: "is confirmed",
+  packed: "is packed",
+  shipped: "has shipped",
+  out_for_delivery: "is out for delivery",
+  delivered: "was delivered",
+};
+
 export const templates = {
   verify_email: (p: P): Rendered => ({
     subject: `Your Bazaar verification code is ${str(p, "code")}`,
@@ -137,6 +157,76 @@ export const templates = {
       { label: "Open seller dashboard", url: str(p, "url") },
     ),
   }),
+  order_placed: (p: P): Rendered =>
+    both(
+      `Order ${str(p, "number")} placed`,
+      "Thank you for your order",
+      [
+        `Hi ${str(p, "name")},`,
+        `We have your order ${str(p, "number")} for ${rupees(p, "total")}${str(p, "method") === "cod" ? ", to be paid in cash on delivery" : ""}.`,
+        str(p, "method") === "cod"
+          ? "The sellers will start packing it now."
+          : "We will confirm it as soon as the payment reaches us.",
+      ],
+      { label: "View your order", url: str(p, "url") },
+    ),
+  payment_received: (p: P): Rendered =>
+    both(
+      `Payment received for order ${str(p, "number")}`,
+      "Payment received",
+      [
+        `Hi ${str(p, "name")},`,
+        `We received ${rupees(p, "amount")} for order ${str(p, "number")}. The sellers will start packing it now.`,
+      ],
+      { label: "View your order", url: str(p, "url") },
+    ),
+  order_status: (p: P): Rendered =>
+    both(
+      `Your order ${str(p, "number")} ${STATUS_WORDS[str(p, "status")] ?? "was updated"}`,
+      "Order update",
+      [
+        `Hi ${str(p, "name")},`,
+        `${str(p, "shopName")}'s part of your order ${str(p, "number")} ${STATUS_WORDS[str(p, "status")] ?? "was updated"}.`,
+        ...(str(p, "carrier")
+          ? [`Carrier: ${str(p, "carrier")}, tracking number ${str(p, "trackingNumber")}.`]
+          : []),
+      ],
+      { label: "Track it", url: str(p, "url") },
+    ),
+  order_cancelled: (p: P): Rendered =>
+    both(
+      `Order ${str(p, "number")} cancelled`,
+      "Order cancelled",
+      [
+        `Hi ${str(p, "name")},`,
+        `${str(p, "what")} of order ${str(p, "number")} is cancelled.`,
+        ...(str(p, "reason") ? [`Reason: ${str(p, "reason")}`] : []),
+        ...(Number(p.refund ?? 0) > 0
+          ? [`${rupees(p, "refund")} will be refunded to your original payment method.`]
+          : []),
+      ],
+      { label: "View your order", url: str(p, "url") },
+    ),
+  refund_processed: (p: P): Rendered =>
+    both(
+      `Refund of ${rupees(p, "amount")} for order ${str(p, "number")}`,
+      "Refund processed",
+      [
+        `Hi ${str(p, "name")},`,
+        `We refunded ${rupees(p, "amount")} for order ${str(p, "number")}. Banks usually show it within 5–7 working days.`,
+      ],
+      { label: "View your order", url: str(p, "url") },
+    ),
+  seller_new_order: (p: P): Rendered =>
+    both(
+      `New order ${str(p, "number")}`,
+      "You have a new order",
+      [
+        `Hi ${str(p, "shopName")},`,
+        `Order ${str(p, "number")} for ${rupees(p, "total")} is confirmed and ready for you to pack.`,
+      ],
+      { label: "Open your orders", url: str(p, "url") },
+    ),
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

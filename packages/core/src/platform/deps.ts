@@ -3,7 +3,9 @@ import type { JobQueue } from "@bazaar/jobs";
 import type { Role } from "@bazaar/schemas";
 import type { MediaStore } from "../media/store";
 import type { Mailer } from "../notifications/mailer";
+import type { PaymentGateway } from "../payments/gateway";
 import type { Cache } from "./cache";
+import type { LiveEvents } from "./live";
 import type { RateLimiter } from "./rate-limit";
 
 export type Log = {
@@ -26,6 +28,16 @@ export type Deps = {
   auth: { secret: Uint8Array; bcryptCost: number };
   urls: { customer: string; seller: string; admin: string };
   mailFrom: string;
+  payments: PaymentGateway;
+  live: LiveEvents;
+  orders: {
+    /** An online order not paid within this long is cancelled and its stock released. */
+    paymentTimeoutMs: number;
+    /** A payment still pending after this long is asked about at the gateway. */
+    reconcileAfterMs: number;
+  };
+  /** The API's public origin, for links such as the dev gateway's page. */
+  publicApiUrl: string;
 };
 
 /** A signed-in caller, as established from a verified access token and a live session. */

@@ -6,12 +6,13 @@ import type { Actor, Deps } from "../platform/deps";
 
 export const CHECKOUT_SETTINGS_KEY = "checkout";
 
-/** ₹49 shipping per seller below ₹499 of that seller's goods; 10 of one item, 50 units an order. */
+/** ₹49 shipping per seller below ₹499 of that seller's goods; 10 of one item, 50 units an order; COD up to ₹50,000. */
 export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = {
   shippingFlatFee: 4_900,
   freeShippingAbove: 49_900,
   maxQtyPerLine: 10,
   maxUnitsPerOrder: 50,
+  codMaxOrderValue: 5_000_000,
 };
 
 export async function getCheckoutSettings(db: Database): Promise<CheckoutSettings> {

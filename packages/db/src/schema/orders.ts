@@ -29,7 +29,6 @@ export const paymentStatusEnum = pgEnum("payment_status", [
   "partially_refunded",
 ]);
 export const subOrderStatusEnum = pgEnum("sub_order_status", [
-  "pending_payment",
   "placed",
   "confirmed",
   "packed",
@@ -164,6 +163,8 @@ export const orderItems = pgTable(
     couponDiscount: integer().notNull(),
     lineTotal: integer().notNull(),
     gstIncluded: integer().notNull(),
+    /** The line's place in the cart, so the order reads in the order it was bought. */
+    position: integer().notNull().default(0),
   },
   (t) => [index("order_items_sub_order_idx").on(t.subOrderId), index("order_items_order_idx").on(t.orderId)],
 );
@@ -183,6 +184,8 @@ export const orderEvents = pgTable(
     actorRole: text().notNull(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Steps written in one instant (placed, then confirmed) keep their order. */
+    seq: integer().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index("order_events_sub_order_idx").on(t.subOrderId, t.createdAt),

@@ -24,7 +24,9 @@ export async function compiledBrowseQuery(
   request: { kind: "list"; input: ProductListInput } | { kind: "detail"; input: z.input<typeof BySlugInput> },
 ): Promise<CompiledQuery> {
   if (request.kind === "detail") {
-    const { sql: text, params } = dialect.sqlToQuery(detailQuery(BySlugInput.parse(request.input).slug, new Date()));
+    const { sql: text, params } = dialect.sqlToQuery(
+      detailQuery(BySlugInput.parse(request.input).slug, new Date()),
+    );
     return { text, params, setup: null };
   }
   const input = ProductListInput.parse(request.input);

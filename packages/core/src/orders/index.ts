@@ -1,0 +1,15 @@
+export { adminCancelOrder, adminGetOrder, adminListOrders } from "./admin-orders";
+export { confirmPayment } from "./confirm-payment";
+export { cancelMyOrder, getMyOrder, listMyOrders, payMyOrder } from "./customer-orders";
+export * from "./documents";
+export { customerChannel, sellerChannel } from "./effects";
+export { expireOrder } from "./expire-order";
+export { getTracking } from "./get-tracking";
+export { type InvoiceViewer, invoicePdf } from "./invoice";
+export { placeOrder } from "./place-order";
+export { processRefund } from "./process-refund";
+export { handleRazorpayWebhook, receiveRazorpayWebhook } from "./razorpay-webhook";
+export { reconcilePayments } from "./reconcile-payments";
+export { advanceSubOrder, getSellerOrder, listSellerOrders } from "./seller-orders";
+export { settlePayment } from "./settle-payment";
+export { type ActorKind, canMove, nextStatuses, TRANSITIONS } from "./transitions";

@@ -1,0 +1,307 @@
+import { randomInt } from "node:crypto";
+import {
+  addresses,
+  cartItems,
+  carts,
+  type Database,
+  orderItems,
+  orders,
+  sellers,
+  subOrders,
+} from "@bazaar/db";
+import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
+import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import { variantLabel } from "../cart/cart-lines";
+import { findCart } from "../cart/cart-owner";
+import { evaluateCart } from "../cart/evaluate-cart";
+import { DomainError, invalidField, invalidState } from "../errors";
+import type { Actor, Deps } from "../platform/deps";
+import { isUniqueViolation } from "../platform/text";
+import { couponRejected } from "../promotions/coupon-checks";
+import { redeemCoupon } from "../promotions/redeem-coupon";
+import { getDefaultCommissionBps } from "../sellers/queries";
+import { Effects, recordTransition, reserveStock } from "./effects";
+import { paymentStartFor, toOrderDto } from "./queries";
+import { startPayment } from "./start-payment";
+
+const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** BZ-YYMMDD-XXXXXX: readable over the phone, no 0/O or 1/I to confuse. */
+export function orderNumber(at: Date): string {
+  const d = at.toISOString();
+  const tail = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `BZ-${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}-${tail}`;
+}
+
+async function existing(db: Database, customerId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.idempotencyKey, key)));
+  return row;
+}
+
+/**
+ * Turns the customer's cart into an order, in one transaction: re-price the cart, redeem
+ * its coupon, take the stock, snapshot prices, address, sellers and taxes into one order
+ * with one sub-order per seller, and empty the cart. Nothing is half-written: any refusal
+ * rolls all of it back. The same idempotency key always answers with the same order.
+ *
+ * Cash on delivery is confirmed at once. An online order waits for its payment; the
+ * gateway order is created after the commit (a network call must not hold row locks),
+ * and the order expires, releasing its stock, if no payment arrives in time.
+ */
+export async function placeOrder(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof PlaceOrderInput>,
+): Promise<OrderDto> {
+  const input = PlaceOrderInput.parse(raw);
+  const prior = await existing(deps.db, actor.userId, input.idempotencyKey);
+  if (prior) return replay(deps, prior);
+
+  const now = deps.now();
+  const fx = new Effects();
+  let order: typeof orders.$inferSelect;
+  try {
+    order = await deps.db.transaction(async (tx) => {
+      const [address] = await tx
+        .select()
+        .from(addresses)
+        .where(and(eq(addresses.id, input.addressId), eq(addresses.userId, actor.userId)));
+      if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
+
+      const cart = await findCart(tx, { userId: actor.userId }, now, true);
+      // The same key may have won while this request waited for the cart's lock.
+      const raced = await existing(tx, actor.userId, input.idempotencyKey);
+      if (raced) return raced;
+      const evaluated = await evaluateCart(tx, cart, actor.userId, now);
+      const { dto, priced, settings } = evaluated;
+      const all = dto.groups.flatMap((g) => g.lines);
+      if (!cart || all.length === 0) throw invalidState("checkout.cart_empty", "Your cart is empty");
+      const soldOut = all.filter((l) => l.notices.some((n) => n.kind === "out_of_stock"));
+      if (soldOut.length)
+        throw invalidState("checkout.out_of_stock", `${soldOut.map((l) => l.title).join(", ")}: sold out`, {
+          lines: soldOut.map((l) => ({ id: l.id, variantId: l.variantId, title: l.title, available: 0 })),
+        });
+      const blocked = all.filter((l) => !l.available);
+      if (blocked.length)
+        throw invalidState(
+          "checkout.unavailable_items",
+          "Remove the items that are no longer available to continue",
+          {
+            lines: blocked.map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
+          },
+        );
+      if (dto.hasNotices)
+        throw invalidState(
+          "checkout.cart_changed",
+          "Your cart changed since you last saw it; please review it",
+          {
+            lines: all
+              .filter((l) => l.notices.length)
+              .map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
+          },
+        );
+      if (evaluated.coupon && !evaluated.coupon.applied && dto.coupon?.reason)
+        throw couponRejected(dto.coupon.reason);
+
+      const sellerIds = priced.groups.map((g) => g.sellerId);
+      const shopRows = await tx.select().from(sellers).where(inArray(sellers.id, sellerIds));
+      const shops = new Map(shopRows.map((s) => [s.id, s]));
+      if (input.paymentMethod === "cod") {
+        if (settings.codMaxOrderValue !== null && priced.total > settings.codMaxOrderValue)
+          throw invalidField(
+            "paymentMethod",
+            "checkout.cod_limit",
+            "This order is too large for cash on delivery; pay online",
+            {
+              max: settings.codMaxOrderValue,
+            },
+          );
+        const noCod = shopRows.filter((s) => !s.codEnabled);
+        if (noCod.length)
+          throw invalidField(
+            "paymentMethod",
+            "checkout.cod_unavailable",
+            `${noCod.map((s) => s.shopName).join(", ")} only take online payment`,
+            {
+              sellers: noCod.map((s) => s.shopName),
+            },
+          );
+      }
+
+      const number = orderNumber(now);
+      await reserveStock(
+        tx,
+        evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
+        { reason: `order ${number}`, actorId: actor.userId, at: now },
+      );
+
+      const cod = input.paymentMethod === "cod";
+      const [created] = await tx
+        .insert(orders)
+        .values({
+          number,
+          customerId: actor.userId,
+          idempotencyKey: input.idempotencyKey,
+          paymentMethod: input.paymentMethod,
+          paymentStatus: cod ? "cod_pending" : "pending",
+          shippingAddress: {
+            name: address.name,
+            phone: address.phone,
+            line1: address.line1,
+            line2: address.line2,
+            landmark: address.landmark,
+            city: address.city,
+            state: address.state,
+            pincode: address.pincode,
+          },
+          couponId: evaluated.coupon?.applied ? evaluated.coupon.id : null,
+          couponCode: evaluated.coupon?.applied ? evaluated.coupon.code : null,
+          subtotal: priced.subtotal,
+          itemDiscount: priced.itemDiscount,
+          couponDiscount: priced.couponDiscount,
+          shipping: priced.shipping,
+          gstIncluded: priced.gstIncluded,
+          total: priced.total,
+          expiresAt: cod ? null : new Date(now.getTime() + deps.orders.paymentTimeoutMs),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const o = created!;
+
+      const defaultCommission = await getDefaultCommissionBps(tx);
+      const rowById = new Map(evaluated.lines.map((l) => [l.row.id, l.row]));
+      for (const [i, g] of priced.groups.entries()) {
+        const shop = shops.get(g.sellerId)!;
+        const [sub] = await tx
+          .insert(subOrders)
+          .values({
+            orderId: o.id,
+            sellerId: g.sellerId,
+            number: `${number}-${i + 1}`,
+            status: cod ? "confirmed" : "placed",
+            seller: {
+              shopName: shop.shopName,
+              slug: shop.slug,
+              gstin: shop.gstin,
+              pan: shop.pan,
+              address: shop.pickupAddress,
+            },
+            subtotal: g.subtotal,
+            itemDiscount: g.itemDiscount,
+            couponDiscount: g.couponDiscount,
+            shipping: g.shipping,
+            gstIncluded: g.lines.reduce((a, l) => a + l.gstIncluded, 0),
+            total: g.total,
+            commissionBps: shop.commissionBps ?? defaultCommission,
+            invoiceNumber: cod ? `INV-${number}-${i + 1}` : null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        await tx.insert(orderItems).values(
+          g.lines.map((l, position) => {
+            const row = rowById.get(l.id)!;
+            return {
+              position,
+              orderId: o.id,
+              subOrderId: sub!.id,
+              variantId: row.variant_id,
+              productId: row.product_id,
+              title: row.title,
+              variantLabel: variantLabel(row.option_values),
+              sku: row.sku,
+              imageUrl: row.image_url,
+              hsnCode: row.hsn_code,
+              gstRateBps: l.gstRateBps,
+              qty: l.qty,
+              unitPrice: l.unitPrice,
+              effectiveUnitPrice: l.effectiveUnitPrice,
+              itemDiscount: l.itemDiscount,
+              couponDiscount: l.couponDiscount,
+              lineTotal: l.lineTotal,
+              gstIncluded: l.gstIncluded,
+            };
+          }),
+        );
+        const who = { kind: "customer" as const, userId: actor.userId };
+        await recordTransition(tx, fx, {
+          order: o,
+          subOrder: sub!,
+          from: null,
+          to: "placed",
+          actor: who,
+          at: now,
+        });
+        if (cod)
+          await recordTransition(tx, fx, {
+            order: o,
+            subOrder: sub!,
+            from: "placed",
+            to: "confirmed",
+            actor: { kind: "system", userId: null },
+            note: "Cash on delivery",
+            at: now,
+          });
+      }
+
+      if (evaluated.coupon?.applied)
+        await redeemCoupon(tx, {
+          couponId: evaluated.coupon.id,
+          userId: actor.userId,
+          orderId: o.id,
+          discount: priced.couponDiscount,
+          now,
+        });
+      await tx.delete(cartItems).where(eq(cartItems.cartId, cart.id));
+      await tx.update(carts).set({ couponId: null, updatedAt: now }).where(eq(carts.id, cart.id));
+      await fx.email(tx, actor.userId, "order_placed", {
+        number,
+        total: o.total,
+        method: o.paymentMethod,
+        url: `${deps.urls.customer}/orders/${o.id}`,
+      });
+      fx.catalogChanged = true;
+      if (o.expiresAt) {
+        const delayMs = o.expiresAt.getTime() - now.getTime();
+        fx.jobs.push(() =>
+          deps.jobs.enqueue("orders.expire", { orderId: o.id }, { delayMs, dedupeKey: `expire:${o.id}` }),
+        );
+      }
+      return o;
+    });
+  } catch (error) {
+    // The same key sent twice at once: the loser of the race answers with the winner's order.
+    if (isUniqueViolation(error, "orders_idempotency_key")) {
+      const winner = await existing(deps.db, actor.userId, input.idempotencyKey);
+      if (winner) return replay(deps, winner);
+    }
+    throw error;
+  }
+  await fx.release(deps);
+  if (order.paymentMethod === "razorpay") await startPaymentQuietly(deps, order);
+  return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));
+}
+
+/** The gateway may be down: the order stands, and the client can ask to pay again. */
+async function startPaymentQuietly(deps: Deps, order: typeof orders.$inferSelect) {
+  try {
+    await startPayment(deps, order);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    deps.log.warn(
+      { err: error, orderId: order.id },
+      "payment gateway order not created; the customer can retry",
+    );
+  }
+}
+
+async function replay(deps: Deps, order: typeof orders.$inferSelect): Promise<OrderDto> {
+  if (order.paymentMethod === "razorpay" && order.paymentStatus === "pending")
+    await startPaymentQuietly(deps, order);
+  return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));
+}
