@@ -143,3 +143,5 @@ export async function createTestContext(
     },
   };
 }
+
+export { orderFixture } from "./orders/fixtures";
