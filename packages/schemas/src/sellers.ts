@@ -64,6 +64,8 @@ export const SellerProfileUpdateInput = z
     pan: Pan.nullable().optional(),
     bankAccount: BankAccountInput.optional(),
     logoMediaId: Id.nullable().optional(),
+    /** Whether the shop takes cash on delivery. */
+    codEnabled: z.boolean().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to update");
 export type SellerProfileUpdateInput = z.input<typeof SellerProfileUpdateInput>;
@@ -121,6 +123,7 @@ export type SellerDto = {
   statusReason: string | null;
   commissionBps: number | null;
   effectiveCommissionBps: number;
+  codEnabled: boolean;
   logoUrl: string | null;
   /** The account that applied (admins see who is behind a shop). */
   owner: { name: string; email: string };

@@ -32,6 +32,7 @@ describe("applying to sell", () => {
       bankAccount: { holder: "Lakshmi Silks", numberMasked: "XXXXXX7812", ifsc: "HDFC0001234" },
       commissionBps: null,
       effectiveCommissionBps: 1000,
+      codEnabled: true,
       logoUrl: null,
       decidedAt: null,
     });

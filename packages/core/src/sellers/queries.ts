@@ -52,6 +52,7 @@ export function toSellerDto(row: SellerRow, defaultCommissionBps: number): Selle
     statusReason: s.statusReason,
     commissionBps: s.commissionBps,
     effectiveCommissionBps: s.commissionBps ?? defaultCommissionBps,
+    codEnabled: s.codEnabled,
     logoUrl: row.logoUrl,
     owner: row.owner,
     createdAt: s.createdAt,

@@ -60,6 +60,8 @@ describe("shop profile", () => {
     });
     const removed = await updateShopProfile(t.deps, s.actor, { logoMediaId: null });
     expect(removed.logoUrl).toBeNull();
+    expect(updated.codEnabled).toBe(true);
+    expect((await updateShopProfile(t.deps, s.actor, { codEnabled: false })).codEnabled).toBe(false);
   });
 
   it("re-encrypts new bank details and only ever shows the mask", async () => {
