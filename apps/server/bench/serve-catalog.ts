@@ -15,7 +15,8 @@ import { type BazaarServer, createServer } from "../src/index";
  */
 const env = {
   ...process.env,
-  NODE_ENV: "production",
+  // Not "production": that refuses the offline dev payment gateway, and nothing else here differs.
+  NODE_ENV: "test",
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
   DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "bazaar-bench-")),
   LOG_LEVEL: "silent",

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
+import { addCartItem, createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
+import { addresses } from "@bazaar/db";
 import Fastify from "fastify";
 import { createServer, seedDemo } from "../src/index";
 
@@ -9,17 +10,24 @@ import { createServer, seedDemo } from "../src/index";
  * Child process of the shopping benchmarks: the real app over the demo shops, with
  * `BENCH_CUSTOMERS` signed-in customers (each benchmark connection shops as its own
  * customer, as real traffic does) and three variants from two sellers with stock to spare.
- * Prints one JSON line with the addresses, tokens and variant ids.
+ * With `BENCH_SHOPPERS`, that many more customers each hold an address and a ready cart
+ * (those three variants: three lines, two sellers) for the checkout benchmark, and with
+ * `BENCH_RACERS`, that many hold one unit of a variant that has only 10 in stock.
+ * Prints one JSON line with the addresses, tokens and ids.
  */
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 200);
+const shoppers = Number(process.env.BENCH_SHOPPERS ?? 0);
+const racers = Number(process.env.BENCH_RACERS ?? 0);
 const config = loadConfig({
   ...process.env,
-  NODE_ENV: "production",
+  // Not "production": that refuses the offline dev payment gateway, and nothing else here differs.
+  NODE_ENV: "test",
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
   DATA_DIR: mkdtempSync(join(tmpdir(), "bazaar-bench-")),
   LOG_LEVEL: "silent",
   BCRYPT_COST: "4",
   SEED_DEMO: "false",
+  // In process even with Redis: jobs left in a shared queue would be run later by a worker.
   RUN_JOBS_IN_PROCESS: "true",
 });
 const server = await createServer(config);
@@ -52,13 +60,57 @@ await setCheckoutSettings(
   { maxQtyPerLine: 1000, maxUnitsPerOrder: 10_000 },
 );
 
-const tokens: string[] = [];
-for (let i = 0; i < customers; i++) {
+async function customer(i: number) {
   const email = `bench-${i}-${Date.now()}@example.com`;
-  await createVerifiedUser(deps, { email, name: `Bench ${i}`, password: "bench-pass-1", role: "customer" });
-  tokens.push(
-    (await login(deps, { ip: null, userAgent: null }, { email, password: "bench-pass-1" })).accessToken,
+  const user = await createVerifiedUser(deps, {
+    email,
+    name: `Bench ${i}`,
+    password: "bench-pass-1",
+    role: "customer",
+  });
+  const { accessToken } = await login(
+    deps,
+    { ip: null, userAgent: null },
+    { email, password: "bench-pass-1" },
   );
+  return { userId: user.id, token: accessToken };
+}
+async function withAddress(c: { userId: string; token: string }) {
+  const [a] = await deps.db
+    .insert(addresses)
+    .values({
+      userId: c.userId,
+      name: "Bench Buyer",
+      phone: "9876543210",
+      line1: "1 MG Road",
+      city: "Pune",
+      state: "Maharashtra",
+      pincode: "411001",
+    })
+    .returning();
+  return { token: c.token, addressId: a!.id, userId: c.userId };
+}
+
+const tokens: string[] = [];
+for (let i = 0; i < customers; i++) tokens.push((await customer(i)).token);
+
+const ready: { token: string; addressId: string }[] = [];
+for (let i = 0; i < shoppers; i++) {
+  const c = await withAddress(await customer(customers + i));
+  for (const variantId of variants) await addCartItem(deps, { userId: c.userId }, { variantId, qty: 1 });
+  ready.push({ token: c.token, addressId: c.addressId });
+}
+
+const race: { token: string; addressId: string }[] = [];
+let raceVariant: string | null = null;
+if (racers > 0) {
+  raceVariant = rows.find((r) => !variants.includes(r.id))!.id;
+  await deps.db.execute(`update product_variants set stock = 10 where id = '${raceVariant}'`);
+  for (let i = 0; i < racers; i++) {
+    const c = await withAddress(await customer(customers + shoppers + i));
+    await addCartItem(deps, { userId: c.userId }, { variantId: raceVariant, qty: 1 });
+    race.push({ token: c.token, addressId: c.addressId });
+  }
 }
 
 const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
@@ -67,7 +119,7 @@ bare.get("/bare", async () => ({ ok: true }));
 const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
 
 process.stdout.write(
-  `${JSON.stringify({ api, bare: bareUrl, tokens, variants, driver: server.runtime.db.driver })}\n`,
+  `${JSON.stringify({ api, bare: bareUrl, tokens, variants, ready, race, raceVariant, driver: server.runtime.db.driver })}\n`,
 );
 process.on("SIGTERM", async () => {
   await bare.close();

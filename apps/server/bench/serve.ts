@@ -11,7 +11,8 @@ import { createServer } from "../src/index";
  */
 const config = loadConfig({
   ...process.env,
-  NODE_ENV: "production",
+  // Not "production": that refuses the offline dev payment gateway, and nothing else here differs.
+  NODE_ENV: "test",
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
   DATA_DIR: mkdtempSync(join(tmpdir(), "bazaar-bench-")),
   LOG_LEVEL: "silent",

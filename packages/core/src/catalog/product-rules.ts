@@ -100,12 +100,17 @@ export async function replaceImages(db: Database, productId: string, imageIds: s
   return before.map((b) => b.mediaId).filter((id) => !imageIds.includes(id));
 }
 
-/** Recomputes the listing fields the browse queries filter and sort on. */
-export async function refreshDerived(db: Database, productId: string, now: Date) {
+/**
+ * Recomputes the listing fields the browse queries filter and sort on; `soldDelta` moves
+ * the sold count in the same statement (checkout holds this row's lock until it commits,
+ * so one statement instead of two matters under a rush on one product).
+ */
+export async function refreshDerived(db: Database, productId: string, now: Date, soldDelta = 0) {
   // The storefront lists and sorts by what a unit costs now, so a running sale counts.
   await db.execute(sql`
     update ${products} set
-      min_price = v.min_price, max_price = v.max_price, total_stock = v.total_stock, updated_at = ${now}
+      min_price = v.min_price, max_price = v.max_price, total_stock = v.total_stock, updated_at = ${now},
+      sold_count = greatest(${products.soldCount} + ${soldDelta}, 0)
     from (
       select min(effective) as min_price, max(effective) as max_price, coalesce(sum(stock), 0)::int as total_stock
       from (

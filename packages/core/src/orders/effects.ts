@@ -3,7 +3,6 @@ import {
   inventoryMovements,
   orderEvents,
   orderItems,
-  products,
   productVariants,
   users,
 } from "@bazaar/db";
@@ -99,7 +98,8 @@ export async function reserveStock(
   ref: { reason: string; actorId: string; at: Date },
 ) {
   const sorted = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
-  const touched = new Set<string>();
+  const sold = new Map<string, number>();
+  const moves: (typeof inventoryMovements.$inferInsert)[] = [];
   for (const line of sorted) {
     const [row] = await tx
       .update(productVariants)
@@ -120,7 +120,7 @@ export async function reserveStock(
         available: v?.stock ?? 0,
       });
     }
-    await tx.insert(inventoryMovements).values({
+    moves.push({
       variantId: line.variantId,
       productId: row.productId,
       sellerId: row.sellerId,
@@ -130,13 +130,11 @@ export async function reserveStock(
       resultingStock: row.stock,
       createdAt: ref.at,
     });
-    await tx
-      .update(products)
-      .set({ soldCount: sql`${products.soldCount} + ${line.qty}` })
-      .where(eq(products.id, row.productId));
-    touched.add(row.productId);
+    sold.set(row.productId, (sold.get(row.productId) ?? 0) + line.qty);
   }
-  for (const productId of [...touched].sort()) await refreshDerived(tx, productId, ref.at);
+  await tx.insert(inventoryMovements).values(moves);
+  for (const productId of [...sold.keys()].sort())
+    await refreshDerived(tx, productId, ref.at, sold.get(productId));
 }
 
 /** Puts a cancelled sub-order's units back on the shelf. */
@@ -149,7 +147,8 @@ export async function restockSubOrder(
     .select({ variantId: orderItems.variantId, qty: orderItems.qty })
     .from(orderItems)
     .where(eq(orderItems.subOrderId, subOrderId));
-  const touched = new Set<string>();
+  const sold = new Map<string, number>();
+  const moves: (typeof inventoryMovements.$inferInsert)[] = [];
   for (const item of [...items].sort((a, b) => String(a.variantId).localeCompare(String(b.variantId)))) {
     if (!item.variantId) continue;
     const [row] = await tx
@@ -162,7 +161,7 @@ export async function restockSubOrder(
         sellerId: productVariants.sellerId,
       });
     if (!row) continue;
-    await tx.insert(inventoryMovements).values({
+    moves.push({
       variantId: item.variantId,
       productId: row.productId,
       sellerId: row.sellerId,
@@ -172,11 +171,9 @@ export async function restockSubOrder(
       resultingStock: row.stock,
       createdAt: ref.at,
     });
-    await tx
-      .update(products)
-      .set({ soldCount: sql`greatest(${products.soldCount} - ${item.qty}, 0)` })
-      .where(eq(products.id, row.productId));
-    touched.add(row.productId);
+    sold.set(row.productId, (sold.get(row.productId) ?? 0) - item.qty);
   }
-  for (const productId of [...touched].sort()) await refreshDerived(tx, productId, ref.at);
+  if (moves.length) await tx.insert(inventoryMovements).values(moves);
+  for (const productId of [...sold.keys()].sort())
+    await refreshDerived(tx, productId, ref.at, sold.get(productId));
 }

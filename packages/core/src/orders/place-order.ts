@@ -133,11 +133,6 @@ export async function placeOrder(
       }
 
       const number = orderNumber(now);
-      await reserveStock(
-        tx,
-        evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
-        { reason: `order ${number}`, actorId: actor.userId, at: now },
-      );
 
       const cod = input.paymentMethod === "cod";
       const [created] = await tx
@@ -272,6 +267,13 @@ export async function placeOrder(
           deps.jobs.enqueue("orders.expire", { orderId: o.id }, { delayMs, dedupeKey: `expire:${o.id}` }),
         );
       }
+      // Stock last: its row locks are the ones other buyers queue on, so hold them the
+      // shortest time, from here to the commit.
+      await reserveStock(
+        tx,
+        evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
+        { reason: `order ${number}`, actorId: actor.userId, at: now },
+      );
       return o;
     });
   } catch (error) {
