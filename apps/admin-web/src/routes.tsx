@@ -2,6 +2,8 @@ import { AppShell, RequireRole, SignIn } from "@bazaar/ui";
 import type { ReactNode } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { CategoriesPage } from "./pages/categories";
+import { CheckoutSettingsPage } from "./pages/checkout-settings";
+import { CouponsPage } from "./pages/coupons";
 import { FeaturedPage } from "./pages/featured";
 import { ModerationPage } from "./pages/moderation";
 import { SellerDetailPage } from "./pages/seller-detail";
@@ -13,7 +15,9 @@ const NAV = [
   { to: "/sellers", label: "Sellers" },
   { to: "/categories", label: "Categories" },
   { to: "/featured", label: "Featured" },
+  { to: "/coupons", label: "Coupons" },
   { to: "/users", label: "Users" },
+  { to: "/settings/checkout", label: "Checkout" },
 ];
 
 function Shell() {
@@ -36,7 +40,9 @@ export const router = createBrowserRouter([
       { path: "sellers/:id", element: admin(<SellerDetailPage />) },
       { path: "categories", element: admin(<CategoriesPage />) },
       { path: "featured", element: admin(<FeaturedPage />) },
+      { path: "coupons", element: admin(<CouponsPage />) },
       { path: "users", element: admin(<UsersPage />) },
+      { path: "settings/checkout", element: admin(<CheckoutSettingsPage />) },
       {
         path: "login",
         element: (

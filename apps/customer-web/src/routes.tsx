@@ -1,11 +1,15 @@
-import { AppShell, RequireRole } from "@bazaar/ui";
+import { useAuth } from "@bazaar/client";
+import { AppShell, type NavItem, RequireRole } from "@bazaar/ui";
 import { createBrowserRouter, Link, Outlet } from "react-router";
+import { CartLink } from "./cart/cart-link";
+import { CartMergeNotice } from "./cart/cart-merge-notice";
 import { SearchBox } from "./catalog/search-box";
 import { AccountLayout } from "./pages/account/account-layout";
 import { AddressesPage } from "./pages/account/addresses";
 import { PasswordPage } from "./pages/account/password";
 import { ProfilePage } from "./pages/account/profile";
 import { SessionsPage } from "./pages/account/sessions";
+import { CartPage } from "./pages/cart";
 import { CategoryPage } from "./pages/category";
 import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
@@ -15,15 +19,22 @@ import { ProductPage } from "./pages/product";
 import { RegisterPage } from "./pages/register";
 import { ResetPasswordPage } from "./pages/reset-password";
 import { SearchPage } from "./pages/search";
+import { SharedWishlistPage } from "./pages/shared-wishlist";
 import { ShopPage } from "./pages/shop";
 import { VerifyPage } from "./pages/verify";
+import { WishlistPage } from "./pages/wishlist";
+
+const ACCOUNT: NavItem = { to: "/account", label: "Your account" };
+const CUSTOMER_NAV: NavItem[] = [{ to: "/wishlist", label: "Wishlist", end: true }, ACCOUNT];
 
 function Shell() {
+  const { user } = useAuth();
   return (
     <AppShell
       appName="Bazaar"
       search={<SearchBox />}
-      nav={[{ to: "/account", label: "Your account" }]}
+      nav={user?.role === "customer" ? CUSTOMER_NAV : [ACCOUNT]}
+      actions={<CartLink />}
       signedOutActions={
         <>
           <Link to="/login" className="bz-button bz-button--secondary">
@@ -35,6 +46,7 @@ function Shell() {
         </>
       }
     >
+      <CartMergeNotice />
       <Outlet />
     </AppShell>
   );
@@ -49,6 +61,16 @@ export const router = createBrowserRouter([
       { path: "c/:slug", element: <CategoryPage /> },
       { path: "p/:slug", element: <ProductPage /> },
       { path: "shop/:slug", element: <ShopPage /> },
+      { path: "cart", element: <CartPage /> },
+      {
+        path: "wishlist",
+        element: (
+          <RequireRole roles="customer">
+            <WishlistPage />
+          </RequireRole>
+        ),
+      },
+      { path: "wishlist/shared/:token", element: <SharedWishlistPage /> },
       { path: "register", element: <RegisterPage /> },
       { path: "verify", element: <VerifyPage /> },
       { path: "login", element: <LoginPage /> },

@@ -3,15 +3,19 @@ import { AppShell, type NavItem, RequireRole, SignIn } from "@bazaar/ui";
 import type { ReactNode } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { ApplyPage } from "./pages/apply";
+import { CouponsPage } from "./pages/coupons";
 import { DashboardPage } from "./pages/dashboard";
 import { InventoryLogPage } from "./pages/inventory-log";
 import { ProductEditorPage } from "./pages/product-editor/product-editor";
 import { ProductsPage } from "./pages/products";
+import { SalesPage } from "./pages/sales/sales";
 import { ShopProfilePage } from "./pages/shop-profile";
 
 const SELLER_NAV: NavItem[] = [
   { to: "/", label: "Dashboard", end: true },
   { to: "/products", label: "Products" },
+  { to: "/sales", label: "Sales" },
+  { to: "/coupons", label: "Coupons" },
   { to: "/shop", label: "Shop profile" },
 ];
 const APPLICANT_NAV: NavItem[] = [{ to: "/apply", label: "Your application" }];
@@ -85,6 +89,22 @@ export const router = createBrowserRouter([
         element: (
           <SellerArea>
             <InventoryLogPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "sales",
+        element: (
+          <SellerArea>
+            <SalesPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "coupons",
+        element: (
+          <SellerArea>
+            <CouponsPage />
           </SellerArea>
         ),
       },

@@ -1,5 +1,5 @@
 import { type FormError, toFormError, useAuth } from "@bazaar/client";
-import type { Role } from "@bazaar/schemas";
+import type { AuthResult, Role } from "@bazaar/schemas";
 import { type ReactNode, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import { Alert, Button, ErrorAlert, Form, TextField } from "./form";
@@ -58,6 +58,8 @@ type SignInProps = {
   footer?: ReactNode;
   /** When set, an unverified account is offered a link here (`?email=` is added). */
   verifyPath?: string;
+  /** Called with the answer once signed in, before leaving the page (a cart merge report). */
+  onSignedIn?: (result: AuthResult) => void;
 };
 
 /** An email + password sign-in page that only lets the allowed roles through. */
@@ -68,6 +70,7 @@ export function SignIn({
   redirectTo = "/",
   footer,
   verifyPath,
+  onSignedIn,
 }: SignInProps) {
   const auth = useAuth();
   const location = useLocation();
@@ -87,7 +90,9 @@ export function SignIn({
     setPending(true);
     setError(null);
     try {
-      await auth.login({ email, password });
+      // Not `onSignedIn?.(await …)`: an absent callback would skip the call in its arguments.
+      const result = await auth.login({ email, password });
+      onSignedIn?.(result);
     } catch (e) {
       setError(toFormError(e));
     } finally {

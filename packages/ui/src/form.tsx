@@ -74,6 +74,16 @@ export function useCountdown(seconds: number | null, key?: unknown): number {
   return left;
 }
 
+/** `value`, once it has stopped changing for `ms` (a search box's text before it is sent). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
 /** "42 seconds", or "899 seconds (about 15 minutes)" for long waits. */
 export const waitText = (seconds: number) =>
   seconds > 90

@@ -8,6 +8,18 @@ export {
   productStatusLabel,
   RevisionCompare,
 } from "./catalog";
+export {
+  COUPON_FIELDS,
+  type CouponFieldsInput,
+  type CouponValues,
+  couponPayload,
+  couponUsage,
+  couponValues,
+  couponWindow,
+  describeCoupon,
+} from "./coupon-values";
+export { CouponForm, CouponStateTag, CouponTable, type ProductChoices } from "./coupons";
+export { formatDate, formatDateTime, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
 export { Dialog } from "./dialog";
 export {
   Alert,
@@ -19,7 +31,10 @@ export {
   TextAreaField,
   TextField,
   useCountdown,
+  useDebounced,
   waitText,
 } from "./form";
 export { AppShell, Card, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, formatPaise, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
+export { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
+export { MultiPicker, type PickerOption } from "./picker";

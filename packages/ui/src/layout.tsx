@@ -16,6 +16,8 @@ type AppShellProps = {
   afterSignOut?: string;
   /** Shown in the header for everyone, between the brand and the user (a search box). */
   search?: ReactNode;
+  /** Shown in the header for everyone, before the user (a cart link). */
+  actions?: ReactNode;
   children: ReactNode;
 };
 
@@ -27,6 +29,7 @@ export function AppShell({
   signedOutActions,
   afterSignOut = "/",
   search,
+  actions,
   children,
 }: AppShellProps) {
   const { status, user, logout } = useAuth();
@@ -60,6 +63,7 @@ export function AppShell({
           )}
           {search && <div className="bz-header__search">{search}</div>}
           <div className="bz-header__user">
+            {actions}
             {status === "signedIn" && user ? (
               <>
                 <span className="bz-header__name" data-testid="signed-in-user">

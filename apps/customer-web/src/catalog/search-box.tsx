@@ -1,4 +1,5 @@
 import { useTRPC } from "@bazaar/client";
+import { useDebounced } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
@@ -6,15 +7,6 @@ import { useLocation, useNavigate, useSearchParams } from "react-router";
 type Suggestion = { kind: "category" | "brand" | "product"; label: string; slug: string | null };
 
 const DEBOUNCE_MS = 200;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 const KIND_LABEL = { category: "Category", brand: "Brand", product: "" } as const;
 

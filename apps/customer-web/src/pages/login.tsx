@@ -1,5 +1,6 @@
 import { SignIn } from "@bazaar/ui";
 import { Link } from "react-router";
+import { showCartMerge } from "../cart/cart-memory";
 
 /** Any account may sign in here: the account pages serve every role. */
 export function LoginPage() {
@@ -8,6 +9,7 @@ export function LoginPage() {
       title="Sign in to Bazaar"
       redirectTo="/account"
       verifyPath="/verify"
+      onSignedIn={(result) => showCartMerge(result.cartMerge)}
       footer={
         <>
           <span>

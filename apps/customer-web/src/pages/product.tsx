@@ -4,6 +4,7 @@ import { Card, ErrorAlert, Loading, Price } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { BuyBox } from "../cart/buy-box";
 import { ProductGrid, Rating } from "../catalog/product-card";
 import { choose, initialVariant, valueState } from "../catalog/variant-picker";
 import { NotFoundPage } from "./not-found";
@@ -124,6 +125,7 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
                   {variant.sku}
                 </span>
               </p>
+              <BuyBox key={variant.id} product={p} variant={variant} />
             </>
           ) : (
             <p className="bz-text-danger">Currently unavailable.</p>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, ErrorAlert, Form, TextField, useCountdown, waitTex
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { showCartMerge } from "../cart/cart-memory";
 
 /** The server allows one code per email per minute. */
 const RESEND_COOLDOWN_SECONDS = 60;
@@ -31,6 +32,7 @@ export function VerifyPage() {
     trpc.auth.verifyEmail.mutationOptions({
       onSuccess: (result) => {
         auth.setSession(result);
+        showCartMerge(result.cartMerge);
         navigate("/account", { replace: true, state: { welcome: true } });
       },
     }),

@@ -1,0 +1,133 @@
+import { useFormError, useTRPC } from "@bazaar/client";
+import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  type CheckoutSettingsFields,
+  type CheckoutValues,
+  checkoutPayload,
+  checkoutValues,
+  shippingSummary,
+} from "./checkout-values";
+
+const FIELDS = ["shippingFlatFee", "freeShippingAbove", "maxQtyPerLine", "maxUnitsPerOrder"] as const;
+
+/** Shipping fees and cart limits, the same for every shop and customer. */
+export function CheckoutSettingsPage() {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.admin.settings.checkout.queryOptions());
+  const error = useFormError(settings.error);
+  return (
+    <Page
+      title="Checkout settings"
+      description="Shipping is charged per shop in an order. Limits apply to every cart; carts already over them are cut down the next time they are read."
+    >
+      {settings.data ? (
+        <Card>
+          <p className="bz-muted" data-testid="shipping-summary">
+            {shippingSummary(settings.data)} At most {settings.data.maxQtyPerLine} of one item and{" "}
+            {settings.data.maxUnitsPerOrder} items an order.
+          </p>
+          <SettingsForm settings={settings.data} />
+        </Card>
+      ) : settings.error ? (
+        <ErrorAlert error={error} />
+      ) : (
+        <Loading />
+      )}
+    </Page>
+  );
+}
+
+function SettingsForm({ settings }: { settings: CheckoutSettingsFields }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<CheckoutValues>(() => checkoutValues(settings));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const save = useMutation(
+    trpc.admin.settings.setCheckout.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.admin.settings.checkout.queryKey(), saved);
+        setValues(checkoutValues(saved));
+      },
+    }),
+  );
+  const hasLocal = Object.keys(localErrors).length > 0;
+  const error = useFormError(hasLocal ? null : save.error);
+  const fieldError = (key: (typeof FIELDS)[number]) => localErrors[key] ?? error?.fieldErrors[key];
+  const set = (key: keyof CheckoutValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = () => {
+    const built = checkoutPayload(values);
+    if (!built.ok) {
+      save.reset();
+      setLocalErrors(built.errors);
+      return;
+    }
+    setLocalErrors({});
+    save.mutate(built.settings);
+  };
+
+  return (
+    <Form
+      aria-label="Checkout settings"
+      testId="checkout-settings-form"
+      pending={save.isPending}
+      onSubmit={submit}
+    >
+      {save.isSuccess && !save.isPending && <Alert tone="success">Checkout settings saved.</Alert>}
+      <ErrorAlert error={error} fields={FIELDS} />
+      <fieldset className="bz-subform">
+        <legend>Shipping</legend>
+        <div className="bz-form-row">
+          <TextField
+            id="shippingFlatFee"
+            label="Flat fee per shop (₹)"
+            inputMode="decimal"
+            value={values.shippingFlatFee}
+            onValue={set("shippingFlatFee")}
+            error={fieldError("shippingFlatFee")}
+            hint="0 makes shipping always free."
+          />
+          <TextField
+            id="freeShippingAbove"
+            label="Free from (₹, optional)"
+            inputMode="decimal"
+            value={values.freeShippingAbove}
+            onValue={set("freeShippingAbove")}
+            error={fieldError("freeShippingAbove")}
+            hint="When a shop's items, after discounts, reach this. Blank: never free."
+          />
+        </div>
+      </fieldset>
+      <fieldset className="bz-subform">
+        <legend>Cart limits</legend>
+        <div className="bz-form-row">
+          <TextField
+            id="maxQtyPerLine"
+            label="Most of one item"
+            inputMode="numeric"
+            value={values.maxQtyPerLine}
+            onValue={set("maxQtyPerLine")}
+            error={fieldError("maxQtyPerLine")}
+            hint="1 to 1,000 units of one variant."
+          />
+          <TextField
+            id="maxUnitsPerOrder"
+            label="Most items in an order"
+            inputMode="numeric"
+            value={values.maxUnitsPerOrder}
+            onValue={set("maxUnitsPerOrder")}
+            error={fieldError("maxUnitsPerOrder")}
+            hint="1 to 10,000 units in all."
+          />
+        </div>
+      </fieldset>
+      <div className="bz-form-actions">
+        <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
+          Save settings
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CheckoutSettings } from "@bazaar/schemas";
+import { formatPaise, paiseToRupeesText, parseCount, parseRupees } from "@bazaar/ui";
+
+/** The checkout settings as typed: rupees for money, blank for "never free". */
+export type CheckoutValues = {
+  shippingFlatFee: string;
+  freeShippingAbove: string;
+  maxQtyPerLine: string;
+  maxUnitsPerOrder: string;
+};
+
+export type CheckoutSettingsFields = Pick<
+  CheckoutSettings,
+  "shippingFlatFee" | "freeShippingAbove" | "maxQtyPerLine" | "maxUnitsPerOrder"
+>;
+
+export const checkoutValues = (s: CheckoutSettingsFields): CheckoutValues => ({
+  shippingFlatFee: paiseToRupeesText(s.shippingFlatFee),
+  freeShippingAbove: s.freeShippingAbove === null ? "" : paiseToRupeesText(s.freeShippingAbove),
+  maxQtyPerLine: String(s.maxQtyPerLine),
+  maxUnitsPerOrder: String(s.maxUnitsPerOrder),
+});
+
+/** The settings to save, or the problem beside each field (keyed like the API's field errors). */
+export function checkoutPayload(
+  values: CheckoutValues,
+): { ok: true; settings: CheckoutSettingsFields } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const fee = parseRupees(values.shippingFlatFee);
+  if (!fee.ok) errors.shippingFlatFee = fee.error.replace("a price", "the fee (0 for free shipping)");
+  const free = values.freeShippingAbove.trim() ? parseRupees(values.freeShippingAbove) : null;
+  if (free && !free.ok) errors.freeShippingAbove = free.error.replace("a price", "an amount");
+  const perLine = parseCount(values.maxQtyPerLine, "The limit", 1, 1000);
+  if (!perLine.ok) errors.maxQtyPerLine = perLine.error;
+  const perOrder = parseCount(values.maxUnitsPerOrder, "The limit", 1, 10_000);
+  if (!perOrder.ok) errors.maxUnitsPerOrder = perOrder.error;
+  if (!fee.ok || (free && !free.ok) || !perLine.ok || !perOrder.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      shippingFlatFee: fee.paise,
+      freeShippingAbove: free ? free.paise : null,
+      maxQtyPerLine: perLine.n,
+      maxUnitsPerOrder: perOrder.n,
+    },
+  };
+}
+
+/** "₹49 per shop, free when a shop's items reach ₹499." */
+export function shippingSummary(s: Pick<CheckoutSettings, "shippingFlatFee" | "freeShippingAbove">): string {
+  if (s.shippingFlatFee === 0) return "Shipping is always free.";
+  const fee = `${formatPaise(s.shippingFlatFee)} shipping per shop`;
+  return s.freeShippingAbove === null
+    ? `${fee}, whatever the order.`
+    : `${fee}, free when a shop's items reach ${formatPaise(s.freeShippingAbove)}.`;
+}

@@ -1,0 +1,247 @@
+import { useFormError, useTRPC } from "@bazaar/client";
+import { type CouponDto, CouponListInput } from "@bazaar/schemas";
+import {
+  Alert,
+  Button,
+  Card,
+  CouponForm,
+  CouponTable,
+  ErrorAlert,
+  Form,
+  flattenCategories,
+  formatPaise,
+  Loading,
+  LoadMore,
+  Page,
+  SelectField,
+  TextField,
+  useDebounced,
+} from "@bazaar/ui";
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
+
+type ListState = NonNullable<CouponListInput["state"]>;
+const STATES: { value: ListState; label: string }[] = [
+  { value: "all", label: "Any state" },
+  { value: "active", label: "Active" },
+  { value: "scheduled", label: "Scheduled" },
+  { value: "expired", label: "Expired" },
+  { value: "disabled", label: "Disabled" },
+];
+
+/** Coupons on the seller's own products: create, edit, disable. */
+export function CouponsPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const parsed = CouponListInput.shape.state.safeParse(params.get("state") ?? undefined);
+  const state: ListState = parsed.success ? parsed.data : "all";
+  const q = params.get("q") ?? "";
+  const [search, setSearch] = useState(q);
+  const coupons = useInfiniteQuery(
+    trpc.seller.coupons.list.infiniteQueryOptions(
+      { limit: 20, state, ...(q && { q }) },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const error = useFormError(coupons.error);
+  const rows = coupons.data?.pages.flatMap((p) => p.items) ?? [];
+  const [editing, setEditing] = useState<"new" | CouponDto | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const formTop = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (editing) formTop.current?.scrollIntoView({ block: "start" });
+  }, [editing]);
+  const update = (next: { state?: string; q?: string }) => {
+    const merged = { state: state === "all" ? "" : state, q, ...next };
+    setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v && v !== "all")), {
+      replace: true,
+    });
+  };
+  const open = (target: "new" | CouponDto) => {
+    setNotice(null);
+    setEditing(target);
+  };
+
+  return (
+    <Page
+      title="Coupons"
+      description="Codes customers enter in their cart for money off your products. A coupon only ever discounts items from your shop."
+      actions={
+        editing === null && (
+          <Button onClick={() => open("new")} data-testid="new-coupon">
+            New coupon
+          </Button>
+        )
+      }
+    >
+      {notice && (
+        <Alert tone="success" testId="coupon-notice">
+          {notice}
+        </Alert>
+      )}
+      <div ref={formTop}>
+        {editing && (
+          <Card title={editing === "new" ? "New coupon" : `Edit ${editing.code}`}>
+            <SellerCouponForm
+              key={editing === "new" ? "new" : editing.id}
+              coupon={editing === "new" ? undefined : editing}
+              onDone={(message) => {
+                setEditing(null);
+                setNotice(message);
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          </Card>
+        )}
+      </div>
+      <Card>
+        <Form
+          aria-label="Filter coupons"
+          className="bz-toolbar-form"
+          onSubmit={() => update({ q: search.trim() })}
+        >
+          <div className="bz-toolbar">
+            <TextField
+              id="q"
+              label="Search"
+              type="search"
+              placeholder="Code"
+              value={search}
+              onValue={(v) => {
+                setSearch(v);
+                if (!v) update({ q: "" });
+              }}
+            />
+            <SelectField
+              id="state"
+              label="State"
+              options={STATES}
+              value={state}
+              onValue={(v) => update({ state: v })}
+            />
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+          </div>
+        </Form>
+        {coupons.isPending ? (
+          <Loading />
+        ) : coupons.error ? (
+          <ErrorAlert error={error} />
+        ) : rows.length === 0 ? (
+          <p className="bz-empty">
+            {state !== "all" || q
+              ? "No coupons match these filters."
+              : "No coupons yet. Create your first one."}
+          </p>
+        ) : (
+          <CouponTable
+            coupons={rows}
+            actions={(c) => (
+              <>
+                <Button variant="secondary" className="bz-button--small" onClick={() => open(c)}>
+                  Edit
+                </Button>
+                <ActiveToggle coupon={c} onNotice={setNotice} />
+              </>
+            )}
+          />
+        )}
+        <LoadMore query={coupons} />
+      </Card>
+    </Page>
+  );
+}
+
+function ActiveToggle({ coupon, onNotice }: { coupon: CouponDto; onNotice: (message: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const set = useMutation(
+    trpc.seller.coupons.setActive.mutationOptions({
+      onSuccess: async (updated) => {
+        onNotice(`${updated.code} is ${updated.active ? "enabled" : "disabled"}.`);
+        await queryClient.invalidateQueries(trpc.seller.coupons.list.pathFilter());
+      },
+    }),
+  );
+  const error = useFormError(set.error);
+  return (
+    <>
+      <Button
+        variant={coupon.active ? "danger" : "secondary"}
+        className="bz-button--small"
+        onClick={() => set.mutate({ id: coupon.id, active: !coupon.active })}
+        pending={set.isPending}
+        pendingLabel="Saving…"
+        data-testid="coupon-toggle"
+      >
+        {coupon.active ? "Disable" : "Enable"}
+      </Button>
+      {error && <span className="bz-field__error">{error.message}</span>}
+    </>
+  );
+}
+
+function SellerCouponForm(props: {
+  coupon?: CouponDto;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const categories = useQuery(trpc.catalog.categories.queryOptions());
+  const flat = useMemo(() => flattenCategories(categories.data ?? []), [categories.data]);
+  const [query, setQuery] = useState("");
+  const q = useDebounced(query.trim(), 250);
+  const results = useQuery({
+    ...trpc.seller.products.list.queryOptions({ limit: 20, status: "approved", ...(q && { q }) }),
+    enabled: q.length > 0,
+    placeholderData: (previous) => previous,
+  });
+  // Titles of the products an existing coupon names, to label them.
+  const named = useQueries({
+    queries: (props.coupon?.productIds ?? []).map((id) => trpc.seller.products.byId.queryOptions({ id })),
+  });
+  const labels = Object.fromEntries(named.flatMap((r) => (r.data ? [[r.data.id, r.data.title]] : [])));
+  const options = q
+    ? (results.data?.items ?? []).map((p) => {
+        const prices = p.variants.map((v) => v.price);
+        return {
+          id: p.id,
+          label: p.title,
+          detail: prices.length ? formatPaise(Math.min(...prices)) : undefined,
+        };
+      })
+    : [];
+
+  const onSuccess = async (saved: CouponDto) => {
+    await queryClient.invalidateQueries(trpc.seller.coupons.list.pathFilter());
+    props.onDone(props.coupon ? `Saved ${saved.code}.` : `Created ${saved.code}.`);
+  };
+  const create = useMutation(trpc.seller.coupons.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.seller.coupons.update.mutationOptions({ onSuccess }));
+  const mutation = props.coupon ? update : create;
+  const error = useFormError(mutation.error);
+
+  return (
+    <CouponForm
+      coupon={props.coupon}
+      categories={flat}
+      products={{
+        options,
+        query,
+        onQuery: setQuery,
+        loading: results.isFetching,
+        labels,
+        hint: "Your approved products.",
+      }}
+      pending={mutation.isPending}
+      error={error}
+      onSubmit={(fields, code) =>
+        props.coupon ? update.mutate({ id: props.coupon.id, ...fields }) : create.mutate({ code, ...fields })
+      }
+      onCancel={props.onCancel}
+    />
+  );
+}
