@@ -109,6 +109,8 @@ export type CartDto = {
     itemCount: number;
   };
   limits: { maxQtyPerLine: number; maxUnitsPerOrder: number };
+  /** Each seller's goods ship free from this much (paise); null: never free. */
+  shipping: { flatFee: number; freeAbove: number | null };
   /** True when some line needs attention; checkout asks the customer to review first. */
   hasNotices: boolean;
 };

@@ -41,6 +41,7 @@ function emptyCart(settings: CheckoutSettings): CartDto {
       itemCount: 0,
     },
     limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
+    shipping: { flatFee: settings.shippingFlatFee, freeAbove: settings.freeShippingAbove },
     hasNotices: false,
   };
 }
@@ -206,6 +207,7 @@ export async function evaluateCart(
         itemCount: buyable.reduce((a, l) => a + l.qty, 0),
       },
       limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
+      shipping: { flatFee: settings.shippingFlatFee, freeAbove: settings.freeShippingAbove },
       hasNotices: evaluated.some((l) => l.notices.length > 0),
     },
     lines: buyable,

@@ -159,7 +159,7 @@ export async function updateCoupon(
   return deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(coupons).where(ownWhere(owner, id)).for("update");
     if (!before) throw notFound("coupon.not_found", "Coupon not found");
-    const kind = input.kind ?? before.kind;
+    const kind = before.kind;
     const next = {
       description: input.description ?? before.description,
       kind,
