@@ -241,11 +241,11 @@ describe("ownership", () => {
     const mine = await addCartItem(t.deps, asha, { variantId: a.variant.id, qty: 1 });
     const lineId = lines(mine.cart)[0]!.id;
     for (const attempt of [
-      updateCartItem(t.deps, bala, { itemId: lineId, qty: 5 }),
-      removeCartItem(t.deps, bala, { itemId: lineId }),
-      updateCartItem(t.deps, { guestToken: null }, { itemId: lineId, qty: 5 }),
+      () => updateCartItem(t.deps, bala, { itemId: lineId, qty: 5 }),
+      () => removeCartItem(t.deps, bala, { itemId: lineId }),
+      () => updateCartItem(t.deps, { guestToken: null }, { itemId: lineId, qty: 5 }),
     ])
-      expect((await rejects(attempt)).reason).toBe("cart.item_not_found");
+      expect((await rejects(attempt())).reason).toBe("cart.item_not_found");
     expect(lines(await getCart(t.deps, asha)).map((l) => l.qty)).toEqual([1]);
     expect(lines(await getCart(t.deps, bala))).toEqual([]);
   });
