@@ -1,4 +1,11 @@
-import { createShopForSeed, createVerifiedUser, type Deps, userExists } from "@bazaar/core";
+import {
+  createCoupon,
+  createShopForSeed,
+  createVerifiedUser,
+  type Deps,
+  findCouponByCode,
+  userExists,
+} from "@bazaar/core";
 import type { SellerApplyInput, SellerStatus } from "@bazaar/schemas";
 import { seedDemoCatalog } from "./seed-catalog-demo";
 
@@ -105,5 +112,33 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   }
   // The open shops get a stocked catalogue, so a newcomer sees a living store at once.
   if ((await seedDemoCatalog(deps, { sellerIds: openShops })) > 0) added = true;
+  if (await seedDemoCoupon(deps)) added = true;
   return added;
+}
+
+/** A platform coupon to try at the cart: 10% off, at most ₹200, on orders from ₹499. */
+export const DEMO_COUPON = "WELCOME10";
+
+async function seedDemoCoupon(deps: Deps): Promise<boolean> {
+  if (await findCouponByCode(deps.db, DEMO_COUPON)) return false;
+  const [admin] = (
+    (await deps.db.execute(`select id from users where email = '${demoAccounts[0].email}'`)) as unknown as {
+      rows: { id: string }[];
+    }
+  ).rows;
+  if (!admin) return false;
+  await createCoupon(
+    deps,
+    { userId: admin.id, role: "admin", sessionId: "seed" },
+    { sellerId: null },
+    {
+      code: DEMO_COUPON,
+      description: "10% off your order, up to ₹200",
+      kind: "percent",
+      percentBps: 1000,
+      maxDiscount: 20_000,
+      minSubtotal: 49_900,
+    },
+  );
+  return true;
 }

@@ -1,7 +1,7 @@
-import { getMySeller, getShopBySlug, login } from "@bazaar/core";
+import { findCouponByCode, getMySeller, getShopBySlug, login } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, seedDemo } from "../src/seed";
+import { DEMO_COUPON, DEMO_PASSWORD, seedDemo } from "../src/seed";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -18,6 +18,11 @@ describe("demo seed", () => {
   it("gives the demo sellers open shops and the applicant a pending application, once", async () => {
     expect(await seedDemo(t.deps)).toBe(true);
     expect(await seedDemo(t.deps)).toBe(false);
+    expect(await findCouponByCode(t.deps.db, DEMO_COUPON)).toMatchObject({
+      kind: "percent",
+      percentBps: 1000,
+      active: true,
+    });
 
     for (const [email, slug] of [
       ["seller1@bazaar.local", "ravi-textiles"],
