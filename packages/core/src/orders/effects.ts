@@ -4,6 +4,7 @@ import {
   orderEvents,
   orderItems,
   productVariants,
+  sellers,
   users,
 } from "@bazaar/db";
 import type { OrderUpdateEvent, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
@@ -33,6 +34,25 @@ export class Effects {
       .where(eq(users.id, userId));
     if (!u) return;
     this.emails.push(await queueEmail(tx, { to: u.email, template, payload: { name: u.name, ...payload } }));
+  }
+
+  /** Tells a seller their part of an order is confirmed and theirs to pack. */
+  async sellerNewOrder(
+    tx: Database,
+    sub: { sellerId: string; number: string; total: number },
+    sellerUrl: string,
+  ) {
+    const [shop] = await tx
+      .select({ userId: sellers.userId, shopName: sellers.shopName })
+      .from(sellers)
+      .where(eq(sellers.id, sub.sellerId));
+    if (shop)
+      await this.email(tx, shop.userId, "seller_new_order", {
+        shopName: shop.shopName,
+        number: sub.number,
+        total: sub.total,
+        url: `${sellerUrl}/orders`,
+      });
   }
 
   async release(deps: Pick<Deps, "jobs" | "log" | "live" | "cache">) {

@@ -13,6 +13,7 @@ import { cancelMyOrder, getMyOrder } from "./customer-orders";
 import { expireOrder } from "./expire-order";
 import { orderFixture } from "./fixtures";
 import { placeOrder } from "./place-order";
+import { processRefund } from "./process-refund";
 import { receiveRazorpayWebhook } from "./razorpay-webhook";
 import { reconcilePayments } from "./reconcile-payments";
 
@@ -293,7 +294,6 @@ describe("refunds", () => {
     expect(cancelled.subOrders[0]!.status).toBe("cancelled");
     await t.drain();
     const [refund] = await t.deps.db.select().from(refunds).where(eq(refunds.orderId, order.id));
-    const { processRefund } = await import("./process-refund");
     expect(await processRefund(t.deps, refund!.id)).toBe("already_processed");
     expect(stub.fake.paymentRefunds(payment.id)).toHaveLength(1);
     const after = await getMyOrder(t.deps, buyer.actor, { orderId: order.id });

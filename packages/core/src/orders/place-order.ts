@@ -232,6 +232,7 @@ export async function placeOrder(
           actor: who,
           at: now,
         });
+        if (cod) await fx.sellerNewOrder(tx, sub!, deps.urls.seller);
         if (cod)
           await recordTransition(tx, fx, {
             order: o,

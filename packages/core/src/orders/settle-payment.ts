@@ -68,6 +68,7 @@ export async function settlePayment(
         .update(subOrders)
         .set({ status: "confirmed", invoiceNumber: `INV-${sub.number}`, updatedAt: now })
         .where(eq(subOrders.id, sub.id));
+      await fx.sellerNewOrder(tx, sub, deps.urls.seller);
       await recordTransition(tx, fx, {
         order: paid!,
         subOrder: sub,
