@@ -47,7 +47,9 @@ function couponRules<T extends z.ZodType<Partial<z.output<typeof CouponFields>>>
 export const CreateCouponInput = couponRules(CouponFields);
 export type CreateCouponInput = z.input<typeof CreateCouponInput>;
 /** The code and kind are fixed once created: orders refer to them. */
-export const UpdateCouponInput = couponRules(CouponFields.omit({ code: true, kind: true }).partial().extend({ id: Id }));
+export const UpdateCouponInput = couponRules(
+  CouponFields.omit({ code: true, kind: true }).partial().extend({ id: Id }),
+);
 export type UpdateCouponInput = z.input<typeof UpdateCouponInput>;
 export const SetCouponActiveInput = z.object({ id: Id, active: z.boolean() });
 export const CouponListInput = PageInput.extend({
