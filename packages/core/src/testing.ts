@@ -6,7 +6,7 @@ import { createTestDb } from "@bazaar/db/testing";
 import { createInProcessQueue } from "@bazaar/jobs";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
-import { isDomainError } from "./errors";
+import { DomainError, isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createLocalMediaStore } from "./media/store";
 import { createSmtpMailer } from "./notifications/mailer";
@@ -145,3 +145,14 @@ export async function createTestContext(
 }
 
 export { orderFixture } from "./orders/fixtures";
+
+/** The DomainError a call is expected to fail with; anything else (or success) fails the test. */
+export async function rejects(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogFixture } from "../catalog/browse/fixtures";
 import { listProducts } from "../catalog/browse/list-products";
 import { productBySlug } from "../catalog/browse/product-by-slug";
-import { DomainError } from "../errors";
+import type { DomainError } from "../errors";
 import type { SellerActor } from "../platform/deps";
 import { setCheckoutSettings } from "../promotions/checkout-settings";
 import { createCoupon } from "../promotions/coupons";
 import { redeemCoupon, releaseCoupon } from "../promotions/redeem-coupon";
 import { applySaleBoundary, cancelSaleEvent, createSaleEvent } from "../promotions/sale-events";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, rejects, type TestContext } from "../testing";
 import { addCartItem } from "./add-cart-item";
 import { applyCoupon, removeCoupon } from "./cart-coupon";
 import type { CartOwner } from "./cart-owner";
@@ -67,16 +67,6 @@ async function customer() {
 async function guestWith(variantId: string, qty: number) {
   const r = await addCartItem(t.deps, { guestToken: null }, { variantId, qty });
   return { guestToken: r.issuedGuestToken! } satisfies CartOwner;
-}
-
-async function rejects(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
 }
 
 const setStock = (variantId: string, stock: number) =>

@@ -5,6 +5,7 @@ import { addCartItem } from "../cart/add-cart-item";
 import { catalogFixture } from "../catalog/browse/fixtures";
 import type { Actor, SellerActor } from "../platform/deps";
 import type { TestContext } from "../testing";
+import { placeOrder } from "./place-order";
 
 /** Test-only: shops, stocked products and customers with an address, straight into the tables. */
 export function orderFixture(t: TestContext) {
@@ -75,5 +76,19 @@ export function orderFixture(t: TestContext) {
       await addCartItem(t.deps, { userId: buyer.actor.userId }, { variantId, qty });
   };
 
-  return { shop, variant, customer, stockOf, fill };
+  /** Fills the buyer's cart and checks it out with a fresh idempotency key. */
+  const checkout = async (
+    buyer: { actor: Actor; addressId: string },
+    lines: [string, number][],
+    paymentMethod: "cod" | "razorpay" = "cod",
+  ) => {
+    await fill(buyer, lines);
+    return placeOrder(t.deps, buyer.actor, {
+      addressId: buyer.addressId,
+      paymentMethod,
+      idempotencyKey: `k-${randomUUID()}`,
+    });
+  };
+
+  return { shop, variant, customer, stockOf, fill, checkout };
 }

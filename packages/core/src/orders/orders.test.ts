@@ -4,10 +4,10 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCoupon } from "../cart/cart-coupon";
 import { getCart } from "../cart/get-cart";
-import { DomainError } from "../errors";
+import type { DomainError } from "../errors";
 import { setCheckoutSettings } from "../promotions/checkout-settings";
 import { createCoupon } from "../promotions/coupons";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, rejects, type TestContext } from "../testing";
 import { adminCancelOrder, adminListOrders } from "./admin-orders";
 import { cancelMyOrder, getMyOrder, listMyOrders } from "./customer-orders";
 import { customerChannel } from "./effects";
@@ -23,15 +23,6 @@ let ravi: Awaited<ReturnType<ReturnType<typeof orderFixture>["shop"]>>;
 let meera: Awaited<ReturnType<ReturnType<typeof orderFixture>["shop"]>>;
 const admin = { userId: "", role: "admin" as const, sessionId: randomUUID() };
 
-async function rejects(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 const key = () => `test-${randomUUID()}`;
 
 beforeAll(async () => {
@@ -335,12 +326,7 @@ describe("fulfilment", () => {
   it("lets a seller cancel with a reason before shipping, restocking it", async () => {
     const v = await fx.variant(ravi, 20_000, 5);
     const buyer = await fx.customer();
-    await fx.fill(buyer, [[v.id, 2]]);
-    const order = await placeOrder(t.deps, buyer.actor, {
-      addressId: buyer.addressId,
-      paymentMethod: "cod",
-      idempotencyKey: key(),
-    });
+    const order = await fx.checkout(buyer, [[v.id, 2]]);
     const sub = order.subOrders[0]!;
     const done = await advanceSubOrder(t.deps, ravi.actor, {
       subOrderId: sub.id,
@@ -355,12 +341,7 @@ describe("fulfilment", () => {
   it("lists a seller's own sub-orders and a customer's own orders, and everything for admins", async () => {
     const v = await fx.variant(meera, 7_000, 5);
     const buyer = await fx.customer();
-    await fx.fill(buyer, [[v.id, 1]]);
-    const order = await placeOrder(t.deps, buyer.actor, {
-      addressId: buyer.addressId,
-      paymentMethod: "cod",
-      idempotencyKey: key(),
-    });
+    const order = await fx.checkout(buyer, [[v.id, 1]]);
     expect((await listMyOrders(t.deps, buyer.actor, {})).items.map((o) => o.id)).toEqual([order.id]);
     expect((await listMyOrders(t.deps, buyer.actor, { status: "delivered" })).items).toEqual([]);
     const sellerList = await listSellerOrders(t.deps, meera.actor, { status: "confirmed", limit: 100 });
@@ -380,12 +361,7 @@ describe("tracking and invoices", () => {
   it("tracks by a signed code without personal data, and refuses an altered one", async () => {
     const v = await fx.variant(ravi, 9_000, 5);
     const buyer = await fx.customer();
-    await fx.fill(buyer, [[v.id, 1]]);
-    const order = await placeOrder(t.deps, buyer.actor, {
-      addressId: buyer.addressId,
-      paymentMethod: "cod",
-      idempotencyKey: key(),
-    });
+    const order = await fx.checkout(buyer, [[v.id, 1]]);
     const sub = order.subOrders[0]!;
     const tracked = await getTracking(t.deps, { code: sub.trackingCode });
     expect(tracked).toEqual({
@@ -409,12 +385,7 @@ describe("tracking and invoices", () => {
   it("gives the GST invoice to the buyer, the seller and admins only", async () => {
     const v = await fx.variant(ravi, 112_000, 5, "Silk dupatta");
     const buyer = await fx.customer();
-    await fx.fill(buyer, [[v.id, 1]]);
-    const order = await placeOrder(t.deps, buyer.actor, {
-      addressId: buyer.addressId,
-      paymentMethod: "cod",
-      idempotencyKey: key(),
-    });
+    const order = await fx.checkout(buyer, [[v.id, 1]]);
     const subId = order.subOrders[0]!.id;
     for (const viewer of [buyer.actor, { ...ravi.actor }, admin]) {
       const { pdf, filename } = await invoicePdf(t.deps, viewer, subId);
@@ -431,12 +402,7 @@ describe("admin cancellation", () => {
   it("cancels any undelivered part with a reason, audited", async () => {
     const v = await fx.variant(ravi, 9_000, 5);
     const buyer = await fx.customer();
-    await fx.fill(buyer, [[v.id, 1]]);
-    const order = await placeOrder(t.deps, buyer.actor, {
-      addressId: buyer.addressId,
-      paymentMethod: "cod",
-      idempotencyKey: key(),
-    });
+    const order = await fx.checkout(buyer, [[v.id, 1]]);
     const sub = order.subOrders[0]!;
     await advanceSubOrder(t.deps, ravi.actor, { subOrderId: sub.id, to: "packed" });
     await advanceSubOrder(t.deps, ravi.actor, {

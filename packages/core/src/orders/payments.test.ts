@@ -1,18 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { orders, payments, refunds, webhookEvents } from "@bazaar/db";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
 import type { FakeWebhook } from "../payments/fake-razorpay";
 import { signCheckout, signWebhook } from "../payments/gateway";
 import { createRazorpayGateway } from "../payments/razorpay-gateway";
 import { type RazorpayStub, startRazorpayStub } from "../payments/razorpay-stub";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, rejects, type TestContext } from "../testing";
 import { confirmPayment } from "./confirm-payment";
 import { cancelMyOrder, getMyOrder } from "./customer-orders";
 import { expireOrder } from "./expire-order";
 import { orderFixture } from "./fixtures";
-import { placeOrder } from "./place-order";
 import { processRefund } from "./process-refund";
 import { receiveRazorpayWebhook } from "./razorpay-webhook";
 import { reconcilePayments } from "./reconcile-payments";
@@ -28,26 +25,11 @@ let fx: ReturnType<typeof orderFixture>;
 let shop: Awaited<ReturnType<ReturnType<typeof orderFixture>["shop"]>>;
 const warnings: string[] = [];
 
-async function rejects(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
-
 /** A customer with one online order for `qty` units, and the gateway order it is paid against. */
 async function onlineOrder(price = 50_000, qty = 1) {
   const v = await fx.variant(shop, price, 5);
   const buyer = await fx.customer();
-  await fx.fill(buyer, [[v.id, qty]]);
-  const order = await placeOrder(t.deps, buyer.actor, {
-    addressId: buyer.addressId,
-    paymentMethod: "razorpay",
-    idempotencyKey: `k-${randomUUID()}`,
-  });
+  const order = await fx.checkout(buyer, [[v.id, qty]], "razorpay");
   return { v, buyer, order, gatewayOrderId: order.payment!.razorpayOrderId };
 }
 
