@@ -99,6 +99,11 @@ export async function createRuntime(
     bullQueue = createBullQueue({ url: config.redisUrl! });
     deps.jobs = bullQueue;
   }
+  if (options.mode === "worker" && deps.payments.kind === "dev")
+    log.warn(
+      {},
+      "no Razorpay keys: the dev payment gateway lives in the API process, so this worker cannot see its payments (refunds and reconciliation fail). Use Razorpay test keys with a separate worker.",
+    );
   if (options.mode === "worker" && !config.runJobsInProcess) {
     const workers = startBullWorkers({
       url: config.redisUrl!,

@@ -240,6 +240,14 @@ describe("orders that are never paid", () => {
     expect([r?.amount, r?.status]).toEqual([34_900, "processed"]);
     expect(stub.fake.fetchPayment(webhooks[0]!.event.payload.payment!.entity.id).status).toBe("refunded");
   });
+  it("expire even when the gateway has forgotten the order (the dev gateway after a restart)", async () => {
+    const { v, order, gatewayOrderId } = await onlineOrder(10_000, 1);
+    stub.fake.reset();
+    t.advance(31 * 60_000);
+    expect(await expireOrder(t.deps, order.id)).toBe("expired");
+    expect(await fx.stockOf(v.id)).toBe(5);
+    expect(gatewayOrderId).toMatch(/^order_/);
+  });
 });
 
 describe("reconciliation", () => {
