@@ -44,7 +44,7 @@ export async function addCartItem(
         createdAt: now,
         updatedAt: now,
       });
-    const { dto } = await evaluateCart(tx, cart, ownerUserId(owner), now);
+    const { dto } = await evaluateCart(tx, cart, ownerUserId(owner), now, settings);
     return { cart: dto, issuedGuestToken: issuedToken };
   });
 }

@@ -57,8 +57,9 @@ export async function evaluateCart(
   cart: CartRow | null,
   userId: string | null,
   now: Date,
+  known?: CheckoutSettings,
 ): Promise<EvaluatedCart> {
-  const settings = await getCheckoutSettings(db);
+  const settings = known ?? (await getCheckoutSettings(db));
   if (!cart) {
     return {
       dto: emptyCart(settings),

@@ -46,7 +46,10 @@ export async function updateCartItem(
       .update(cartItems)
       .set({ qty: input.qty, seenUnitPrice: variant.unitPrice, updatedAt: now })
       .where(eq(cartItems.id, line.id));
-    return { cart: (await evaluateCart(tx, cart, ownerUserId(owner), now)).dto, issuedGuestToken: null };
+    return {
+      cart: (await evaluateCart(tx, cart, ownerUserId(owner), now, settings)).dto,
+      issuedGuestToken: null,
+    };
   });
 }
 
