@@ -6,12 +6,15 @@ import { CheckoutSettingsPage } from "./pages/checkout-settings";
 import { CouponsPage } from "./pages/coupons";
 import { FeaturedPage } from "./pages/featured";
 import { ModerationPage } from "./pages/moderation";
+import { OrderDetailPage } from "./pages/orders/order-detail";
+import { OrdersPage } from "./pages/orders/orders";
 import { SellerDetailPage } from "./pages/seller-detail";
 import { SellersPage } from "./pages/sellers";
 import { UsersPage } from "./pages/users";
 
 const NAV = [
   { to: "/moderation", label: "Moderation" },
+  { to: "/orders", label: "Orders" },
   { to: "/sellers", label: "Sellers" },
   { to: "/categories", label: "Categories" },
   { to: "/featured", label: "Featured" },
@@ -36,6 +39,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/moderation" replace /> },
       { path: "moderation", element: admin(<ModerationPage />) },
+      { path: "orders", element: admin(<OrdersPage />) },
+      { path: "orders/:id", element: admin(<OrderDetailPage />) },
       { path: "sellers", element: admin(<SellersPage />) },
       { path: "sellers/:id", element: admin(<SellerDetailPage />) },
       { path: "categories", element: admin(<CategoriesPage />) },

@@ -11,21 +11,29 @@ import { ProfilePage } from "./pages/account/profile";
 import { SessionsPage } from "./pages/account/sessions";
 import { CartPage } from "./pages/cart";
 import { CategoryPage } from "./pages/category";
+import { CheckoutPage } from "./pages/checkout";
 import { ForgotPasswordPage } from "./pages/forgot-password";
 import { HomePage } from "./pages/home";
 import { LoginPage } from "./pages/login";
 import { NotFoundPage } from "./pages/not-found";
+import { OrderPage } from "./pages/order";
+import { OrdersPage } from "./pages/orders";
 import { ProductPage } from "./pages/product";
 import { RegisterPage } from "./pages/register";
 import { ResetPasswordPage } from "./pages/reset-password";
 import { SearchPage } from "./pages/search";
 import { SharedWishlistPage } from "./pages/shared-wishlist";
 import { ShopPage } from "./pages/shop";
+import { TrackPage } from "./pages/track";
 import { VerifyPage } from "./pages/verify";
 import { WishlistPage } from "./pages/wishlist";
 
 const ACCOUNT: NavItem = { to: "/account", label: "Your account" };
-const CUSTOMER_NAV: NavItem[] = [{ to: "/wishlist", label: "Wishlist", end: true }, ACCOUNT];
+const CUSTOMER_NAV: NavItem[] = [
+  { to: "/orders", label: "Orders" },
+  { to: "/wishlist", label: "Wishlist", end: true },
+  ACCOUNT,
+];
 
 function Shell() {
   const { user } = useAuth();
@@ -62,6 +70,31 @@ export const router = createBrowserRouter([
       { path: "p/:slug", element: <ProductPage /> },
       { path: "shop/:slug", element: <ShopPage /> },
       { path: "cart", element: <CartPage /> },
+      {
+        path: "checkout",
+        element: (
+          <RequireRole roles="customer">
+            <CheckoutPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "orders",
+        element: (
+          <RequireRole roles="customer">
+            <OrdersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "orders/:id",
+        element: (
+          <RequireRole roles="customer">
+            <OrderPage />
+          </RequireRole>
+        ),
+      },
+      { path: "track/:code", element: <TrackPage /> },
       {
         path: "wishlist",
         element: (

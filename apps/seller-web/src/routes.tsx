@@ -6,6 +6,7 @@ import { ApplyPage } from "./pages/apply";
 import { CouponsPage } from "./pages/coupons";
 import { DashboardPage } from "./pages/dashboard";
 import { InventoryLogPage } from "./pages/inventory-log";
+import { OrdersPage } from "./pages/orders/orders";
 import { ProductEditorPage } from "./pages/product-editor/product-editor";
 import { ProductsPage } from "./pages/products";
 import { SalesPage } from "./pages/sales/sales";
@@ -13,6 +14,7 @@ import { ShopProfilePage } from "./pages/shop-profile";
 
 const SELLER_NAV: NavItem[] = [
   { to: "/", label: "Dashboard", end: true },
+  { to: "/orders", label: "Orders" },
   { to: "/products", label: "Products" },
   { to: "/sales", label: "Sales" },
   { to: "/coupons", label: "Coupons" },
@@ -57,6 +59,14 @@ export const router = createBrowserRouter([
         element: (
           <SellerArea>
             <DashboardPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "orders",
+        element: (
+          <SellerArea>
+            <OrdersPage />
           </SellerArea>
         ),
       },

@@ -3,6 +3,7 @@ import {
   createTRPCClient,
   httpBatchLink,
   httpLink,
+  httpSubscriptionLink,
   isTRPCClientError,
   splitLink,
   type TRPCClient,
@@ -29,6 +30,8 @@ export type BazaarClientOptions = {
   /** `include` when the API is on another origin; the default keeps cookies first-party. */
   credentials?: RequestCredentials;
   fetch?: typeof fetch;
+  /** For live subscriptions (SSE); the browser's own by default. Tests and React Native pass one. */
+  EventSource?: typeof EventSource;
 };
 
 /** Public calls whose UNAUTHORIZED answers mean "wrong credentials", not "token expired". */
@@ -52,6 +55,11 @@ const UNBATCHED = new Set(["auth.refresh", "auth.logout"]);
 export const isUnauthorizedError = (error: unknown): boolean =>
   isTRPCClientError(error) && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
 
+/**
+ * On UNAUTHORIZED, refreshes the access token once and tries again. A subscription may
+ * also be refused long after it started (the browser reconnects an event stream with the
+ * token it first had), so each time one gets going it earns another refresh-and-retry.
+ */
 function refreshOnUnauthorizedLink(
   getAccessToken: () => string | null,
   onUnauthorized: (staleToken: string | null) => Promise<boolean>,
@@ -63,16 +71,16 @@ function refreshOnUnauthorizedLink(
         let closed = false;
         const attempt = (retried: boolean) => {
           const tokenUsed = getAccessToken();
+          let mayRetry = !retried;
           subscription = next(op).subscribe({
-            next: (value) => observer.next(value),
+            next: (value) => {
+              if (op.type === "subscription" && (value.result as { type?: string }).type === "started")
+                mayRetry = true;
+              observer.next(value);
+            },
             complete: () => observer.complete(),
             error: (error) => {
-              if (
-                retried ||
-                op.type === "subscription" ||
-                NO_RETRY.has(op.path) ||
-                !isUnauthorizedError(error)
-              ) {
+              if (!mayRetry || NO_RETRY.has(op.path) || !isUnauthorizedError(error)) {
                 observer.error(error);
                 return;
               }
@@ -95,7 +103,11 @@ function refreshOnUnauthorizedLink(
       });
 }
 
-/** A typed tRPC client: superjson, batched HTTP, bearer token, one refresh-and-retry on 401. */
+/**
+ * A typed tRPC client: superjson, batched HTTP, bearer token, one refresh-and-retry on 401.
+ * Subscriptions go over server-sent events; EventSource cannot send headers, so the token
+ * travels as a connection param, read each time a stream is opened.
+ */
 export function createBazaarClient(options: BazaarClientOptions = {}): BazaarClient {
   const url = options.url ?? "/trpc";
   const getAccessToken = options.getAccessToken ?? (() => null);
@@ -111,9 +123,22 @@ export function createBazaarClient(options: BazaarClientOptions = {}): BazaarCli
     fetch: (input: RequestInfo | URL, init?: RequestInit) => baseFetch(input, { ...init, credentials }),
   };
   const transport = splitLink<AppRouter>({
-    condition: (op) => UNBATCHED.has(op.path),
-    true: httpLink(http),
-    false: httpBatchLink(http),
+    condition: (op) => op.type === "subscription",
+    true: httpSubscriptionLink({
+      url,
+      transformer: superjson,
+      connectionParams: async () => {
+        const token = getAccessToken();
+        return token ? { token } : {};
+      },
+      eventSourceOptions: { withCredentials: credentials === "include" },
+      ...(options.EventSource && { EventSource: options.EventSource }),
+    }),
+    false: splitLink({
+      condition: (op) => UNBATCHED.has(op.path),
+      true: httpLink(http),
+      false: httpBatchLink(http),
+    }),
   });
   return createTRPCClient<AppRouter>({
     links: options.onUnauthorized

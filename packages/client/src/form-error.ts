@@ -1,7 +1,7 @@
 import type { ApiErrorData } from "@bazaar/schemas";
 import { isTRPCClientError } from "@trpc/client";
 import { useMemo } from "react";
-import { MediaUploadError } from "./upload-media";
+import { HttpApiError, NETWORK_MESSAGE } from "./http-error";
 
 /** What a form needs from a failed call. */
 export type FormError = {
@@ -18,10 +18,8 @@ export type FormError = {
   details: Record<string, unknown>;
 };
 
-const NETWORK_MESSAGE = "Cannot reach Bazaar right now. Check your connection and try again.";
-
 export function toFormError(error: unknown): FormError {
-  if (error instanceof MediaUploadError) {
+  if (error instanceof HttpApiError) {
     const fieldErrors: Record<string, string> = {};
     for (const [path, messages] of Object.entries(error.fieldErrors)) {
       if (messages[0]) fieldErrors[path] = messages[0];

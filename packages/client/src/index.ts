@@ -13,6 +13,15 @@ export {
   isUnauthorizedError,
 } from "./create-client";
 export { type FormError, formAlertMessage, toFormError, useFormError } from "./form-error";
+export { HttpApiError } from "./http-error";
+export {
+  attachmentFilename,
+  type FetchInvoiceOptions,
+  fetchInvoice,
+  type InvoiceFile,
+  useFetchInvoice,
+} from "./invoice";
+export { type UseOrderUpdatesOptions, useOrderUpdates } from "./order-updates";
 export {
   BazaarProvider,
   type BazaarProviderProps,

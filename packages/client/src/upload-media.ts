@@ -1,20 +1,12 @@
 import type { MediaDto } from "@bazaar/schemas";
 import { useCallback } from "react";
 import type { AuthStore } from "./auth-store";
+import { HttpApiError, NETWORK_MESSAGE } from "./http-error";
 import { useAuthStore } from "./provider";
 
 /** A refused or failed upload, shaped like an API error so forms can show it (see toFormError). */
-export class MediaUploadError extends Error {
+export class MediaUploadError extends HttpApiError {
   override readonly name = "MediaUploadError";
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly code: string | null,
-    readonly reason: string | null,
-    readonly fieldErrors: Record<string, string[]> = {},
-  ) {
-    super(message);
-  }
 }
 
 export type UploadMediaOptions = {
@@ -27,8 +19,6 @@ export type UploadMediaOptions = {
 };
 
 type ErrorBody = { code?: string; message?: string; reason?: string; fieldErrors?: Record<string, string[]> };
-
-const NETWORK_MESSAGE = "Cannot reach Bazaar right now. Check your connection and try again.";
 
 /**
  * Uploads one image (`POST /api/media`, multipart field `file`) and returns the stored media.

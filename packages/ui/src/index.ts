@@ -37,4 +37,31 @@ export {
 export { AppShell, Card, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, formatPaise, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
 export { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
+export {
+  addressLines,
+  formatPhone,
+  itemCount,
+  PAYMENT_STATUSES,
+  paymentMethodLabel,
+  paymentStatusLabel,
+  paymentStatusTone,
+  SUB_ORDER_STATUSES,
+  subOrderStatusLabel,
+  subOrderStatusTone,
+  timelineActor,
+  timelineLabel,
+} from "./order-labels";
+export {
+  InvoiceButton,
+  type OrderAmounts,
+  OrderItemList,
+  OrderSums,
+  OrderTimeline,
+  PaymentStatusTag,
+  ReasonDialog,
+  ShippingAddress,
+  SubOrderStatusTag,
+  SumRow,
+  saveBlob,
+} from "./orders";
 export { MultiPicker, type PickerOption } from "./picker";

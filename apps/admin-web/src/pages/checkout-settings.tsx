@@ -7,12 +7,19 @@ import {
   type CheckoutValues,
   checkoutPayload,
   checkoutValues,
+  codSummary,
   shippingSummary,
 } from "./checkout-values";
 
-const FIELDS = ["shippingFlatFee", "freeShippingAbove", "maxQtyPerLine", "maxUnitsPerOrder"] as const;
+const FIELDS = [
+  "shippingFlatFee",
+  "freeShippingAbove",
+  "maxQtyPerLine",
+  "maxUnitsPerOrder",
+  "codMaxOrderValue",
+] as const;
 
-/** Shipping fees and cart limits, the same for every shop and customer. */
+/** Shipping fees, cart limits and the cash on delivery cap, the same for every shop and customer. */
 export function CheckoutSettingsPage() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.admin.settings.checkout.queryOptions());
@@ -26,7 +33,7 @@ export function CheckoutSettingsPage() {
         <Card>
           <p className="bz-muted" data-testid="shipping-summary">
             {shippingSummary(settings.data)} At most {settings.data.maxQtyPerLine} of one item and{" "}
-            {settings.data.maxUnitsPerOrder} items an order.
+            {settings.data.maxUnitsPerOrder} items an order. {codSummary(settings.data)}
           </p>
           <SettingsForm settings={settings.data} />
         </Card>
@@ -120,6 +127,20 @@ function SettingsForm({ settings }: { settings: CheckoutSettingsFields }) {
             onValue={set("maxUnitsPerOrder")}
             error={fieldError("maxUnitsPerOrder")}
             hint="1 to 10,000 units in all."
+          />
+        </div>
+      </fieldset>
+      <fieldset className="bz-subform">
+        <legend>Cash on delivery</legend>
+        <div className="bz-form-row">
+          <TextField
+            id="codMaxOrderValue"
+            label="Largest cash order (₹, optional)"
+            inputMode="decimal"
+            value={values.codMaxOrderValue}
+            onValue={set("codMaxOrderValue")}
+            error={fieldError("codMaxOrderValue")}
+            hint="Orders above this total must be paid online. Blank: no cap."
           />
         </div>
       </fieldset>

@@ -1,17 +1,18 @@
 import type { CheckoutSettings } from "@bazaar/schemas";
 import { formatPaise, paiseToRupeesText, parseCount, parseRupees } from "@bazaar/ui";
 
-/** The checkout settings as typed: rupees for money, blank for "never free". */
+/** The checkout settings as typed: rupees for money, blank for "never free" and "no cap". */
 export type CheckoutValues = {
   shippingFlatFee: string;
   freeShippingAbove: string;
   maxQtyPerLine: string;
   maxUnitsPerOrder: string;
+  codMaxOrderValue: string;
 };
 
 export type CheckoutSettingsFields = Pick<
   CheckoutSettings,
-  "shippingFlatFee" | "freeShippingAbove" | "maxQtyPerLine" | "maxUnitsPerOrder"
+  "shippingFlatFee" | "freeShippingAbove" | "maxQtyPerLine" | "maxUnitsPerOrder" | "codMaxOrderValue"
 >;
 
 export const checkoutValues = (s: CheckoutSettingsFields): CheckoutValues => ({
@@ -19,6 +20,7 @@ export const checkoutValues = (s: CheckoutSettingsFields): CheckoutValues => ({
   freeShippingAbove: s.freeShippingAbove === null ? "" : paiseToRupeesText(s.freeShippingAbove),
   maxQtyPerLine: String(s.maxQtyPerLine),
   maxUnitsPerOrder: String(s.maxUnitsPerOrder),
+  codMaxOrderValue: s.codMaxOrderValue === null ? "" : paiseToRupeesText(s.codMaxOrderValue),
 });
 
 /** The settings to save, or the problem beside each field (keyed like the API's field errors). */
@@ -34,7 +36,10 @@ export function checkoutPayload(
   if (!perLine.ok) errors.maxQtyPerLine = perLine.error;
   const perOrder = parseCount(values.maxUnitsPerOrder, "The limit", 1, 10_000);
   if (!perOrder.ok) errors.maxUnitsPerOrder = perOrder.error;
-  if (!fee.ok || (free && !free.ok) || !perLine.ok || !perOrder.ok) return { ok: false, errors };
+  const cod = values.codMaxOrderValue.trim() ? parseRupees(values.codMaxOrderValue) : null;
+  if (cod && !cod.ok) errors.codMaxOrderValue = cod.error.replace("a price", "an amount");
+  if (!fee.ok || (free && !free.ok) || !perLine.ok || !perOrder.ok || (cod && !cod.ok))
+    return { ok: false, errors };
   return {
     ok: true,
     settings: {
@@ -42,6 +47,7 @@ export function checkoutPayload(
       freeShippingAbove: free ? free.paise : null,
       maxQtyPerLine: perLine.n,
       maxUnitsPerOrder: perOrder.n,
+      codMaxOrderValue: cod ? cod.paise : null,
     },
   };
 }
@@ -53,4 +59,11 @@ export function shippingSummary(s: Pick<CheckoutSettings, "shippingFlatFee" | "f
   return s.freeShippingAbove === null
     ? `${fee}, whatever the order.`
     : `${fee}, free when a shop's items reach ${formatPaise(s.freeShippingAbove)}.`;
+}
+
+/** "Cash on delivery for orders up to ₹5,000." */
+export function codSummary(s: Pick<CheckoutSettings, "codMaxOrderValue">): string {
+  return s.codMaxOrderValue === null
+    ? "Cash on delivery for orders of any size, from shops that accept it."
+    : `Cash on delivery for orders up to ${formatPaise(s.codMaxOrderValue)}, from shops that accept it.`;
 }

@@ -11,11 +11,12 @@ import {
   Loading,
   Page,
   Price,
+  SumRow as Sum,
   TextField,
 } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { forgetNotices, useLineNotices } from "../cart/cart-memory";
 import { noticeBlocks, noticeText, qtyLimit } from "../cart/cart-text";
 import { QtyStepper } from "../cart/qty-stepper";
@@ -27,6 +28,8 @@ const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
 /** `/cart`: what is in the cart, shop by shop, with the coupon and the totals. */
 export function CartPage() {
   const { cart, allowed, authLoading } = useCart();
+  // Checkout sends the customer back here when the cart needs another look, saying why.
+  const checkoutMessage = (useLocation().state as { checkoutMessage?: string } | null)?.checkoutMessage;
   const error = useFormError(cart.error);
   if (authLoading) return <Loading />;
   if (!allowed)
@@ -44,14 +47,19 @@ export function CartPage() {
       </Page>
     );
   if (!cart.data) return <Loading />;
-  return <CartView cart={cart.data} />;
+  return <CartView cart={cart.data} checkoutMessage={checkoutMessage} />;
 }
 
-function CartView({ cart }: { cart: CartDto }) {
+function CartView({ cart, checkoutMessage }: { cart: CartDto; checkoutMessage?: string | undefined }) {
   const shops = cart.groups.length;
   if (shops === 0)
     return (
       <Page title="Your cart">
+        {checkoutMessage && (
+          <Alert tone="warning" title="Check your cart before you order" testId="checkout-bounce">
+            {checkoutMessage}
+          </Alert>
+        )}
         <Card testId="cart-empty">
           <p className="bz-empty">Your cart is empty.</p>
           <div className="bz-form-actions bz-form-actions--center">
@@ -72,6 +80,11 @@ function CartView({ cart }: { cart: CartDto }) {
     >
       <div className="bz-cart" data-testid="cart">
         <div>
+          {checkoutMessage && (
+            <Alert tone="warning" title="Check your cart before you order" testId="checkout-bounce">
+              {checkoutMessage}
+            </Alert>
+          )}
           {cart.hasNotices && (
             <Alert tone="warning" title="Some items changed" testId="cart-review">
               Check the notes on the items below before you check out.
@@ -321,14 +334,5 @@ function Totals({ cart }: { cart: CartDto }) {
         Includes {formatPaise(t.gstIncluded)} GST.
       </p>
     </>
-  );
-}
-
-function Sum(props: { label: string; value: string; total?: boolean; testId?: string }) {
-  return (
-    <div className={`bz-sums__row${props.total ? " bz-sums__total" : ""}`} data-testid={props.testId}>
-      <dt>{props.label}</dt>
-      <dd>{props.value}</dd>
-    </div>
   );
 }

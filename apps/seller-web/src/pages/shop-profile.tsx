@@ -75,6 +75,9 @@ function ProfileForm({ seller }: { seller: SellerDto }) {
       <Card title="Logo">
         <LogoUpload seller={seller} onNotice={setNotice} />
       </Card>
+      <Card title="Payments">
+        <CashOnDelivery seller={seller} onNotice={setNotice} />
+      </Card>
       <Card title="Details">
         {notice && (
           <Alert tone="success" testId="profile-notice">
@@ -224,6 +227,51 @@ function LogoUpload({ seller, onNotice }: { seller: SellerDto; onNotice: (messag
           <p className="bz-field__hint">A square JPEG, PNG or WebP image, up to 5 MB.</p>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Whether customers may pay cash on delivery for this shop's items; saved at once. */
+function CashOnDelivery({ seller, onNotice }: { seller: SellerDto; onNotice: (message: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Shown as chosen at once; put back if the save fails.
+  const [checked, setChecked] = useState(seller.codEnabled);
+  const save = useMutation(
+    trpc.sellers.updateProfile.mutationOptions({
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.sellers.mine.queryKey(), updated);
+        setChecked(updated.codEnabled);
+        onNotice(
+          updated.codEnabled
+            ? "Customers can now pay cash on delivery for your items."
+            : "Cash on delivery is off: customers pay online for your items.",
+        );
+      },
+      onError: () => setChecked(seller.codEnabled),
+    }),
+  );
+  const error = useFormError(save.error);
+  return (
+    <div className="bz-stack" data-testid="cod-setting">
+      <label className="bz-checkbox" htmlFor="cod-enabled">
+        <input
+          id="cod-enabled"
+          type="checkbox"
+          checked={checked}
+          disabled={save.isPending}
+          onChange={(e) => {
+            setChecked(e.target.checked);
+            save.mutate({ codEnabled: e.target.checked });
+          }}
+          aria-describedby="cod-enabled-hint"
+        />
+        Accept cash on delivery
+      </label>
+      <p id="cod-enabled-hint" className="bz-field__hint">
+        When this is off, customers must pay online for orders that include your items.
+      </p>
+      <ErrorAlert error={error} />
     </div>
   );
 }

@@ -230,14 +230,19 @@ function AddressCard(props: {
   );
 }
 
-function AddressForm(props: { address?: AddressDto; onDone: () => void; onCancel: () => void }) {
+/** A new address, or changes to one; checkout uses it too, to add an address in place. */
+export function AddressForm(props: {
+  address?: AddressDto;
+  onDone: (saved: AddressDto) => void;
+  onCancel: () => void;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateAddresses();
   const [values, setValues] = useState<Values>(props.address ? valuesOf(props.address) : EMPTY);
   const [isDefault, setIsDefault] = useState(false);
-  const onSuccess = async () => {
+  const onSuccess = async (saved: AddressDto) => {
     await invalidate();
-    props.onDone();
+    props.onDone(saved);
   };
   const create = useMutation(trpc.addresses.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.addresses.update.mutationOptions({ onSuccess }));

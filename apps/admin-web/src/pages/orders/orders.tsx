@@ -1,0 +1,183 @@
+import { useFormError, useTRPC } from "@bazaar/client";
+import type { AdminOrderSummaryDto } from "@bazaar/schemas";
+import {
+  Button,
+  Card,
+  ErrorAlert,
+  Form,
+  formatDateTime,
+  formatPaise,
+  Loading,
+  LoadMore,
+  PAYMENT_STATUSES,
+  Page,
+  PaymentStatusTag,
+  paymentMethodLabel,
+  paymentStatusLabel,
+  SelectField,
+  SUB_ORDER_STATUSES,
+  SubOrderStatusTag,
+  subOrderStatusLabel,
+  TextField,
+} from "@bazaar/ui";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import {
+  NO_FILTERS,
+  type OrderFilters,
+  orderFilterParams,
+  orderListInput,
+  readOrderFilters,
+} from "./order-values";
+
+const STATUS_OPTIONS = SUB_ORDER_STATUSES.map((s) => ({ value: s, label: subOrderStatusLabel(s) }));
+const PAYMENT_OPTIONS = PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusLabel(s) }));
+const METHOD_OPTIONS = [
+  { value: "razorpay", label: "Online" },
+  { value: "cod", label: "Cash on delivery" },
+];
+
+/** Every order on the marketplace, newest first: find one by number or customer email, or filter. */
+export function OrdersPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const applied = readOrderFilters(params);
+  const [values, setValues] = useState<OrderFilters>(applied);
+  const orders = useInfiniteQuery(
+    trpc.admin.orders.list.infiniteQueryOptions(
+      { limit: 20, ...orderListInput(applied) },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const error = useFormError(orders.error);
+  const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = orderFilterParams(applied).size > 0;
+  const set = (key: keyof OrderFilters) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  return (
+    <Page
+      title="Orders"
+      description="Every order, with each shop's part of it. Open one to see its timeline or cancel it."
+    >
+      <Card>
+        <Form
+          aria-label="Filter orders"
+          className="bz-toolbar-form"
+          onSubmit={() => setParams(orderFilterParams(values), { replace: true })}
+        >
+          <div className="bz-toolbar">
+            <TextField
+              id="q"
+              label="Search"
+              type="search"
+              placeholder="Order number or customer email"
+              value={values.q}
+              onValue={set("q")}
+            />
+            <SelectField
+              id="status"
+              label="Status"
+              placeholder="Any status"
+              options={STATUS_OPTIONS}
+              value={values.status}
+              onValue={set("status")}
+            />
+            <SelectField
+              id="paymentStatus"
+              label="Payment"
+              placeholder="Any payment"
+              options={PAYMENT_OPTIONS}
+              value={values.paymentStatus}
+              onValue={set("paymentStatus")}
+            />
+            <SelectField
+              id="paymentMethod"
+              label="Method"
+              placeholder="Any method"
+              options={METHOD_OPTIONS}
+              value={values.paymentMethod}
+              onValue={set("paymentMethod")}
+            />
+          </div>
+          <div className="bz-toolbar">
+            <TextField id="from" label="Placed from" type="date" value={values.from} onValue={set("from")} />
+            <TextField id="to" label="Placed to" type="date" value={values.to} onValue={set("to")} />
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+            {filtered && (
+              <Button
+                variant="link"
+                onClick={() => {
+                  setValues(NO_FILTERS);
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                Clear filters
+              </Button>
+            )}
+          </div>
+        </Form>
+        {orders.isPending ? (
+          <Loading />
+        ) : orders.error ? (
+          <ErrorAlert error={error} />
+        ) : rows.length === 0 ? (
+          <p className="bz-empty">{filtered ? "No orders match these filters." : "No orders yet."}</p>
+        ) : (
+          <div className="bz-table-wrap">
+            <table className="bz-table" data-testid="orders-table">
+              <thead>
+                <tr>
+                  <th>Order</th>
+                  <th>Customer</th>
+                  <th>Shops</th>
+                  <th>Payment</th>
+                  <th className="bz-align-right">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((o) => (
+                  <OrderRow key={o.id} order={o} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <LoadMore query={orders} />
+      </Card>
+    </Page>
+  );
+}
+
+function OrderRow({ order: o }: { order: AdminOrderSummaryDto }) {
+  return (
+    <tr data-testid="order-row">
+      <td>
+        <Link to={`/orders/${o.id}`}>
+          <strong className="bz-mono">{o.number}</strong>
+        </Link>
+        <div className="bz-muted bz-small bz-nowrap">{formatDateTime(o.createdAt)}</div>
+      </td>
+      <td>
+        {o.customer.name}
+        <div className="bz-muted bz-small">{o.customer.email}</div>
+      </td>
+      <td>
+        <ul className="bz-list bz-small">
+          {o.subOrders.map((s) => (
+            <li key={s.id}>
+              {s.shopName} <SubOrderStatusTag status={s.status} />
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <div className="bz-small">{paymentMethodLabel(o.paymentMethod)}</div>
+        <PaymentStatusTag status={o.paymentStatus} />
+      </td>
+      <td className="bz-align-right bz-nowrap">{formatPaise(o.total)}</td>
+    </tr>
+  );
+}

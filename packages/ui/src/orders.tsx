@@ -1,0 +1,315 @@
+import { type FormError, toFormError, useFetchInvoice } from "@bazaar/client";
+import type {
+  AddressSnapshotDto,
+  OrderEventDto,
+  OrderItemDto,
+  PaymentStatus,
+  SubOrderStatus,
+} from "@bazaar/schemas";
+import { useState } from "react";
+import { formatDateTime } from "./datetime";
+import { Dialog } from "./dialog";
+import { Button, ErrorAlert, Form, TextAreaField } from "./form";
+import { formatPaise } from "./money";
+import {
+  addressLines,
+  paymentStatusLabel,
+  paymentStatusTone,
+  subOrderStatusLabel,
+  subOrderStatusTone,
+  timelineActor,
+  timelineLabel,
+} from "./order-labels";
+
+export function SubOrderStatusTag({ status }: { status: SubOrderStatus }) {
+  return (
+    <span className={`bz-tag bz-tag--plain ${subOrderStatusTone(status)}`} data-testid="sub-order-status">
+      {subOrderStatusLabel(status)}
+    </span>
+  );
+}
+
+export function PaymentStatusTag({ status }: { status: PaymentStatus }) {
+  return (
+    <span className={`bz-tag bz-tag--plain ${paymentStatusTone(status)}`} data-testid="payment-status-tag">
+      {paymentStatusLabel(status)}
+    </span>
+  );
+}
+
+/** One row of a totals list: "Shipping ₹49". */
+export function SumRow(props: { label: string; value: string; total?: boolean; testId?: string }) {
+  return (
+    <div className={`bz-sums__row${props.total ? " bz-sums__total" : ""}`} data-testid={props.testId}>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
+}
+
+const minus = (paise: number) => `−${formatPaise(paise)}`;
+
+export type OrderAmounts = {
+  subtotal: number;
+  itemDiscount: number;
+  couponDiscount: number;
+  shipping: number;
+  gstIncluded: number;
+  total: number;
+  refundedAmount?: number;
+};
+
+/** Items, savings, shipping and the total, with the GST it includes and any refund. */
+export function OrderSums({
+  amounts: a,
+  totalLabel = "Total",
+  testId,
+}: {
+  amounts: OrderAmounts;
+  totalLabel?: string;
+  testId?: string;
+}) {
+  return (
+    <>
+      <dl className="bz-sums" data-testid={testId}>
+        <SumRow label="Items" value={formatPaise(a.subtotal)} />
+        {a.itemDiscount > 0 && <SumRow label="Sale savings" value={minus(a.itemDiscount)} />}
+        {a.couponDiscount > 0 && <SumRow label="Coupon" value={minus(a.couponDiscount)} />}
+        <SumRow label="Shipping" value={a.shipping === 0 ? "Free" : formatPaise(a.shipping)} />
+        <SumRow label={totalLabel} value={formatPaise(a.total)} total testId="order-total" />
+        {(a.refundedAmount ?? 0) > 0 && (
+          <SumRow label="Refunded" value={formatPaise(a.refundedAmount ?? 0)} testId="refunded-amount" />
+        )}
+      </dl>
+      <p className="bz-muted bz-small bz-sums__note">Includes {formatPaise(a.gstIncluded)} GST.</p>
+    </>
+  );
+}
+
+/** What was bought: picture, title, option, quantity and price of each line. */
+export function OrderItemList({
+  items,
+  showSku = false,
+}: {
+  items: readonly OrderItemDto[];
+  showSku?: boolean;
+}) {
+  return (
+    <ul className="bz-order-items" data-testid="order-items">
+      {items.map((item) => (
+        <li key={item.id} className="bz-order-item" data-testid="order-item">
+          {item.imageUrl ? (
+            <img src={item.imageUrl} alt="" className="bz-thumb bz-thumb--small" />
+          ) : (
+            <span className="bz-thumb bz-thumb--small bz-thumb--empty" aria-hidden="true" />
+          )}
+          <div className="bz-order-item__info">
+            <strong>{item.title}</strong>
+            {item.variantLabel && <span className="bz-muted bz-small">{item.variantLabel}</span>}
+            <span className="bz-muted bz-small">
+              {item.qty} × {formatPaise(item.effectiveUnitPrice)}
+              {showSku && (
+                <>
+                  {" · SKU "}
+                  <span className="bz-mono">{item.sku}</span>
+                </>
+              )}
+            </span>
+          </div>
+          <div className="bz-order-item__total">
+            {formatPaise(item.lineTotal)}
+            {item.couponDiscount > 0 && (
+              <div className="bz-small bz-text-success">Coupon {minus(item.couponDiscount)}</div>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A sub-order's steps, oldest first, with when each happened and any note. */
+export function OrderTimeline({
+  events,
+  showActor = false,
+}: {
+  events: readonly Pick<OrderEventDto, "from" | "to" | "at" | "actorRole" | "note">[];
+  /** Who took each step (admins and sellers); buyers see only what happened. */
+  showActor?: boolean;
+}) {
+  if (events.length === 0) return <p className="bz-muted bz-small">No updates yet.</p>;
+  return (
+    <ol className="bz-timeline" data-testid="timeline">
+      {events.map((e, i) => (
+        <li
+          // Steps are append-only, so the position is a stable key.
+          key={i}
+          className={`bz-timeline__step${e.to === "cancelled" ? " bz-timeline__step--cancelled" : ""}`}
+          data-testid="timeline-step"
+        >
+          <span className="bz-timeline__label">{timelineLabel(e)}</span>{" "}
+          <time className="bz-muted bz-small" dateTime={e.at.toISOString()}>
+            {formatDateTime(e.at)}
+          </time>
+          {(e.note || (showActor && e.actorRole !== "system")) && (
+            <p className="bz-small bz-muted">
+              {showActor && e.actorRole !== "system" && `${timelineActor(e)}${e.note ? ": " : ""}`}
+              {e.note}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A delivery address as it was when the order was placed. */
+export function ShippingAddress({ address, testId }: { address: AddressSnapshotDto; testId?: string }) {
+  const [name, ...rest] = addressLines(address);
+  return (
+    <address className="bz-address__body" data-testid={testId}>
+      <strong>{name}</strong>
+      {rest.map((line) => (
+        <span key={line}>
+          <br />
+          {line}
+        </span>
+      ))}
+    </address>
+  );
+}
+
+/** Saves a downloaded file under `filename`, as if the browser had followed a download link. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * "Download invoice" for one seller's part of an order, fetched with the signed-in user's
+ * token. Invoices are issued once the part is confirmed; until then this says so.
+ */
+export function InvoiceButton({ subOrder }: { subOrder: { id: string; invoiceNumber: string | null } }) {
+  const fetchInvoice = useFetchInvoice();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!subOrder.invoiceNumber)
+    return (
+      <span className="bz-muted bz-small" data-testid="invoice-pending">
+        Invoice available once confirmed
+      </span>
+    );
+  const download = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const { blob, filename } = await fetchInvoice(subOrder.id);
+      saveBlob(blob, filename);
+    } catch (e) {
+      setError(toFormError(e).message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <span className="bz-inline-action">
+      <Button
+        variant="secondary"
+        className="bz-button--small"
+        onClick={download}
+        pending={pending}
+        pendingLabel="Downloading…"
+        data-testid="download-invoice"
+      >
+        Download invoice
+      </Button>
+      {error && (
+        <span className="bz-field__error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+type ReasonDialogProps = {
+  open: boolean;
+  title: string;
+  /** What the dialog is about, above the field. */
+  intro?: string;
+  /** The reason field's label, "Reason". */
+  label?: string;
+  hint?: string;
+  /** When false an empty reason may be sent (the customer's own cancellation). */
+  required?: boolean;
+  /** The API's name for the field, for its error: `reason` or `note`. */
+  field: string;
+  submitLabel: string;
+  pendingLabel?: string;
+  /** The secondary button that closes without doing anything, "Keep order". */
+  keepLabel?: string;
+  pending: boolean;
+  error: FormError | null;
+  onSubmit: (reason: string) => void;
+  onClose: () => void;
+  testId?: string;
+};
+
+/** A confirmation that asks why (cancelling an order, say); the reason's error shows beside it. */
+export function ReasonDialog(props: ReasonDialogProps) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onClose} testId={props.testId}>
+      <ReasonForm {...props} />
+    </Dialog>
+  );
+}
+
+function ReasonForm(props: ReasonDialogProps) {
+  const [reason, setReason] = useState("");
+  const [localError, setLocalError] = useState<string | null>(null);
+  const id = `${props.testId ?? "reason"}-text`;
+  const submit = () => {
+    if (props.required !== false && reason.trim().length < 3) {
+      setLocalError("Give a reason of at least 3 characters");
+      return;
+    }
+    setLocalError(null);
+    props.onSubmit(reason.trim());
+  };
+  return (
+    <Form aria-label={props.title} pending={props.pending} onSubmit={submit}>
+      {props.intro && <p>{props.intro}</p>}
+      <ErrorAlert error={localError ? null : props.error} fields={[props.field]} />
+      <TextAreaField
+        id={id}
+        label={props.label ?? (props.required === false ? "Reason (optional)" : "Reason")}
+        rows={3}
+        value={reason}
+        onValue={setReason}
+        hint={props.hint}
+        error={localError ?? props.error?.fieldErrors[props.field]}
+        autoFocus
+      />
+      <div className="bz-form-actions">
+        <Button
+          type="submit"
+          variant="danger"
+          pending={props.pending}
+          pendingLabel={props.pendingLabel ?? "Cancelling…"}
+        >
+          {props.submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={props.onClose}>
+          {props.keepLabel ?? "Keep order"}
+        </Button>
+      </div>
+    </Form>
+  );
+}
