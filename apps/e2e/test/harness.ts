@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import { join, resolve } from "node:path";
 import { type Browser, chromium } from "playwright-core";
@@ -44,7 +45,15 @@ export function previewWebApp(
   port: number,
   apiUrl: string,
 ): Promise<PreviewServer> {
-  const proxy = { "/trpc": { target: apiUrl }, "/api": { target: apiUrl }, "/media": { target: apiUrl } };
+  const target = apiUrl;
+  const proxy = {
+    "/trpc": { target },
+    "/api": { target },
+    "/media": { target },
+    // Tracking QR images only: /track/:code itself is a page of the customer app.
+    "^/track/[^/]+/qr\\.(png|svg)$": { target },
+    "/dev/checkout": { target },
+  };
   return preview({
     root: appRoot(app),
     logLevel: "warn",
@@ -74,4 +83,23 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The 6-digit code from the newest .eml in the outbox addressed to `email`. */
+export async function readCode(outbox: string, email: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = existsSync(outbox) ? (await readdir(outbox)).filter((f) => f.endsWith(".eml")) : [];
+    const candidates = await Promise.all(
+      files.map(async (f) => ({ file: join(outbox, f), mtime: (await stat(join(outbox, f))).mtimeMs })),
+    );
+    for (const { file } of candidates.sort((a, b) => b.mtime - a.mtime)) {
+      const raw = await readFile(file, "utf8");
+      const to = /^To:\s*(.+)$/im.exec(raw)?.[1] ?? "";
+      const code = /verification code is (\d{6})/.exec(raw)?.[1];
+      if (to.toLowerCase().includes(email.toLowerCase()) && code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No verification email for ${email} in ${outbox} after ${timeoutMs} ms`);
 }

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "@bazaar/core";
@@ -7,7 +6,7 @@ import { type BazaarServer, createServer } from "@bazaar/server";
 import type { Browser, Page } from "playwright-core";
 import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApps, freePort, launchChromium, previewWebApp } from "./harness";
+import { buildWebApps, freePort, launchChromium, previewWebApp, readCode } from "./harness";
 
 let tmpDir: string;
 let api: BazaarServer | undefined;
@@ -16,26 +15,6 @@ let browser: Browser | undefined;
 let webUrl: string;
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
 let setupError: unknown;
-
-/** The 6-digit code from the newest .eml in the outbox addressed to `email`. */
-async function readCode(email: string, timeoutMs = 20_000): Promise<string> {
-  const outbox = join(tmpDir, "outbox");
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const files = existsSync(outbox) ? (await readdir(outbox)).filter((f) => f.endsWith(".eml")) : [];
-    const candidates = await Promise.all(
-      files.map(async (f) => ({ file: join(outbox, f), mtime: (await stat(join(outbox, f))).mtimeMs })),
-    );
-    for (const { file } of candidates.sort((a, b) => b.mtime - a.mtime)) {
-      const raw = await readFile(file, "utf8");
-      const to = /^To:\s*(.+)$/im.exec(raw)?.[1] ?? "";
-      const code = /verification code is (\d{6})/.exec(raw)?.[1];
-      if (to.toLowerCase().includes(email.toLowerCase()) && code) return code;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`No verification email for ${email} in ${outbox} after ${timeoutMs} ms`);
-}
 
 const signedInName = async (page: Page) => {
   const badge = page.getByTestId("signed-in-user");
@@ -103,7 +82,7 @@ describe("customer sign-up in the browser", () => {
     await page.getByTestId("verify-notice").waitFor();
 
     // A wrong code is refused beside the field, and the form stays usable.
-    const code = await readCode(email);
+    const code = await readCode(join(tmpDir, "outbox"), email);
     const wrong = code === "000000" ? "111111" : "000000";
     await page.getByLabel("Verification code").fill(wrong);
     await page.getByRole("button", { name: "Verify and sign in" }).click();

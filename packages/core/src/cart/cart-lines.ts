@@ -8,6 +8,7 @@ export type CartLineRow = {
   variant_id: string;
   qty: number;
   seen_unit_price: number;
+  created_at: string | Date;
   sku: string;
   option_values: Record<string, string>;
   price: number;
@@ -34,7 +35,7 @@ export type CartLineRow = {
 export function loadCartLines(db: Database, cartId: string, now: Date): Promise<CartLineRow[]> {
   return rowsOf<CartLineRow>(
     db,
-    sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price,
+    sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price, ci.created_at,
         v.sku, v.option_values, v.price, v.compare_at_price, v.stock, v.active as variant_active,
         p.id as product_id, p.slug, p.title, p.status as product_status, p.gst_rate_bps, p.hsn_code, p.category_id,
         s.id as seller_id, s.shop_name, s.slug as seller_slug, s.status as seller_status,

@@ -45,7 +45,8 @@ export async function mergeGuestCart(
           variantId: line.variant_id,
           qty: kept,
           seenUnitPrice: line.seen_unit_price,
-          createdAt: now,
+          // Keeps the guest's order of lines (and so of shops) in the merged cart.
+          createdAt: new Date(line.created_at),
           updatedAt: now,
         });
       }

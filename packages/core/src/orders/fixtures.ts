@@ -3,12 +3,11 @@ import { addresses, products, productVariants, sellers, users } from "@bazaar/db
 import { eq } from "drizzle-orm";
 import { addCartItem } from "../cart/add-cart-item";
 import { catalogFixture } from "../catalog/browse/fixtures";
-import type { Actor, SellerActor } from "../platform/deps";
-import type { TestContext } from "../testing";
+import type { Actor, Deps, SellerActor } from "../platform/deps";
 import { placeOrder } from "./place-order";
 
 /** Test-only: shops, stocked products and customers with an address, straight into the tables. */
-export function orderFixture(t: TestContext) {
+export function orderFixture(t: { deps: Deps }) {
   const f = catalogFixture(t.deps);
   let category: { id: string } | undefined;
 
@@ -23,12 +22,7 @@ export function orderFixture(t: TestContext) {
     return { ...s, actor };
   }
 
-  async function variant(
-    seller: typeof sellers.$inferSelect,
-    price: number,
-    stock: number,
-    title = `Item ${price}`,
-  ) {
+  async function variant(seller: { id: string }, price: number, stock: number, title = `Item ${price}`) {
     category ??= await f.category("Everything");
     const p = await f.product({ seller, category, title, variants: [{ price, stock }] });
     await t.deps.db.update(products).set({ hsnCode: "6109", gstRateBps: 1200 }).where(eq(products.id, p.id));
