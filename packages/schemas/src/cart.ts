@@ -113,6 +113,8 @@ export type CartDto = {
   shipping: { flatFee: number; freeAbove: number | null };
   /** True when some line needs attention; checkout asks the customer to review first. */
   hasNotices: boolean;
+  /** Whether this cart may be paid in cash on delivery, and if not, why. */
+  cod: { available: boolean; message: string | null };
 };
 
 /** What signing in did with the guest's cart. */

@@ -128,8 +128,10 @@ export function CheckoutPage() {
     null;
   const blocked = c.groups.flatMap((g) => g.lines).filter((l) => !l.available);
   const canPlace = addressId !== null && c.totals.itemCount > 0 && blocked.length === 0;
+  // A choice of cash on delivery that the cart no longer allows falls back to paying online.
+  const payWith: PaymentMethod = method === "cod" && !c.cod.available ? "razorpay" : method;
   const submit = () => {
-    if (addressId) place.mutate({ addressId, paymentMethod: method, idempotencyKey });
+    if (addressId) place.mutate({ addressId, paymentMethod: payWith, idempotencyKey });
   };
 
   return (
@@ -199,23 +201,28 @@ export function CheckoutPage() {
                 aria-describedby={error?.fieldErrors.paymentMethod ? "paymentMethod-error" : undefined}
               >
                 <legend>Payment</legend>
-                {METHODS.map((m) => (
-                  <label key={m.value} className="bz-choice" htmlFor={`method-${m.value}`}>
-                    <input
-                      id={`method-${m.value}`}
-                      type="radio"
-                      name="paymentMethod"
-                      value={m.value}
-                      checked={method === m.value}
-                      aria-invalid={error?.fieldErrors.paymentMethod ? true : undefined}
-                      onChange={() => setMethod(m.value)}
-                    />
-                    <span className="bz-choice__body">
-                      <strong>{m.label}</strong>
-                      <span className="bz-muted bz-small">{m.hint}</span>
-                    </span>
-                  </label>
-                ))}
+                {METHODS.map((m) => {
+                  // The cart says up front when cash on delivery is not on offer, and why.
+                  const off = m.value === "cod" && !c.cod.available;
+                  return (
+                    <label key={m.value} className="bz-choice" htmlFor={`method-${m.value}`}>
+                      <input
+                        id={`method-${m.value}`}
+                        type="radio"
+                        name="paymentMethod"
+                        value={m.value}
+                        checked={payWith === m.value}
+                        disabled={off}
+                        aria-invalid={error?.fieldErrors.paymentMethod ? true : undefined}
+                        onChange={() => setMethod(m.value)}
+                      />
+                      <span className="bz-choice__body">
+                        <strong>{m.label}</strong>
+                        <span className="bz-muted bz-small">{off ? (c.cod.message ?? m.hint) : m.hint}</span>
+                      </span>
+                    </label>
+                  );
+                })}
                 {error?.fieldErrors.paymentMethod && (
                   <p id="paymentMethod-error" className="bz-field__error" data-testid="paymentMethod-error">
                     {error.fieldErrors.paymentMethod}

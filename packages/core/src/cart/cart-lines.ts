@@ -26,6 +26,7 @@ export type CartLineRow = {
   shop_name: string;
   seller_slug: string;
   seller_status: string;
+  seller_cod: boolean;
   image_url: string | null;
   sale_price: number | null;
   sale_ends_at: string | Date | null;
@@ -38,7 +39,7 @@ export function loadCartLines(db: Database, cartId: string, now: Date): Promise<
     sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price, ci.created_at,
         v.sku, v.option_values, v.price, v.compare_at_price, v.stock, v.active as variant_active,
         p.id as product_id, p.slug, p.title, p.status as product_status, p.gst_rate_bps, p.hsn_code, p.category_id,
-        s.id as seller_id, s.shop_name, s.slug as seller_slug, s.status as seller_status,
+        s.id as seller_id, s.shop_name, s.slug as seller_slug, s.status as seller_status, s.cod_enabled as seller_cod,
         (select m.url from product_images pi join media m on m.id = pi.media_id
           where pi.product_id = p.id order by pi.position, pi.id limit 1) as image_url,
         ${runningSalePrice(sql`v.id`, now)} as sale_price,

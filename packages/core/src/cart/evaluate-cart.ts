@@ -25,6 +25,37 @@ export type EvaluatedCart = {
   settings: CheckoutSettings;
 };
 
+export type CodRefusal = {
+  reason: "checkout.cod_limit" | "checkout.cod_unavailable";
+  message: string;
+  details: Record<string, unknown>;
+};
+
+/**
+ * Whether cash on delivery may pay for these goods: every shop in the order must take it,
+ * and the total must be within the platform's cap. The cart shows it; checkout enforces it.
+ */
+export function codRefusal(
+  total: number,
+  settings: CheckoutSettings,
+  shops: { name: string; cod: boolean }[],
+): CodRefusal | null {
+  const noCod = shops.filter((s) => !s.cod);
+  if (noCod.length)
+    return {
+      reason: "checkout.cod_unavailable",
+      message: `${noCod.map((s) => s.name).join(", ")} only take online payment`,
+      details: { sellers: noCod.map((s) => s.name) },
+    };
+  if (settings.codMaxOrderValue !== null && total > settings.codMaxOrderValue)
+    return {
+      reason: "checkout.cod_limit",
+      message: "This order is too large for cash on delivery; pay online",
+      details: { max: settings.codMaxOrderValue },
+    };
+  return null;
+}
+
 function emptyCart(settings: CheckoutSettings): CartDto {
   return {
     id: null,
@@ -43,6 +74,7 @@ function emptyCart(settings: CheckoutSettings): CartDto {
     limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
     shipping: { flatFee: settings.shippingFlatFee, freeAbove: settings.freeShippingAbove },
     hasNotices: false,
+    cod: { available: false, message: null },
   };
 }
 
@@ -210,6 +242,15 @@ export async function evaluateCart(
       limits: { maxQtyPerLine: settings.maxQtyPerLine, maxUnitsPerOrder: settings.maxUnitsPerOrder },
       shipping: { flatFee: settings.shippingFlatFee, freeAbove: settings.freeShippingAbove },
       hasNotices: evaluated.some((l) => l.notices.length > 0),
+      cod: (() => {
+        const shops = [
+          ...new Map(
+            buyable.map((l) => [l.row.seller_id, { name: l.row.shop_name, cod: l.row.seller_cod }]),
+          ).values(),
+        ];
+        const refusal = buyable.length ? codRefusal(priced.total, settings, shops) : null;
+        return { available: buyable.length > 0 && !refusal, message: refusal?.message ?? null };
+      })(),
     },
     lines: buyable,
     priced,

@@ -158,6 +158,11 @@ describe("placing an order (cash on delivery)", () => {
     const buyer = await fx.customer();
     await fx.fill(buyer, [[v.id, 2]]);
     await setCheckoutSettings(t.deps, admin, { codMaxOrderValue: 100_000 });
+    // The cart says so before the customer tries.
+    expect((await getCart(t.deps, { userId: buyer.user.id })).cod).toEqual({
+      available: false,
+      message: "This order is too large for cash on delivery; pay online",
+    });
     try {
       const cap = await rejects(
         placeOrder(t.deps, buyer.actor, {
@@ -174,6 +179,10 @@ describe("placing an order (cash on delivery)", () => {
       await setCheckoutSettings(t.deps, admin, { codMaxOrderValue: 5_000_000 });
     }
     await t.deps.db.update(sellers).set({ codEnabled: false }).where(eq(sellers.id, meera.id));
+    expect((await getCart(t.deps, { userId: buyer.user.id })).cod).toEqual({
+      available: false,
+      message: "Meera Crafts only take online payment",
+    });
     try {
       const off = await rejects(
         placeOrder(t.deps, buyer.actor, {

@@ -14,7 +14,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { variantLabel } from "../cart/cart-lines";
 import { findCart } from "../cart/cart-owner";
-import { evaluateCart } from "../cart/evaluate-cart";
+import { codRefusal, evaluateCart } from "../cart/evaluate-cart";
 import { DomainError, invalidField, invalidState } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
@@ -111,25 +111,12 @@ export async function placeOrder(
       const shopRows = await tx.select().from(sellers).where(inArray(sellers.id, sellerIds));
       const shops = new Map(shopRows.map((s) => [s.id, s]));
       if (input.paymentMethod === "cod") {
-        if (settings.codMaxOrderValue !== null && priced.total > settings.codMaxOrderValue)
-          throw invalidField(
-            "paymentMethod",
-            "checkout.cod_limit",
-            "This order is too large for cash on delivery; pay online",
-            {
-              max: settings.codMaxOrderValue,
-            },
-          );
-        const noCod = shopRows.filter((s) => !s.codEnabled);
-        if (noCod.length)
-          throw invalidField(
-            "paymentMethod",
-            "checkout.cod_unavailable",
-            `${noCod.map((s) => s.shopName).join(", ")} only take online payment`,
-            {
-              sellers: noCod.map((s) => s.shopName),
-            },
-          );
+        const refusal = codRefusal(
+          priced.total,
+          settings,
+          shopRows.map((s) => ({ name: s.shopName, cod: s.codEnabled })),
+        );
+        if (refusal) throw invalidField("paymentMethod", refusal.reason, refusal.message, refusal.details);
       }
 
       const number = orderNumber(now);
