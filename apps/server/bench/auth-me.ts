@@ -1,11 +1,23 @@
-import { connections, duration, measure, printTable, startServer } from "./lib";
+import {
+  connections,
+  dropDatabase,
+  duration,
+  freshDatabaseUrl,
+  measure,
+  printTable,
+  startServer,
+} from "./lib";
 
 /**
  * `pnpm bench`: requests/s and latency of `auth.me` (JWT check, the live-session query, then the profile query)
  * against a bare Fastify route in the same run, so the ratio survives a slower machine.
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite.
  */
-const { child, info } = await startServer<Record<string, string>>("bench/serve.ts");
+const BENCH_DB = "bazaar_bench_auth";
+const { child, info } = await startServer<Record<string, string>>("bench/serve.ts", {
+  ...process.env,
+  DATABASE_URL: await freshDatabaseUrl(BENCH_DB),
+});
 const { api, bare, accessToken, driver } = info;
 
 try {
@@ -23,4 +35,6 @@ try {
   console.log(`ratio auth.me / bare: ${((rows[1]!.rps / rows[0]!.rps) * 100).toFixed(1)}%\n`);
 } finally {
   child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  await dropDatabase(BENCH_DB);
 }
