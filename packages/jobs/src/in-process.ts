@@ -25,7 +25,7 @@ export type InProcessQueue = JobQueue & {
 export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
   const { handlers, isPermanent = () => false, attempts = 5, backoffMs = 1000, log = silentLog } = options;
   const timers = new Set<NodeJS.Timeout>();
-  const intervals = new Set<NodeJS.Timeout>();
+  const intervals = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   const known = new Set<string>();
   let closed = false;
@@ -78,6 +78,8 @@ export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
     },
     async every(name, payload, everyMs) {
       const data = parsePayload(name, payload);
+      // One schedule per job name, as BullMQ's scheduler keeps: setting it again replaces it.
+      clearInterval(intervals.get(name));
       const t = setInterval(() => {
         // One run at a time: a slow run is not stacked with the next.
         const jobId = `every:${name}`;
@@ -86,7 +88,7 @@ export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
         schedule(() => run(name, data, jobId, 1), 0);
       }, everyMs);
       t.unref();
-      intervals.add(t);
+      intervals.set(name, t);
     },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
@@ -94,7 +96,7 @@ export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
     async close() {
       closed = true;
       for (const t of timers) clearTimeout(t);
-      for (const t of intervals) clearInterval(t);
+      for (const t of intervals.values()) clearInterval(t);
       timers.clear();
       while (running.size > 0) await Promise.allSettled([...running]);
     },

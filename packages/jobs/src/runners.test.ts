@@ -6,16 +6,18 @@ import { createInProcessQueue } from "./in-process";
 
 class Permanent extends Error {}
 
-/** These tests drive email.send; every other job gets a no-op handler. */
-type TestHandlers = Pick<JobHandlers, "email.send">;
+/** These tests drive email.send and the repeating payments.reconcile; every other job gets a no-op handler. */
+type TestHandlers = Partial<Pick<JobHandlers, "email.send" | "payments.reconcile">>;
 const all = (h: TestHandlers): JobHandlers =>
   ({ ...Object.fromEntries(Object.keys(jobs).map((name) => [name, async () => {}])), ...h }) as JobHandlers;
 
 type Runner = {
   name: string;
-  start(
-    handlers: TestHandlers,
-  ): Promise<{ enqueue: (id: string, dedupe?: string) => Promise<void>; stop(): Promise<void> }>;
+  start(handlers: TestHandlers): Promise<{
+    enqueue: (id: string, dedupe?: string) => Promise<void>;
+    every: (ms: number) => Promise<void>;
+    stop(): Promise<void>;
+  }>;
 };
 
 const inProcess: Runner = {
@@ -29,6 +31,7 @@ const inProcess: Runner = {
     });
     return {
       enqueue: (id, dedupe) => q.enqueue("email.send", { emailId: id }, { dedupeKey: dedupe }),
+      every: (ms) => q.every("payments.reconcile", {}, ms),
       stop: () => q.close(),
     };
   },
@@ -50,6 +53,7 @@ const bull: Runner = {
     await Promise.all(w.workers.map((x) => x.waitUntilReady()));
     return {
       enqueue: (id, dedupe) => q.enqueue("email.send", { emailId: id }, { dedupeKey: dedupe }),
+      every: (ms) => q.every("payments.reconcile", {}, ms),
       stop: async () => {
         await w.close();
         await q.close();
@@ -72,6 +76,18 @@ for (const runner of redisUrl ? [inProcess, bull] : [inProcess]) {
     afterEach(async () => {
       await stop?.();
       stop = undefined;
+    });
+
+    it("runs a repeating job again and again, also when the schedule is set twice", async () => {
+      let runs = 0;
+      const r = await runner.start({ "payments.reconcile": async () => void runs++ });
+      stop = r.stop;
+      await r.every(60);
+      await r.every(60); // a second process asking for the same schedule
+      const started = Date.now();
+      await until(() => runs >= 4);
+      // One schedule runs at most once per 60 ms; two would run about twice as often.
+      expect(runs).toBeLessThanOrEqual(Math.floor((Date.now() - started) / 60) + 2);
     });
 
     it("runs a job with its payload", async () => {
