@@ -17,9 +17,9 @@ import { dropDatabase, freshDatabaseUrl } from "./lib";
  * connection (dropped at the end unless BENCH_KEEP=1); otherwise in PGlite under a temporary
  * DATA_DIR. Knobs: BENCH_SIZES (10000,100000), BENCH_CONNECTIONS (50), BENCH_SECONDS (10).
  */
-const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const sizes = (process.env.BENCH_SIZES || "10000,100000").split(",").map(Number);
+const connections = Number(process.env.BENCH_CONNECTIONS || 50);
+const duration = Number(process.env.BENCH_SECONDS || 10);
 const BENCH_DB = "bazaar_bench";
 
 const dataDir = mkdtempSync(join(tmpdir(), "bazaar-bench-catalog-"));

@@ -10,8 +10,8 @@ import { connections, dropDatabase, freshDatabaseUrl, printTable, startServer } 
  */
 type Buyer = { token: string; addressId: string };
 type Info = { api: string; ready: Buyer[]; race: Buyer[]; raceVariant: string; driver: string };
-const orders = Number(process.env.BENCH_ORDERS ?? 1500);
-const racers = Number(process.env.BENCH_RACERS ?? 200);
+const orders = Number(process.env.BENCH_ORDERS || 1500);
+const racers = Number(process.env.BENCH_RACERS || 200);
 const BENCH_DB = "bazaar_bench_checkout";
 
 console.log(`preparing ${orders} carts and ${racers} racers…`);

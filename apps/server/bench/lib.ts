@@ -3,8 +3,8 @@ import { createInterface } from "node:readline";
 import { createDb } from "@bazaar/db";
 import autocannon from "autocannon";
 
-export const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-export const duration = Number(process.env.BENCH_SECONDS ?? 10);
+export const connections = Number(process.env.BENCH_CONNECTIONS || 20);
+export const duration = Number(process.env.BENCH_SECONDS || 10);
 
 /**
  * Starts a bench server script in its own process, so the load generator does not share

@@ -15,9 +15,9 @@ import { createServer, seedDemo } from "../src/index";
  * `BENCH_RACERS`, that many hold one unit of a variant that has only 10 in stock.
  * Prints one JSON line with the addresses, tokens and ids.
  */
-const customers = Number(process.env.BENCH_CUSTOMERS ?? 200);
-const shoppers = Number(process.env.BENCH_SHOPPERS ?? 0);
-const racers = Number(process.env.BENCH_RACERS ?? 0);
+const customers = Number(process.env.BENCH_CUSTOMERS || 200);
+const shoppers = Number(process.env.BENCH_SHOPPERS || 0);
+const racers = Number(process.env.BENCH_RACERS || 0);
 const config = loadConfig({
   ...process.env,
   // Not "production": that refuses the offline dev payment gateway, and nothing else here differs.

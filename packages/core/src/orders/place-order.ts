@@ -270,6 +270,8 @@ export async function placeOrder(
       const winner = await existing(deps.db, actor.userId, input.idempotencyKey);
       if (winner) return replay(deps, winner);
     }
+    // Two orders drew the same number the same day (one in a billion): draw again.
+    if (isUniqueViolation(error, "orders_number_key")) return placeOrder(deps, actor, raw);
     throw error;
   }
   await fx.release(deps);
