@@ -1,8 +1,8 @@
-import type { FormError } from "@bazaar/client";
-import type { CouponDto } from "@bazaar/schemas";
-import { type ReactNode, useRef, useState } from "react";
+import { type FormError, useFormError } from "@bazaar/client";
+import type { CategoryNode, CouponDto, CreateCouponInput, UpdateCouponInput } from "@bazaar/schemas";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { FlatCategory } from "./catalog";
+import { type FlatCategory, flattenCategories } from "./catalog";
 import {
   COUPON_FIELDS,
   type CouponFieldsInput,
@@ -13,7 +13,7 @@ import {
   couponWindow,
   describeCoupon,
 } from "./coupon-values";
-import { Button, ErrorAlert, Form, SelectField, TextField } from "./form";
+import { Button, ErrorAlert, Form, SelectField, TextField, useDebounced } from "./form";
 import { MultiPicker, type PickerOption } from "./picker";
 
 const STATE: Record<CouponDto["state"], { label: string; tone: string }> = {
@@ -88,6 +88,90 @@ export function CouponTable(props: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A row's enable/disable button; the app makes the call. */
+export function CouponActiveButton(props: {
+  coupon: CouponDto;
+  pending: boolean;
+  error: FormError | null;
+  /** Called with the state asked for: `true` to enable. */
+  onToggle: (active: boolean) => void;
+}) {
+  const { coupon } = props;
+  return (
+    <>
+      <Button
+        variant={coupon.active ? "danger" : "secondary"}
+        className="bz-button--small"
+        onClick={() => props.onToggle(!coupon.active)}
+        pending={props.pending}
+        pendingLabel="Saving…"
+        data-testid="coupon-toggle"
+      >
+        {coupon.active ? "Disable" : "Enable"}
+      </Button>
+      {props.error && <span className="bz-field__error">{props.error.message}</span>}
+    </>
+  );
+}
+
+/** The notice once a coupon form has saved. */
+export const couponSavedNotice = (saved: CouponDto, edited: CouponDto | undefined) =>
+  edited ? `Saved ${saved.code}.` : `Created ${saved.code}.`;
+
+/** The notice once a coupon has been enabled or disabled. */
+export const couponActiveNotice = (updated: CouponDto) =>
+  `${updated.code} is ${updated.active ? "enabled" : "disabled"}.`;
+
+/** The product search box of a coupon form: what is typed, and the settled term to query with. */
+export function useProductSearch() {
+  const [query, setQuery] = useState("");
+  const q = useDebounced(query.trim(), 250);
+  return { query, setQuery, q };
+}
+
+export type ProductSearch = ReturnType<typeof useProductSearch>;
+
+/** A create or update call as the form uses it (a React Query mutation fits). */
+type CouponSave<Input> = { mutate: (input: Input) => void; isPending: boolean; error: unknown };
+
+/**
+ * `CouponForm` wired to the app's calls: the app queries categories and products (with
+ * `search.q`) and makes the create and update mutations; this does the rest.
+ */
+export function CouponEditor(props: {
+  coupon?: CouponDto;
+  categories: readonly CategoryNode[] | undefined;
+  search: ProductSearch;
+  /** Matches for `search.q`, shown only while there is one. */
+  products: Omit<ProductChoices, "query" | "onQuery">;
+  create: CouponSave<CreateCouponInput>;
+  update: CouponSave<UpdateCouponInput>;
+  onCancel: () => void;
+}) {
+  const { coupon, search, create, update } = props;
+  const flat = useMemo(() => flattenCategories(props.categories ?? []), [props.categories]);
+  const mutation = coupon ? update : create;
+  const error = useFormError(mutation.error);
+  return (
+    <CouponForm
+      coupon={coupon}
+      categories={flat}
+      products={{
+        ...props.products,
+        options: search.q ? props.products.options : [],
+        query: search.query,
+        onQuery: search.setQuery,
+      }}
+      pending={mutation.isPending}
+      error={error}
+      onSubmit={(fields, code) =>
+        coupon ? update.mutate({ id: coupon.id, ...fields }) : create.mutate({ code, ...fields })
+      }
+      onCancel={props.onCancel}
+    />
   );
 }
 

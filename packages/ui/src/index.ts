@@ -18,9 +18,21 @@ export {
   couponWindow,
   describeCoupon,
 } from "./coupon-values";
-export { CouponForm, CouponStateTag, CouponTable, type ProductChoices } from "./coupons";
+export {
+  CouponActiveButton,
+  CouponEditor,
+  CouponForm,
+  CouponStateTag,
+  CouponTable,
+  couponActiveNotice,
+  couponSavedNotice,
+  type ProductChoices,
+  type ProductSearch,
+  useProductSearch,
+} from "./coupons";
 export { formatDate, formatDateTime, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
 export { Dialog } from "./dialog";
+export { type Editor, EditorCard, useEditor } from "./editor";
 export {
   Alert,
   Button,

@@ -1,24 +1,27 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { type CouponDto, CouponListInput } from "@bazaar/schemas";
 import {
-  Alert,
   Button,
   Card,
-  CouponForm,
+  CouponActiveButton,
+  CouponEditor,
   CouponTable,
+  couponActiveNotice,
+  couponSavedNotice,
+  EditorCard,
   ErrorAlert,
   Form,
-  flattenCategories,
   formatPaise,
   Loading,
   LoadMore,
   Page,
   SelectField,
   TextField,
-  useDebounced,
+  useEditor,
+  useProductSearch,
 } from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 
 type ListState = NonNullable<CouponListInput["state"]>;
@@ -46,21 +49,12 @@ export function CouponsPage() {
   );
   const error = useFormError(coupons.error);
   const rows = coupons.data?.pages.flatMap((p) => p.items) ?? [];
-  const [editing, setEditing] = useState<"new" | CouponDto | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const formTop = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (editing) formTop.current?.scrollIntoView({ block: "start" });
-  }, [editing]);
+  const editor = useEditor<CouponDto>();
   const update = (next: { state?: string; q?: string }) => {
     const merged = { state: state === "all" ? "" : state, q, ...next };
     setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v && v !== "all")), {
       replace: true,
     });
-  };
-  const open = (target: "new" | CouponDto) => {
-    setNotice(null);
-    setEditing(target);
   };
 
   return (
@@ -68,33 +62,20 @@ export function CouponsPage() {
       title="Coupons"
       description="Codes customers enter in their cart for money off your products. A coupon only ever discounts items from your shop."
       actions={
-        editing === null && (
-          <Button onClick={() => open("new")} data-testid="new-coupon">
+        editor.editing === null && (
+          <Button onClick={() => editor.open("new")} data-testid="new-coupon">
             New coupon
           </Button>
         )
       }
     >
-      {notice && (
-        <Alert tone="success" testId="coupon-notice">
-          {notice}
-        </Alert>
-      )}
-      <div ref={formTop}>
-        {editing && (
-          <Card title={editing === "new" ? "New coupon" : `Edit ${editing.code}`}>
-            <SellerCouponForm
-              key={editing === "new" ? "new" : editing.id}
-              coupon={editing === "new" ? undefined : editing}
-              onDone={(message) => {
-                setEditing(null);
-                setNotice(message);
-              }}
-              onCancel={() => setEditing(null)}
-            />
-          </Card>
-        )}
-      </div>
+      <EditorCard
+        editor={editor}
+        noticeTestId="coupon-notice"
+        title={(c) => (c ? `Edit ${c.code}` : "New coupon")}
+      >
+        {(c) => <SellerCouponForm coupon={c} onDone={editor.done} onCancel={editor.close} />}
+      </EditorCard>
       <Card>
         <Form
           aria-label="Filter coupons"
@@ -140,10 +121,10 @@ export function CouponsPage() {
             coupons={rows}
             actions={(c) => (
               <>
-                <Button variant="secondary" className="bz-button--small" onClick={() => open(c)}>
+                <Button variant="secondary" className="bz-button--small" onClick={() => editor.open(c)}>
                   Edit
                 </Button>
-                <ActiveToggle coupon={c} onNotice={setNotice} />
+                <ActiveToggle coupon={c} onNotice={editor.setNotice} />
               </>
             )}
           />
@@ -160,26 +141,19 @@ function ActiveToggle({ coupon, onNotice }: { coupon: CouponDto; onNotice: (mess
   const set = useMutation(
     trpc.seller.coupons.setActive.mutationOptions({
       onSuccess: async (updated) => {
-        onNotice(`${updated.code} is ${updated.active ? "enabled" : "disabled"}.`);
+        onNotice(couponActiveNotice(updated));
         await queryClient.invalidateQueries(trpc.seller.coupons.list.pathFilter());
       },
     }),
   );
   const error = useFormError(set.error);
   return (
-    <>
-      <Button
-        variant={coupon.active ? "danger" : "secondary"}
-        className="bz-button--small"
-        onClick={() => set.mutate({ id: coupon.id, active: !coupon.active })}
-        pending={set.isPending}
-        pendingLabel="Saving…"
-        data-testid="coupon-toggle"
-      >
-        {coupon.active ? "Disable" : "Enable"}
-      </Button>
-      {error && <span className="bz-field__error">{error.message}</span>}
-    </>
+    <CouponActiveButton
+      coupon={coupon}
+      pending={set.isPending}
+      error={error}
+      onToggle={(active) => set.mutate({ id: coupon.id, active })}
+    />
   );
 }
 
@@ -191,9 +165,8 @@ function SellerCouponForm(props: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.catalog.categories.queryOptions());
-  const flat = useMemo(() => flattenCategories(categories.data ?? []), [categories.data]);
-  const [query, setQuery] = useState("");
-  const q = useDebounced(query.trim(), 250);
+  const search = useProductSearch();
+  const { q } = search;
   const results = useQuery({
     ...trpc.seller.products.list.queryOptions({ limit: 20, status: "approved", ...(q && { q }) }),
     enabled: q.length > 0,
@@ -204,43 +177,32 @@ function SellerCouponForm(props: {
     queries: (props.coupon?.productIds ?? []).map((id) => trpc.seller.products.byId.queryOptions({ id })),
   });
   const labels = Object.fromEntries(named.flatMap((r) => (r.data ? [[r.data.id, r.data.title]] : [])));
-  const options = q
-    ? (results.data?.items ?? []).map((p) => {
-        const prices = p.variants.map((v) => v.price);
-        return {
-          id: p.id,
-          label: p.title,
-          detail: prices.length ? formatPaise(Math.min(...prices)) : undefined,
-        };
-      })
-    : [];
-
   const onSuccess = async (saved: CouponDto) => {
     await queryClient.invalidateQueries(trpc.seller.coupons.list.pathFilter());
-    props.onDone(props.coupon ? `Saved ${saved.code}.` : `Created ${saved.code}.`);
+    props.onDone(couponSavedNotice(saved, props.coupon));
   };
   const create = useMutation(trpc.seller.coupons.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.seller.coupons.update.mutationOptions({ onSuccess }));
-  const mutation = props.coupon ? update : create;
-  const error = useFormError(mutation.error);
-
   return (
-    <CouponForm
+    <CouponEditor
       coupon={props.coupon}
-      categories={flat}
+      categories={categories.data}
+      search={search}
       products={{
-        options,
-        query,
-        onQuery: setQuery,
+        options: (results.data?.items ?? []).map((p) => {
+          const prices = p.variants.map((v) => v.price);
+          return {
+            id: p.id,
+            label: p.title,
+            detail: prices.length ? formatPaise(Math.min(...prices)) : undefined,
+          };
+        }),
         loading: results.isFetching,
         labels,
         hint: "Your approved products.",
       }}
-      pending={mutation.isPending}
-      error={error}
-      onSubmit={(fields, code) =>
-        props.coupon ? update.mutate({ id: props.coupon.id, ...fields }) : create.mutate({ code, ...fields })
-      }
+      create={create}
+      update={update}
       onCancel={props.onCancel}
     />
   );

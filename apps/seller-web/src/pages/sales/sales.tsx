@@ -1,8 +1,18 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { type SaleEventDto, SaleEventListInput } from "@bazaar/schemas";
-import { Alert, Button, Card, ErrorAlert, formatDateTime, Loading, LoadMore, Page } from "@bazaar/ui";
+import {
+  Button,
+  Card,
+  EditorCard,
+  ErrorAlert,
+  formatDateTime,
+  Loading,
+  LoadMore,
+  Page,
+  useEditor,
+} from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { NavLink, useSearchParams } from "react-router";
 import { SaleForm } from "./sale-form";
 
@@ -36,49 +46,27 @@ export function SalesPage() {
   );
   const error = useFormError(sales.error);
   const rows = sales.data?.pages.flatMap((p) => p.items) ?? [];
-  const [editing, setEditing] = useState<"new" | SaleEventDto | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const formTop = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (editing) formTop.current?.scrollIntoView({ block: "start" });
-  }, [editing]);
-  const open = (target: "new" | SaleEventDto) => {
-    setNotice(null);
-    setEditing(target);
-  };
+  const editor = useEditor<SaleEventDto>();
 
   return (
     <Page
       title="Sales"
       description="Lower prices for a set time. Customers see the sale price, with the regular one struck through, while the sale runs."
       actions={
-        editing === null && (
-          <Button onClick={() => open("new")} data-testid="new-sale">
+        editor.editing === null && (
+          <Button onClick={() => editor.open("new")} data-testid="new-sale">
             New sale
           </Button>
         )
       }
     >
-      {notice && (
-        <Alert tone="success" testId="sale-notice">
-          {notice}
-        </Alert>
-      )}
-      <div ref={formTop}>
-        {editing && (
-          <Card title={editing === "new" ? "New sale" : `Edit ${editing.name}`}>
-            <SaleForm
-              key={editing === "new" ? "new" : editing.id}
-              sale={editing === "new" ? undefined : editing}
-              onDone={(message) => {
-                setEditing(null);
-                setNotice(message);
-              }}
-              onCancel={() => setEditing(null)}
-            />
-          </Card>
-        )}
-      </div>
+      <EditorCard
+        editor={editor}
+        noticeTestId="sale-notice"
+        title={(sale) => (sale ? `Edit ${sale.name}` : "New sale")}
+      >
+        {(sale) => <SaleForm sale={sale} onDone={editor.done} onCancel={editor.close} />}
+      </EditorCard>
       <nav className="bz-tabs" aria-label="Sale state">
         {TABS.map((t) => (
           <NavLink
@@ -115,7 +103,12 @@ export function SalesPage() {
               </thead>
               <tbody>
                 {rows.map((sale) => (
-                  <SaleRow key={sale.id} sale={sale} onEdit={() => open(sale)} onNotice={setNotice} />
+                  <SaleRow
+                    key={sale.id}
+                    sale={sale}
+                    onEdit={() => editor.open(sale)}
+                    onNotice={editor.setNotice}
+                  />
                 ))}
               </tbody>
             </table>
