@@ -13,6 +13,7 @@ import { orderFixture } from "./fixtures";
 import { processRefund } from "./process-refund";
 import { receiveRazorpayWebhook } from "./razorpay-webhook";
 import { reconcilePayments } from "./reconcile-payments";
+import { advanceSubOrder } from "./seller-orders";
 
 const KEYS = {
   keyId: "rzp_test_StubKey123",
@@ -265,6 +266,39 @@ describe("reconciliation", () => {
     expect((await getMyOrder(t.deps, buyer.actor, { orderId: order.id })).paymentStatus).toBe("paid");
     expect(infos).toContain("reconciliation: order was paid, webhook never came");
     expect((await reconcilePayments(t.deps)).paid).toBe(0);
+  });
+  it("refunds a part its seller cancelled while the order waited for payment, once paid", async () => {
+    const other = await fx.shop("Meera Crafts", "Karnataka");
+    const a = await fx.variant(shop, 60_000, 5);
+    const b = await fx.variant(other, 20_000, 5);
+    const buyer = await fx.customer();
+    const order = await fx.checkout(
+      buyer,
+      [
+        [a.id, 1],
+        [b.id, 1],
+      ],
+      "razorpay",
+    );
+    const meerasPart = order.subOrders.find((s) => s.seller.id === other.id)!;
+    await advanceSubOrder(t.deps, other.actor, {
+      subOrderId: meerasPart.id,
+      to: "cancelled",
+      note: "Out of brass",
+    });
+    const gatewayOrderId = order.payment!.razorpayOrderId;
+    const { payment } = stub.fake.pay(gatewayOrderId, { succeed: true });
+    expect(payment.amount).toBe(order.total);
+    await confirmPayment(t.deps, buyer.actor, {
+      razorpayOrderId: gatewayOrderId,
+      razorpayPaymentId: payment.id,
+      signature: signCheckout(KEYS.keySecret, gatewayOrderId, payment.id),
+    });
+    await t.drain();
+    const after = await getMyOrder(t.deps, buyer.actor, { orderId: order.id });
+    expect([after.paymentStatus, after.refundedAmount]).toEqual(["partially_refunded", meerasPart.total]);
+    expect(after.subOrders.map((s) => s.status).sort()).toEqual(["cancelled", "confirmed"]);
+    expect(stub.fake.paymentRefunds(payment.id).map((r) => r.amount)).toEqual([meerasPart.total]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { orders, payments, refunds, subOrders } from "@bazaar/db";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 import { Effects, recordTransition } from "./effects";
 
@@ -59,10 +59,29 @@ export async function settlePayment(
       .set({ paymentStatus: "paid", paidAt: now, updatedAt: now })
       .where(eq(orders.id, order!.id))
       .returning();
-    const subs = await tx
-      .select()
-      .from(subOrders)
-      .where(and(eq(subOrders.orderId, order!.id), eq(subOrders.status, "placed")));
+    const all = await tx.select().from(subOrders).where(eq(subOrders.orderId, order!.id));
+    // Parts cancelled while the order waited for its money were paid for all the same:
+    // the payment covers the whole order, so those parts are refunded now.
+    for (const gone of all.filter((s) => s.status === "cancelled")) {
+      const [refund] = await tx
+        .insert(refunds)
+        .values({
+          paymentId: payment.id,
+          orderId: order!.id,
+          subOrderId: gone.id,
+          amount: gone.total,
+          idempotencyKey: `c-${gone.id}`,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (refund)
+        fx.jobs.push(() =>
+          deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
+        );
+    }
+    const subs = all.filter((s) => s.status === "placed");
     for (const sub of subs) {
       await tx
         .update(subOrders)
