@@ -42,6 +42,9 @@ if (task === "test") {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: pnpm does not pass signals on to what it runs, so stopping
+      // signals the whole group (pnpm, vite, the server) at once.
+      detached: true,
     });
     const prefix = (chunk) =>
       chunk
@@ -64,7 +67,13 @@ if (task === "test") {
   let stopping = false;
   const stop = (code = 0) => {
     stopping = true;
-    for (const c of children) c.kill("SIGTERM");
+    for (const c of children) {
+      try {
+        process.kill(-c.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
     setTimeout(() => process.exit(code), 2000).unref();
   };
   process.on("SIGINT", () => stop(0));
