@@ -24,7 +24,9 @@ async function main() {
   }
   const log = pino({ level: config.logLevel, base: { service: "worker" } });
   const runtime = await createRuntime({ ...config, runJobsInProcess: false }, log, { mode: "worker" });
-  log.info("worker started: consuming email jobs");
+  log.info(
+    "worker started: emails, media cleanup, sale boundaries, webhooks, refunds, order expiry and payment reconciliation",
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
