@@ -45,7 +45,9 @@ export const cartRouter = router({
   clear: cartProcedure.mutation(async ({ ctx }) => deliver(ctx, await clearCart(ctx.deps, ctx.cartOwner))),
   applyCoupon: cartProcedure
     .input(ApplyCouponInput)
-    .mutation(async ({ ctx, input }) => deliver(ctx, await applyCoupon(ctx.deps, ctx.cartOwner, input))),
+    .mutation(async ({ ctx, input }) =>
+      deliver(ctx, await applyCoupon(ctx.deps, ctx.cartOwner, input, { ip: ctx.http.ip })),
+    ),
   removeCoupon: cartProcedure.mutation(async ({ ctx }) =>
     deliver(ctx, await removeCoupon(ctx.deps, ctx.cartOwner)),
   ),

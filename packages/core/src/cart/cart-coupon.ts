@@ -2,7 +2,7 @@ import { carts } from "@bazaar/db";
 import { ApplyCouponInput } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Deps } from "../platform/deps";
+import type { Deps, Origin } from "../platform/deps";
 import { couponRejected, couponUsability, findCouponByCode } from "../promotions/coupon-checks";
 import { type CartOwner, ensureCart, findCart } from "./cart-owner";
 import { evaluateCart } from "./evaluate-cart";
@@ -13,11 +13,15 @@ import { type CartResult, ownerUserId } from "./get-cart";
  * not, and the cart keeps whatever coupon it had. A cart holds one coupon at a time.
  */
 export async function applyCoupon(
-  deps: Pick<Deps, "db" | "now">,
+  deps: Pick<Deps, "db" | "now" | "limiter">,
   owner: CartOwner,
   raw: z.input<typeof ApplyCouponInput>,
+  origin: Pick<Origin, "ip"> = { ip: null },
 ): Promise<CartResult> {
   const input = ApplyCouponInput.parse(raw);
+  if (origin.ip) await deps.limiter.consume("coupon.apply.ip", origin.ip);
+  const cartKey = "userId" in owner ? owner.userId : owner.guestToken;
+  if (cartKey) await deps.limiter.consume("coupon.apply.cart", cartKey);
   const now = deps.now();
   const userId = ownerUserId(owner);
   return deps.db.transaction(async (tx) => {

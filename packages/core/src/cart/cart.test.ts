@@ -7,6 +7,7 @@ import { listProducts } from "../catalog/browse/list-products";
 import { productBySlug } from "../catalog/browse/product-by-slug";
 import type { DomainError } from "../errors";
 import type { SellerActor } from "../platform/deps";
+import { createRateLimiter } from "../platform/rate-limit";
 import { setCheckoutSettings } from "../promotions/checkout-settings";
 import { createCoupon } from "../promotions/coupons";
 import { redeemCoupon, releaseCoupon } from "../promotions/redeem-coupon";
@@ -481,6 +482,31 @@ describe("coupons", () => {
       ),
     );
     expect(two.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+
+  it("slows down anyone guessing codes, per address and per cart", async () => {
+    const limiter = createRateLimiter({
+      limits: {
+        "coupon.apply.cart": { points: 3, duration: 900 },
+        "coupon.apply.ip": { points: 5, duration: 900 },
+      },
+      prefix: `t${randomUUID()}`,
+    });
+    const deps = { ...t.deps, limiter };
+    const a = await item(shopA, 30_000);
+    const owner = await guestWith(a.variant.id, 1);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await rejects(applyCoupon(deps, owner, { code: `GUESS${i}` }, { ip: "10.0.0.1" }))).reason,
+      ).toBe("coupon.not_found");
+    const limited = await rejects(applyCoupon(deps, owner, { code: "GUESS9" }, { ip: "10.0.0.1" }));
+    expect([limited.code, limited.details?.retryAfterSeconds]).toEqual(["RATE_LIMITED", expect.any(Number)]);
+    // A fresh guest cart from the same address runs into the per-address limit instead.
+    const other = await guestWith(a.variant.id, 1);
+    await rejects(applyCoupon(deps, other, { code: "GUESSX" }, { ip: "10.0.0.1" }));
+    expect((await rejects(applyCoupon(deps, other, { code: "GUESSY" }, { ip: "10.0.0.1" }))).code).toBe(
+      "RATE_LIMITED",
+    );
   });
 
   it("refuses a duplicate code, naming the field", async () => {

@@ -18,6 +18,9 @@ export const defaultLimits = {
   "reset.request.ip": { points: 10, duration: 60 * 60 },
   "reset.request.account": { points: 3, duration: 60 * 60 },
   "reset.use.ip": { points: 20, duration: 15 * 60 },
+  // Coupon codes are guessable by volume: a shopper tries a few, a script thousands.
+  "coupon.apply.ip": { points: 30, duration: 15 * 60 },
+  "coupon.apply.cart": { points: 10, duration: 15 * 60 },
 } as const;
 
 export type LimitName = keyof typeof defaultLimits;
