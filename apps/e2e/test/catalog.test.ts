@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import {
   type Actor,
@@ -10,14 +7,11 @@ import {
   createCategory,
   createVerifiedUser,
   type Deps,
-  loadConfig,
   login,
 } from "@bazaar/core";
-import { type BazaarServer, createServer } from "@bazaar/server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApps, freePort, launchChromium, previewWebApp } from "./harness";
+import { launchChromium, type Stack, startStack } from "./harness";
 
 const APPS = ["customer-web", "seller-web", "admin-web"] as const;
 type App = (typeof APPS)[number];
@@ -25,10 +19,8 @@ const PASSWORD = "mango-tree-42";
 const ADMIN = { email: "admin@e2e.test", name: "Asha Admin" };
 const SELLER = { email: "ravi@e2e.test", name: "Ravi Patel" };
 
-let tmpDir: string;
-let api: BazaarServer | undefined;
-const webs: PreviewServer[] = [];
-const url = {} as Record<App, string>;
+let stack: Stack | undefined;
+let url = {} as Record<App, string>;
 let browser: Browser | undefined;
 let admin: Actor;
 let sellerId: string;
@@ -87,35 +79,12 @@ beforeAll(async () => {
 });
 
 async function setUp() {
-  tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-catalog-"));
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  await buildWebApps(APPS, tmpDir);
-
-  const apiPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const ports = await Promise.all(APPS.map(() => freePort()));
-  APPS.forEach((app, i) => {
-    url[app] = `http://127.0.0.1:${ports[i]}`;
-  });
-  const config = loadConfig({
-    DATA_DIR: tmpDir,
-    NODE_ENV: "test",
-    BCRYPT_COST: "4",
-    LOG_LEVEL: "silent",
-    SEED_DEMO: "false",
-    PORT: String(apiPort),
-    // Locally stored images are served by the API; pages load them from here.
-    PUBLIC_API_URL: apiUrl,
-    CUSTOMER_WEB_URL: url["customer-web"],
-    SELLER_WEB_URL: url["seller-web"],
-    ADMIN_WEB_URL: url["admin-web"],
-  });
-  api = await createServer(config);
-  await api.app.listen({ port: apiPort, host: "127.0.0.1" });
+  stack = await startStack("catalog", APPS);
+  url = stack.url;
 
   // The marketplace before the story starts: an admin, a category tree, and a customer who
   // has applied to sell (register + verify is covered by signup.test.ts).
-  const deps = api.runtime.deps;
+  const deps = stack.api.runtime.deps;
   await createVerifiedUser(deps, { ...ADMIN, password: PASSWORD, role: "admin" });
   await createVerifiedUser(deps, { ...SELLER, password: PASSWORD, role: "customer" });
   admin = await signIn(deps, ADMIN.email);
@@ -137,15 +106,12 @@ async function setUp() {
   });
   sellerId = application.id;
 
-  for (const [i, app] of APPS.entries()) webs.push(await previewWebApp(app, tmpDir, ports[i]!, apiUrl));
   browser = await launchChromium();
 }
 
 afterAll(async () => {
   await browser?.close();
-  for (const web of webs) await web.close();
-  await api?.close();
-  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 describe("catalogue in the browser", () => {
@@ -167,7 +133,7 @@ describe("catalogue in the browser", () => {
     await seller.getByText("Waiting for review").waitFor();
 
     // Approval makes the account a seller; the token refresh on the next load carries the role.
-    await approveSeller(api!.runtime.deps, admin, { sellerId });
+    await approveSeller(stack!.api.runtime.deps, admin, { sellerId });
     await seller.reload();
     await seller.getByTestId("seller-dashboard").waitFor();
 

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   authenticate,
@@ -7,15 +5,12 @@ import {
   createShopForSeed,
   createVerifiedUser,
   getMyOrder,
-  loadConfig,
   login,
 } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
-import { type BazaarServer, createServer } from "@bazaar/server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApps, freePort, launchChromium, previewWebApp, readCode } from "./harness";
+import { launchChromium, readCode, type Stack, startStack } from "./harness";
 
 const APPS = ["customer-web", "seller-web"] as const;
 type App = (typeof APPS)[number];
@@ -37,14 +32,12 @@ const SHOPS = [
   },
 ] as const;
 
-let tmpDir: string;
-let api: BazaarServer | undefined;
-const webs: PreviewServer[] = [];
-const url = {} as Record<App, string>;
+let stack: Stack | undefined;
 let browser: Browser | undefined;
 const slugs: string[] = [];
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
 let setupError: unknown;
+const url = (app: App) => stack!.url[app];
 
 beforeAll(async () => {
   try {
@@ -55,32 +48,9 @@ beforeAll(async () => {
 });
 
 async function setUp() {
-  tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-checkout-"));
-  await buildWebApps(APPS, tmpDir);
-  const apiPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const ports = await Promise.all(APPS.map(() => freePort()));
-  APPS.forEach((app, i) => {
-    url[app] = `http://127.0.0.1:${ports[i]}`;
-  });
-  api = await createServer(
-    loadConfig({
-      DATA_DIR: tmpDir,
-      NODE_ENV: "test",
-      BCRYPT_COST: "4",
-      LOG_LEVEL: "silent",
-      SEED_DEMO: "false",
-      PORT: String(apiPort),
-      // The dev gateway's page is opened on the API's own origin.
-      PUBLIC_API_URL: apiUrl,
-      CUSTOMER_WEB_URL: url["customer-web"],
-      SELLER_WEB_URL: url["seller-web"],
-    }),
-  );
-  await api.app.listen({ port: apiPort, host: "127.0.0.1" });
-
+  stack = await startStack("checkout", APPS);
   // Two open shops, each with one stocked product (the catalogue flow has its own test).
-  const deps = api.runtime.deps;
+  const deps = stack.api.runtime.deps;
   const fx = orderFixture({ deps });
   for (const shop of SHOPS) {
     const user = await createVerifiedUser(deps, {
@@ -108,27 +78,23 @@ async function setUp() {
     const { product } = await fx.variant(seller, shop.price, 5, shop.product);
     slugs.push(product.slug);
   }
-
-  for (const [i, app] of APPS.entries()) webs.push(await previewWebApp(app, tmpDir, ports[i]!, apiUrl));
   browser = await launchChromium();
 }
 
 afterAll(async () => {
   await browser?.close();
-  for (const web of webs) await web.close();
-  await api?.close();
-  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 async function sellerPage(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(`${url["seller-web"]}/login`);
+  await page.goto(`${url("seller-web")}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("signed-in-user").waitFor();
-  await page.goto(`${url["seller-web"]}/orders`);
+  await page.goto(`${url("seller-web")}/orders`);
   return page;
 }
 
@@ -161,25 +127,25 @@ describe("buying from two sellers in the browser", () => {
 
     // As a guest: one product from each shop.
     for (const slug of slugs) {
-      await shopper.goto(`${url["customer-web"]}/p/${slug}`);
+      await shopper.goto(`${url("customer-web")}/p/${slug}`);
       await shopper.getByRole("button", { name: "Add to cart" }).click();
       await shopper.getByTestId("added-to-cart").waitFor();
     }
 
     // Sign up; the guest cart comes along.
     const email = `asha.${Date.now()}@example.com`;
-    await shopper.goto(`${url["customer-web"]}/register`);
+    await shopper.goto(`${url("customer-web")}/register`);
     await shopper.getByLabel("Full name").fill("Asha Verma");
     await shopper.getByLabel("Email").fill(email);
     await shopper.getByLabel("Password").fill(PASSWORD);
     await shopper.getByRole("button", { name: "Create account" }).click();
     await shopper.waitForURL((u) => u.pathname === "/verify");
-    await shopper.getByLabel("Verification code").fill(await readCode(join(tmpDir, "outbox"), email));
+    await shopper.getByLabel("Verification code").fill(await readCode(join(stack!.tmpDir, "outbox"), email));
     await shopper.getByRole("button", { name: "Verify and sign in" }).click();
     await shopper.getByTestId("signed-in-user").waitFor();
 
     // A delivery address (the address book has its own tests).
-    const deps = api!.runtime.deps;
+    const deps = stack!.api.runtime.deps;
     const me = await authenticate(
       deps,
       (await login(deps, { ip: null, userAgent: null }, { email, password: PASSWORD })).accessToken,
@@ -194,7 +160,7 @@ describe("buying from two sellers in the browser", () => {
       isDefault: true,
     });
 
-    await shopper.goto(`${url["customer-web"]}/checkout`);
+    await shopper.goto(`${url("customer-web")}/checkout`);
     await shopper.getByRole("radio", { name: /Residency Road/ }).check();
     await shopper.getByRole("radio", { name: /Pay online/ }).check();
     await shopper.getByTestId("place-order").click();

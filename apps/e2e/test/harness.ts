@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { loadConfig } from "@bazaar/core";
+import { type BazaarServer, createServer } from "@bazaar/server";
 import { type Browser, chromium } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
 
@@ -102,4 +105,59 @@ export async function readCode(outbox: string, email: string, timeoutMs = 20_000
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`No verification email for ${email} in ${outbox} after ${timeoutMs} ms`);
+}
+
+export type Stack = {
+  tmpDir: string;
+  api: BazaarServer;
+  apiUrl: string;
+  url: Record<WebApp, string>;
+  close(): Promise<void>;
+};
+
+/**
+ * The whole product for one browser test: the given web apps built and served on free
+ * ports, and the API on embedded defaults (PGlite, in-process jobs, .eml outbox) in a
+ * temporary DATA_DIR. Seed through `api.runtime.deps` before opening pages.
+ */
+export async function startStack(name: string, apps: readonly WebApp[]): Promise<Stack> {
+  const tmpDir = await mkdtemp(join(tmpdir(), `bazaar-e2e-${name}-`));
+  const webs: PreviewServer[] = [];
+  let api: BazaarServer | undefined;
+  const close = async () => {
+    for (const web of webs) await web.close();
+    await api?.close();
+    await rm(tmpDir, { recursive: true, force: true });
+  };
+  try {
+    await buildWebApps(apps, tmpDir);
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const url = {} as Record<WebApp, string>;
+    const ports = await Promise.all(apps.map(() => freePort()));
+    apps.forEach((app, i) => {
+      url[app] = `http://127.0.0.1:${ports[i]}`;
+    });
+    api = await createServer(
+      loadConfig({
+        DATA_DIR: tmpDir,
+        NODE_ENV: "test",
+        BCRYPT_COST: "4",
+        LOG_LEVEL: "silent",
+        SEED_DEMO: "false",
+        PORT: String(apiPort),
+        // Locally stored images and the dev gateway's page are served from the API's origin.
+        PUBLIC_API_URL: apiUrl,
+        ...(url["customer-web"] && { CUSTOMER_WEB_URL: url["customer-web"] }),
+        ...(url["seller-web"] && { SELLER_WEB_URL: url["seller-web"] }),
+        ...(url["admin-web"] && { ADMIN_WEB_URL: url["admin-web"] }),
+      }),
+    );
+    await api.app.listen({ port: apiPort, host: "127.0.0.1" });
+    for (const [i, app] of apps.entries()) webs.push(await previewWebApp(app, tmpDir, ports[i]!, apiUrl));
+    return { tmpDir, api, apiUrl, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,16 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "@bazaar/core";
-import { type BazaarServer, createServer } from "@bazaar/server";
 import type { Browser, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApps, freePort, launchChromium, previewWebApp, readCode } from "./harness";
+import { launchChromium, readCode, type Stack, startStack } from "./harness";
 
-let tmpDir: string;
-let api: BazaarServer | undefined;
-let web: PreviewServer | undefined;
+let stack: Stack | undefined;
 let browser: Browser | undefined;
 let webUrl: string;
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
@@ -31,31 +24,14 @@ beforeAll(async () => {
 });
 
 async function setUp() {
-  tmpDir = await mkdtemp(join(tmpdir(), "bazaar-e2e-"));
-  await buildWebApps(["customer-web"], tmpDir);
-
-  const webPort = await freePort();
-  webUrl = `http://127.0.0.1:${webPort}`;
-  const config = loadConfig({
-    DATA_DIR: tmpDir,
-    NODE_ENV: "test",
-    BCRYPT_COST: "4",
-    LOG_LEVEL: "silent",
-    SEED_DEMO: "false",
-    CUSTOMER_WEB_URL: webUrl,
-  });
-  api = await createServer(config);
-  const apiUrl = await api.app.listen({ port: 0, host: "127.0.0.1" });
-
-  web = await previewWebApp("customer-web", tmpDir, webPort, apiUrl);
+  stack = await startStack("signup", ["customer-web"]);
+  webUrl = stack.url["customer-web"];
   browser = await launchChromium();
 }
 
 afterAll(async () => {
   await browser?.close();
-  await web?.close();
-  await api?.close();
-  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 describe("customer sign-up in the browser", () => {
@@ -82,7 +58,7 @@ describe("customer sign-up in the browser", () => {
     await page.getByTestId("verify-notice").waitFor();
 
     // A wrong code is refused beside the field, and the form stays usable.
-    const code = await readCode(join(tmpDir, "outbox"), email);
+    const code = await readCode(join(stack!.tmpDir, "outbox"), email);
     const wrong = code === "000000" ? "111111" : "000000";
     await page.getByLabel("Verification code").fill(wrong);
     await page.getByRole("button", { name: "Verify and sign in" }).click();
