@@ -78,6 +78,8 @@ export type CouponDto = {
   firstOrderOnly: boolean;
   categoryIds: string[];
   productIds: string[];
+  /** The named products' titles, for showing a restricted coupon (removed products are left out). */
+  products: { id: string; title: string }[];
   active: boolean;
   usedCount: number;
   /** Derived from `active`, the window and the usage limit at read time. */

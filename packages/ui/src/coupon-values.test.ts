@@ -20,6 +20,7 @@ const coupon: CouponDto = {
   firstOrderOnly: false,
   categoryIds: [],
   productIds: ["p1"],
+  products: [{ id: "p1", title: "Blue Vase" }],
   active: true,
   usedCount: 3,
   state: "active",

@@ -182,7 +182,7 @@ export type ProductChoices = {
   query: string;
   onQuery: (q: string) => void;
   loading?: boolean;
-  /** Titles of products already chosen on a coupon being edited, when the app knows them. */
+  /** Titles of products already chosen, beyond those the coupon itself names. */
   labels?: Readonly<Record<string, string>>;
   hint?: ReactNode;
 };
@@ -258,6 +258,7 @@ export function CouponForm({
   const productLabel = (id: string) =>
     picked[id] ??
     products.labels?.[id] ??
+    coupon?.products.find((p) => p.id === id)?.title ??
     products.options.find((o) => o.id === id)?.label ??
     `Product ${id.slice(0, 8)}`;
   const q = categoryQuery.trim().toLowerCase();

@@ -20,7 +20,7 @@ import {
   useEditor,
   useProductSearch,
 } from "@bazaar/ui";
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 
@@ -172,11 +172,6 @@ function SellerCouponForm(props: {
     enabled: q.length > 0,
     placeholderData: (previous) => previous,
   });
-  // Titles of the products an existing coupon names, to label them.
-  const named = useQueries({
-    queries: (props.coupon?.productIds ?? []).map((id) => trpc.seller.products.byId.queryOptions({ id })),
-  });
-  const labels = Object.fromEntries(named.flatMap((r) => (r.data ? [[r.data.id, r.data.title]] : [])));
   const onSuccess = async (saved: CouponDto) => {
     await queryClient.invalidateQueries(trpc.seller.coupons.list.pathFilter());
     props.onDone(couponSavedNotice(saved, props.coupon));
@@ -198,7 +193,6 @@ function SellerCouponForm(props: {
           };
         }),
         loading: results.isFetching,
-        labels,
         hint: "Your approved products.",
       }}
       create={create}

@@ -187,7 +187,11 @@ describe("coupons and sales over the API", () => {
       amountOff: 5_000,
       productIds: [productId],
     });
-    expect(own).toMatchObject({ scope: "seller", sellerId });
+    expect(own).toMatchObject({
+      scope: "seller",
+      sellerId,
+      products: [{ id: productId, title: "Blue Vase" }],
+    });
     // A seller cannot see or touch the platform's coupon.
     expect((await seller.seller.coupons.list({})).items.map((c) => c.code)).toEqual(["POTTERY50"]);
     expect(

@@ -28,7 +28,11 @@ export function couponState(c: CouponRow, now: Date): CouponDto["state"] {
   return "active";
 }
 
-export function toCouponDto(c: CouponRow, now: Date): CouponDto {
+export function toCouponDto(
+  c: CouponRow,
+  now: Date,
+  titles: ReadonlyMap<string, string> = new Map(),
+): CouponDto {
   return {
     id: c.id,
     code: c.code,
@@ -47,11 +51,28 @@ export function toCouponDto(c: CouponRow, now: Date): CouponDto {
     firstOrderOnly: c.firstOrderOnly,
     categoryIds: c.categoryIds,
     productIds: c.productIds,
+    products: c.productIds.flatMap((id) => {
+      const title = titles.get(id);
+      return title ? [{ id, title }] : [];
+    }),
     active: c.active,
     usedCount: c.usedCount,
     state: couponState(c, now),
     createdAt: c.createdAt,
   };
+}
+
+/** Coupons as clients see them, with the titles of the products they name, in one query. */
+async function withTitles(db: Database, rows: CouponRow[], now: Date): Promise<CouponDto[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.productIds))];
+  const found = ids.length
+    ? await db
+        .select({ id: products.id, title: products.title })
+        .from(products)
+        .where(inArray(products.id, ids))
+    : [];
+  const titles = new Map(found.map((p) => [p.id, p.title]));
+  return rows.map((r) => toCouponDto(r, now, titles));
 }
 
 /** A seller's coupon may only name that seller's products; anyone's must name real ones. */
@@ -137,7 +158,7 @@ export async function createCoupon(
         targetId: row!.id,
         data: { code: input.code, sellerId: owner.sellerId },
       });
-      return toCouponDto(row!, now);
+      return (await withTitles(tx, [row!], now))[0]!;
     });
   } catch (error) {
     if (isUniqueViolation(error, "coupons_code_key"))
@@ -206,7 +227,7 @@ export async function updateCoupon(
       targetId: id,
       data: input,
     });
-    return toCouponDto(row!, now);
+    return (await withTitles(tx, [row!], now))[0]!;
   });
 }
 
@@ -235,7 +256,7 @@ export async function setCouponActive(
       targetType: "coupon",
       targetId: input.id,
     });
-    return toCouponDto(row, now);
+    return (await withTitles(tx, [row], now))[0]!;
   });
 }
 
@@ -281,5 +302,5 @@ export async function listCoupons(
     .orderBy(desc(coupons.createdAt), desc(coupons.id))
     .limit(input.limit + 1);
   const p = page(rows, input.limit);
-  return { items: p.items.map((r) => toCouponDto(r, now)), nextCursor: p.nextCursor };
+  return { items: await withTitles(deps.db, p.items, now), nextCursor: p.nextCursor };
 }
