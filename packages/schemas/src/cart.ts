@@ -131,6 +131,9 @@ export type WishlistAddInput = z.input<typeof WishlistAddInput>;
 export const WishlistRemoveInput = z.object({ productId: Id });
 export const WishlistMoveInput = z.object({ productId: Id, variantId: Id.optional(), qty: Qty.default(1) });
 export type WishlistMoveInput = z.input<typeof WishlistMoveInput>;
+/** Which of these products the customer has saved, and the share link if there is one. */
+export const WishlistStatusInput = z.object({ productIds: z.array(Id).max(100).default([]) });
+export type WishlistStatusDto = { saved: string[]; shareToken: string | null };
 export const SharedWishlistInput = PageInput.extend({ token: z.string().trim().min(10).max(100) });
 
 export type WishlistItemDto = {

@@ -1,7 +1,7 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
 import type { ProductDetailDto, VariantDto } from "@bazaar/schemas";
 import { Alert, Button, ErrorAlert } from "@bazaar/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { QtyStepper } from "./qty-stepper";
@@ -79,13 +79,18 @@ export function BuyBox({ product, variant }: { product: ProductDetailDto; varian
 function SaveToWishlist({ productId, variantId }: { productId: string; variantId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // Already saved on an earlier visit reads the same as saved just now.
+  const status = useQuery(trpc.wishlist.status.queryOptions({ productIds: [productId] }));
   const save = useMutation(
     trpc.wishlist.add.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.wishlist.list.pathFilter()),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.wishlist.list.pathFilter());
+        await queryClient.invalidateQueries(trpc.wishlist.status.pathFilter());
+      },
     }),
   );
   const error = useFormError(save.error);
-  if (save.isSuccess)
+  if (save.isSuccess || status.data?.saved.includes(productId))
     return (
       <span className="bz-inline-action" data-testid="wishlist-saved">
         <span className="bz-text-success">Saved to your wishlist.</span>

@@ -1,7 +1,7 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import type { WishlistItemDto } from "@bazaar/schemas";
 import { Alert, Button, Card, ErrorAlert, Loading, LoadMore, Page, Price } from "@bazaar/ui";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { useCartChanged } from "../cart/use-cart";
@@ -153,16 +153,30 @@ function WishlistRow({ item, onNotice }: { item: WishlistItemDto; onNotice: (not
 }
 
 /**
- * A public link to the wishlist. Asking again gives the same link, so the card does not
- * need to know whether one exists; stopping turns it off for everyone who has it.
+ * A public link to the wishlist: a live one is shown at once, asking again gives the same
+ * link, and stopping turns it off for everyone who has it.
  */
 function ShareCard() {
   const trpc = useTRPC();
   const [copied, setCopied] = useState(false);
-  const share = useMutation(trpc.wishlist.share.mutationOptions({ onMutate: () => setCopied(false) }));
-  const unshare = useMutation(trpc.wishlist.unshare.mutationOptions({ onSuccess: () => share.reset() }));
+  const queryClient = useQueryClient();
+  // A link shared on an earlier visit is shown straight away.
+  const status = useQuery(trpc.wishlist.status.queryOptions());
+  const refresh = () => queryClient.invalidateQueries(trpc.wishlist.status.pathFilter());
+  const share = useMutation(
+    trpc.wishlist.share.mutationOptions({ onMutate: () => setCopied(false), onSuccess: refresh }),
+  );
+  const unshare = useMutation(
+    trpc.wishlist.unshare.mutationOptions({
+      onSuccess: async () => {
+        share.reset();
+        await refresh();
+      },
+    }),
+  );
   const error = useFormError(share.error ?? unshare.error);
-  const link = share.data ? `${window.location.origin}/wishlist/shared/${share.data.token}` : null;
+  const token = share.data?.token ?? status.data?.shareToken ?? null;
+  const link = token ? `${window.location.origin}/wishlist/shared/${token}` : null;
   const copy = async () => {
     if (!link) return;
     try {
@@ -217,10 +231,7 @@ function ShareCard() {
               Sharing stopped: the link no longer works.
             </Alert>
           )}
-          <p className="bz-muted">
-            Get a link to send to family and friends. If you shared your wishlist before, you get the same
-            link again.
-          </p>
+          <p className="bz-muted">Get a link to send to family and friends.</p>
           <div className="bz-form-actions">
             <Button
               variant="secondary"

@@ -28,6 +28,7 @@ let sellerId: string;
 let variantId: string;
 let otherVariantId: string;
 let productId: string;
+let otherProductId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -72,7 +73,7 @@ beforeAll(async () => {
     return { productId: p!.id, variantId: v!.id };
   };
   ({ productId, variantId } = await make("Blue Vase", 120_000, 6));
-  otherVariantId = (await make("Tile Coaster", 30_000, 40)).variantId;
+  ({ productId: otherProductId, variantId: otherVariantId } = await make("Tile Coaster", 30_000, 40));
 });
 afterAll(() => t.close());
 
@@ -154,7 +155,12 @@ describe("wishlist over the API", () => {
     expect(list.items).toMatchObject([
       { productId, title: "Blue Vase", price: 120_000, inStock: true, available: true },
     ]);
+    expect(await c.wishlist.status({ productIds: [productId, otherProductId] })).toEqual({
+      saved: [productId],
+      shareToken: null,
+    });
     const { token } = await c.wishlist.share();
+    expect((await c.wishlist.status()).shareToken).toBe(token);
     expect((await c.wishlist.share()).token).toBe(token);
     const shared = await api().wishlist.shared({ token });
     expect(shared.items.map((i) => i.title)).toEqual(["Blue Vase"]);

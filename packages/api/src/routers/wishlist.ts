@@ -6,6 +6,7 @@ import {
   sharedWishlist,
   shareWishlist,
   unshareWishlist,
+  wishlistStatus,
 } from "@bazaar/core";
 import {
   PageInput,
@@ -13,6 +14,7 @@ import {
   WishlistAddInput,
   WishlistMoveInput,
   WishlistRemoveInput,
+  WishlistStatusInput,
 } from "@bazaar/schemas";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 
@@ -29,6 +31,10 @@ export const wishlistRouter = router({
   moveToCart: customerProcedure
     .input(WishlistMoveInput)
     .mutation(async ({ ctx, input }) => (await moveWishlistToCart(ctx.deps, ctx.actor, input)).cart),
+  /** Which products are saved (for "Saved" on product pages) and whether a share link is live. */
+  status: customerProcedure
+    .input(WishlistStatusInput.optional())
+    .query(({ ctx, input }) => wishlistStatus(ctx.deps, ctx.actor, input)),
   share: customerProcedure.mutation(({ ctx }) => shareWishlist(ctx.deps, ctx.actor)),
   unshare: customerProcedure.mutation(({ ctx }) => unshareWishlist(ctx.deps, ctx.actor)),
   /** Anyone with the link; shows products only. */

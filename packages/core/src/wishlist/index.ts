@@ -6,4 +6,5 @@ export {
   sharedWishlist,
   shareWishlist,
   unshareWishlist,
+  wishlistStatus,
 } from "./wishlist";

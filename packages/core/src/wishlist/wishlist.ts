@@ -8,8 +8,10 @@ import {
   type WishlistItemDto,
   WishlistMoveInput,
   WishlistRemoveInput,
+  type WishlistStatusDto,
+  WishlistStatusInput,
 } from "@bazaar/schemas";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { addCartItem } from "../cart/add-cart-item";
 import type { CartResult } from "../cart/get-cart";
@@ -172,6 +174,28 @@ export async function moveWishlistToCart(
   const result = await addCartItem(deps, { userId: actor.userId }, { variantId, qty: input.qty });
   await removeFromWishlist(deps, actor, { productId: input.productId });
   return result;
+}
+
+/** Which of `productIds` the customer saved, and their live share token, in two indexed reads. */
+export async function wishlistStatus(
+  deps: Pick<Deps, "db">,
+  actor: Actor,
+  raw: z.input<typeof WishlistStatusInput> = {},
+): Promise<WishlistStatusDto> {
+  const { productIds } = WishlistStatusInput.parse(raw);
+  const [saved, share] = await Promise.all([
+    productIds.length
+      ? deps.db
+          .select({ id: wishlistItems.productId })
+          .from(wishlistItems)
+          .where(and(eq(wishlistItems.userId, actor.userId), inArray(wishlistItems.productId, productIds)))
+      : Promise.resolve([]),
+    deps.db
+      .select({ token: wishlistShares.token })
+      .from(wishlistShares)
+      .where(eq(wishlistShares.userId, actor.userId)),
+  ]);
+  return { saved: saved.map((r) => r.id), shareToken: share[0]?.token ?? null };
 }
 
 /** A public link to the wishlist; the same link until revoked. */
