@@ -20,22 +20,21 @@ export async function loadSellerProducts(db: Database, rows: ProductRow[]): Prom
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const revisionMediaIds = rows.flatMap((r) => r.revision?.imageIds ?? []);
-  const [variants, images, revisionMedia] = await Promise.all([
-    db
-      .select()
-      .from(productVariants)
-      .where(and(inArray(productVariants.productId, ids), eq(productVariants.active, true)))
-      .orderBy(asc(productVariants.position), asc(productVariants.createdAt)),
-    db
-      .select({ image: productImages, url: media.url })
-      .from(productImages)
-      .innerJoin(media, eq(media.id, productImages.mediaId))
-      .where(inArray(productImages.productId, ids))
-      .orderBy(asc(productImages.position)),
-    revisionMediaIds.length
-      ? db.select({ id: media.id, url: media.url }).from(media).where(inArray(media.id, revisionMediaIds))
-      : Promise.resolve([]),
-  ]);
+  // One query at a time: `db` may be a transaction, and a transaction is one connection.
+  const variants = await db
+    .select()
+    .from(productVariants)
+    .where(and(inArray(productVariants.productId, ids), eq(productVariants.active, true)))
+    .orderBy(asc(productVariants.position), asc(productVariants.createdAt));
+  const images = await db
+    .select({ image: productImages, url: media.url })
+    .from(productImages)
+    .innerJoin(media, eq(media.id, productImages.mediaId))
+    .where(inArray(productImages.productId, ids))
+    .orderBy(asc(productImages.position));
+  const revisionMedia = revisionMediaIds.length
+    ? await db.select({ id: media.id, url: media.url }).from(media).where(inArray(media.id, revisionMediaIds))
+    : [];
   const urlOf = new Map(revisionMedia.map((m) => [m.id, m.url]));
   return rows.map((p) => ({
     id: p.id,

@@ -48,14 +48,17 @@ export async function loadSubOrders(
 ): Promise<SubOrderDto[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [items, events] = await Promise.all([
-    db.select().from(orderItems).where(inArray(orderItems.subOrderId, ids)).orderBy(asc(orderItems.position)),
-    db
-      .select()
-      .from(orderEvents)
-      .where(inArray(orderEvents.subOrderId, ids))
-      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.seq)),
-  ]);
+  // One query at a time: `db` may be a transaction, and a transaction is one connection.
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.subOrderId, ids))
+    .orderBy(asc(orderItems.position));
+  const events = await db
+    .select()
+    .from(orderEvents)
+    .where(inArray(orderEvents.subOrderId, ids))
+    .orderBy(asc(orderEvents.createdAt), asc(orderEvents.seq));
   return rows.map((s) => ({
     id: s.id,
     number: s.number,
