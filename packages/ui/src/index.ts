@@ -46,7 +46,7 @@ export {
   useDebounced,
   waitText,
 } from "./form";
-export { AppShell, Card, Loading, LoadMore, type NavItem, Page } from "./layout";
+export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, formatPaise, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
 export { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
 export {

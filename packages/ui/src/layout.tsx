@@ -147,3 +147,29 @@ export function LoadMore({
     </div>
   );
 }
+
+/**
+ * Filter tabs over a list (status, state…): each tab is a link, so the choice lives in the
+ * URL and survives a reload. `current` is the active tab's value.
+ */
+export function FilterTabs<V extends string>(props: {
+  label: string;
+  tabs: readonly { value: V; label: string }[];
+  current: V;
+  href: (value: V) => string;
+}) {
+  return (
+    <nav className="bz-tabs" aria-label={props.label}>
+      {props.tabs.map((t) => (
+        <NavLink
+          key={t.value || "all"}
+          to={props.href(t.value)}
+          className={() => `bz-tabs__link${t.value === props.current ? " active" : ""}`}
+          aria-current={t.value === props.current ? "page" : undefined}
+        >
+          {t.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

@@ -1,9 +1,9 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { type SellerDto, type SellerStatus, SellerStatus as SellerStatusSchema } from "@bazaar/schemas";
-import { Button, Card, ErrorAlert, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
+import { Button, Card, ErrorAlert, FilterTabs, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, NavLink, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 const TABS: { value: SellerStatus | ""; label: string }[] = [
   { value: "pending", label: "Applications" },
@@ -49,18 +49,7 @@ export function SellersPage() {
 
   return (
     <Page title="Sellers" description="Applications to sell, and the shops already open.">
-      <nav className="bz-tabs" aria-label="Seller status">
-        {TABS.map((t) => (
-          <NavLink
-            key={t.value || "all"}
-            to={href(t.value)}
-            className={() => `bz-tabs__link${t.value === status ? " active" : ""}`}
-            aria-current={t.value === status ? "page" : undefined}
-          >
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+      <FilterTabs label="Seller status" tabs={TABS} current={status} href={href} />
       <Card>
         <Form
           aria-label="Search sellers"

@@ -3,6 +3,7 @@ import { type OrderSummaryDto, SubOrderStatus } from "@bazaar/schemas";
 import {
   Card,
   ErrorAlert,
+  FilterTabs,
   formatDate,
   formatPaise,
   itemCount,
@@ -13,7 +14,7 @@ import {
   SubOrderStatusTag,
 } from "@bazaar/ui";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, NavLink, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 const TABS: { value: SubOrderStatus | ""; label: string }[] = [
   { value: "", label: "All" },
@@ -45,18 +46,12 @@ export function OrdersPage() {
 
   return (
     <Page title="Your orders" description="Each shop in an order packs and ships its items separately.">
-      <nav className="bz-tabs" aria-label="Order status">
-        {TABS.map((t) => (
-          <NavLink
-            key={t.value || "all"}
-            to={t.value ? `/orders?status=${t.value}` : "/orders"}
-            className={() => `bz-tabs__link${t.value === status ? " active" : ""}`}
-            aria-current={t.value === status ? "page" : undefined}
-          >
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+      <FilterTabs
+        label="Order status"
+        tabs={TABS}
+        current={status}
+        href={(v) => (v ? `/orders?status=${v}` : "/orders")}
+      />
       {orders.isPending ? (
         <Loading />
       ) : orders.error ? (

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   ErrorAlert,
+  FilterTabs,
   formatDateTime,
   InvoiceButton,
   Loading,
@@ -21,7 +22,7 @@ import {
 } from "@bazaar/ui";
 import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { NavLink, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { BOARD_TABS, type SellerAction, sellerActions } from "./order-actions";
 import { ShipDialog } from "./ship-dialog";
 
@@ -60,18 +61,12 @@ export function OrdersPage() {
           {notice}
         </Alert>
       )}
-      <nav className="bz-tabs" aria-label="Order status">
-        {BOARD_TABS.map((t) => (
-          <NavLink
-            key={t.value || "all"}
-            to={t.value ? `/orders?status=${t.value}` : "/orders"}
-            className={() => `bz-tabs__link${t.value === status ? " active" : ""}`}
-            aria-current={t.value === status ? "page" : undefined}
-          >
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+      <FilterTabs
+        label="Order status"
+        tabs={BOARD_TABS}
+        current={status}
+        href={(v) => (v ? `/orders?status=${v}` : "/orders")}
+      />
       {orders.isPending ? (
         <Loading />
       ) : orders.error ? (

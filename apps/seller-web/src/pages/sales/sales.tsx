@@ -5,6 +5,7 @@ import {
   Card,
   EditorCard,
   ErrorAlert,
+  FilterTabs,
   formatDateTime,
   Loading,
   LoadMore,
@@ -13,7 +14,7 @@ import {
 } from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { NavLink, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { SaleForm } from "./sale-form";
 
 type ListState = "all" | SaleEventDto["state"];
@@ -67,18 +68,12 @@ export function SalesPage() {
       >
         {(sale) => <SaleForm sale={sale} onDone={editor.done} onCancel={editor.close} />}
       </EditorCard>
-      <nav className="bz-tabs" aria-label="Sale state">
-        {TABS.map((t) => (
-          <NavLink
-            key={t.value}
-            to={t.value === "all" ? "/sales" : `/sales?state=${t.value}`}
-            className={() => `bz-tabs__link${t.value === state ? " active" : ""}`}
-            aria-current={t.value === state ? "page" : undefined}
-          >
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
+      <FilterTabs
+        label="Sale state"
+        tabs={TABS}
+        current={state}
+        href={(v) => (v === "all" ? "/sales" : `/sales?state=${v}`)}
+      />
       <Card>
         {sales.isPending ? (
           <Loading />
