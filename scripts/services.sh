@@ -4,6 +4,8 @@
 #   eval "$(scripts/services.sh start)"   # starts both (idempotent), prints the export lines
 #   scripts/services.sh stop              # stops both
 #   scripts/services.sh status            # exit 0 when both answer
+#   scripts/services.sh start|stop pg     # only PostgreSQL (or `redis`): the fault tests restart
+#                                         # one service of a private pair under a running app
 #
 # Only the `export ...` lines go to stdout; everything else goes to stderr.
 # Environment: PG_PORT (54329), REDIS_PORT (63799), PG_DIR (/tmp/bazaar-pg),
@@ -175,17 +177,31 @@ stop_redis() {
   fi
 }
 
+which="${2:-all}"
+case "$which" in
+  all | pg | redis) ;;
+  *)
+    echo "usage: $0 start|stop [pg|redis]" >&2
+    exit 2
+    ;;
+esac
+want() { [ "$which" = all ] || [ "$which" = "$1" ]; }
+
 case "${1:-}" in
   start)
-    start_pg
-    start_redis
-    echo "export DATABASE_URL=postgres://bazaar:bazaar@127.0.0.1:$PG_PORT/bazaar"
-    echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
+    if want pg; then
+      start_pg
+      echo "export DATABASE_URL=postgres://bazaar:bazaar@127.0.0.1:$PG_PORT/bazaar"
+    fi
+    if want redis; then
+      start_redis
+      echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
+    fi
     ;;
   stop)
     rc=0
-    stop_pg || rc=$?
-    stop_redis || rc=$?
+    if want pg; then stop_pg || rc=$?; fi
+    if want redis; then stop_redis || rc=$?; fi
     exit "$rc"
     ;;
   status)
@@ -195,7 +211,7 @@ case "${1:-}" in
     exit "$rc"
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status [pg|redis]" >&2
     exit 2
     ;;
 esac

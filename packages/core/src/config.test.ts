@@ -66,6 +66,7 @@ describe("config", () => {
       keySecret: "key-secret",
       webhookSecret: "webhook-secret",
       apiUrl: "http://127.0.0.1:4010",
+      timeoutMs: 10_000,
     });
     expect(() => loadConfig({ DATA_DIR: dir(), ...keys, RAZORPAY_WEBHOOK_SECRET: "" })).toThrowError(
       /^Invalid configuration:\n {2}RAZORPAY_WEBHOOK_SECRET: required when any of/,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { DbTimeouts } from "@bazaar/db";
 import { z } from "zod";
 import type { CloudinaryOptions } from "./media/cloudinary-store";
 import type { RazorpayOptions } from "./payments/razorpay-gateway";
@@ -59,7 +60,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"], "PostgreSQL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   REDIS_URL: optionalUrl(["redis://", "rediss://"], "Redis"),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP"),
   MAIL_FROM: z.string().min(3).default("Bazaar <no-reply@bazaar.local>"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -83,6 +88,7 @@ const EnvSchema = z.object({
   RAZORPAY_KEY_SECRET: z.string().trim().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
   RAZORPAY_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
+  RAZORPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce
     .number()
     .int()
@@ -101,6 +107,19 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(5),
+  SWEEP_EVERY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
+  LIVE_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  SWEEP_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .default(60),
 });
 
 const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
@@ -113,7 +132,10 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseTimeouts: DbTimeouts;
   redisUrl: string | undefined;
+  /** A Redis command unanswered this long fails, so a request falls back instead of waiting. */
+  redisCommandTimeoutMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   authSecret: string;
@@ -134,6 +156,12 @@ export type Config = {
   /** Set: payments go through Razorpay. Unset: through the in-process dev gateway. */
   razorpay?: RazorpayOptions;
   orders: { paymentTimeoutMs: number; reconcileAfterMs: number; reconcileEveryMs: number };
+  /** How often the sweep re-drives work whose job was lost (expiries, emails, webhooks, refunds). */
+  sweepEveryMs: number;
+  /** Work younger than this is left to its own job by the sweep. */
+  sweepGraceMs: number;
+  /** How often an open live stream checks that its session is still live. */
+  liveRecheckMs: number;
 };
 
 export class ConfigError extends Error {
@@ -169,7 +197,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     redisUrl: e.REDIS_URL,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     authSecret: e.AUTH_SECRET ?? localSecret(dataDir),
@@ -194,6 +228,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MINUTES * 60_000,
       reconcileEveryMs: e.PAYMENT_RECONCILE_EVERY_MINUTES * 60_000,
     },
+    sweepEveryMs: e.SWEEP_EVERY_SECONDS * 1000,
+    sweepGraceMs: e.SWEEP_GRACE_SECONDS * 1000,
+    liveRecheckMs: e.LIVE_SESSION_RECHECK_SECONDS * 1000,
     ...(e.RAZORPAY_KEY_ID &&
       e.RAZORPAY_KEY_SECRET &&
       e.RAZORPAY_WEBHOOK_SECRET && {
@@ -201,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           keyId: e.RAZORPAY_KEY_ID,
           keySecret: e.RAZORPAY_KEY_SECRET,
           webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
+          timeoutMs: e.RAZORPAY_TIMEOUT_MS,
           ...(e.RAZORPAY_API_URL && { apiUrl: e.RAZORPAY_API_URL }),
         },
       }),

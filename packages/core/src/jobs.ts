@@ -7,6 +7,7 @@ import { handleRazorpayWebhook } from "./orders/razorpay-webhook";
 import { reconcilePayments } from "./orders/reconcile-payments";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions/sale-events";
+import { sweep } from "./sweep";
 
 /** Every job's handler, shared by the in-process runner and the BullMQ worker. */
 export function jobHandlers(deps: Deps): JobHandlers {
@@ -18,5 +19,6 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "payments.reconcile": async () => void (await reconcilePayments(deps)),
     "payments.refund": async (payload) => void (await processRefund(deps, payload.refundId)),
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
+    "maintenance.sweep": async () => void (await sweep(deps)),
   };
 }

@@ -7,20 +7,19 @@ import {
   type InProcessQueue,
   startBullWorkers,
 } from "@bazaar/jobs";
-import { Redis } from "ioredis";
 import type { Config } from "./config";
 import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createCloudinaryMediaStore } from "./media/cloudinary-store";
 import { createLocalMediaStore } from "./media/store";
 import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
-import { redrivePendingEmails } from "./notifications/send-email";
 import { receiveRazorpayWebhook } from "./orders/razorpay-webhook";
 import { createPaymentGateway } from "./payments/create-payment-gateway";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
 import type { Deps, Log } from "./platform/deps";
 import { createMemoryLive, createRedisLive } from "./platform/live";
 import { createRateLimiter } from "./platform/rate-limit";
+import { connectRedis } from "./platform/redis";
 
 export type Runtime = {
   deps: Deps;
@@ -46,13 +45,16 @@ export async function createRuntime(
     ? await createDb({
         url: config.databaseUrl,
         poolSize: config.databasePoolSize,
-        onIdleClientError: (err) => log.warn({ err }, "idle database connection lost"),
+        applicationName: `bazaar-${options.mode}`,
+        timeouts: config.databaseTimeouts,
+        // The requests using a broken connection fail on their own and answer 503.
+        onClientError: (err) => log.warn({ err }, "database connection lost"),
       })
     : await createDb({ dataDir: join(config.dataDir, "pglite") });
   await db.migrate();
 
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
+    ? await connectRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, log })
     : undefined;
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl)
@@ -66,7 +68,7 @@ export async function createRuntime(
       ? createCloudinaryMediaStore(config.cloudinary)
       : createLocalMediaStore(config.mediaDir, `${config.publicApiUrl}/media`),
     limiter: createRateLimiter({ redis }),
-    cache: redis ? createRedisCache(redis) : createMemoryCache(),
+    cache: redis ? createRedisCache(redis, undefined, log) : createMemoryCache(),
     log,
     auth: { secret: new TextEncoder().encode(config.authSecret), bcryptCost: config.bcryptCost },
     urls: config.urls,
@@ -85,6 +87,8 @@ export async function createRuntime(
       paymentTimeoutMs: config.orders.paymentTimeoutMs,
       reconcileAfterMs: config.orders.reconcileAfterMs,
     },
+    sweepGraceMs: config.sweepGraceMs,
+    liveRecheckMs: config.liveRecheckMs,
     publicApiUrl: config.publicApiUrl,
   };
 
@@ -96,7 +100,7 @@ export async function createRuntime(
     inProcess = createInProcessQueue({ handlers: jobHandlers(deps), isPermanent, log });
     deps.jobs = inProcess;
   } else {
-    bullQueue = createBullQueue({ url: config.redisUrl! });
+    bullQueue = createBullQueue({ url: config.redisUrl!, log });
     deps.jobs = bullQueue;
   }
   if (options.mode === "worker" && deps.payments.kind === "dev")
@@ -114,13 +118,15 @@ export async function createRuntime(
     closeWorkers = workers.close;
   }
   if (options.mode === "worker" || config.runJobsInProcess) {
-    // One reconciliation schedule for the deployment (BullMQ upserts it), or one per process in-process.
-    await (inProcess ?? bullQueue)?.every("payments.reconcile", {}, config.orders.reconcileEveryMs);
-    const n = await redrivePendingEmails(deps).catch((err) => {
-      log.error({ err }, "could not re-drive pending emails");
-      return 0;
+    // One schedule each for the deployment (BullMQ upserts them), or one per process in-process.
+    const queue = (inProcess ?? bullQueue)!;
+    await queue.every("payments.reconcile", {}, config.orders.reconcileEveryMs);
+    await queue.every("maintenance.sweep", {}, config.sweepEveryMs);
+    // Whatever the last run left behind (an in-process queue loses its delayed jobs at
+    // exit) is picked up now rather than one sweep interval from now.
+    await queue.enqueue("maintenance.sweep", {}).catch((err) => {
+      log.warn({ err }, "could not queue the start-up sweep; the schedule will run it");
     });
-    if (n > 0) log.info({ count: n }, "re-enqueued emails left pending");
   }
 
   return {

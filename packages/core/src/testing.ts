@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DbHandle } from "@bazaar/db";
 import { createTestDb } from "@bazaar/db/testing";
 import { createInProcessQueue } from "@bazaar/jobs";
 import PostalMime from "postal-mime";
@@ -65,9 +66,14 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 /** Real database, real SMTP, in-process jobs and a controllable clock, for one test file. */
 export async function createTestContext(
-  options: { limits?: Partial<Limits>; payments?: PaymentGateway } = {},
+  options: {
+    limits?: Partial<Limits>;
+    payments?: PaymentGateway;
+    /** A database someone else owns (a server process under test): used, not closed. */
+    db?: DbHandle;
+  } = {},
 ) {
-  const db = await createTestDb();
+  const db = options.db ?? (await createTestDb());
   const smtp = await startSmtpServer();
   const mailer = createSmtpMailer(smtp.url, { ignoreTLS: true });
   const mediaDir = mkdtempSync(join(tmpdir(), "bazaar-media-"));
@@ -92,6 +98,8 @@ export async function createTestContext(
       }),
     live: createMemoryLive(),
     orders: { paymentTimeoutMs: 30 * 60_000, reconcileAfterMs: 15 * 60_000 },
+    sweepGraceMs: 60_000,
+    liveRecheckMs: 30_000,
     publicApiUrl: "http://api.test",
   };
   const queue = createInProcessQueue({
@@ -138,7 +146,7 @@ export async function createTestContext(
       await queue.close();
       await mailer.close();
       await smtp.close();
-      await db.close();
+      if (!options.db) await db.close();
       rmSync(mediaDir, { recursive: true, force: true });
     },
   };

@@ -25,32 +25,74 @@ export type DbHandle = {
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
+/** Limits that keep one stuck request from holding connections or row locks for ever. */
+export type DbTimeouts = {
+  /** Waiting for a free pooled connection (or a new one) gives up after this. */
+  connectMs: number;
+  /** The server cancels any one statement running longer (0: no limit). */
+  statementMs: number;
+  /** The server ends a session left idle inside an open transaction this long (0: no limit). */
+  idleInTransactionMs: number;
+};
+
+export const defaultDbTimeouts: DbTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 30_000,
+};
+
 export type CreateDbOptions =
-  | { url: string; poolSize?: number; onIdleClientError?: (error: Error) => void }
+  | {
+      url: string;
+      poolSize?: number;
+      /** Shown in pg_stat_activity, so an operator (or a fault test) can tell processes apart. */
+      applicationName?: string;
+      timeouts?: Partial<DbTimeouts>;
+      /** A pooled connection broke (server restart, failover, pg_terminate_backend). */
+      onClientError?: (error: Error) => void;
+    }
   | { dataDir: string | null /* null: in memory */ };
 
 /** Opens PostgreSQL when given a URL, otherwise embedded PGlite (persisted when given a dir). */
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if ("url" in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, failover, a dropped test
-    // database) is removed from the pool; without a listener Node would crash on it.
-    pool.on("error", options.onIdleClientError ?? (() => {}));
+    const timeouts = { ...defaultDbTimeouts, ...options.timeouts };
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? "bazaar",
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      keepAlive: true,
+    });
+    const onClientError = options.onClientError ?? (() => {});
+    // A connection the server drops emits 'error' on its client. The pool listens only
+    // while the client is idle; one checked out by a transaction has no listener, and an
+    // unheard 'error' event kills the process. So every client gets a listener for life:
+    // the query in flight fails on its own (the edge answers 503), and the pool discards
+    // the broken client when it is released.
+    pool.on("connect", (client) => client.on("error", onClientError));
+    pool.on("error", onClientError);
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
       driver: "postgres",
       ping: async () => void (await pool.query("select 1")),
       migrate: async () => {
-        // A server and a worker starting together must not both run the same migration.
+        // A server and a worker starting together must not both run the same migration:
+        // it runs on the connection holding the lock, free of the statement timeout, since
+        // building an index over a large table may rightly take minutes.
         const lock = await pool.connect();
         try {
+          await lock.query("set statement_timeout = 0");
           await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-          // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the concrete driver type
-          await migratePg(db as any, { migrationsFolder });
+          const onLock = drizzlePg({ client: lock, schema, casing: "snake_case" });
+          await migratePg(onLock, { migrationsFolder });
         } finally {
           await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-          lock.release();
+          // The session setting must not leak to the requests that reuse this connection.
+          lock.release(true);
         }
       },
       close: () => pool.end(),

@@ -1,3 +1,3 @@
-export type { CreateDbOptions, Database, DbHandle, Schema, Transaction } from "./client";
-export { createDb, migrationsFolder } from "./client";
+export type { CreateDbOptions, Database, DbHandle, DbTimeouts, Schema, Transaction } from "./client";
+export { createDb, defaultDbTimeouts, migrationsFolder } from "./client";
 export * from "./schema";

@@ -1,5 +1,6 @@
 import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from "bullmq";
 import {
+  type JobLog,
   type JobName,
   type JobPayload,
   type JobQueue,
@@ -33,42 +34,68 @@ export type BullQueue = JobQueue & {
   close(): Promise<void>;
 };
 
-export type BullOptions = { url: string; prefix?: string; attempts?: number; backoffMs?: number };
+export type BullOptions = {
+  url: string;
+  prefix?: string;
+  attempts?: number;
+  backoffMs?: number;
+  /** Where connection errors are reported (once per outage). */
+  log?: JobLog;
+  /** An enqueue not accepted by Redis within this long fails (default 2 s). */
+  enqueueTimeoutMs?: number;
+};
 
+/**
+ * The producer side. Enqueueing happens on request paths after a commit, and every job
+ * is backed by a row a sweep can re-drive, so with Redis away it fails fast (no offline
+ * queue, a time limit) and the caller logs and moves on; it never holds the request.
+ */
 export function createBullQueue(options: BullOptions): BullQueue {
-  const connection = redisConnection(options.url);
+  const connection = { ...redisConnection(options.url), enableOfflineQueue: false };
+  const log = options.log ?? silentLog;
+  const timeoutMs = options.enqueueTimeoutMs ?? 2_000;
+  let down = false;
   const queues = new Map<QueueName, Queue>();
   for (const name of queueNames) {
-    queues.set(
-      name,
-      new Queue(name, {
-        connection,
-        prefix: options.prefix ?? "bazaar",
-        defaultJobOptions: {
-          attempts: options.attempts ?? 5,
-          backoff: { type: "exponential", delay: options.backoffMs ?? 2000 },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 5000 },
-        },
-      }),
-    );
+    const queue = new Queue(name, {
+      connection,
+      prefix: options.prefix ?? "bazaar",
+      defaultJobOptions: {
+        attempts: options.attempts ?? 5,
+        backoff: { type: "exponential", delay: options.backoffMs ?? 2000 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      },
+    });
+    // An 'error' event nobody hears would end the process.
+    queue.on("error", (err) => {
+      if (down) return;
+      down = true;
+      log.warn({ err, queue: name }, "job queue cannot reach Redis; enqueues fail until it is back");
+    });
+    queues.set(name, queue);
   }
   return {
     async enqueue(name, payload, opts = {}) {
       const data = parsePayload(name, payload);
       const queue = queues.get(jobs[name].queue)!;
-      await queue.add(name, data, {
-        delay: opts.delayMs,
-        // BullMQ refuses ':' in custom ids.
-        jobId: opts.dedupeKey?.replaceAll(":", "-"),
-      });
+      await withTimeout(
+        queue.add(name, data, {
+          delay: opts.delayMs,
+          // BullMQ refuses ':' in custom ids.
+          jobId: opts.dedupeKey?.replaceAll(":", "-"),
+        }),
+        timeoutMs,
+        `enqueue ${name}`,
+      );
+      down = false;
     },
     async every(name, payload, everyMs) {
       const data = parsePayload(name, payload);
       await queues.get(jobs[name].queue)!.upsertJobScheduler(name, { every: everyMs }, { name, data });
     },
     async ping() {
-      await queues.values().next().value!.getJobCounts("waiting");
+      await withTimeout(queues.values().next().value!.getJobCounts("waiting"), timeoutMs, "queue ping");
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
@@ -106,7 +133,9 @@ export function startBullWorkers(
     worker.on("failed", (job, err) =>
       log.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, "job failed"),
     );
-    worker.on("error", (err) => log.error({ err, queue }, "worker error"));
+    // Redis going away surfaces here, once per retry: a warning, and the worker carries on
+    // once its connection is back.
+    worker.on("error", (err) => log.warn({ err, queue }, "worker error"));
     return worker;
   });
   return {
@@ -115,4 +144,14 @@ export function startBullWorkers(
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: Redis did not answer in ${ms} ms`)), ms);
+  });
+  // The loser of the race must not surface as an unhandled rejection later.
+  p.catch(() => {});
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -26,7 +26,9 @@ if (!Number.isInteger(products) || products < 0 || !Number.isInteger(sellers) ||
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const config = loadConfig();
-const runtime = await createRuntime(config, silent, { mode: "server" });
+// Bulk inserts and ANALYZE over 100k rows may rightly outlast a request's statement limit.
+const unlimited = { ...config.databaseTimeouts, statementMs: 0 };
+const runtime = await createRuntime({ ...config, databaseTimeouts: unlimited }, silent, { mode: "server" });
 const bars = new Map<string, cliProgress.SingleBar>();
 const label = { sellers: "shops   ", images: "images  ", products: "products", analyze: "analyze " };
 const started = Date.now();

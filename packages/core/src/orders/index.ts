@@ -4,6 +4,7 @@ export { cancelMyOrder, getMyOrder, listMyOrders, payMyOrder } from "./customer-
 export * from "./documents";
 export { customerChannel, sellerChannel } from "./effects";
 export { expireOrder } from "./expire-order";
+export { expireOverdueOrders } from "./expire-overdue-orders";
 export { getTracking } from "./get-tracking";
 export { type InvoiceViewer, invoicePdf } from "./invoice";
 export { placeOrder } from "./place-order";

@@ -35,9 +35,21 @@ export async function receiveRazorpayWebhook(
     })
     .onConflictDoNothing()
     .returning({ id: webhookEvents.id });
-  if (!inserted.length) return { accepted: true, duplicate: true };
-  await deps.jobs.enqueue("payments.webhook", { eventId: id }, { dedupeKey: `webhook:${id}` });
-  return { accepted: true, duplicate: false };
+  const duplicate = inserted.length === 0;
+  if (duplicate) {
+    // Stored before, but maybe never acted on: the enqueue after the first delivery can
+    // fail (Redis away), and Razorpay's retry is the fastest second chance it gets.
+    const [stored] = await deps.db
+      .select({ processedAt: webhookEvents.processedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.id, id));
+    if (stored?.processedAt) return { accepted: true, duplicate };
+  }
+  // Stored is accepted: if the job cannot be queued now, the sweep queues it later.
+  await deps.jobs
+    .enqueue("payments.webhook", { eventId: id }, { dedupeKey: `webhook:${id}` })
+    .catch((err) => deps.log.error({ err, eventId: id }, "webhook stored but not queued; the sweep will"));
+  return { accepted: true, duplicate };
 }
 
 /** Job: acts on a stored webhook event once. */

@@ -14,13 +14,15 @@ export type RazorpayStubRequest = {
 };
 
 /**
- * How to spoil the next request: answer with an HTTP error (Razorpay's error JSON), or drop
+ * How to spoil the next request: answer with an HTTP error (Razorpay's error JSON), drop
  * the connection — before handling it, or after (the change is made but the answer is lost,
- * the case refund idempotency exists for).
+ * the case refund idempotency exists for) — or hold it unanswered for `hangMs` (a gateway
+ * that stopped answering: the client's timeout must fire), then drop it.
  */
 export type RazorpayStubFailure = (
   | { status: number; code?: string; description?: string }
   | { drop: "before" | "after" }
+  | { hangMs: number }
 ) & {
   /** Spoil the first request this matches (default: the next request). */
   when?: (request: RazorpayStubRequest) => boolean;
@@ -123,6 +125,11 @@ export async function startRazorpayStub(credentials: { keyId: string; keySecret:
     const at = failures.findIndex((f) => !f.when || f.when(requests.at(-1)!));
     const failure = at < 0 ? undefined : failures.splice(at, 1)[0];
     if (failure && "drop" in failure && failure.drop === "before") return req.socket.destroy();
+    if (failure && "hangMs" in failure) {
+      const t = setTimeout(() => req.socket.destroy(), failure.hangMs);
+      req.socket.once("close", () => clearTimeout(t));
+      return;
+    }
     if (failure && "status" in failure)
       return sendError(
         res,

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
+import type { Log } from "./deps";
 
 /**
  * Read-through cache for public catalogue reads. Invalidation is by namespace version:
@@ -32,13 +33,16 @@ export function createMemoryCache(max = 5000): Cache {
 
 /**
  * Redis-backed: values are serialised with a reviver that restores Dates, since DTOs
- * carry them. A Redis failure degrades to a miss rather than an error.
+ * carry them. A Redis failure degrades to a miss rather than an error, and while the
+ * connection is down the cache is skipped outright: reads go to the database at once
+ * instead of waiting on a command timeout.
  */
-export function createRedisCache(redis: Redis, prefix = "bazaar:cache"): Cache {
+export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Log): Cache {
   const revive = (_k: string, v: unknown) =>
     typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) ? new Date(v) : v;
   return {
     async wrap(ns, key, ttl, load) {
+      if (redis.status !== "ready") return load();
       let version = "0";
       try {
         version = (await redis.get(`${prefix}:v:${ns}`)) ?? "0";
@@ -52,7 +56,11 @@ export function createRedisCache(redis: Redis, prefix = "bazaar:cache"): Cache {
       return value;
     },
     async bump(ns) {
-      await redis.incr(`${prefix}:v:${ns}`);
+      // The write that called this has committed; failing it now would only hide that.
+      // Entries cached under the old version live out their TTL (seconds to minutes).
+      await redis.incr(`${prefix}:v:${ns}`).catch((err) => {
+        log?.warn({ err, namespace: ns }, "cache version not bumped; entries expire by TTL");
+      });
     },
   };
 }

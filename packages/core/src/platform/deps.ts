@@ -30,12 +30,22 @@ export type Deps = {
   mailFrom: string;
   payments: PaymentGateway;
   live: LiveEvents;
+  /**
+   * An open live stream re-checks its session this often (and before each event), so a
+   * revoked session or a suspended account stops hearing events within this long.
+   */
+  liveRecheckMs: number;
   orders: {
     /** An online order not paid within this long is cancelled and its stock released. */
     paymentTimeoutMs: number;
     /** A payment still pending after this long is asked about at the gateway. */
     reconcileAfterMs: number;
   };
+  /**
+   * The sweep leaves work younger than this to its own job. Re-driving sooner is safe (jobs
+   * are deduplicated by id and idempotent), only wasted.
+   */
+  sweepGraceMs: number;
   /** The API's public origin, for links such as the dev gateway's page. */
   publicApiUrl: string;
 };

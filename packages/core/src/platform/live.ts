@@ -33,11 +33,24 @@ export function createMemoryLive(): LiveEvents {
   };
 }
 
-/** One subscriber connection per process, shared by every SSE stream, subscribed per channel on demand. */
+/**
+ * One subscriber connection per process, shared by every SSE stream, subscribed per channel
+ * on demand. Redis being away never fails a stream: it stays open and quiet, and every
+ * channel in use is subscribed again whenever the subscriber connection becomes ready.
+ */
 export function createRedisLive(publisher: Redis): LiveEvents {
   const subscriber = publisher.duplicate();
   const local = createMemoryLive();
   const counts = new Map<string, number>();
+  const subscribe = async (channels: string[]) => {
+    if (channels.length > 0 && subscriber.status === "ready")
+      await subscriber.subscribe(...channels).catch(() => {
+        // Refused while reconnecting: the 'ready' handler below subscribes it again.
+      });
+  };
+  // The publisher connection reports outages; this one only must not crash on them.
+  subscriber.on("error", () => {});
+  subscriber.on("ready", () => void subscribe([...counts.keys()]));
   subscriber.on("message", (channel: string, message: string) => {
     void local.publish(channel, JSON.parse(message));
   });
@@ -48,7 +61,7 @@ export function createRedisLive(publisher: Redis): LiveEvents {
     async *subscribe(channel, signal) {
       const n = counts.get(channel) ?? 0;
       counts.set(channel, n + 1);
-      if (n === 0) await subscriber.subscribe(channel);
+      if (n === 0) await subscribe([channel]);
       try {
         yield* local.subscribe(channel, signal);
       } finally {

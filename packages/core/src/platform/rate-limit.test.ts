@@ -4,6 +4,7 @@ import { login } from "../identity/login";
 import { requestPasswordReset } from "../identity/request-password-reset";
 import { createTestContext, type TestContext } from "../testing";
 import { createRateLimiter } from "./rate-limit";
+import { connectRedis } from "./redis";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -70,10 +71,12 @@ describe("rate limits", () => {
 });
 
 describe.runIf(process.env.REDIS_URL)("rate limits in Redis", () => {
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const connect = () => connectRedis(process.env.REDIS_URL!, { commandTimeoutMs: 1000, log: silent });
+
   it("are shared by every limiter on the same Redis, as by several servers", async () => {
-    const { Redis } = await import("ioredis");
-    const a = new Redis(process.env.REDIS_URL!);
-    const b = new Redis(process.env.REDIS_URL!);
+    const a = await connect();
+    const b = await connect();
     const prefix = `test:${Math.random()}`;
     const limits = { "login.account": { points: 2, duration: 60 } };
     const serverA = createRateLimiter({ redis: a, limits, prefix });
@@ -89,6 +92,31 @@ describe.runIf(process.env.REDIS_URL)("rate limits in Redis", () => {
     } finally {
       a.disconnect();
       b.disconnect();
+    }
+  });
+});
+
+describe("rate limits without their Redis", () => {
+  it("hold in memory, at the same rates, instead of failing or waiting", async () => {
+    const { Redis } = await import("ioredis");
+    // A server that is not there: every command would fail, and nothing may wait for it.
+    const gone = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, retryStrategy: () => 50 });
+    gone.on("error", () => {});
+    const limiter = createRateLimiter({
+      redis: gone,
+      limits: { "login.account": { points: 3, duration: 60 } },
+      prefix: `test:${Math.random()}`,
+    });
+    try {
+      const started = Date.now();
+      for (let i = 3; i > 0; i--)
+        expect(await limiter.consume("login.account", "y@example.com")).toEqual({ remaining: i - 1 });
+      await expect(limiter.consume("login.account", "y@example.com")).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
+      expect(Date.now() - started).toBeLessThan(500);
+    } finally {
+      gone.disconnect();
     }
   });
 });

@@ -13,11 +13,17 @@ export const defaultLimits = {
   "login.account": { points: 10, duration: 15 * 60 },
   "register.ip": { points: 20, duration: 60 * 60 },
   "otp.verify.ip": { points: 30, duration: 15 * 60 },
+  // Wrong codes for an address with no live code: counted like a real code's attempts (5 in
+  // its 10 minutes), so the answers do not tell which addresses have a sign-up pending.
+  "otp.verify.decoy": { points: 5, duration: 10 * 60 },
   "otp.send.cooldown": { points: 1, duration: 60 },
   "otp.send.hourly": { points: 6, duration: 60 * 60 },
   "reset.request.ip": { points: 10, duration: 60 * 60 },
   "reset.request.account": { points: 3, duration: 60 * 60 },
   "reset.use.ip": { points: 20, duration: 15 * 60 },
+  // Each try costs a bcrypt check: a batch of guesses must not slow everyone's sign-in.
+  "password.change.account": { points: 5, duration: 15 * 60 },
+  "password.change.ip": { points: 20, duration: 15 * 60 },
   // Coupon codes are guessable by volume: a shopper tries a few, a script thousands.
   "coupon.apply.ip": { points: 30, duration: 15 * 60 },
   "coupon.apply.cart": { points: 10, duration: 15 * 60 },
@@ -27,13 +33,22 @@ export type LimitName = keyof typeof defaultLimits;
 export type Limits = Record<LimitName, { points: number; duration: number }>;
 
 export interface RateLimiter {
-  /** Counts one attempt; throws RATE_LIMITED with a retry-after once the limit is spent. */
-  consume(limit: LimitName, key: string): Promise<void>;
+  /**
+   * Counts one attempt and says how many are left; throws RATE_LIMITED with a retry-after
+   * once the limit is spent.
+   */
+  consume(limit: LimitName, key: string): Promise<{ remaining: number }>;
   /** Forgets the attempts, e.g. after a successful login. */
   reset(limit: LimitName, key: string): Promise<void>;
 }
 
-/** Redis-backed when a client is given (shared by every server), in-memory otherwise. */
+/**
+ * Redis-backed when a client is given (shared by every server), in-memory otherwise.
+ * When Redis is unreachable, each limit falls back to an in-memory twin in this process
+ * (rate-limiter-flexible's insurance limiter): limits keep holding per server, at the same
+ * rates, instead of failing requests or letting everything through. Counts taken while
+ * Redis was away are not merged back when it returns.
+ */
 export function createRateLimiter(
   options: { redis?: Redis; limits?: Partial<Limits>; prefix?: string } = {},
 ): RateLimiter {
@@ -50,6 +65,9 @@ export function createRateLimiter(
             duration,
             keyPrefix,
             useRedisPackage: false,
+            // Not connected: go straight to the insurance limiter rather than wait.
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
           })
         : new RateLimiterMemory({ points, duration, keyPrefix }),
     );
@@ -57,7 +75,8 @@ export function createRateLimiter(
   return {
     async consume(limit, key) {
       try {
-        await limiters.get(limit)!.consume(key);
+        const res = await limiters.get(limit)!.consume(key);
+        return { remaining: res.remainingPoints };
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           throw rateLimited(`rate_limit.${limit}`, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));

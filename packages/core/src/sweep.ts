@@ -1,0 +1,43 @@
+import { redrivePendingEmails } from "./notifications/send-email";
+import { expireOverdueOrders } from "./orders/expire-overdue-orders";
+import { redrivePaymentWork } from "./orders/redrive-payment-work";
+import type { Deps } from "./platform/deps";
+
+export type SweepReport = {
+  expiredOrders: number;
+  emails: number;
+  webhooks: number;
+  refunds: number;
+  /** Parts that failed this run (the database was away, say); the next run tries again. */
+  failed: string[];
+};
+
+/**
+ * Job, repeating: the safety net under every job that is enqueued after a commit. Each
+ * kind of work has a durable row (an outbox email, a stored webhook, a booked refund, an
+ * order's expiry time), so whatever a lost enqueue, a restart or a Redis outage dropped is
+ * found here and done. Each part runs on its own: one failing does not stop the others.
+ */
+export async function sweep(deps: Deps): Promise<SweepReport> {
+  const report: SweepReport = { expiredOrders: 0, emails: 0, webhooks: 0, refunds: 0, failed: [] };
+  const part = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      deps.log.warn({ err, part: name }, "sweep part failed; the next run tries again");
+      report.failed.push(name);
+    }
+  };
+  await part("orders", async () => {
+    report.expiredOrders = (await expireOverdueOrders(deps)).expired;
+  });
+  await part("emails", async () => {
+    report.emails = await redrivePendingEmails(deps, deps.sweepGraceMs);
+  });
+  await part("payments", async () => {
+    Object.assign(report, await redrivePaymentWork(deps));
+  });
+  if (report.expiredOrders + report.emails + report.webhooks + report.refunds > 0)
+    deps.log.info(report, "sweep re-drove lost work");
+  return report;
+}
