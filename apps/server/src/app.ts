@@ -11,6 +11,7 @@ import { orderRoutes } from "./order-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 export const CART_COOKIE = "bazaar_cart";
+export const MAX_BATCH_SIZE = 20;
 
 const bearer = (header: string | undefined) => {
   const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
@@ -72,6 +73,9 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      // Each call of a batch is run (and rate-limited) on its own; the cap keeps one request
+      // from carrying hundreds of them, e.g. password guesses.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res, info }) =>
         createContext(runtime.deps, {
           ip: req.ip ?? null,

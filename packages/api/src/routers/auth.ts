@@ -83,7 +83,7 @@ export const authRouter = router({
   logout: publicProcedure.input(LogoutInput).mutation(async ({ ctx, input }) => {
     const refreshToken = input?.refreshToken ?? ctx.http.refreshCookie ?? undefined;
     ctx.http.clearRefreshCookie();
-    return logout(ctx.deps, { refreshToken });
+    return logout(ctx.deps, { refreshToken, accessToken: ctx.http.accessToken ?? undefined });
   }),
   me: authedProcedure.query(({ ctx }) => getMe(ctx.deps, ctx.actor)),
   updateProfile: authedProcedure
@@ -95,7 +95,7 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => revokeSession(ctx.deps, ctx.actor, input)),
   changePassword: authedProcedure
     .input(ChangePasswordInput)
-    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.actor, input, origin(ctx))),
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.deps, origin(ctx), input)),

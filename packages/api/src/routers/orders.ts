@@ -3,6 +3,7 @@ import {
   adminGetOrder,
   adminListOrders,
   advanceSubOrder,
+  assertSessionLive,
   cancelMyOrder,
   confirmPayment,
   customerChannel,
@@ -32,6 +33,7 @@ import {
   TrackingInput,
 } from "@bazaar/schemas";
 import { z } from "zod";
+import { whileAllowed } from "../live";
 import {
   adminProcedure,
   authedProcedure,
@@ -74,17 +76,24 @@ export const ordersRouter = router({
    */
   onUpdate: authedProcedure.subscription(async function* ({ ctx, signal }) {
     let channel: string;
+    const seller = ctx.actor.role === "seller";
     if (ctx.actor.role === "customer") channel = customerChannel(ctx.actor.userId);
-    else if (ctx.actor.role === "seller")
-      channel = sellerChannel((await requireApprovedSeller(ctx.deps, ctx.actor)).sellerId);
+    else if (seller) channel = sellerChannel((await requireApprovedSeller(ctx.deps, ctx.actor)).sellerId);
     else
       throw new DomainError(
         "FORBIDDEN",
         "auth.role_required",
         "Live order updates are for buyers and sellers",
       );
-    for await (const event of ctx.deps.live.subscribe(channel, signal ?? new AbortController().signal))
-      yield event as OrderUpdateEvent;
+    yield* whileAllowed(
+      ctx,
+      signal,
+      (s) => ctx.deps.live.subscribe(channel, s) as AsyncIterable<OrderUpdateEvent>,
+      async (actor) => {
+        await assertSessionLive(ctx.deps, actor);
+        if (seller) await requireApprovedSeller(ctx.deps, actor);
+      },
+    );
   }),
 });
 

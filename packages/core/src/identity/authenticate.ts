@@ -36,15 +36,27 @@ export async function authenticate(
   const now = deps.now();
   const claims = await verifyAccessToken(deps.auth.secret, accessToken, now);
   if (!claims) throw unauthorized("auth.token_invalid", "Your sign-in has expired. Sign in again.");
+  return assertSessionLive(deps, { userId: claims.sub, sessionId: claims.sid });
+}
+
+/**
+ * The session is live and its account active, now. Long-lived streams call this again
+ * while they run, so a revoked session or a suspended account stops receiving events
+ * without waiting for the access token to expire.
+ */
+export async function assertSessionLive(
+  deps: Pick<Deps, "db" | "now">,
+  who: { userId: string; sessionId: string },
+): Promise<Actor> {
   let query = prepared.get(deps.db);
   if (!query) {
     query = prepare(deps.db);
     prepared.set(deps.db, query);
   }
-  const [row] = await query.execute({ sid: claims.sid });
-  if (!row || row.userId !== claims.sub || row.revokedAt || row.expiresAt <= now) {
+  const [row] = await query.execute({ sid: who.sessionId });
+  if (!row || row.userId !== who.userId || row.revokedAt || row.expiresAt <= deps.now()) {
     throw unauthorized("auth.session_ended", "Your session has ended. Sign in again.");
   }
   if (row.status !== "active") throw unauthorized("auth.account_inactive", `This account is ${row.status}`);
-  return { userId: row.userId, role: row.role, sessionId: claims.sid };
+  return { userId: row.userId, role: row.role, sessionId: who.sessionId };
 }

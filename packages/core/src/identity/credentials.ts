@@ -24,6 +24,8 @@ export const dummyPasswordHash = (cost: number) => {
 
 /** Opaque high-entropy tokens (refresh, reset) are stored as SHA-256: a leak of the table cannot be replayed. */
 export const newOpaqueToken = () => randomBytes(32).toString("base64url");
+/** A hash no one knows the password of: the account can only be entered by a reset link. */
+export const unusablePasswordHash = (cost: number) => hashPassword(newOpaqueToken(), cost);
 export const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
@@ -52,10 +54,12 @@ export async function signAccessToken(secret: Uint8Array, claims: AccessClaims, 
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
+/** The claims of a token we signed, or null. `allowExpired` accepts one expired since (sign-out). */
 export async function verifyAccessToken(
   secret: Uint8Array,
   token: string,
   now: Date,
+  options: { allowExpired?: boolean } = {},
 ): Promise<AccessClaims | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
@@ -63,6 +67,7 @@ export async function verifyAccessToken(
       audience: "bazaar-api",
       algorithms: ["HS256"],
       currentDate: now,
+      ...(options.allowExpired && { clockTolerance: REFRESH_TTL_MS / 1000 }),
     });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
     return { sub: payload.sub, sid: payload.sid, role: payload.role as Role };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, rejects, type TestContext } from "../testing";
 import { login } from "./login";
 import { register } from "./register";
 import { resendOtp } from "./resend-otp";
@@ -129,5 +129,77 @@ describe("register and verify email", () => {
     expect(res.ok).toBe(true);
     await t.drain();
     expect(t.smtp.received.length).toBe(before);
+  });
+});
+
+/**
+ * Pre-verification takeover: a stranger signs up with someone else's address, before or
+ * after its owner. Whoever proves the inbox must never end up in an account whose password
+ * the stranger knows.
+ */
+describe("a repeat sign-up before verification", () => {
+  const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+  it("never takes the stranger's password when they sign up after the owner", async () => {
+    const email = unique("owner-first");
+    await signup(email, "owners-pass-1");
+    await register(t.deps, origin, { email, password: "strangers-pass-1", name: "Stranger" });
+    const code = await t.otpFor(email);
+    const signedIn = await verifyEmail(t.deps, origin, { email, code });
+    expect(signedIn.user.name).toBe("Neha Rao");
+    expect(signedIn.passwordSetRequired).toBe(true);
+    for (const password of ["strangers-pass-1", "owners-pass-1"])
+      expect((await rejects(login(t.deps, origin, { email, password }))).reason).toBe(
+        "auth.invalid_credentials",
+      );
+    // The owner, signed in by the code, is emailed a link to choose a password.
+    expect((await t.lastEmailTo(email)).subject).toBe("Choose your Bazaar password");
+  });
+
+  it("never takes the stranger's password when they sign up before the owner", async () => {
+    const email = unique("stranger-first");
+    await register(t.deps, origin, { email, password: "strangers-pass-1", name: "Stranger" });
+    await signup(email, "owners-pass-1");
+    const code = await t.otpFor(email);
+    const signedIn = await verifyEmail(t.deps, origin, { email, code });
+    expect(signedIn.passwordSetRequired).toBe(true);
+    expect((await rejects(login(t.deps, origin, { email, password: "strangers-pass-1" }))).reason).toBe(
+      "auth.invalid_credentials",
+    );
+  });
+
+  it("keeps the password when the same person signs up again with it", async () => {
+    const email = unique("twice");
+    await signup(email, "same-pass-1");
+    await register(t.deps, origin, { email, password: "same-pass-1", name: "Someone Else" });
+    const signedIn = await verifyEmail(t.deps, origin, { email, code: await t.otpFor(email) });
+    expect(signedIn.passwordSetRequired).toBeUndefined();
+    expect(signedIn.user.name).toBe("Neha Rao");
+    expect((await login(t.deps, origin, { email, password: "same-pass-1" })).user.id).toBe(signedIn.user.id);
+  });
+});
+
+describe("a wrong code", () => {
+  it("gets the same answers for an address with no sign-up pending as for a real one", async () => {
+    const real = `pending-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const ghost = `ghost-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    await signup(real);
+    const code = await t.otpFor(real);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const answers = async (email: string) => {
+      const out = [];
+      for (let i = 0; i < 6; i++) {
+        const e = await rejects(verifyEmail(t.deps, origin, { email, code: wrong }));
+        out.push({ code: e.code, reason: e.reason, details: e.details });
+      }
+      return out;
+    };
+    const [forReal, forGhost] = [await answers(real), await answers(ghost)];
+    expect(forGhost).toEqual(forReal);
+    expect(forReal.map((a) => a.reason)).toEqual([
+      ...Array(4).fill("auth.otp_invalid"),
+      "auth.otp_exhausted",
+      "auth.otp_exhausted",
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { type AcceptedDto, RegisterInput } from "@bazaar/schemas";
 import { and, eq, isNull } from "drizzle-orm";
 import { dispatchEmails, queueEmail } from "../notifications/queue-email";
 import type { Deps, Origin } from "../platform/deps";
-import { hashOtp, hashPassword, newOtp, OTP_TTL_MS } from "./credentials";
+import { hashOtp, hashPassword, newOtp, OTP_TTL_MS, verifyPassword } from "./credentials";
+import { findUserByEmail } from "./queries";
 
 export const codeSentMessage = (email: string) =>
   `If ${email} can receive email, a 6-digit code is on its way. It expires in 10 minutes.`;
@@ -12,12 +13,22 @@ export const codeSentMessage = (email: string) =>
  * Creates an unverified customer and emails a verification code. The answer is the same
  * whether or not the email is taken: a registered owner gets a "you already have an
  * account" email instead, so the form cannot be used to find out who has an account.
+ *
+ * A repeat sign-up never changes an existing account's credentials, verified or not:
+ * otherwise anyone could sign up with someone else's address, and when its owner later
+ * confirms with the newest code, own an account whose password the stranger knows. The
+ * same password again just re-sends a code; a different one marks the sign-up contested,
+ * and confirming it then makes the inbox owner choose a password (see verifyEmail).
  */
 export async function register(deps: Deps, origin: Origin, raw: RegisterInput): Promise<AcceptedDto> {
   const input = RegisterInput.parse(raw);
   if (origin.ip) await deps.limiter.consume("register.ip", origin.ip);
   const passwordHash = await hashPassword(input.password, deps.auth.bcryptCost);
   const now = deps.now();
+  // Compared before the transaction, so the row lock is not held across a bcrypt check.
+  const prior = await findUserByEmail(deps.db, input.email);
+  const samePassword =
+    !!prior && !prior.emailVerifiedAt && (await verifyPassword(input.password, prior.passwordHash));
 
   const emailIds = await deps.db.transaction(async (tx) => {
     const [created] = await tx
@@ -48,16 +59,11 @@ export async function register(deps: Deps, origin: Origin, raw: RegisterInput): 
         }),
       ];
     }
-    if (!created) {
-      // Still unverified: whoever proves the inbox with the next code owns the account,
-      // so the latest registration's details win.
-      await tx
-        .update(users)
-        .set({ name: input.name, phone: input.phone ?? null, passwordHash, updatedAt: now })
-        .where(eq(users.id, existing.id));
+    if (!created && !samePassword && !existing.signupContestedAt) {
+      await tx.update(users).set({ signupContestedAt: now, updatedAt: now }).where(eq(users.id, existing.id));
     }
     return [
-      await issueVerificationCode(deps, tx, { id: existing.id, email: existing.email, name: input.name }),
+      await issueVerificationCode(deps, tx, { id: existing.id, email: existing.email, name: existing.name }),
     ];
   });
 

@@ -72,6 +72,17 @@ export const templates = {
       { label: "Sign in", url: str(p, "loginUrl") },
     ),
   }),
+  choose_password: (p: P): Rendered =>
+    both(
+      "Choose your Bazaar password",
+      "Choose your password",
+      [
+        `Hi ${str(p, "name")},`,
+        "Your email address was signed up for more than once, with different passwords, before it was confirmed. We could not tell which password was yours, so neither works.",
+        "You are signed in on the device where you entered the code. Choose your password here (valid for 15 minutes, once).",
+      ],
+      { label: "Choose password", url: str(p, "url") },
+    ),
   password_reset: (p: P): Rendered => ({
     subject: "Reset your Bazaar password",
     text: `Hi ${str(p, "name")},\n\nReset your password here (valid for 15 minutes, once):\n${str(p, "url")}\n\nIf you did not ask for this, ignore this email; your password stays the same.\n`,

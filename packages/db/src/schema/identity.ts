@@ -29,6 +29,12 @@ export const users = pgTable(
     role: roleEnum().notNull().default("customer"),
     status: accountStatusEnum().notNull().default("active"),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    /**
+     * Set when the address was signed up for again, with another password, before anyone
+     * proved the inbox. Neither password can be trusted then: verifying replaces it with one
+     * the inbox owner chooses through a reset link.
+     */
+    signupContestedAt: timestamp({ withTimezone: true }),
     statusReason: text(),
     createdAt: createdAt(),
     updatedAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "signup_contested_at" timestamp with time zone;
