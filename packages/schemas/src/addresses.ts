@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common";
+import { Id, safeText } from "./common";
 import { PersonName, Phone } from "./identity";
 
 export const INDIAN_STATES = [
@@ -43,15 +43,15 @@ export const INDIAN_STATES = [
 export const IndianState = z.enum(INDIAN_STATES, { message: "Choose an Indian state or union territory" });
 
 const line = (label: string, max = 200) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} is too long`);
+  safeText(label).min(1, `${label} is required`).max(max, `${label} is too long`);
 
 export const AddressFields = z.object({
-  label: z.string().trim().max(40, "Label is too long").optional(),
+  label: safeText("Label").max(40, "Label is too long").optional(),
   name: PersonName,
   phone: Phone,
   line1: line("Address line 1"),
-  line2: z.string().trim().max(200, "Address line 2 is too long").optional(),
-  landmark: z.string().trim().max(100, "Landmark is too long").optional(),
+  line2: safeText("Address line 2").max(200, "Address line 2 is too long").optional(),
+  landmark: safeText("Landmark").max(100, "Landmark is too long").optional(),
   city: line("City", 100),
   state: IndianState,
   pincode: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, PageInput } from "./common";
+import { Id, PageInput, safeText } from "./common";
 
 /** Hard ceiling on one line; the platform setting may be lower. */
 const Qty = z
@@ -134,7 +134,7 @@ export type WishlistMoveInput = z.input<typeof WishlistMoveInput>;
 /** Which of these products the customer has saved, and the share link if there is one. */
 export const WishlistStatusInput = z.object({ productIds: z.array(Id).max(100).default([]) });
 export type WishlistStatusDto = { saved: string[]; shareToken: string | null };
-export const SharedWishlistInput = PageInput.extend({ token: z.string().trim().min(10).max(100) });
+export const SharedWishlistInput = PageInput.extend({ token: safeText("Share link").min(10).max(100) });
 
 export type WishlistItemDto = {
   productId: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, PageInput } from "./common";
+import { Cursor, Id, PageInput, safeText } from "./common";
 import type { SellerDto } from "./sellers";
 import { Slug } from "./sellers";
 
@@ -25,7 +25,7 @@ export const HsnCode = z
 
 // ---- categories ----------------------------------------------------------------------
 export const CategoryInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(80),
+  name: safeText("Name").min(1, "Name is required").max(80),
   slug: Slug.optional(),
   parentId: Id.nullable().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
@@ -42,8 +42,8 @@ export type CategoryNode = {
 
 // ---- products (seller) -----------------------------------------------------------------
 export const ProductOptionInput = z.object({
-  name: z.string().trim().min(1, "Option name is required").max(30),
-  values: z.array(z.string().trim().min(1).max(40)).min(1, "Give at least one value").max(50),
+  name: safeText("Option name").min(1, "Option name is required").max(30),
+  values: z.array(safeText("Option value").min(1).max(40)).min(1, "Give at least one value").max(50),
 });
 
 export const VariantInput = z
@@ -56,7 +56,7 @@ export const VariantInput = z
       .min(1, "SKU is required")
       .max(64)
       .regex(/^[A-Za-z0-9._-]+$/, "SKU uses letters, digits, dot, dash and underscore"),
-    optionValues: z.record(z.string(), z.string()).default({}),
+    optionValues: z.record(safeText("Option name").max(30), safeText("Option value").max(40)).default({}),
     price: Paise,
     compareAtPrice: Paise.nullable().optional(),
     weightGrams: z.number().int().min(0).max(1_000_000).nullable().optional(),
@@ -70,15 +70,15 @@ export const VariantInput = z
 
 /** The fields without defaults, so a partial update never "defaults" a field it did not send. */
 const ProductFields = z.object({
-  title: z.string().trim().min(3, "Title is at least 3 characters").max(150),
-  description: z.string().trim().max(10_000),
-  brand: z.string().trim().max(80).nullable().optional(),
+  title: safeText("Title").min(3, "Title is at least 3 characters").max(150),
+  description: safeText("Description", { multiline: true }).max(10_000),
+  brand: safeText("Brand").max(80).nullable().optional(),
   categoryId: Id,
-  attributes: z.record(z.string().max(40), z.string().max(200)),
+  attributes: z.record(safeText("Attribute name").max(40), safeText("Attribute value").max(200)),
   hsnCode: HsnCode.nullable().optional(),
   gstRateBps: GstRateBps,
   options: z.array(ProductOptionInput).max(3, "At most 3 options"),
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(20),
+  tags: z.array(safeText("Tag").toLowerCase().min(1).max(30)).max(20),
   imageIds: z.array(Id).max(10, "At most 10 images"),
   variants: z.array(VariantInput).min(1, "Add at least one variant").max(100),
 });
@@ -102,20 +102,20 @@ export const AdjustStockInput = z.object({
     .min(-1_000_000)
     .max(1_000_000)
     .refine((d) => d !== 0, "Change must not be zero"),
-  reason: z.string().trim().min(2, "Say why").max(200),
+  reason: safeText("Reason", { multiline: true }).min(2, "Say why").max(200),
 });
 export const SellerProductsListInput = PageInput.extend({
   status: ProductStatus.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: safeText("Search").max(100).optional(),
 });
 export const InventoryLogInput = PageInput.extend({ productId: Id });
 export const ModerationDecisionInput = z.object({
   productId: Id,
-  reason: z.string().trim().min(3).max(500).optional(),
+  reason: safeText("Reason", { multiline: true }).min(3).max(500).optional(),
 });
 export const ModerationRejectInput = z.object({
   productId: Id,
-  reason: z.string().trim().min(3, "Give a reason").max(500),
+  reason: safeText("Reason", { multiline: true }).min(3, "Give a reason").max(500),
 });
 export const FeatureInput = z.object({ productId: Id, featured: z.boolean() });
 export const ModerationQueueInput = PageInput;
@@ -131,10 +131,10 @@ export const ProductSort = z.enum([
 ]);
 export const ProductListInput = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: safeText("Search").max(100).optional(),
     category: Slug.optional(),
     seller: Slug.optional(),
-    brand: z.array(z.string().trim().max(80)).max(20).optional(),
+    brand: z.array(safeText("Brand").max(80)).max(20).optional(),
     minPrice: z.number().int().min(0).optional(),
     maxPrice: z.number().int().min(0).optional(),
     minRating: z.number().min(0).max(5).optional(),
@@ -142,7 +142,7 @@ export const ProductListInput = z
     featured: z.boolean().optional(),
     sort: ProductSort.default("relevance"),
     limit: z.number().int().min(1).max(60).default(20),
-    cursor: z.string().max(300).optional(),
+    cursor: Cursor.optional(),
   })
   .refine((v) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice, {
     message: "Minimum price is above the maximum",
@@ -150,10 +150,10 @@ export const ProductListInput = z
   });
 export type ProductListInput = z.input<typeof ProductListInput>;
 export const SuggestInput = z.object({
-  q: z.string().trim().min(1).max(100),
+  q: safeText("Search").min(1).max(100),
   limit: z.number().int().min(1).max(10).default(8),
 });
-export const BySlugInput = z.object({ slug: z.string().trim().min(1).max(200) });
+export const BySlugInput = z.object({ slug: safeText("Slug").min(1).max(200) });
 
 // ---- DTOs ---------------------------------------------------------------------------------
 export type ImageDto = { id: string; mediaId: string; url: string; position: number; alt: string | null };

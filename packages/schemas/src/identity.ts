@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CartMergeReport } from "./cart";
+import { Id, safeText } from "./common";
 
 export const Role = z.enum(["customer", "seller", "admin"]);
 export type Role = z.infer<typeof Role>;
@@ -28,8 +29,7 @@ const utf8Length = (s: string) => new TextEncoder().encode(s).length;
  * bcrypt reads only the first 72 bytes, so longer passwords are refused rather than
  * silently truncated. The rules are deliberately few: length matters most.
  */
-export const Password = z
-  .string()
+export const Password = safeText("Password", { trim: false })
   .min(8, "Password must be at least 8 characters")
   .refine((p) => utf8Length(p) <= 72, "Password must be at most 72 bytes")
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), "Password must contain a letter and a number")
@@ -51,7 +51,7 @@ const COMMON_PASSWORDS = new Set([
   "india123",
 ]);
 
-export const PersonName = z.string().trim().min(1, "Name is required").max(100, "Name is too long");
+export const PersonName = safeText("Name").min(1, "Name is required").max(100, "Name is too long");
 
 export const OtpCode = z
   .string()
@@ -75,18 +75,24 @@ export type ResendOtpInput = z.input<typeof ResendOtpInput>;
 export const LoginInput = z.object({
   email: Email,
   // Login does not re-apply the strength rules: old passwords must keep working.
-  password: z.string().min(1, "Password is required").max(200, "Password is too long"),
+  password: safeText("Password", { trim: false, multiline: true })
+    .min(1, "Password is required")
+    .max(200, "Password is too long"),
 });
 export type LoginInput = z.input<typeof LoginInput>;
 
 /** Mobile clients send the refresh token in the body; web clients rely on the cookie. */
-export const RefreshInput = z.object({ refreshToken: z.string().min(20).max(200).optional() }).optional();
+export const RefreshInput = z
+  .object({ refreshToken: safeText("Refresh token", { trim: false }).min(20).max(200).optional() })
+  .optional();
 export type RefreshInput = z.input<typeof RefreshInput>;
 
 export const LogoutInput = RefreshInput;
 
 export const ChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Current password is required").max(200),
+  currentPassword: safeText("Current password", { trim: false, multiline: true })
+    .min(1, "Current password is required")
+    .max(200),
   newPassword: Password,
 });
 export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
@@ -95,7 +101,9 @@ export const RequestPasswordResetInput = z.object({ email: Email });
 export type RequestPasswordResetInput = z.input<typeof RequestPasswordResetInput>;
 
 export const ResetPasswordInput = z.object({
-  token: z.string().trim().min(20, "The reset link is invalid").max(200, "The reset link is invalid"),
+  token: safeText("The reset link")
+    .min(20, "The reset link is invalid")
+    .max(200, "The reset link is invalid"),
   newPassword: Password,
 });
 export type ResetPasswordInput = z.input<typeof ResetPasswordInput>;
@@ -105,7 +113,7 @@ export const UpdateProfileInput = z
   .refine((v) => v.name !== undefined || v.phone !== undefined, "Nothing to update");
 export type UpdateProfileInput = z.input<typeof UpdateProfileInput>;
 
-export const RevokeSessionInput = z.object({ sessionId: z.uuid({ message: "Must be a valid id" }) });
+export const RevokeSessionInput = z.object({ sessionId: Id });
 export type RevokeSessionInput = z.input<typeof RevokeSessionInput>;
 
 export type UserDto = {
@@ -129,6 +137,11 @@ export type AuthResult = {
   refreshToken?: string;
   /** Present when a guest cart was merged into the customer's cart on sign-in. */
   cartMerge?: CartMergeReport;
+  /**
+   * Present when email verification could not keep any password (the address was signed up
+   * for twice with different ones): a link to choose one has been emailed.
+   */
+  passwordSetRequired?: true;
 };
 
 export type SessionDto = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, PageInput } from "./common";
+import { dateTime, Id, PageInput, safeText } from "./common";
 
 export const PaymentMethod = z.enum(["razorpay", "cod"], {
   message: "Choose online payment or cash on delivery",
@@ -46,8 +46,8 @@ export const PlaceOrderInput = z.object({
 export type PlaceOrderInput = z.input<typeof PlaceOrderInput>;
 
 export const ConfirmPaymentInput = z.object({
-  razorpayOrderId: z.string().trim().min(1, "Required").max(100),
-  razorpayPaymentId: z.string().trim().min(1, "Required").max(100),
+  razorpayOrderId: safeText("Razorpay order id").min(1, "Required").max(100),
+  razorpayPaymentId: safeText("Razorpay payment id").min(1, "Required").max(100),
   signature: z
     .string()
     .trim()
@@ -62,25 +62,25 @@ export const CustomerCancelInput = z.object({
   orderId: Id,
   /** One seller's part only; absent: every part that can still be cancelled. */
   subOrderId: Id.optional(),
-  reason: z.string().trim().max(500).optional(),
+  reason: safeText("Reason", { multiline: true }).max(500).optional(),
 });
 export type CustomerCancelInput = z.input<typeof CustomerCancelInput>;
 
 export const SellerOrdersListInput = PageInput.extend({ status: SubOrderStatus.optional() });
 export type SellerOrdersListInput = z.input<typeof SellerOrdersListInput>;
-const Reason = z.string().trim().min(3, "Give a reason of at least 3 characters").max(500);
+const Reason = safeText("Reason", { multiline: true })
+  .min(3, "Give a reason of at least 3 characters")
+  .max(500);
 export const AdvanceSubOrderInput = z
   .object({
     subOrderId: Id,
     to: SubOrderStatus.exclude(["placed"]),
-    carrier: z.string().trim().min(2, "Name the carrier").max(60).optional(),
-    trackingNumber: z
-      .string()
-      .trim()
+    carrier: safeText("Carrier").min(2, "Name the carrier").max(60).optional(),
+    trackingNumber: safeText("Tracking number")
       .min(4, "Tracking numbers are 4 to 40 characters")
       .max(40, "Tracking numbers are 4 to 40 characters")
       .optional(),
-    note: z.string().trim().max(500).optional(),
+    note: safeText("Note", { multiline: true }).max(500).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.to === "shipped" && !v.carrier)
@@ -97,16 +97,16 @@ export const AdminOrdersListInput = PageInput.extend({
   paymentStatus: PaymentStatus.optional(),
   paymentMethod: PaymentMethod.optional(),
   /** An order number, or the customer's email. */
-  q: z.string().trim().max(100).optional(),
+  q: safeText("Search").max(100).optional(),
   sellerId: Id.optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: dateTime("From").optional(),
+  to: dateTime("To").optional(),
 });
 export type AdminOrdersListInput = z.input<typeof AdminOrdersListInput>;
 export const AdminCancelInput = z.object({ orderId: Id, subOrderId: Id.optional(), reason: Reason });
 export type AdminCancelInput = z.input<typeof AdminCancelInput>;
 
-export const TrackingInput = z.object({ code: z.string().trim().min(10).max(100) });
+export const TrackingInput = z.object({ code: safeText("Tracking code").min(10).max(100) });
 
 // ---- DTOs --------------------------------------------------------------------------------
 export type OrderEventDto = {

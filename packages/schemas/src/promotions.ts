@@ -1,21 +1,19 @@
 import { z } from "zod";
 import { CouponCode } from "./cart";
 import { Paise } from "./catalog";
-import { Id, PageInput } from "./common";
-
-const When = z.coerce.date({ message: "Must be a date and time" });
+import { dateTime, Id, PageInput, safeText } from "./common";
 
 const CouponFields = z.object({
   code: CouponCode,
-  description: z.string().trim().max(200).default(""),
+  description: safeText("Description", { multiline: true }).max(200).default(""),
   kind: z.enum(["percent", "fixed"], { message: "Kind is percent or fixed" }),
   /** Percent coupons: basis points (1000 = 10%). */
   percentBps: z.number().int().min(1, "At least 0.01%").max(10_000, "At most 100%").nullish(),
   amountOff: Paise.nullish(),
   maxDiscount: Paise.nullish(),
   minSubtotal: z.number().int().min(0).max(1_000_000_000).default(0),
-  startsAt: When.optional(),
-  endsAt: When.nullish(),
+  startsAt: dateTime("Start").optional(),
+  endsAt: dateTime("End").nullish(),
   usageLimit: z.number().int().min(1).max(10_000_000).nullish(),
   perCustomerLimit: z.number().int().min(1).max(1000).nullish(),
   firstOrderOnly: z.boolean().default(false),
@@ -53,7 +51,7 @@ export const UpdateCouponInput = couponRules(
 export type UpdateCouponInput = z.input<typeof UpdateCouponInput>;
 export const SetCouponActiveInput = z.object({ id: Id, active: z.boolean() });
 export const CouponListInput = PageInput.extend({
-  q: z.string().trim().max(32).optional(),
+  q: safeText("Search").max(32).optional(),
   state: z.enum(["all", "active", "scheduled", "expired", "disabled"]).default("all"),
   /** Admins only: platform coupons or sellers'. */
   scope: z.enum(["platform", "seller"]).optional(),
@@ -90,9 +88,9 @@ export type CouponDto = {
 // ---- sale events ----------------------------------------------------------------------------
 export const SaleItemInput = z.object({ variantId: Id, salePrice: Paise });
 const SaleFields = z.object({
-  name: z.string().trim().min(2, "Name the sale").max(80),
-  startsAt: When,
-  endsAt: When,
+  name: safeText("Name").min(2, "Name the sale").max(80),
+  startsAt: dateTime("Start"),
+  endsAt: dateTime("End"),
   items: z.array(SaleItemInput).min(1, "Choose at least one variant").max(500),
 });
 const saleWindow = <T extends z.ZodType<{ startsAt?: Date; endsAt?: Date; items?: { variantId: string }[] }>>(

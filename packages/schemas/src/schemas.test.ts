@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CreateAddressInput } from "./addresses";
-import { ProductCreateInput, ProductListInput, ProductUpdateInput } from "./catalog";
+import { ProductCreateInput, ProductListInput, ProductUpdateInput, SuggestInput } from "./catalog";
+import { dateTime, PageInput, safeText } from "./common";
 import { Email, Password, Phone, RegisterInput } from "./identity";
+import { AdminOrdersListInput } from "./orders";
+import { CreateCouponInput } from "./promotions";
 import { Gstin, Ifsc, SellerApplyInput } from "./sellers";
 
 const fieldsOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -87,5 +90,83 @@ describe("catalogue schemas", () => {
 
   it("refuses a price range upside down, naming minPrice", () => {
     expect(fieldsOf(ProductListInput.safeParse({ minPrice: 5000, maxPrice: 100 }))).toEqual(["minPrice"]);
+  });
+});
+
+describe("shared building blocks", () => {
+  it("refuses NUL, control characters and lone surrogates in text, naming the field", () => {
+    const Name = safeText("Shop name");
+    expect(Name.parse("  Rao & Sons 😀 ")).toBe("Rao & Sons 😀");
+    for (const bad of ["a\u0000b", "a\u001Bb", "a\u007Fb", "line\nbreak", "a\tb"])
+      expect(Name.safeParse(bad).error?.issues[0]?.message, JSON.stringify(bad)).toBe(
+        "Shop name must be one line without control characters",
+      );
+    for (const bad of ["a\uD800", "\uDC00a", "\uDFFF\uD800"])
+      expect(Name.safeParse(bad).error?.issues[0]?.message).toBe(
+        "Shop name contains a broken character (half of an emoji or symbol)",
+      );
+    expect(Name.safeParse(42).error?.issues[0]?.message).toBe("Shop name must be text");
+  });
+
+  it("lets multi-line text keep tabs and line breaks, but not NUL", () => {
+    const Notes = safeText("Description", { multiline: true });
+    expect(Notes.parse("Line one\r\n\tLine two")).toBe("Line one\r\n\tLine two");
+    expect(Notes.safeParse("a\u0000b").error?.issues[0]?.message).toBe(
+      "Description must not contain control characters",
+    );
+  });
+
+  it("puts safe text in every free-text field: search, names, addresses, products, reasons", () => {
+    const nul = "x\u0000y";
+    expect(fieldsOf(SuggestInput.safeParse({ q: nul }))).toEqual(["q"]);
+    expect(fieldsOf(ProductListInput.safeParse({ q: nul, brand: [nul] })).sort()).toEqual(["brand.0", "q"]);
+    expect(
+      fieldsOf(
+        RegisterInput.safeParse({ email: "a@b.co", password: `pass${nul}word1`, name: "\uD800" }),
+      ).sort(),
+    ).toEqual(["name", "password"]);
+    const product = {
+      title: "Cotton kurta",
+      categoryId: "00000000-0000-4000-8000-000000000000",
+      variants: [{ sku: "K-1", price: 100, optionValues: { [nul]: "M" } }],
+      attributes: { Fabric: nul },
+    };
+    expect(fieldsOf(ProductCreateInput.safeParse(product)).sort()).toEqual([
+      "attributes.Fabric",
+      "variants.0.optionValues.x\u0000y",
+    ]);
+  });
+
+  it("bounds dates to 2000–2099 and names the field", () => {
+    const Start = dateTime("Start");
+    expect(Start.parse("2026-05-01T10:00:00Z")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    for (const bad of [
+      new Date(8.64e15),
+      "+275760-09-13T00:00:00.000Z",
+      "0000-01-01",
+      "1999-12-31T23:59:59Z",
+      8.64e15,
+    ])
+      expect(Start.safeParse(bad).error?.issues[0]?.message, String(bad)).toBe(
+        "Start must be in the years 2000 to 2099",
+      );
+    expect(Start.safeParse("someday").error?.issues[0]?.message).toBe("Start must be a date and time");
+    expect(fieldsOf(AdminOrdersListInput.safeParse({ from: "99999-01-01" }))).toEqual(["from"]);
+    expect(
+      fieldsOf(
+        CreateCouponInput.safeParse({
+          code: "SAVE10",
+          kind: "fixed",
+          amountOff: 100,
+          endsAt: new Date(-8.64e15),
+        }),
+      ),
+    ).toEqual(["endsAt"]);
+  });
+
+  it("takes only base64url text as a page cursor", () => {
+    expect(PageInput.parse({ cursor: "MjAyNi0wMS0wMVQwMDowMDowMC4wMDBafGFiYw" }).cursor).toBeTruthy();
+    for (const bad of ["not base64!", "a\u0000b", "x".repeat(301)])
+      expect(fieldsOf(PageInput.safeParse({ cursor: bad }))).toEqual(["cursor"]);
   });
 });

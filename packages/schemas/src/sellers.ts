@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AddressFields } from "./addresses";
-import { Id, PageInput } from "./common";
+import { Id, PageInput, safeText } from "./common";
 import { Email, Phone } from "./identity";
 
 export const SellerStatus = z.enum(["pending", "approved", "rejected", "suspended"]);
@@ -32,7 +32,7 @@ export const Ifsc = z
   .regex(/^[A-Z]{4}0[A-Z0-9]{6}$/, "Enter a valid 11-character IFSC");
 
 export const BankAccountInput = z.object({
-  holder: z.string().trim().min(2, "Account holder name is required").max(100),
+  holder: safeText("Account holder name").min(2, "Account holder name is required").max(100),
   number: z
     .string()
     .trim()
@@ -41,9 +41,9 @@ export const BankAccountInput = z.object({
 });
 
 export const SellerApplyInput = z.object({
-  shopName: z.string().trim().min(2, "Shop name is required").max(80, "Shop name is too long"),
+  shopName: safeText("Shop name").min(2, "Shop name is required").max(80, "Shop name is too long"),
   slug: Slug.optional(),
-  description: z.string().trim().max(2000, "Description is too long").default(""),
+  description: safeText("Description", { multiline: true }).max(2000, "Description is too long").default(""),
   contactEmail: Email,
   contactPhone: Phone,
   pickupAddress: AddressFields.omit({ label: true }),
@@ -55,8 +55,8 @@ export type SellerApplyInput = z.input<typeof SellerApplyInput>;
 
 export const SellerProfileUpdateInput = z
   .object({
-    shopName: z.string().trim().min(2).max(80).optional(),
-    description: z.string().trim().max(2000).optional(),
+    shopName: safeText("Shop name").min(2).max(80).optional(),
+    description: safeText("Description", { multiline: true }).max(2000).optional(),
     contactEmail: Email.optional(),
     contactPhone: Phone.optional(),
     pickupAddress: AddressFields.omit({ label: true }).optional(),
@@ -72,18 +72,21 @@ export type SellerProfileUpdateInput = z.input<typeof SellerProfileUpdateInput>;
 
 export const AdminSellersListInput = PageInput.extend({
   status: SellerStatus.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: safeText("Search").max(100).optional(),
 });
 export type AdminSellersListInput = z.input<typeof AdminSellersListInput>;
 
 export const SellerDecisionInput = z.object({
   sellerId: Id,
-  reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(500).optional(),
+  reason: safeText("Reason", { multiline: true })
+    .min(3, "Give a reason of at least 3 characters")
+    .max(500)
+    .optional(),
 });
 export type SellerDecisionInput = z.input<typeof SellerDecisionInput>;
 /** Reject and suspend must say why. */
 export const SellerDecisionWithReasonInput = SellerDecisionInput.extend({
-  reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(500),
+  reason: safeText("Reason", { multiline: true }).min(3, "Give a reason of at least 3 characters").max(500),
 });
 export type SellerDecisionWithReasonInput = z.input<typeof SellerDecisionWithReasonInput>;
 
