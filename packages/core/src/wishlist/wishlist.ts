@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Database, products, productVariants, wishlistItems, wishlistShares } from "@bazaar/db";
+import { type Database, products, productVariants, sellers, wishlistItems, wishlistShares } from "@bazaar/db";
 import {
   type Page,
   PageInput,
@@ -100,10 +100,14 @@ export async function addToWishlist(
   raw: z.input<typeof WishlistAddInput>,
 ): Promise<{ productId: string }> {
   const input = WishlistAddInput.parse(raw);
+  // Only what the storefront shows may be saved: a suspended shop's products are as hidden as drafts.
   const [product] = await deps.db
     .select({ id: products.id })
     .from(products)
-    .where(and(eq(products.id, input.productId), eq(products.status, "approved")));
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .where(
+      and(eq(products.id, input.productId), eq(products.status, "approved"), eq(sellers.status, "approved")),
+    );
   if (!product) throw notFound("product.not_found", "Product not found");
   if (input.variantId) {
     const [v] = await deps.db
