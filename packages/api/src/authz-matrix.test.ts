@@ -1,0 +1,743 @@
+import { randomUUID } from "node:crypto";
+import {
+  createTrackingCode,
+  customerChannel,
+  DomainError,
+  defaultLimits,
+  getCart,
+  type Limits,
+  sellerChannel,
+  sharedWishlist,
+  wishlistStatus,
+} from "@bazaar/core";
+import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppRouter, appRouter, createCaller } from "./root";
+import { clientError, testHttp } from "./testing";
+import {
+  type AuthzWorld,
+  buildAuthzWorld,
+  type Marker,
+  PERSONAS,
+  type Persona,
+  type Tokens,
+} from "./testing/authz-world";
+
+/**
+ * The authorization matrix: every procedure of the app router, called by every persona with
+ * an input that names customer A's or seller A's objects, against one table of who may.
+ * The list of procedures comes from the router at run time, so a procedure added without a
+ * row fails here, and so does a row whose procedure is gone.
+ */
+
+// ---- the rules -------------------------------------------------------------------------------
+
+/**
+ * Who gets past a procedure's role gate: the middlewares in trpc.ts, plus the two gates a
+ * router or core adds on top (applying to sell, and the live order stream). A pending
+ * applicant is still a customer account; a suspended shop keeps its owner's seller role.
+ */
+const GATES = {
+  public: PERSONAS,
+  authed: PERSONAS.filter((p) => p !== "anonymous"),
+  customer: ["customer", "otherCustomer", "pendingSeller"],
+  seller: ["seller", "otherSeller"],
+  admin: ["admin"],
+  cart: ["anonymous", "customer", "otherCustomer", "pendingSeller"],
+  // Approval turns an account into a seller, so an admin account may not apply (core refuses).
+  applicant: PERSONAS.filter((p) => p !== "anonymous" && p !== "admin"),
+  // Buyers hear about their orders, approved sellers about their shop's.
+  orderStream: ["customer", "otherCustomer", "pendingSeller", "seller", "otherSeller"],
+} satisfies Record<string, readonly Persona[]>;
+type Gate = keyof typeof GATES;
+
+/** How a caller that passes the gate is refused an object that is not theirs. */
+type Denial = { code: "NOT_FOUND" | "BAD_REQUEST"; reason: string };
+const notFound = (reason: string): Denial => ({ code: "NOT_FOUND", reason });
+/** Some inputs name another user's object in a field (an image, a product); the refusal is a field error. */
+const fieldError = (reason: string): Denial => ({ code: "BAD_REQUEST", reason });
+
+type Row<I> = {
+  gate: Gate;
+  /** Whose object the input names: every other persona past the gate gets `denied`. */
+  owner?: { by: "customer" | "seller"; denied: Denial };
+  /** Called once per persona, so each call may name something of its own (a new email, a new code). */
+  input?: (w: AuthzWorld, made: string) => I | Promise<I>;
+  /** Makes what the calls consume (an order to cancel, a shop to approve); its result reaches `input`. */
+  make?: (w: AuthzWorld) => Promise<string>;
+  /** Checked once every persona but the owners has called: the owner's object is still there. */
+  survives?: (w: AuthzWorld, made: string) => Promise<unknown>;
+  /** The call may end the session it runs in: every persona signs in anew for this row only. */
+  ownSessions?: true;
+  /** Inputs naming what nobody may reach through this procedure (seller A's draft, a suspended shop). */
+  hidden?: { label: string; input: (w: AuthzWorld) => I; denied: Denial }[];
+  /**
+   * Errors an allowed call may still end in: it got past every authorization check and was
+   * refused on its merits (a wrong password, a coupon for goods not in the cart). Any other
+   * error fails the row, so "allowed" always means the call did what it is for.
+   */
+  mayEndIn?: string[];
+  /** Private values that holding the input's secret entitles anyone to see (a tracking code shows the number). */
+  reveals?: string[];
+  /** Subscriptions: the channel a persona that may open the stream must hear, and nothing else. */
+  channel?: (w: AuthzWorld, persona: Persona) => string;
+};
+
+type RouterRecord = AppRouter["_def"]["record"];
+type PathsOf<R, Prefix extends string = ""> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure ? `${Prefix}${K}` : PathsOf<R[K], `${Prefix}${K}.`>;
+}[keyof R & string];
+type At<R, P extends string> = P extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof R
+    ? At<R[Head], Rest>
+    : never
+  : P extends keyof R
+    ? R[P]
+    : never;
+type ProcedurePath = PathsOf<RouterRecord>;
+type Matrix = { [P in ProcedurePath]: Row<inferProcedureInput<At<RouterRecord, P>>> };
+
+const ownedByCustomer = (denied: Denial) => ({ by: "customer" as const, denied });
+const ownedBySeller = (denied: Denial) => ({ by: "seller" as const, denied });
+
+const matrix: Matrix = {
+  // -- identity: bearer secrets (refresh tokens, codes, reset links) are the authority, not the caller
+  "auth.register": {
+    gate: "public",
+    input: (w) => ({ email: `${w.unique("signup")}@example.com`, password: w.password, name: "New Shopper" }),
+  },
+  "auth.verifyEmail": { gate: "public", input: (w) => w.fresh.signUp() },
+  "auth.resendOtp": { gate: "public", input: (w) => ({ email: w.customer.email }) },
+  "auth.login": { gate: "public", input: (w) => ({ email: w.loginProbe.email, password: w.password }) },
+  "auth.refresh": {
+    gate: "public",
+    input: async (w) => ({ refreshToken: await w.fresh.probeRefreshToken() }),
+  },
+  "auth.logout": {
+    gate: "public",
+    ownSessions: true,
+    input: async (w) => ({ refreshToken: await w.fresh.probeRefreshToken() }),
+  },
+  "auth.me": { gate: "authed" },
+  "auth.updateProfile": { gate: "authed", input: () => ({ phone: "9876543210" }) },
+  "auth.sessions": { gate: "authed" },
+  "auth.revokeSession": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("session.not_found")),
+    make: (w) => w.fresh.session(),
+    input: (_, sessionId) => ({ sessionId }),
+  },
+  // A wrong current password: reaching that check shows the gate let the call through, and
+  // no persona's other sessions are signed out.
+  "auth.changePassword": {
+    gate: "authed",
+    input: () => ({ currentPassword: "not-the-password-1", newPassword: "another-pass-word-2" }),
+    mayEndIn: ["auth.wrong_password"],
+  },
+  "auth.requestPasswordReset": { gate: "public", input: (w) => ({ email: w.customer.email }) },
+  "auth.resetPassword": {
+    gate: "public",
+    input: async (w) => ({ token: await w.fresh.resetToken(), newPassword: "reset-pass-word-2" }),
+  },
+
+  // -- storefront
+  "catalog.categories": { gate: "public" },
+  "catalog.products.list": { gate: "public", input: (w) => ({ seller: w.seller.slug }) },
+  "catalog.products.bySlug": {
+    gate: "public",
+    input: (w) => ({ slug: w.seller.listed.slug }),
+    hidden: [
+      {
+        label: "seller A's draft",
+        input: (w) => ({ slug: w.seller.draft.slug }),
+        denied: notFound("product.not_found"),
+      },
+      {
+        label: "a suspended shop's product",
+        input: (w) => ({ slug: w.suspendedSeller.listed.slug }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  "catalog.search.suggest": { gate: "public", input: () => ({ q: "matrix" }) },
+  "shops.bySlug": {
+    gate: "public",
+    input: (w) => ({ slug: w.seller.slug }),
+    hidden: [
+      {
+        label: "a pending shop",
+        input: (w) => ({ slug: w.pendingSeller.slug }),
+        denied: notFound("shop.not_found"),
+      },
+      {
+        label: "a suspended shop",
+        input: (w) => ({ slug: w.suspendedSeller.slug }),
+        denied: notFound("shop.not_found"),
+      },
+    ],
+  },
+  "tracking.get": {
+    gate: "public",
+    // The code is the authority: whoever holds it may follow the parcel.
+    input: (w) => ({ code: createTrackingCode(w.t.deps.auth.secret, w.customer.codSubOrderId) }),
+    reveals: ["customer A's COD order number"],
+  },
+
+  // -- addresses: any account may keep addresses; each sees only its own
+  "addresses.list": { gate: "authed" },
+  "addresses.create": { gate: "authed", input: (w) => w.addressInput },
+  "addresses.update": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("address.not_found")),
+    input: (w) => ({ id: w.customer.addressId, label: "Home" }),
+  },
+  "addresses.remove": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("address.not_found")),
+    make: (w) => w.fresh.address(),
+    input: (_, id) => ({ id }),
+  },
+  "addresses.setDefault": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("address.not_found")),
+    input: (w) => ({ id: w.customer.addressId }),
+  },
+
+  // -- cart: guests and customers; a cart is reached through its owner, never by id
+  "cart.get": { gate: "cart" },
+  "cart.addItem": {
+    gate: "cart",
+    input: (w) => ({ variantId: w.seller.listed.variantId, qty: 1 }),
+    hidden: [
+      {
+        label: "seller A's draft",
+        input: (w) => ({ variantId: w.seller.draft.variantId, qty: 1 }),
+        denied: notFound("cart.variant_unavailable"),
+      },
+      {
+        label: "a suspended shop's product",
+        input: (w) => ({ variantId: w.suspendedSeller.listed.variantId, qty: 1 }),
+        denied: notFound("cart.variant_unavailable"),
+      },
+    ],
+  },
+  "cart.updateItem": {
+    gate: "cart",
+    owner: ownedByCustomer(notFound("cart.item_not_found")),
+    make: (w) => w.fresh.cartLine(),
+    input: (_, itemId) => ({ itemId, qty: 2 }),
+  },
+  "cart.removeItem": {
+    gate: "cart",
+    owner: ownedByCustomer(notFound("cart.item_not_found")),
+    make: (w) => w.fresh.cartLine(),
+    input: (_, itemId) => ({ itemId }),
+  },
+  "cart.clear": {
+    gate: "cart",
+    make: (w) => w.fresh.cartLine(),
+    survives: async (w, itemId) => {
+      const cart = await getCart(w.t.deps, { userId: w.customer.userId });
+      expect(cart.groups.flatMap((g) => g.lines.map((l) => l.id))).toContain(itemId);
+    },
+  },
+  "cart.applyCoupon": {
+    gate: "cart",
+    make: (w) => w.fresh.cartLine(),
+    input: (w) => ({ code: w.seller.couponCode }),
+    // Only customer A's cart holds seller A's goods.
+    mayEndIn: ["coupon.not_applicable"],
+  },
+  "cart.removeCoupon": {
+    gate: "cart",
+    make: (w) => w.fresh.couponOnCart(),
+    survives: async (w) => {
+      const cart = await getCart(w.t.deps, { userId: w.customer.userId });
+      expect(cart.coupon?.code).toBe(w.seller.couponCode);
+    },
+  },
+
+  // -- wishlist
+  "wishlist.list": { gate: "customer" },
+  "wishlist.add": {
+    gate: "customer",
+    // Seller B's product: were it seller A's, another customer saving it would make moveToCart theirs.
+    input: (w) => ({ productId: w.otherSeller.listed.id }),
+    hidden: [
+      {
+        label: "seller A's draft",
+        input: (w) => ({ productId: w.seller.draft.id }),
+        denied: notFound("product.not_found"),
+      },
+      {
+        label: "a suspended shop's product",
+        input: (w) => ({ productId: w.suspendedSeller.listed.id }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  "wishlist.remove": {
+    gate: "customer",
+    make: (w) => w.fresh.saved(),
+    input: (w) => ({ productId: w.seller.listed.id }),
+    survives: async (w) => {
+      const status = await wishlistStatus(w.t.deps, w.customer.actor, { productIds: [w.seller.listed.id] });
+      expect(status.saved).toEqual([w.seller.listed.id]);
+    },
+  },
+  "wishlist.moveToCart": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("wishlist.item_not_found")),
+    make: (w) => w.fresh.saved(),
+    input: (w) => ({ productId: w.seller.listed.id, qty: 1 }),
+  },
+  "wishlist.status": { gate: "customer", input: (w) => ({ productIds: [w.seller.listed.id] }) },
+  "wishlist.share": { gate: "customer" },
+  "wishlist.unshare": {
+    gate: "customer",
+    make: (w) => w.fresh.saved(),
+    survives: (w, token) => sharedWishlist(w.t.deps, { token }),
+  },
+  // Anyone holding the link sees the products (and nothing of their owner).
+  "wishlist.shared": { gate: "public", make: (w) => w.fresh.saved(), input: (_, token) => ({ token }) },
+
+  // -- checkout, payments, orders
+  "checkout.placeOrder": {
+    gate: "customer",
+    owner: ownedByCustomer(fieldError("address.not_found")),
+    make: (w) => w.fresh.cartLine(),
+    input: (w) => ({
+      addressId: w.customer.addressId,
+      paymentMethod: "cod",
+      idempotencyKey: `matrix-${randomUUID()}`,
+    }),
+  },
+  "payments.confirm": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("payment.not_found")),
+    // A bad signature: the owner gets as far as the signature check, others not past the lookup.
+    input: (w) => ({
+      razorpayOrderId: w.customer.razorpayOrderId,
+      razorpayPaymentId: "pay_matrix",
+      signature: "0".repeat(64),
+    }),
+    mayEndIn: ["payment.bad_signature"],
+  },
+  "payments.start": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("order.not_found")),
+    input: (w) => ({ orderId: w.customer.onlineOrderId }),
+  },
+  "orders.mine": { gate: "customer", input: () => ({}) },
+  "orders.byId": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("order.not_found")),
+    input: (w) => ({ orderId: w.customer.codOrderId }),
+  },
+  "orders.cancel": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("order.not_found")),
+    make: async (w) => (await w.fresh.order()).orderId,
+    input: (_, orderId) => ({ orderId }),
+  },
+  "orders.onUpdate": {
+    gate: "orderStream",
+    channel: (w, persona) =>
+      persona === "seller"
+        ? sellerChannel(w.seller.shopId)
+        : persona === "otherSeller"
+          ? sellerChannel(w.otherSeller.shopId)
+          : customerChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
+  },
+
+  // -- seller: the shop and its catalogue, coupons, sales and orders
+  "sellers.submitApplication": {
+    gate: "applicant",
+    input: (w) => w.shopInput(w.unique("Applicant Shop"), "apply@example.com"),
+    // One shop per account: only the two plain customers can open one.
+    mayEndIn: ["seller.already_seller", "seller.already_applied"],
+  },
+  "sellers.mine": { gate: "authed" },
+  "sellers.updateProfile": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("media.not_found")),
+    input: (w) => ({ logoMediaId: w.seller.logoMediaId }),
+  },
+  "seller.products.list": { gate: "seller", input: () => ({}) },
+  "seller.products.byId": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    input: (w) => ({ id: w.seller.draft.id }),
+  },
+  "seller.products.create": {
+    gate: "seller",
+    owner: ownedBySeller(fieldError("media.not_found")),
+    input: (w) => ({
+      title: w.unique("Matrix new product"),
+      categoryId: w.category.id,
+      variants: [{ sku: w.unique("NEW"), price: 20_000, stock: 5 }],
+      imageIds: [w.seller.imageMediaId],
+    }),
+  },
+  "seller.products.update": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    input: (w) => ({ id: w.seller.draft.id, description: "Hand-stitched." }),
+  },
+  "seller.products.submit": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    make: (w) => w.fresh.product("draft"),
+    input: (_, id) => ({ id }),
+  },
+  "seller.products.archive": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    make: (w) => w.fresh.product("approved"),
+    input: (_, id) => ({ id }),
+  },
+  "seller.products.restore": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    make: (w) => w.fresh.product("archived"),
+    input: (_, id) => ({ id }),
+  },
+  "seller.products.discardRevision": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    input: (w) => ({ id: w.seller.draft.id }),
+    mayEndIn: ["product.no_revision"],
+  },
+  "seller.products.adjustStock": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("variant.not_found")),
+    input: (w) => ({ variantId: w.seller.listed.variantId, delta: 1, reason: "Recount" }),
+  },
+  "seller.products.inventoryLog": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    input: (w) => ({ productId: w.seller.listed.id }),
+  },
+  "seller.coupons.list": { gate: "seller", input: () => ({}) },
+  "seller.coupons.create": {
+    gate: "seller",
+    owner: ownedBySeller(fieldError("coupon.product_not_found")),
+    input: (w) => ({
+      code: `NEW${randomUUID().slice(0, 8).toUpperCase()}`,
+      kind: "percent",
+      percentBps: 500,
+      productIds: [w.seller.listed.id],
+    }),
+  },
+  "seller.coupons.update": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("coupon.not_found")),
+    input: (w) => ({ id: w.seller.couponId, description: "Ten percent off" }),
+  },
+  "seller.coupons.setActive": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("coupon.not_found")),
+    input: (w) => ({ id: w.seller.couponId, active: true }),
+  },
+  "seller.sales.list": { gate: "seller", input: () => ({}) },
+  "seller.sales.create": {
+    gate: "seller",
+    owner: ownedBySeller(fieldError("sale.variant_not_found")),
+    input: (w) => ({
+      name: "Matrix weekend",
+      ...w.seller.saleWindow(),
+      items: [{ variantId: w.seller.onSale.variantId, salePrice: 35_000 }],
+    }),
+  },
+  "seller.sales.update": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("sale.not_found")),
+    input: (w) => ({ id: w.seller.saleId, name: "Matrix sale" }),
+  },
+  "seller.sales.cancel": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("sale.not_found")),
+    make: (w) => w.fresh.sale(),
+    input: (_, id) => ({ id }),
+  },
+  "seller.orders.list": { gate: "seller", input: () => ({}) },
+  "seller.orders.byId": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("order.not_found")),
+    input: (w) => ({ subOrderId: w.customer.codSubOrderId }),
+  },
+  "seller.orders.advance": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("order.not_found")),
+    make: async (w) => (await w.fresh.order()).subOrderId,
+    input: (_, subOrderId) => ({ subOrderId, to: "packed" }),
+  },
+
+  // -- admin: everything, for the admin only; inputs still name sellers' and customers' objects
+  "admin.users.list": { gate: "admin", input: () => ({}) },
+  "admin.users.setStatus": {
+    gate: "admin",
+    make: (w) => w.fresh.user(),
+    input: (_, userId) => ({ userId, status: "suspended", reason: "Matrix check" }),
+  },
+  "admin.sellers.list": { gate: "admin", input: () => ({}) },
+  "admin.sellers.byId": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },
+  "admin.sellers.approve": {
+    gate: "admin",
+    make: (w) => w.fresh.shop("pending"),
+    input: (_, sellerId) => ({ sellerId }),
+  },
+  "admin.sellers.reject": {
+    gate: "admin",
+    make: (w) => w.fresh.shop("pending"),
+    input: (_, sellerId) => ({ sellerId, reason: "PAN unreadable" }),
+  },
+  "admin.sellers.suspend": {
+    gate: "admin",
+    make: (w) => w.fresh.shop("approved"),
+    input: (_, sellerId) => ({ sellerId, reason: "Customer complaints" }),
+  },
+  "admin.sellers.reinstate": {
+    gate: "admin",
+    make: (w) => w.fresh.shop("suspended"),
+    input: (_, sellerId) => ({ sellerId }),
+  },
+  "admin.sellers.setCommission": {
+    gate: "admin",
+    input: (w) => ({ sellerId: w.seller.shopId, commissionBps: null }),
+  },
+  "admin.settings.get": { gate: "admin" },
+  "admin.settings.setDefaultCommission": { gate: "admin", input: () => ({ commissionBps: 1000 }) },
+  "admin.settings.checkout": { gate: "admin" },
+  "admin.settings.setCheckout": {
+    gate: "admin",
+    input: (w) => ({ maxQtyPerLine: w.checkoutSettings.maxQtyPerLine }),
+  },
+  "admin.products.queue": { gate: "admin", input: () => ({}) },
+  "admin.products.approve": {
+    gate: "admin",
+    make: (w) => w.fresh.product("pending_review"),
+    input: (_, productId) => ({ productId }),
+  },
+  "admin.products.reject": {
+    gate: "admin",
+    make: (w) => w.fresh.product("pending_review"),
+    input: (_, productId) => ({ productId, reason: "Blurry photos" }),
+  },
+  "admin.products.feature": {
+    gate: "admin",
+    input: (w) => ({ productId: w.seller.listed.id, featured: false }),
+  },
+  "admin.categories.create": {
+    gate: "admin",
+    input: (w) => ({ name: "Matrix category", slug: w.unique("matrix-category") }),
+  },
+  "admin.categories.update": {
+    gate: "admin",
+    input: (w) => ({ id: w.renamableCategoryId, name: "Renamable" }),
+  },
+  "admin.categories.delete": { gate: "admin", make: (w) => w.fresh.category(), input: (_, id) => ({ id }) },
+  "admin.coupons.list": { gate: "admin", input: () => ({}) },
+  "admin.coupons.create": {
+    gate: "admin",
+    input: () => ({ code: `PLAT${randomUUID().slice(0, 8).toUpperCase()}`, kind: "fixed", amountOff: 1_000 }),
+  },
+  "admin.coupons.update": {
+    gate: "admin",
+    input: (w) => ({ id: w.platformCouponId, description: "Fifty off" }),
+  },
+  // Admins oversee every coupon: seller A's included.
+  "admin.coupons.setActive": { gate: "admin", input: (w) => ({ id: w.seller.couponId, active: true }) },
+  "admin.orders.list": { gate: "admin", input: () => ({}) },
+  "admin.orders.byId": { gate: "admin", input: (w) => ({ orderId: w.customer.codOrderId }) },
+  "admin.orders.cancel": {
+    gate: "admin",
+    make: async (w) => (await w.fresh.order()).orderId,
+    input: (_, orderId) => ({ orderId, reason: "Matrix check" }),
+  },
+};
+
+// ---- the runner ------------------------------------------------------------------------------
+
+type Outcome =
+  | { outcome: "allowed"; code?: string; reason?: string; heard?: string }
+  | { outcome: "denied"; code: string; reason?: string }
+  | { outcome: "crashed"; code: string; message?: string }
+  | { outcome: "failed"; code: string; reason?: string }
+  | { outcome: "invalid input"; fieldErrors?: Record<string, string[]> };
+type Expected = Outcome & { leaks?: string[] };
+
+/** Non-owners first: were one of them let through, the owner's call shows the damage too. */
+const CALL_ORDER: Persona[] = [
+  "anonymous",
+  "otherCustomer",
+  "otherSeller",
+  "pendingSeller",
+  "suspendedSeller",
+  "admin",
+  "customer",
+  "seller",
+];
+/** The table's verdict: the gate first, then whose object the input names (`owner` undefined: nobody's). */
+function expectedFor(gate: Gate, persona: Persona, denied?: Denial, owner?: Persona): Expected {
+  const passes = (GATES[gate] as readonly Persona[]).includes(persona);
+  if (!passes) return { outcome: "denied", code: persona === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN" };
+  if (denied && persona !== owner) return { outcome: "denied", ...denied };
+  return { outcome: "allowed" };
+}
+
+/** What a client sees: success, a refusal (a gate, or an object that is not theirs), or any other error. */
+async function settle(call: () => Promise<unknown>, denial?: Denial) {
+  const result = await call().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  if (result.ok) return { outcome: { outcome: "allowed" } as Outcome, seen: result.value };
+  // An error raised while a stream opens is not (yet) a TRPCError: read its domain code.
+  const data =
+    result.error instanceof DomainError
+      ? { code: result.error.code, reason: result.error.reason }
+      : await clientError(Promise.reject(result.error));
+  const seen = { message: (result.error as Error).message, data };
+  const { code, reason } = data;
+  if (code === "INTERNAL_SERVER_ERROR")
+    return { outcome: { outcome: "crashed", code, message: seen.message } as Outcome, seen };
+  // A row's input the schema refuses proves nothing about who may call: fix the row.
+  if (reason === "validation.failed")
+    return {
+      outcome: {
+        outcome: "invalid input",
+        fieldErrors: "fieldErrors" in data ? data.fieldErrors : {},
+      } as Outcome,
+      seen,
+    };
+  const refused =
+    code === "UNAUTHORIZED" ||
+    code === "FORBIDDEN" ||
+    code === "NOT_FOUND" ||
+    (denial && code === denial.code && reason === denial.reason);
+  return { outcome: { outcome: refused ? "denied" : "allowed", code, reason } as Outcome, seen };
+}
+
+/** Private values in an answer (or an error) that `persona` may not see, unless it sent them itself. */
+function leaks(w: AuthzWorld, row: Row<unknown>, persona: Persona, input: unknown, seen: unknown): string[] {
+  const sent = JSON.stringify(input ?? null);
+  const text = JSON.stringify(seen ?? null);
+  return w
+    .markers()
+    .filter((m: Marker) => !m.visibleTo.includes(persona) && !row.reveals?.includes(m.label))
+    .filter((m) => !sent.includes(m.value) && text.includes(m.value))
+    .map((m) => m.label);
+}
+
+type Callable = ((input?: unknown) => Promise<unknown>) & { [key: string]: Callable };
+const procedureAt = (caller: unknown, path: string) =>
+  path.split(".").reduce<Callable>((fn, key) => fn[key]!, caller as Callable);
+
+/**
+ * Opens a subscription as `persona` and publishes to every channel of the world, the
+ * persona's own last, until the stream yields: the first event must be from its own channel.
+ * The stream is always closed again.
+ */
+async function openStream(w: AuthzWorld, path: string, row: Row<unknown>, persona: Persona, tokens: Tokens) {
+  const abort = new AbortController();
+  const accessToken = persona === "anonymous" ? null : tokens[persona];
+  const caller = createCaller({ deps: w.t.deps, http: testHttp({ accessToken }) }, { signal: abort.signal });
+  let iterator: AsyncIterator<unknown> | undefined;
+  try {
+    const { outcome, seen } = await settle(async () => {
+      const stream = (await procedureAt(caller, path)()) as AsyncIterable<{ channel: string }>;
+      iterator = stream[Symbol.asyncIterator]();
+      const first = iterator.next();
+      const own = row.channel!(w, persona);
+      for (let round = 0; round < 200; round++) {
+        // One synchronous burst: a stream listening anywhere else hears that first.
+        for (const channel of w.channels)
+          if (channel !== own) void w.t.deps.live.publish(channel, { channel });
+        void w.t.deps.live.publish(own, { channel: own });
+        const got = await Promise.race([first, new Promise<null>((r) => setTimeout(r, 10, null))]);
+        if (got) return { heard: (got.value as { channel: string } | undefined)?.channel };
+      }
+      throw new Error(`the stream of ${persona} never delivered an event`);
+    });
+    return outcome.outcome === "allowed"
+      ? { ...outcome, heard: (seen as { heard?: string }).heard }
+      : outcome;
+  } finally {
+    abort.abort();
+    await iterator?.return?.();
+  }
+}
+
+let t: TestContext;
+let w: AuthzWorld;
+beforeAll(async () => {
+  // Every persona signs in from one loopback address, over and over; the limits have their own tests.
+  const lenient = Object.fromEntries(
+    Object.keys(defaultLimits).map((name) => [name, { points: 1_000_000, duration: 60 }]),
+  ) as Partial<Limits>;
+  t = await createTestContext({ limits: lenient });
+  w = await buildAuthzWorld(t);
+});
+afterAll(() => t?.close());
+
+// tRPC 11 keeps a flat map of every eagerly built procedure, keyed by its dotted path.
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure of the router and none for a procedure that is gone", () => {
+    // A lazily loaded router would be missing from the map this matrix walks.
+    expect(Object.keys(appRouter._def.lazy)).toEqual([]);
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(procedures).sort());
+  });
+
+  for (const [path, procedure] of Object.entries(procedures)) {
+    it(path, async () => {
+      const row = (matrix as Record<string, Row<unknown> | undefined>)[path];
+      if (!row) throw new Error(`${path} has no row in the authorization matrix: say who may call it`);
+      const subscription = procedure._def.type === "subscription";
+      const tokens = row.ownSessions ? await w.signIn() : w.tokens;
+      const made = (await row.make?.(w)) ?? "";
+
+      const actual: Record<string, Expected> = {};
+      const expected: Record<string, Expected> = {};
+      for (const persona of CALL_ORDER) {
+        // Everyone but customer A and seller A has called: what they did to their own data left A's alone.
+        if (persona === "customer") await row.survives?.(w, made);
+        expected[persona] = expectedFor(row.gate, persona, row.owner?.denied, row.owner?.by);
+        if (subscription) {
+          actual[persona] = await openStream(w, path, row, persona, tokens);
+          if (expected[persona].outcome === "allowed")
+            expected[persona] = { outcome: "allowed", heard: row.channel!(w, persona) };
+          continue;
+        }
+        const input = await row.input?.(w, made);
+        const caller = w.as(persona, tokens);
+        const { outcome, seen } = await settle(() => procedureAt(caller, path)(input), row.owner?.denied);
+        const failed =
+          outcome.outcome === "allowed" &&
+          outcome.code !== undefined &&
+          !row.mayEndIn?.includes(outcome.reason ?? "");
+        actual[persona] = {
+          ...(failed ? { ...outcome, outcome: "failed", code: outcome.code! } : outcome),
+          leaks: leaks(w, row, persona, input, seen),
+        };
+        expected[persona] = { ...expected[persona], leaks: [] };
+      }
+      for (const probe of row.hidden ?? []) {
+        const input = probe.input(w);
+        for (const persona of CALL_ORDER) {
+          const key = `${persona} → ${probe.label}`;
+          expected[key] = expectedFor(row.gate, persona, probe.denied);
+          const { outcome } = await settle(
+            () => procedureAt(w.as(persona, tokens), path)(input),
+            probe.denied,
+          );
+          actual[key] = outcome;
+        }
+      }
+      expect(actual).toMatchObject(expected);
+    });
+  }
+});
