@@ -312,9 +312,40 @@ describe("listProducts: sorts and pages", () => {
     await expect(list({ sort: "price_asc", cursor: forged })).rejects.toMatchObject({
       reason: "pagination.bad_cursor",
     });
-    await expect(list({ cursor: "not base64 json" })).rejects.toMatchObject({
+    await expect(list({ cursor: Buffer.from("not json").toString("base64url") })).rejects.toMatchObject({
       reason: "pagination.bad_cursor",
     });
+    // Not even base64url: the schema refuses it before it is decoded.
+    await expect(list({ cursor: "not base64 json" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["cursor"] })],
+    });
+  });
+
+  it("refuses cursors whose values SQL could not cast, as bad cursors rather than database errors", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    const forged = (s: string, k: string[], cursorId = id) =>
+      Buffer.from(JSON.stringify({ s, k, id: cursorId })).toString("base64url");
+    for (const [sort, k, cursorId] of [
+      ["price_asc", ["9999999999"]], // past int4
+      ["price_desc", ["-2147483649"]],
+      ["rating", ["0x10", "1"]], // Number() reads hex, float8 does not
+      ["rating", ["1e400", "1"]], // out of float8's range
+      ["rating", ["1e-400", "1"]], // underflows
+      ["newest", ["275760-09-13 00:00:00+00"]],
+      ["newest", ["2026-02-30 10:00:00+00"]],
+      ["newest", ["2026-01-07 25:00:00+00"]],
+      ["newest", ["1999-12-31 23:59:59+00"]],
+      ["newest", ["2026-01-07 10:20:30.123456+00"], "-".repeat(36)],
+    ] as [ProductListInput["sort"] & string, string[], string?][])
+      await expect(list({ sort, cursor: forged(sort, k, cursorId) }), `${sort} ${k}`).rejects.toMatchObject({
+        code: "VALIDATION",
+        reason: "pagination.bad_cursor",
+      });
+    // What PostgreSQL itself prints is accepted.
+    await expect(
+      list({ sort: "newest", cursor: forged("newest", ["2026-01-07 10:20:30.123456+00"]) }),
+    ).resolves.toBeTruthy();
+    await expect(list({ sort: "rating", cursor: forged("rating", ["4.5", "12"]) })).resolves.toBeTruthy();
   });
 });
 

@@ -167,12 +167,33 @@ export type KeysetCursor = { s: KeysetSortName; k: string[]; id: string };
 export type OffsetCursor = { s: "relevance"; o: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+/** As PostgreSQL prints a timestamptz (DateStyle ISO): `2026-01-07 10:20:30.123456+00`. */
+const TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(:?\d{2}){0,2})?$/;
+
+/** A real calendar date and time in the platform's years: what `::timestamptz` will accept. */
+function saneTimestamp(v: string): boolean {
+  const m = TIMESTAMPTZ.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  const realDate = at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  return realDate && y >= 2000 && y < 2100 && Number(m[9] ?? 0) <= 15;
+}
+
+/**
+ * Each sort value is checked to be what its SQL cast accepts, in range: `9999999999::int`
+ * or `'0x10'::float8` would be a database error (a 500), not a bad cursor (a 400).
+ */
 const VALUE: Record<SortKey["type"], (v: string) => boolean> = {
-  int: (v) => /^-?\d{1,10}$/.test(v),
-  float8: (v) => v.length < 40 && Number.isFinite(Number(v)),
-  // As PostgreSQL prints it (DateStyle ISO): `2026-01-07 10:20:30.123456+00`.
-  timestamptz: (v) =>
-    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/.test(v),
+  int: (v) => /^-?\d{1,10}$/.test(v) && Number(v) >= INT4.min && Number(v) <= INT4.max,
+  // Decimal only, and no exponent PostgreSQL would call out of range (1e400, or 1e-400 underflowing).
+  float8: (v) => {
+    const m = /^-?\d{1,20}(\.\d{1,20})?(?:e([+-]?\d{1,3}))?$/i.exec(v);
+    return !!m && Math.abs(Number(m[2] ?? 0)) <= 300;
+  },
+  timestamptz: saneTimestamp,
   boolean: (v) => v === "true" || v === "false",
 };
 
