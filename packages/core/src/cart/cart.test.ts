@@ -509,6 +509,17 @@ describe("coupons", () => {
     );
   });
 
+  it("refuses a coupon that starts now but ended already, naming endsAt", async () => {
+    const e = await rejects(
+      coupon({ code: code(), kind: "fixed", amountOff: 100, endsAt: new Date(Date.now() - 60_000) }),
+    );
+    expect([e.code, e.reason, e.details?.fieldErrors]).toEqual([
+      "VALIDATION",
+      "coupon.bad_window",
+      { endsAt: ["Must end after it starts"] },
+    ]);
+  });
+
   it("refuses a duplicate code, naming the field", async () => {
     const c = await coupon({ code: code(), kind: "fixed", amountOff: 100 });
     const e = await rejects(coupon({ code: c.code.toLowerCase(), kind: "fixed", amountOff: 100 }));

@@ -124,6 +124,10 @@ export async function createCoupon(
 ): Promise<CouponDto> {
   const input = CreateCouponInput.parse(raw);
   const now = deps.now();
+  // The schema checks the window only when both ends are given; a coupon that starts now
+  // must also end after now (the table's coupons_window check would refuse it as a 500).
+  if (input.endsAt && input.endsAt <= (input.startsAt ?? now))
+    throw invalidField("endsAt", "coupon.bad_window", "Must end after it starts");
   await checkProducts(deps.db, owner, input.productIds);
   await checkCategories(deps.db, input.categoryIds);
   try {
