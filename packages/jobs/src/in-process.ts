@@ -22,6 +22,8 @@ export type InProcessQueue = JobQueue & {
  * permanent-failure rules as the BullMQ worker. Jobs still pending at exit are lost,
  * which is why the outbox rows they point at stay 'pending' and can be re-driven.
  */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
   const { handlers, isPermanent = () => false, attempts = 5, backoffMs = 1000, log = silentLog } = options;
   const timers = new Set<NodeJS.Timeout>();
@@ -36,12 +38,15 @@ export function createInProcessQueue(options: RunnerOptions): InProcessQueue {
       running.add(p);
       return;
     }
+    // Node fires a timeout longer than ~24.8 days after 1 ms instead: wait in steps.
+    const step = Math.min(delay, MAX_TIMEOUT_MS);
     const t = setTimeout(() => {
       timers.delete(t);
       if (closed) return;
+      if (delay > step) return schedule(fn, delay - step);
       const p = fn().finally(() => running.delete(p));
       running.add(p);
-    }, delay);
+    }, step);
     timers.add(t);
   };
 

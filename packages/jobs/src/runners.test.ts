@@ -1,4 +1,7 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { type AddressInfo, connect, createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBullQueue, startBullWorkers } from "./bullmq";
 import { type JobHandlers, jobs } from "./definitions";
@@ -158,3 +161,96 @@ for (const runner of redisUrl ? [inProcess, bull] : [inProcess]) {
     });
   });
 }
+
+describe("in-process job runner, long delays", () => {
+  it("holds a job delayed past Node's 24.8-day timer limit instead of running it at once", async () => {
+    const seen: string[] = [];
+    const q = createInProcessQueue({
+      handlers: all({ "email.send": async (p) => void seen.push(p.emailId) }),
+    });
+    try {
+      await q.enqueue("email.send", { emailId: randomUUID() }, { delayMs: 30 * 24 * 3600_000 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen).toEqual([]);
+    } finally {
+      await q.close();
+    }
+  });
+});
+
+/** A Redis server of this test's own, so it can really be stopped and started again. */
+async function ownRedis() {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+  let proc: ChildProcess | undefined;
+  const start = async () => {
+    proc = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const up = await new Promise<boolean>((resolve) => {
+        const c = connect(port, "127.0.0.1", () => {
+          c.end();
+          resolve(true);
+        }).on("error", () => resolve(false));
+      });
+      if (up) return;
+      if (Date.now() > deadline) throw new Error("redis-server did not start");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const stop = async () => {
+    if (!proc || proc.exitCode !== null) return;
+    const gone = new Promise((r) => proc!.once("exit", r));
+    proc.kill("SIGKILL");
+    await gone;
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, start, stop };
+}
+
+const hasRedisServer = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].some(existsSync);
+
+describe.runIf(hasRedisServer)("BullMQ producer while its Redis is down", () => {
+  it("fails an enqueue within its time limit, without crashing, and enqueues again once Redis is back", async () => {
+    const redis = await ownRedis();
+    const q = createBullQueue({
+      url: redis.url,
+      prefix: `t${randomUUID().slice(0, 8)}`,
+      enqueueTimeoutMs: 1_000,
+    });
+    try {
+      await q.enqueue("email.send", { emailId: randomUUID() });
+      await redis.stop();
+      const started = Date.now();
+      await expect(q.enqueue("email.send", { emailId: randomUUID() })).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(1_500);
+      await expect(q.ping()).rejects.toThrow();
+
+      await redis.start();
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ok = await q.enqueue("email.send", { emailId: randomUUID() }).then(
+          () => true,
+          () => false,
+        );
+        if (ok) break;
+        if (Date.now() > deadline) throw new Error("enqueue did not work again after Redis came back");
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await q.ping();
+    } finally {
+      await q.close().catch(() => {});
+      await redis.stop();
+    }
+  }, 30_000);
+});
