@@ -1,4 +1,4 @@
-import { DomainError } from "@bazaar/core";
+import { classifyDbError, DomainError } from "@bazaar/core";
 import type { ApiErrorData, ErrorCode } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
@@ -16,9 +16,14 @@ const statusOf: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
+/**
+ * Domain errors, validation errors and database errors that are not bugs (a value the
+ * database refused, the database unavailable: see `classifyDbError`) become typed tRPC
+ * errors; anything else is returned as is and ends as INTERNAL_SERVER_ERROR, logged.
+ */
 export function toTRPCError(error: unknown): unknown {
-  if (error instanceof DomainError)
-    return new TRPCError({ code: statusOf[error.code], message: error.message, cause: error });
+  const domain = error instanceof DomainError ? error : classifyDbError(error);
+  if (domain) return new TRPCError({ code: statusOf[domain.code], message: domain.message, cause: domain });
   if (error instanceof ZodError)
     return new TRPCError({ code: "BAD_REQUEST", message: "Some fields are not valid", cause: error });
   return error;

@@ -1,9 +1,10 @@
-import { createVerifiedUser, login } from "@bazaar/core";
+import { createVerifiedUser, DomainError, login } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
-import { sellers } from "@bazaar/db";
+import { createDb, sellers } from "@bazaar/db";
 import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorData } from "./errors";
 import { testHttp } from "./testing";
 import {
   adminProcedure,
@@ -125,5 +126,70 @@ describe("role gates", () => {
   it("refuses a garbage bearer token as UNAUTHORIZED, not a 500", async () => {
     const c = caller({ deps: t.deps, http: http("not.a.jwt") });
     expect(await outcome(c.authed())).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("error mapping", () => {
+  // A value PostgreSQL refuses, reached through the ORM exactly as a use case would.
+  const badUuid = (deps: TestContext["deps"]) =>
+    deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, "-".repeat(36)) });
+  const nowhere = createDb({ url: "postgres://bazaar:x@127.0.0.1:1/none", timeouts: { connectMs: 2_000 } });
+
+  const mapped = router({
+    badValue: publicProcedure.query(({ ctx }) => badUuid(ctx.deps)),
+    dbDown: publicProcedure.query(async () => (await nowhere).db.query.users.findFirst()),
+    refusedStream: authedProcedure.subscription(async function* ({ ctx }) {
+      if (ctx.actor.role === "admin")
+        throw new DomainError("FORBIDDEN", "auth.role_required", "Not for admins");
+      yield await badUuid(ctx.deps);
+    }),
+  });
+  const call = (who: Role | "anonymous", log = t.deps.log) =>
+    createCallerFactory(mapped)({
+      deps: { ...t.deps, log },
+      http: http(who === "anonymous" ? null : tokens[who]!),
+    });
+  const failure = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      if (e instanceof TRPCError) return errorData(e, { code: e.code, httpStatus: 0 });
+      throw e;
+    }
+    throw new Error("expected a failure");
+  };
+  const firstOf = async (stream: Promise<AsyncIterable<unknown>>) => {
+    for await (const value of await stream) return value;
+  };
+
+  afterAll(async () => (await nowhere).close());
+
+  it("answers a value the database refuses as BAD_REQUEST, not a crash", async () => {
+    expect(await failure(call("anonymous").badValue())).toMatchObject({
+      code: "BAD_REQUEST",
+      reason: "validation.invalid_value",
+    });
+  });
+
+  it("answers an unreachable database as SERVICE_UNAVAILABLE, and warns in the log", async () => {
+    const warnings: object[] = [];
+    const log = { ...t.deps.log, warn: (obj: object) => void warnings.push(obj) };
+    expect(await failure(call("anonymous", log).dbDown())).toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      reason: "service.unavailable",
+    });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("maps what a subscription throws while it streams, like any other error", async () => {
+    expect(await failure(firstOf(call("admin").refusedStream()))).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "auth.role_required",
+    });
+    expect(await failure(firstOf(call("customer").refusedStream()))).toMatchObject({
+      code: "BAD_REQUEST",
+      reason: "validation.invalid_value",
+    });
+    expect(await failure(firstOf(call("anonymous").refusedStream()))).toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -1,6 +1,6 @@
 import { authenticate, type CartOwner, DomainError, requireApprovedSeller } from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import type { AuthedContext, Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import { transformer } from "./transformer";
@@ -22,13 +22,47 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain and validation errors raised anywhere below become typed tRPC errors here. */
-const mapErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps one error; a database found unavailable is worth a warning in the logs (the host
+ * logs only INTERNAL errors, and a 503 is not one), a value it refused is not.
+ */
+function mapError(ctx: Context, error: unknown): unknown {
+  const mapped = toTRPCError(error);
+  if (
+    mapped instanceof TRPCError &&
+    mapped.code === "SERVICE_UNAVAILABLE" &&
+    !(error instanceof DomainError) &&
+    error !== mapped
+  )
+    ctx.deps.log.warn({ err: error }, "database unavailable: answered 503");
+  return mapped;
+}
+
+/**
+ * A subscription's generator runs after the middlewares have returned, so what it throws
+ * (a role refused, a shop suspended, the database gone) would reach the client as an
+ * INTERNAL error. Its iterator is wrapped so those errors are mapped like any other.
+ */
+async function* mappedIterable<T>(ctx: Context, source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw mapError(ctx, error);
+  }
+}
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
+  v !== null && typeof v === "object" && Symbol.asyncIterator in v;
+
+/** Domain, validation and database errors raised anywhere below become typed tRPC errors here. */
+const mapErrors = t.middleware(async ({ ctx, type, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause) {
-    const mapped = toTRPCError(result.error.cause);
+    const mapped = mapError(ctx, result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
   }
+  if (result.ok && type === "subscription" && isAsyncIterable(result.data))
+    return { ...result, data: mappedIterable(ctx, result.data) };
   return result;
 });
 
