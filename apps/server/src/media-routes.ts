@@ -3,7 +3,7 @@ import { MEDIA_MAX_BYTES } from "@bazaar/schemas";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { sendError } from "./http-errors";
+import { routeErrorHandler, toDomainError } from "./http-errors";
 
 const tooLarge = () =>
   new DomainError(
@@ -36,16 +36,7 @@ export async function mediaRoutes(app: FastifyInstance, options: { runtime: Runt
     limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 100 },
   });
 
-  app.setErrorHandler((error, req, reply) => {
-    const e = toDomainError(error);
-    if (!e) {
-      req.log.error({ err: error }, "media request failed");
-      return reply
-        .code(500)
-        .send({ code: "INTERNAL", message: "Something went wrong. Try again.", reason: "internal" });
-    }
-    return sendError(reply, e);
-  });
+  app.setErrorHandler(routeErrorHandler("media request", multipartError));
 
   const requireSignIn = async (req: FastifyRequest) => {
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
@@ -94,16 +85,15 @@ async function readOneFile(req: FastifyRequest): Promise<{ bytes: Buffer; filena
   } catch (error) {
     // Everything that goes wrong while reading the body is the body's fault.
     throw (
-      toDomainError(error) ??
+      toDomainError(error, multipartError) ??
       fileError("media.upload_incomplete", "The upload was cut short or malformed. Try again.")
     );
   }
 }
 
-function toDomainError(error: unknown): DomainError | undefined {
-  if (error instanceof DomainError) return error;
-  const e = error as { code?: string; statusCode?: number; message?: string };
-  switch (e?.code) {
+/** The multipart plugin's errors, each with its own reason; other errors are mapped as on every route. */
+function multipartError(error: unknown): DomainError | undefined {
+  switch ((error as { code?: unknown } | null)?.code) {
     case "FST_REQ_FILE_TOO_LARGE":
       return tooLarge();
     case "FST_FILES_LIMIT":
@@ -120,8 +110,5 @@ function toDomainError(error: unknown): DomainError | undefined {
     case "FST_MP_PREMATURE_CLOSE":
       return fileError("media.upload_incomplete", "The upload was cut short. Try again.");
   }
-  // Any other 4xx Fastify raised (a malformed body, a bad header) is the client's.
-  if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500)
-    return new DomainError("VALIDATION", "request.invalid", e.message ?? "Bad request");
   return undefined;
 }

@@ -14,8 +14,9 @@ import {
   trackingQr,
   trackingUrl,
 } from "@bazaar/core";
+import { Id } from "@bazaar/schemas";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { sendError } from "./http-errors";
+import { routeErrorHandler } from "./http-errors";
 
 const header = (req: FastifyRequest, name: string) => {
   const v = req.headers[name];
@@ -32,16 +33,7 @@ export async function orderRoutes(
   options: { runtime: Runtime; corsOrigins: string[] },
 ) {
   const { deps } = options.runtime;
-  app.setErrorHandler((error, req, reply) => {
-    if (error instanceof DomainError) return sendError(reply, error);
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500)
-      return sendError(reply, new DomainError("VALIDATION", "request.invalid", (error as Error).message));
-    req.log.error({ err: error }, "order route failed");
-    return reply
-      .code(500)
-      .send({ code: "INTERNAL", message: "Something went wrong. Try again.", reason: "internal" });
-  });
+  app.setErrorHandler(routeErrorHandler("order route"));
   app.removeContentTypeParser(["application/json"]);
   app.addContentTypeParser(
     "application/json",
@@ -75,7 +67,8 @@ export async function orderRoutes(
 
   app.get<{ Params: { subOrderId: string } }>("/api/invoices/:subOrderId", async (req, reply) => {
     const viewer = await signedIn(req);
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.subOrderId))
+    // Only a UUID can name a sub-order: anything else never reaches SQL.
+    if (!Id.safeParse(req.params.subOrderId).success)
       throw new DomainError("NOT_FOUND", "invoice.not_found", "Invoice not found");
     const { filename, pdf } = await invoicePdf(deps, viewer, req.params.subOrderId);
     return reply

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createVerifiedUser, type DevGateway, loadConfig, signWebhook } from "@bazaar/core";
 import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
+import { sellers } from "@bazaar/db";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
@@ -192,6 +194,14 @@ describe("invoices and tracking QR codes", () => {
     expect(mine.headers["content-disposition"]).toMatch(/^attachment; filename="INV-BZ-/);
     expect((await invoice((await shopper()).token)).statusCode).toBe(404);
     expect((await invoice()).statusCode).toBe(401);
+    // Not a UUID, though shaped like one: refused before any SQL, not a database error.
+    for (const id of ["-".repeat(36), "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"]) {
+      const res = await app.inject({
+        url: `/api/invoices/${id}`,
+        headers: { authorization: `Bearer ${buyer.token}` },
+      });
+      expect([res.statusCode, res.json().reason]).toEqual([404, "invoice.not_found"]);
+    }
 
     const png = await app.inject(`/track/${sub.trackingCode}/qr.png`);
     expect([png.statusCode, png.headers["content-type"], png.rawPayload.subarray(1, 4).toString()]).toEqual([
@@ -253,5 +263,35 @@ describe("live order status over SSE", () => {
     const res = await app.inject("/trpc/orders.onUpdate");
     expect(res.body).toMatch(/event: serialized-error/);
     expect(res.body).toContain('"reason":"auth.required"');
+  });
+
+  it("refuses an admin and a suspended seller with FORBIDDEN, not a 500", async () => {
+    await createVerifiedUser(t.deps, {
+      email: "ops@example.com",
+      name: "Ops",
+      password: "pass-word-1",
+      role: "admin",
+    });
+    const shop = await fx.shop("Shut Shop");
+    await createVerifiedUser(t.deps, {
+      email: shop.contactEmail,
+      name: "Shut",
+      password: "pass-word-1",
+      role: "seller",
+    });
+    await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, shop.id));
+    for (const [email, reason] of [
+      ["ops@example.com", "auth.role_required"],
+      [shop.contactEmail, "seller.suspended"],
+    ] as const) {
+      const { accessToken } = await trpc<{ accessToken: string }>("auth.login", {
+        email,
+        password: "pass-word-1",
+      });
+      const params = encodeURIComponent(JSON.stringify({ token: accessToken }));
+      const res = await app.inject(`/trpc/orders.onUpdate?connectionParams=${params}`);
+      const error = JSON.parse(/event: serialized-error\ndata: (.*)\n/.exec(res.body)![1]!).json;
+      expect([error.data.code, error.data.httpStatus, error.data.reason]).toEqual(["FORBIDDEN", 403, reason]);
+    }
   });
 });
