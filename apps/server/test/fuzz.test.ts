@@ -258,7 +258,7 @@ describe("no input makes a procedure answer 5xx or hang", () => {
       const s = { cases: 0, statuses: {} as Record<number, number> };
       stats.set(path, s);
       const inputs = fc.oneof(
-        { arbitrary: inputsOf(procedure._def.inputs[0], { ids }), weight: 12 },
+        { arbitrary: inputsOf(procedure._def.inputs[0], { ids, seed: SEED }), weight: 12 },
         { arbitrary: fc.constantFrom<unknown>(...RAW_PAYLOADS), weight: 1 },
       );
       /** One call; a 5xx (or a hang, which `call` throws) fails the test with the input that caused it. */
@@ -295,7 +295,7 @@ describe("subscriptions report errors with their real code, never 500", () => {
       const live = await buildApp(t.runtime(), config);
       const address = await live.listen({ port: 0, host: "127.0.0.1" });
       try {
-        const inputs = inputsOf(procedure._def.inputs[0], { ids });
+        const inputs = inputsOf(procedure._def.inputs[0], { ids, seed: SEED });
         for (const role of ROLES) {
           for (const input of fc.sample(inputs, { numRuns: 2, seed: SEED })) {
             const token = tokens.get(role);

@@ -48,12 +48,14 @@ type Def = {
   right?: ZodLike;
   getter?: () => ZodLike;
 };
-/** The part of a zod 4 schema read here. */
-export type ZodLike = { _zod: { def: Def } };
+/** The part of a zod 4 schema read here: its definition, and `safeParse` to keep accepted samples. */
+export type ZodLike = { _zod: { def: Def }; safeParse?: (value: unknown) => { success: boolean } };
 
 export type DeriveOptions = {
   /** Ids of real rows (users, products, orders…), referenced by valid-shaped ids now and then. */
   ids: readonly string[];
+  /** Seeds the search for accepted samples, so a fuzz run replays exactly. */
+  seed?: number;
 };
 
 // ---- hostile values -------------------------------------------------------------------------
@@ -443,18 +445,110 @@ function walk(schema: ZodLike, key: string, w: Walk): fc.Arbitrary<unknown> {
   }
 }
 
+// ---- one hostile leaf in an accepted input ----------------------------------------------------
+
 /**
- * Inputs for one procedure: mostly valid-shaped values with a few hostile leaves, some
- * entirely valid ones (to reach the code behind validation), and some wholly malformed.
+ * Up to `count` generated values the schema accepts. Random values rarely satisfy every
+ * rule of a big input (a product with variants, a seller application), and a hostile value
+ * only reaches the code behind validation inside an input that is otherwise accepted.
+ */
+export function acceptedSamples(
+  schema: ZodLike,
+  options: DeriveOptions,
+  count = 6,
+  attempts = 400,
+): unknown[] {
+  const found: unknown[] = [];
+  const candidates = fc.sample(walk(schema, "", { ids: options.ids, hostileWeight: 0, depth: 0 }), {
+    numRuns: attempts,
+    seed: options.seed,
+  });
+  for (const candidate of candidates) {
+    if (schema.safeParse?.(candidate).success) found.push(candidate);
+    if (found.length === count) break;
+  }
+  return found;
+}
+
+type Path = (string | number)[];
+/** Every string, number, date and boolean in a value, and every object key (records take any key). */
+function leavesOf(value: unknown, path: Path = []): { path: Path; value: unknown; isKey?: boolean }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leavesOf(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof Date))
+    return Object.entries(value).flatMap(([k, v]) => [
+      { path: [...path, k], value: k, isKey: true },
+      ...leavesOf(v, [...path, k]),
+    ]);
+  return value === undefined ? [] : [{ path, value }];
+}
+
+/** A copy of `root` with the leaf at `path` (or its key, renamed) replaced. */
+function replaced(root: unknown, path: Path, next: unknown, isKey = false): unknown {
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  if (path.length === 0) return next;
+  let parent = copy;
+  for (const p of path.slice(0, -1)) parent = parent[p] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (isKey && typeof next === "string") {
+    const v = parent[last];
+    delete parent[last];
+    Object.defineProperty(parent, next, { value: v, enumerable: true, writable: true, configurable: true });
+  } else parent[last] = next;
+  return copy;
+}
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What to put in place of one leaf, by its kind and the key it sits under. */
+function hostileFor(leaf: { path: Path; value: unknown; isKey?: boolean }, ids: readonly string[]) {
+  const key = leaf.path.at(-1);
+  const v = leaf.value;
+  if (leaf.isKey) return hostileText(fc.constant(String(v)));
+  if (key === "cursor") return hostileCursor(ids);
+  if (typeof v === "string")
+    return UUID_SHAPE.test(v)
+      ? fc.oneof(hostileId, hostileText(fc.constant(v)))
+      : hostileText(fc.constant(v));
+  if (typeof v === "number") return hostileNumber;
+  if (v instanceof Date)
+    return fc.oneof(
+      fc.constantFrom(...HOSTILE_DATES),
+      fc.constantFrom("+275760-09-13T00:00:00.000Z", 8.64e15),
+    );
+  return wrongType(4);
+}
+
+/** An accepted input with exactly one leaf (or key) made hostile. */
+function oneHostileLeaf(samples: unknown[], ids: readonly string[]): fc.Arbitrary<unknown> {
+  return fc.constantFrom(...samples).chain((base) => {
+    const leaves = leavesOf(base);
+    if (!leaves.length) return fc.constant(base);
+    return fc
+      .constantFrom(...leaves)
+      .chain((leaf) => hostileFor(leaf, ids).map((bad) => replaced(base, leaf.path, bad, leaf.isKey)));
+  });
+}
+
+/**
+ * Inputs for one procedure: accepted inputs with one hostile leaf (the surest way past
+ * validation into the code behind it), accepted inputs as they are, generated inputs with a
+ * few hostile leaves, and some wholly malformed.
  */
 export function inputsOf(schema: ZodLike | undefined, options: DeriveOptions): fc.Arbitrary<unknown> {
   const base: Walk = { ids: options.ids, hostileWeight: 0, depth: 0 };
   if (!schema) return fc.oneof(fc.constant(undefined), wrongType(0));
   // About one hostile leaf per input, whatever the input's size.
   const hostileWeight = Math.max(1, Math.round(100 / leafCount(schema)));
+  const samples = acceptedSamples(schema, options);
   return fc.oneof(
-    { arbitrary: walk(schema, "", base), weight: 2 },
-    { arbitrary: walk(schema, "", { ...base, hostileWeight }), weight: 6 },
+    { arbitrary: walk(schema, "", base), weight: 1 },
+    { arbitrary: walk(schema, "", { ...base, hostileWeight }), weight: 3 },
     { arbitrary: wrongType(2000), weight: 1 },
+    ...(samples.length
+      ? [
+          { arbitrary: fc.constantFrom(...samples), weight: 1 },
+          { arbitrary: oneHostileLeaf(samples, options.ids), weight: 5 },
+        ]
+      : []),
   );
 }
