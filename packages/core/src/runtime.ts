@@ -48,7 +48,12 @@ export async function createRuntime(
         applicationName: `bazaar-${options.mode}`,
         timeouts: config.databaseTimeouts,
         // The requests using a broken connection fail on their own and answer 503.
-        onClientError: (err) => log.warn({ err }, "database connection lost"),
+        // Only what says why: the error also drags the whole client object along.
+        onClientError: (err) =>
+          log.warn(
+            { code: (err as { code?: string }).code, reason: err.message },
+            "database connection lost",
+          ),
       })
     : await createDb({ dataDir: join(config.dataDir, "pglite") });
   await db.migrate();

@@ -1,4 +1,5 @@
 import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from "bullmq";
+import { Redis, type RedisOptions } from "ioredis";
 import {
   type JobLog,
   type JobName,
@@ -51,10 +52,20 @@ export type BullOptions = {
  * queue, a time limit) and the caller logs and moves on; it never holds the request.
  */
 export function createBullQueue(options: BullOptions): BullQueue {
-  const connection = { ...redisConnection(options.url), enableOfflineQueue: false };
   const log = options.log ?? silentLog;
   const timeoutMs = options.enqueueTimeoutMs ?? 2_000;
+  // One connection of our own for every queue, so its state is ours to watch.
+  const connection = new Redis({
+    ...(redisConnection(options.url) as RedisOptions),
+    enableOfflineQueue: false,
+  });
   let down = false;
+  // An 'error' event nobody hears would end the process.
+  connection.on("error", (err) => {
+    if (down) return;
+    down = true;
+    log.warn({ err }, "job queue cannot reach Redis; enqueues fail until it is back");
+  });
   const queues = new Map<QueueName, Queue>();
   for (const name of queueNames) {
     const queue = new Queue(name, {
@@ -67,14 +78,19 @@ export function createBullQueue(options: BullOptions): BullQueue {
         removeOnFail: { count: 5000 },
       },
     });
-    // An 'error' event nobody hears would end the process.
-    queue.on("error", (err) => {
-      if (down) return;
-      down = true;
-      log.warn({ err, queue: name }, "job queue cannot reach Redis; enqueues fail until it is back");
-    });
+    queue.on("error", () => {}); // reported once above, from the shared connection
     queues.set(name, queue);
   }
+  // Repeating jobs live in Redis: one restarted without persistence comes back without them.
+  // So every schedule asked for is set again whenever the connection is (re)made.
+  const schedules = new Map<JobName, { payload: unknown; everyMs: number }>();
+  const upsert = (name: JobName, s: { payload: unknown; everyMs: number }) =>
+    queues.get(jobs[name].queue)!.upsertJobScheduler(name, { every: s.everyMs }, { name, data: s.payload });
+  connection.on("ready", () => {
+    down = false;
+    for (const [name, s] of schedules)
+      upsert(name, s).catch((err) => log.warn({ err, job: name }, "could not restore a job schedule"));
+  });
   return {
     async enqueue(name, payload, opts = {}) {
       const data = parsePayload(name, payload);
@@ -88,17 +104,18 @@ export function createBullQueue(options: BullOptions): BullQueue {
         timeoutMs,
         `enqueue ${name}`,
       );
-      down = false;
     },
     async every(name, payload, everyMs) {
-      const data = parsePayload(name, payload);
-      await queues.get(jobs[name].queue)!.upsertJobScheduler(name, { every: everyMs }, { name, data });
+      const schedule = { payload: parsePayload(name, payload), everyMs };
+      schedules.set(name, schedule);
+      await upsert(name, schedule);
     },
     async ping() {
       await withTimeout(queues.values().next().value!.getJobCounts("waiting"), timeoutMs, "queue ping");
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
+      connection.disconnect();
     },
   };
 }
