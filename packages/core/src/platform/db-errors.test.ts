@@ -128,6 +128,29 @@ describe("errors that mean the database is unavailable become UNAVAILABLE (503)"
     expect(await classified(run)).toMatchObject(unavailable);
   });
 
+  it.runIf(onPostgres)("a deadlock between two transactions (40P01), which a retry resolves", async () => {
+    await h.db.execute(sql`create table deadlocked (id int primary key, v int not null)`);
+    await h.db.execute(sql`insert into deadlocked values (1, 0), (2, 0)`);
+    // Each takes its first row, waits for the other to do the same, then reaches for the other's.
+    let arrived = 0;
+    const bothHoldOne = () =>
+      new Promise<void>((resolve) => {
+        arrived++;
+        const check = () => (arrived === 2 ? resolve() : setTimeout(check, 5));
+        check();
+      });
+    const crossing = (first: number, second: number) =>
+      h.db.transaction(async (tx) => {
+        await tx.execute(sql`update deadlocked set v = v + 1 where id = ${first}`);
+        await bothHoldOne();
+        await tx.execute(sql`update deadlocked set v = v + 1 where id = ${second}`);
+      });
+    const results = await Promise.allSettled([crossing(1, 2), crossing(2, 1)]);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    const cause = (lost.reason as { cause?: { code?: string } }).cause;
+    expect([cause?.code, classifyDbError(lost.reason)?.code]).toEqual(["40P01", "UNAVAILABLE"]);
+  });
+
   it.runIf(onPostgres)("a connection the server terminates (57P01)", async () => {
     expect(
       await classified(() => h.db.execute(sql`select pg_terminate_backend(pg_backend_pid())`)),

@@ -38,6 +38,10 @@ const UNAVAILABLE_STATES = new Set([
   "57014", // query_canceled: statement_timeout
   "53300", // too_many_connections
   "25P03", // idle_in_transaction_session_timeout
+  "55P03", // lock_not_available: lock_timeout
+  // Two transactions collided; running the request again succeeds.
+  "40P01", // deadlock_detected
+  "40001", // serialization_failure
 ]);
 const UNAVAILABLE_NODE_CODES = new Set([
   "ECONNREFUSED",
