@@ -1,23 +1,21 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../identity/authenticate";
 import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
-import type { Actor } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
 import { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
 
 let t: TestContext;
-let alice: Actor;
-let bob: Actor;
 const origin = { ip: null, userAgent: null };
-async function actor(email: string) {
-  await createVerifiedUser(t.deps, { email, name: email, password: "pass-word-1", role: "customer" });
+/** A signed-in customer of one test's own, so no test sees another's address book. */
+async function customer(name: string) {
+  const email = `${name}-${randomUUID()}@example.com`;
+  await createVerifiedUser(t.deps, { email, name, password: "pass-word-1", role: "customer" });
   return authenticate(t.deps, (await login(t.deps, origin, { email, password: "pass-word-1" })).accessToken);
 }
 beforeAll(async () => {
   t = await createTestContext();
-  alice = await actor("alice@example.com");
-  bob = await actor("bob@example.com");
 });
 afterAll(() => t.close());
 
@@ -32,6 +30,7 @@ const home = {
 
 describe("addresses", () => {
   it("makes the first address the default and keeps exactly one default", async () => {
+    const alice = await customer("alice");
     const a = await createAddress(t.deps, alice, home);
     expect(a).toMatchObject({ isDefault: true, phone: "+919876543210", country: "IN" });
     const b = await createAddress(t.deps, alice, {
@@ -49,6 +48,7 @@ describe("addresses", () => {
   });
 
   it("stores a cleared optional line as empty, not as a blank string", async () => {
+    const alice = await customer("alice");
     const a = await createAddress(t.deps, alice, {
       ...home,
       line2: "Near the temple",
@@ -57,17 +57,23 @@ describe("addresses", () => {
     const b = await updateAddress(t.deps, alice, { id: a.id, line2: "", landmark: "" });
     expect(b).toMatchObject({ line2: null, landmark: null });
     await removeAddress(t.deps, alice, { id: a.id });
+    expect(await listAddresses(t.deps, alice)).toEqual([]);
   });
 
   it("promotes another address when the default is removed", async () => {
-    const [def] = (await listAddresses(t.deps, alice)).filter((x) => x.isDefault);
-    await removeAddress(t.deps, alice, { id: def!.id });
+    const alice = await customer("alice");
+    const def = await createAddress(t.deps, alice, home);
+    const other = await createAddress(t.deps, alice, { ...home, line1: "5 Park Street" });
+    expect(def.isDefault).toBe(true);
+    await removeAddress(t.deps, alice, { id: def.id });
     const list = await listAddresses(t.deps, alice);
     expect(list).toHaveLength(1);
-    expect(list[0]!.isDefault).toBe(true);
+    expect(list[0]).toMatchObject({ id: other.id, isDefault: true });
   });
 
   it("survives two concurrent default changes with one default left", async () => {
+    const alice = await customer("alice");
+    await createAddress(t.deps, alice, home);
     const x = await createAddress(t.deps, alice, { ...home, line1: "X" });
     const y = await createAddress(t.deps, alice, { ...home, line1: "Y" });
     await Promise.all([
@@ -78,19 +84,22 @@ describe("addresses", () => {
   });
 
   it("hides one customer's addresses from another", async () => {
-    const [mine] = await listAddresses(t.deps, alice);
+    const alice = await customer("alice");
+    const bob = await customer("bob");
+    const mine = await createAddress(t.deps, alice, home);
     expect(await listAddresses(t.deps, bob)).toEqual([]);
-    await expect(updateAddress(t.deps, bob, { id: mine!.id, city: "Mysuru" })).rejects.toMatchObject({
+    await expect(updateAddress(t.deps, bob, { id: mine.id, city: "Mysuru" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(removeAddress(t.deps, bob, { id: mine!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setDefaultAddress(t.deps, bob, { id: mine!.id })).rejects.toMatchObject({
+    await expect(removeAddress(t.deps, bob, { id: mine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setDefaultAddress(t.deps, bob, { id: mine.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await listAddresses(t.deps, alice)).find((a) => a.id === mine!.id)?.city).toBe("Bengaluru");
+    expect((await listAddresses(t.deps, alice)).find((a) => a.id === mine.id)?.city).toBe("Bengaluru");
   });
 
   it("refuses a bad PIN code and an unknown state by field", async () => {
+    const alice = await customer("alice");
     await expect(createAddress(t.deps, alice, { ...home, pincode: "012345" })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["pincode"] })],
     });
@@ -102,8 +111,8 @@ describe("addresses", () => {
   });
 
   it("caps the address book at 20", async () => {
-    const have = (await listAddresses(t.deps, bob)).length;
-    for (let i = have; i < 20; i++) await createAddress(t.deps, bob, { ...home, line1: `Flat ${i}` });
+    const bob = await customer("bob");
+    for (let i = 0; i < 20; i++) await createAddress(t.deps, bob, { ...home, line1: `Flat ${i}` });
     await expect(createAddress(t.deps, bob, home)).rejects.toMatchObject({ reason: "address.limit_reached" });
   });
 });
