@@ -6,17 +6,13 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger } from "fastify";
+import { bearerToken } from "./bearer";
 import { mediaRoutes } from "./media-routes";
 import { orderRoutes } from "./order-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 export const CART_COOKIE = "bazaar_cart";
 export const MAX_BATCH_SIZE = 20;
-
-const bearer = (header: string | undefined) => {
-  const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
-  return m?.[1]?.trim() || null;
-};
 
 const tokenParam = (params: Record<string, string | undefined> | null | undefined) =>
   typeof params?.token === "string" && params.token ? params.token : null;
@@ -82,7 +78,7 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
           userAgent: req.headers["user-agent"] ?? null,
           client: req.headers["x-bazaar-client"] === "mobile" ? "mobile" : "web",
           // EventSource cannot send headers: live subscriptions pass the token as a connection param.
-          accessToken: bearer(req.headers.authorization) ?? tokenParam(info?.connectionParams),
+          accessToken: bearerToken(req) ?? tokenParam(info?.connectionParams),
           refreshCookie: req.cookies[REFRESH_COOKIE] ?? null,
           setRefreshCookie: (token, expires) =>
             void res.setCookie(REFRESH_COOKIE, token, {

@@ -1,24 +1,6 @@
-import { classifyDbError, DomainError } from "@bazaar/core";
-import type { ErrorCode } from "@bazaar/schemas";
+import { asDomainError, httpStatusOf } from "@bazaar/api";
+import { DomainError } from "@bazaar/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
-
-/** The one place domain error kinds become HTTP statuses for the plain-HTTP routes. */
-const statusOf: Record<ErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  UNAUTHORIZED: 401,
-  CONFLICT: 409,
-  INVALID_STATE: 412,
-  VALIDATION: 400,
-  UNAVAILABLE: 503,
-  RATE_LIMITED: 429,
-};
-
-/** Statuses more precise than the error kind says. */
-const statusOfReason: Record<string, number> = {
-  "media.too_large": 413,
-  "media.multipart_required": 415,
-};
 
 /** `{ code, message, reason, fieldErrors?, details? }`, the same shape tRPC errors carry in `data`. */
 export function sendError(reply: FastifyReply, e: DomainError) {
@@ -26,7 +8,7 @@ export function sendError(reply: FastifyReply, e: DomainError) {
     fieldErrors?: Record<string, string[]>;
     retryAfterSeconds?: number;
   };
-  const status = statusOfReason[e.reason] ?? statusOf[e.code];
+  const status = httpStatusOf(e);
   const retry = e.code === "RATE_LIMITED" ? details.retryAfterSeconds : undefined;
   if (retry) reply.header("retry-after", String(retry));
   return reply.code(status).send({
@@ -48,11 +30,10 @@ export function toDomainError(
   error: unknown,
   known?: (error: unknown) => DomainError | undefined,
 ): DomainError | undefined {
-  if (error instanceof DomainError) return error;
-  const own = known?.(error);
+  const own = error instanceof DomainError ? error : known?.(error);
   if (own) return own;
-  const db = classifyDbError(error);
-  if (db) return db;
+  const domain = asDomainError(error);
+  if (domain) return domain;
   const e = error as { statusCode?: unknown; message?: unknown } | null;
   if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500)
     return new DomainError(

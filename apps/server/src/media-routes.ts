@@ -1,8 +1,9 @@
-import { type Actor, authenticate, DomainError, type Runtime, uploadMedia } from "@bazaar/core";
+import { type Actor, authenticateBearer, DomainError, type Runtime, uploadMedia } from "@bazaar/core";
 import { MEDIA_MAX_BYTES } from "@bazaar/schemas";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { bearerToken } from "./bearer";
 import { routeErrorHandler, toDomainError } from "./http-errors";
 
 const tooLarge = () =>
@@ -39,10 +40,7 @@ export async function mediaRoutes(app: FastifyInstance, options: { runtime: Runt
   app.setErrorHandler(routeErrorHandler("media request", multipartError));
 
   const requireSignIn = async (req: FastifyRequest) => {
-    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
-    const token = m?.[1]?.trim();
-    if (!token) throw new DomainError("UNAUTHORIZED", "auth.required", "Sign in to continue");
-    actors.set(req, await authenticate(deps, token));
+    actors.set(req, await authenticateBearer(deps, bearerToken(req)));
   };
 
   app.post("/api/media", { onRequest: requireSignIn }, async (req, reply) => {

@@ -1,5 +1,5 @@
 import {
-  authenticate,
+  authenticateBearer,
   checkDevReturnUrl,
   completeDevPayment,
   type DevGateway,
@@ -16,6 +16,7 @@ import {
 } from "@bazaar/core";
 import { Id } from "@bazaar/schemas";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { bearerToken } from "./bearer";
 import { routeErrorHandler } from "./http-errors";
 
 const header = (req: FastifyRequest, name: string) => {
@@ -59,9 +60,7 @@ export async function orderRoutes(
   });
 
   const signedIn = async (req: FastifyRequest) => {
-    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
-    if (!m?.[1]) throw new DomainError("UNAUTHORIZED", "auth.required", "Sign in to continue");
-    const actor = await authenticate(deps, m[1].trim());
+    const actor = await authenticateBearer(deps, bearerToken(req));
     return actor.role === "seller" ? await requireApprovedSeller(deps, actor) : actor;
   };
 

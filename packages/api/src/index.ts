@@ -1,4 +1,5 @@
 export { type Context, createContext, type HttpExchange } from "./context";
+export { asDomainError, httpStatusOf } from "./errors";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export {
   adminProcedure,

@@ -1,4 +1,10 @@
-import { authenticate, type CartOwner, DomainError, requireApprovedSeller } from "@bazaar/core";
+import {
+  authenticate,
+  authenticateBearer,
+  type CartOwner,
+  DomainError,
+  requireApprovedSeller,
+} from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { AuthedContext, Context } from "./context";
@@ -69,9 +75,7 @@ const mapErrors = t.middleware(async ({ ctx, type, next }) => {
 export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = ctx.http.accessToken;
-  if (!token) throw new DomainError("UNAUTHORIZED", "auth.required", "Sign in to continue");
-  const actor = await authenticate(ctx.deps, token);
+  const actor = await authenticateBearer(ctx.deps, ctx.http.accessToken);
   return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
 });
 

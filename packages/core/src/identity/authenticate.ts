@@ -40,6 +40,18 @@ export async function authenticate(
 }
 
 /**
+ * The one way a request's bearer token becomes an actor, for tRPC procedures and plain
+ * HTTP routes alike: no token is "sign in to continue", a bad one as `authenticate` says.
+ */
+export async function authenticateBearer(
+  deps: Pick<Deps, "db" | "auth" | "now">,
+  token: string | null | undefined,
+): Promise<Actor> {
+  if (!token) throw unauthorized("auth.required", "Sign in to continue");
+  return authenticate(deps, token);
+}
+
+/**
  * The session is live and its account active, now. Long-lived streams call this again
  * while they run, so a revoked session or a suspended account stops receiving events
  * without waiting for the access token to expire.

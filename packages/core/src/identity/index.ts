@@ -1,4 +1,4 @@
-export { assertSessionLive, authenticate } from "./authenticate";
+export { assertSessionLive, authenticate, authenticateBearer } from "./authenticate";
 export { changePassword } from "./change-password";
 export { createVerifiedUser } from "./create-user";
 export { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TTL_MS } from "./credentials";
