@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { inventoryMovements, media, products, sellers } from "@bazaar/db";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +16,12 @@ import { updateProduct } from "./update-product";
 
 let t: TestContext;
 let admin: Actor;
-let ravi: SellerActor;
-let meera: SellerActor;
 let kurtas: string;
-let sarees: string;
 
-async function shop(email: string): Promise<SellerActor> {
+/** An approved shop of one test's own: SKUs are unique per seller, so tests must not share one. */
+async function shop(name: string): Promise<SellerActor & { email: string }> {
+  const slug = `${name}-${randomUUID().slice(0, 8)}`;
+  const email = `${slug}@example.com`;
   const user = await createVerifiedUser(t.deps, {
     email,
     name: email,
@@ -32,7 +33,7 @@ async function shop(email: string): Promise<SellerActor> {
     .values({
       userId: user.id,
       shopName: email,
-      slug: email.split("@")[0]!,
+      slug,
       contactEmail: email,
       contactPhone: "+919876543210",
       pickupAddress: {
@@ -55,6 +56,7 @@ async function shop(email: string): Promise<SellerActor> {
     role: "seller",
     sessionId: "00000000-0000-0000-0000-000000000000",
     sellerId: s!.id,
+    email,
   };
 }
 
@@ -87,6 +89,20 @@ const kurta = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A product that has been through review and is live, as most edits start from. */
+async function liveProduct(seller: SellerActor) {
+  const p = await createProduct(
+    t.deps,
+    seller,
+    kurta({ variants: [{ sku: "FLOW-M", optionValues: { Size: "M" }, price: 50_000, stock: 2 }] }),
+  );
+  await submitProduct(t.deps, seller, { id: p.id });
+  await approveProduct(t.deps, admin, { productId: p.id });
+  return p.id;
+}
+
+// The admin and the category products go into are only read by the tests; the categories
+// test makes its own tree.
 beforeAll(async () => {
   t = await createTestContext();
   const a = await createVerifiedUser(t.deps, {
@@ -96,16 +112,14 @@ beforeAll(async () => {
     role: "admin",
   });
   admin = { userId: a.id, role: "admin", sessionId: "00000000-0000-0000-0000-000000000000" };
-  ravi = await shop("ravi@example.com");
-  meera = await shop("meera@example.com");
   const clothing = await createCategory(t.deps, admin, { name: "Clothing" });
   kurtas = (await createCategory(t.deps, admin, { name: "Kurtas", parentId: clothing.id })).id;
-  sarees = (await createCategory(t.deps, admin, { name: "Sarees", parentId: clothing.id })).id;
 });
 afterAll(() => t.close());
 
 describe("creating products", () => {
   it("creates a draft with variants, derived price range and an initial stock log", async () => {
+    const ravi = await shop("ravi");
     const img = await upload(ravi, "front");
     const p = await createProduct(t.deps, ravi, kurta({ imageIds: [img] }));
     expect(p).toMatchObject({ status: "draft", title: "Block-print cotton kurta", gstRateBps: 500 });
@@ -127,6 +141,7 @@ describe("creating products", () => {
   });
 
   it("names every bad variant cell", async () => {
+    const ravi = await shop("ravi");
     const err = await createProduct(
       t.deps,
       ravi,
@@ -150,6 +165,9 @@ describe("creating products", () => {
   });
 
   it("keeps SKUs unique per seller, not across sellers", async () => {
+    const ravi = await shop("ravi");
+    const meera = await shop("meera");
+    expect((await createProduct(t.deps, ravi, kurta())).variants[0]!.sku).toBe("KURTA-M");
     await expect(createProduct(t.deps, ravi, kurta())).rejects.toMatchObject({
       reason: "product.sku_taken",
       details: { fieldErrors: { "variants.0.sku": expect.any(Array), "variants.1.sku": expect.any(Array) } },
@@ -159,6 +177,8 @@ describe("creating products", () => {
   });
 
   it("refuses another user's images and an unknown category by field", async () => {
+    const ravi = await shop("ravi");
+    const meera = await shop("meera");
     const hers = await upload(meera, "hers");
     await expect(
       createProduct(
@@ -182,6 +202,7 @@ describe("creating products", () => {
   });
 
   it("refuses a compare-at price that is not above the price", async () => {
+    const ravi = await shop("ravi");
     await expect(
       createProduct(
         t.deps,
@@ -195,18 +216,13 @@ describe("creating products", () => {
 });
 
 describe("review flow", () => {
-  let id: string;
-  beforeAll(async () => {
-    id = (
-      await createProduct(
-        t.deps,
-        ravi,
-        kurta({ variants: [{ sku: "FLOW-M", optionValues: { Size: "M" }, price: 50_000, stock: 2 }] }),
-      )
-    ).id;
-  });
-
   it("goes draft → pending review → approved, and only legal moves are allowed", async () => {
+    const ravi = await shop("ravi");
+    const { id } = await createProduct(
+      t.deps,
+      ravi,
+      kurta({ variants: [{ sku: "FLOW-M", optionValues: { Size: "M" }, price: 50_000, stock: 2 }] }),
+    );
     await expect(archiveProduct(t.deps, ravi, { id })).rejects.toMatchObject({
       reason: "product.invalid_transition",
     });
@@ -223,6 +239,8 @@ describe("review flow", () => {
   });
 
   it("keeps the live version while an edit of a reviewed field waits, then applies it on approval", async () => {
+    const ravi = await shop("ravi");
+    const id = await liveProduct(ravi);
     const img = await upload(ravi, "new-front");
     const edited = await updateProduct(t.deps, ravi, {
       id,
@@ -244,6 +262,8 @@ describe("review flow", () => {
   });
 
   it("rejecting an edit leaves the live version untouched", async () => {
+    const ravi = await shop("ravi");
+    const id = await liveProduct(ravi);
     await updateProduct(t.deps, ravi, { id, description: "Now with misleading claims" });
     const after = await rejectProduct(t.deps, admin, { productId: id, reason: "Unverifiable claims" });
     expect(after).toMatchObject({ status: "approved", description: "Hand block printed in Sanganer." });
@@ -251,6 +271,8 @@ describe("review flow", () => {
   });
 
   it("drops a field from the proposal when it is set back to its live value, and discards an edit", async () => {
+    const ravi = await shop("ravi");
+    const id = await liveProduct(ravi);
     const live = await getSellerProduct(t.deps, ravi, { id });
     await updateProduct(t.deps, ravi, { id, title: "Proposed title", description: "Proposed description" });
     const back = await updateProduct(t.deps, ravi, { id, title: live.title });
@@ -264,6 +286,7 @@ describe("review flow", () => {
   });
 
   it("brings a removed variant back when its SKU is added again", async () => {
+    const ravi = await shop("ravi");
     const p = await createProduct(
       t.deps,
       ravi,
@@ -293,6 +316,8 @@ describe("review flow", () => {
   });
 
   it("applies price changes on a live product at once, without review", async () => {
+    const ravi = await shop("ravi");
+    const id = await liveProduct(ravi);
     const p = await getSellerProduct(t.deps, ravi, { id });
     const v = p.variants[0]!;
     const after = await updateProduct(t.deps, ravi, {
@@ -304,6 +329,8 @@ describe("review flow", () => {
   });
 
   it("archives and restores, and features only approved products", async () => {
+    const ravi = await shop("ravi");
+    const id = await liveProduct(ravi);
     await setFeatured(t.deps, admin, { productId: id, featured: true });
     expect((await archiveProduct(t.deps, ravi, { id })).status).toBe("archived");
     await expect(setFeatured(t.deps, admin, { productId: id, featured: true })).rejects.toMatchObject({
@@ -316,6 +343,7 @@ describe("review flow", () => {
   });
 
   it("rejects a new product with a reason and lets the seller resubmit", async () => {
+    const ravi = await shop("ravi");
     const p = await createProduct(
       t.deps,
       ravi,
@@ -335,6 +363,7 @@ describe("review flow", () => {
 
 describe("images", () => {
   it("deletes images a product no longer uses, and keeps those still in use", async () => {
+    const ravi = await shop("ravi");
     const a = await upload(ravi, "a");
     const b = await upload(ravi, "b");
     const p = await createProduct(
@@ -354,6 +383,7 @@ describe("images", () => {
 
 describe("stock", () => {
   it("logs every adjustment and never goes below zero", async () => {
+    const ravi = await shop("ravi");
     const p = await createProduct(
       t.deps,
       ravi,
@@ -375,12 +405,13 @@ describe("stock", () => {
       [5, 8, "restock"],
       [3, 3, "initial stock"],
     ]);
-    expect(log.items[0]!.actor).toBe("ravi@example.com");
+    expect(log.items[0]!.actor).toBe(ravi.email);
     const [row] = await t.deps.db.select().from(products).where(eq(products.id, p.id));
     expect(row!.totalStock).toBe(6);
   });
 
   it("lets concurrent removals take exactly what is there", async () => {
+    const ravi = await shop("ravi");
     const p = await createProduct(
       t.deps,
       ravi,
@@ -399,6 +430,8 @@ describe("stock", () => {
 
 describe("ownership", () => {
   it("answers another seller's product ids with NOT_FOUND everywhere", async () => {
+    const ravi = await shop("ravi");
+    const meera = await shop("meera");
     const mine = await createProduct(
       t.deps,
       meera,
@@ -424,18 +457,24 @@ describe("ownership", () => {
 
 describe("categories", () => {
   it("refuses to delete a category with products, or to make a cycle", async () => {
-    await expect(deleteCategory(t.deps, admin, { id: kurtas })).rejects.toMatchObject({
+    const ravi = await shop("ravi");
+    const n = randomUUID().slice(0, 8);
+    const home = await createCategory(t.deps, admin, { name: `Home ${n}` });
+    const rugs = await createCategory(t.deps, admin, { name: `Rugs ${n}`, parentId: home.id });
+    const lamps = await createCategory(t.deps, admin, { name: `Lamps ${n}`, parentId: home.id });
+    await createProduct(t.deps, ravi, kurta({ categoryId: rugs.id }));
+    await expect(deleteCategory(t.deps, admin, { id: rugs.id })).rejects.toMatchObject({
       reason: "category.has_products",
     });
-    const clothing = (await t.deps.db.query.categories.findFirst({
-      where: (c, { eq }) => eq(c.slug, "clothing"),
-    }))!;
-    await expect(updateCategory(t.deps, admin, { id: clothing.id, parentId: kurtas })).rejects.toMatchObject({
+    await expect(updateCategory(t.deps, admin, { id: home.id, parentId: rugs.id })).rejects.toMatchObject({
       reason: "category.cycle",
     });
-    await expect(createCategory(t.deps, admin, { name: "Kurtas" })).rejects.toMatchObject({
+    await expect(createCategory(t.deps, admin, { name: `Rugs ${n}` })).rejects.toMatchObject({
       reason: "category.slug_taken",
     });
-    await deleteCategory(t.deps, admin, { id: sarees });
+    await deleteCategory(t.deps, admin, { id: lamps.id });
+    expect(
+      await t.deps.db.query.categories.findFirst({ where: (c, { eq }) => eq(c.id, lamps.id) }),
+    ).toBeUndefined();
   });
 });
