@@ -1,0 +1,3 @@
+import { baseConfig } from "@bazaar/vitest-config";
+
+export default baseConfig;
