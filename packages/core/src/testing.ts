@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DbHandle } from "@bazaar/db";
+import { type DbHandle, emails } from "@bazaar/db";
 import { createTestDb } from "@bazaar/db/testing";
 import { createInProcessQueue } from "@bazaar/jobs";
+import { asc, inArray } from "drizzle-orm";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
 import { DomainError, isDomainError } from "./errors";
@@ -26,6 +27,9 @@ export { type CloudinaryStubRequest, startCloudinaryStub } from "./media/cloudin
 export { sampleJpeg, samplePng, sampleWebp } from "./media/sample-images";
 
 export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
+
+/** Which of the emails to an address a test means: the subject, or text it must contain. */
+export type EmailMatch = { subject?: string | RegExp; text?: RegExp };
 
 /**
  * A real SMTP server in this process: the mailer under test speaks SMTP to it through
@@ -109,11 +113,48 @@ export async function createTestContext(
   });
   deps.jobs = queue;
 
-  /** The newest email to an address, after letting queued jobs run. */
-  const lastEmailTo = async (to: string) => {
+  /**
+   * Every email to an address once queued jobs have run, oldest first in the order they were
+   * written to the outbox. Emails sent by separate jobs reach the SMTP server in either order,
+   * so the order they arrived in says nothing about which is newer; the Message-ID names the
+   * outbox row. (Emails written in one transaction share a time; their order is arbitrary.)
+   */
+  const emailsTo = async (to: string): Promise<ReceivedEmail[]> => {
     await queue.drain();
-    const mail = smtp.received.filter((m) => m.to === to).at(-1);
-    if (!mail) throw new Error(`no email to ${to}`);
+    const mail = smtp.received.filter((m) => m.to === to);
+    const rowId = (m: ReceivedEmail) => /^<?([0-9a-f-]{36})@bazaar>?$/.exec(m.messageId)?.[1];
+    const ids = mail.map(rowId).filter((id): id is string => id !== undefined);
+    const rows = ids.length
+      ? await db.db
+          .select({ id: emails.id })
+          .from(emails)
+          .where(inArray(emails.id, ids))
+          .orderBy(asc(emails.createdAt), asc(emails.id))
+      : [];
+    const rank = new Map(rows.map((r, i) => [r.id, i]));
+    // An email with no outbox row here (sent by another database's worker) keeps its arrival place at the end.
+    const key = (m: ReceivedEmail) => rank.get(rowId(m) ?? "") ?? rows.length;
+    return mail
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => key(a.m) - key(b.m) || a.i - b.i)
+      .map((x) => x.m);
+  };
+
+  /** The newest email to an address (that matches, if asked), after letting queued jobs run. */
+  const lastEmailTo = async (to: string, match: EmailMatch = {}) => {
+    const { subject, text } = match;
+    const mail = (await emailsTo(to))
+      .filter(
+        (m) =>
+          subject === undefined ||
+          (typeof subject === "string" ? m.subject === subject : subject.test(m.subject)),
+      )
+      .filter((m) => text === undefined || text.test(m.text))
+      .at(-1);
+    if (!mail)
+      throw new Error(
+        `no email to ${to}${subject || text ? ` matching ${subject ?? ""} ${text ?? ""}` : ""}`,
+      );
     return mail;
   };
 
@@ -124,9 +165,14 @@ export async function createTestContext(
     /** Where the local media store of this context keeps its files. */
     mediaDir,
     drain: () => queue.drain(),
+    emailsTo,
     lastEmailTo,
-    otpFor: async (to: string) => /\b(\d{6})\b/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
-    resetTokenFor: async (to: string) => /token=([\w-]+)/.exec((await lastEmailTo(to)).text)?.[1] ?? "",
+    /** The code in the newest verification email, whatever else was sent to the address since. */
+    otpFor: async (to: string) =>
+      /\b(\d{6})\b/.exec((await lastEmailTo(to, { subject: /verification code/ })).text)?.[1] ?? "",
+    /** The token in the newest email carrying a one-time link (a reset, or a choose-password link). */
+    resetTokenFor: async (to: string) =>
+      /token=([\w-]+)/.exec((await lastEmailTo(to, { text: /token=[\w-]+/ })).text)?.[1] ?? "",
     /** The same services shaped as a process runtime, for building the HTTP app in tests. */
     runtime: (): Runtime => ({
       deps,
