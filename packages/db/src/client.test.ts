@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./client";
 import { addresses, users } from "./schema";
@@ -10,27 +10,39 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** An account of one test's own. */
+async function newUser() {
+  const [u] = await h.db
+    .insert(users)
+    .values({ email: `${randomUUID()}@example.com`, name: "A", passwordHash: "x" })
+    .returning();
+  return u!;
+}
+/** The rejection PostgreSQL (or PGlite) gives when a unique index refuses a row. */
+const uniqueViolation = (constraint: string) => ({
+  message: expect.stringMatching(/^Failed query: insert into/),
+  cause: expect.objectContaining({ code: "23505", constraint }),
+});
+
 describe("database", () => {
   it("is migrated and answers", async () => {
     await h.ping();
-    const [u] = await h.db
-      .insert(users)
-      .values({ email: "a@example.com", name: "A", passwordHash: "x" })
-      .returning();
-    expect(u?.role).toBe("customer");
-    expect(u?.status).toBe("active");
+    const u = await newUser();
+    expect(u.role).toBe("customer");
+    expect(u.status).toBe("active");
   });
 
   it("refuses a second account with the same email", async () => {
-    await expect(
-      h.db.insert(users).values({ email: "a@example.com", name: "B", passwordHash: "x" }),
-    ).rejects.toThrow();
+    const { email } = await newUser();
+    await expect(h.db.insert(users).values({ email, name: "B", passwordHash: "x" })).rejects.toMatchObject(
+      uniqueViolation("users_email_key"),
+    );
   });
 
   it("allows at most one default address per user", async () => {
-    const [u] = await h.db.select().from(users).where(eq(users.email, "a@example.com"));
+    const u = await newUser();
     const addr = {
-      userId: u!.id,
+      userId: u.id,
       name: "A",
       phone: "+919876543210",
       line1: "1 MG Road",
@@ -40,7 +52,9 @@ describe("database", () => {
       isDefault: true,
     };
     await h.db.insert(addresses).values(addr);
-    await expect(h.db.insert(addresses).values(addr)).rejects.toThrow();
+    await expect(h.db.insert(addresses).values(addr)).rejects.toMatchObject(
+      uniqueViolation("addresses_one_default_per_user"),
+    );
     await h.db.insert(addresses).values({ ...addr, isDefault: false });
   });
 });
