@@ -1,7 +1,8 @@
+import { formatRupees } from "@bazaar/client/format";
 import type { CategoryNode, ProductStatus, SellerProductDto } from "@bazaar/schemas";
 import type { ReactNode } from "react";
 import { SelectField } from "./form";
-import { discountPercent, formatPaise } from "./money";
+import { discountPercent } from "./money";
 
 export type FlatCategory = {
   id: string;
@@ -116,14 +117,14 @@ export function Price(props: {
       data-testid={props.testId}
     >
       <span className="bz-price__now">
-        {formatPaise(props.price)}
-        {props.maxPrice && props.maxPrice !== props.price ? ` – ${formatPaise(props.maxPrice)}` : ""}
+        {formatRupees(props.price)}
+        {props.maxPrice && props.maxPrice !== props.price ? ` – ${formatRupees(props.maxPrice)}` : ""}
       </span>
       {off !== null && props.compareAt && (
         <>
           <s className="bz-price__was">
             <span className="bz-visually-hidden">was </span>
-            {formatPaise(props.compareAt)}
+            {formatRupees(props.compareAt)}
           </s>
           <span className="bz-price__off">{off}% off</span>
         </>

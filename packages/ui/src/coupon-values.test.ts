@@ -13,7 +13,7 @@ const coupon: CouponDto = {
   amountOff: null,
   maxDiscount: 20_000,
   minSubtotal: 99_900,
-  startsAt: new Date(2025, 9, 1, 9, 0, 30),
+  startsAt: new Date("2025-10-01T09:00:30+05:30"),
   endsAt: null,
   usageLimit: 100,
   perCustomerLimit: null,
@@ -51,8 +51,8 @@ describe("couponPayload", () => {
         amountOff: null,
         maxDiscount: 20_000,
         minSubtotal: 0,
-        startsAt: new Date(2025, 9, 1, 9, 0),
-        endsAt: new Date(2025, 9, 31, 23, 59),
+        startsAt: new Date("2025-10-01T09:00+05:30"),
+        endsAt: new Date("2025-10-31T23:59+05:30"),
         usageLimit: 1000,
         perCustomerLimit: 1,
         firstOrderOnly: true,
@@ -104,7 +104,10 @@ describe("couponPayload", () => {
       { ...initial, startsAt: "2025-10-02T09:00", endsAt: "" },
       { ...initial, endsAt: "x" },
     );
-    expect(moved).toMatchObject({ ok: true, fields: { startsAt: new Date(2025, 9, 2, 9, 0), endsAt: null } });
+    expect(moved).toMatchObject({
+      ok: true,
+      fields: { startsAt: new Date("2025-10-02T09:00+05:30"), endsAt: null },
+    });
   });
 });
 

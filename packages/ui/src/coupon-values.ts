@@ -1,9 +1,10 @@
+import { formatCount, formatDate, formatPercent, formatRupees } from "@bazaar/client/format";
 import type { CouponDto } from "@bazaar/schemas";
-import { formatDate, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
-import { formatPaise, paiseToRupeesText, parseRupees } from "./money";
-import { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
+import { parseDateTimeLocal, toDateTimeLocal } from "./datetime";
+import { paiseToRupeesText, parseRupees } from "./money";
+import { bpsToPercentText, parseCount, parsePercent } from "./numbers";
 
-/** A coupon as typed into the form: amounts in rupees, the percentage in %, times as local text. */
+/** A coupon as typed into the form: amounts in rupees, the percentage in %, times as text in India. */
 export type CouponValues = {
   code: string;
   description: string;
@@ -152,10 +153,10 @@ export function describeCoupon(
 ): string {
   const off =
     c.kind === "percent"
-      ? `${formatBps(c.percentBps ?? 0)} off${c.maxDiscount ? `, up to ${formatPaise(c.maxDiscount)}` : ""}`
-      : `${formatPaise(c.amountOff ?? 0)} off`;
+      ? `${formatPercent(c.percentBps ?? 0)} off${c.maxDiscount ? `, up to ${formatRupees(c.maxDiscount)}` : ""}`
+      : `${formatRupees(c.amountOff ?? 0)} off`;
   const parts = [off];
-  if (c.minSubtotal > 0) parts.push(`on ${formatPaise(c.minSubtotal)} or more`);
+  if (c.minSubtotal > 0) parts.push(`on ${formatRupees(c.minSubtotal)} or more`);
   if (c.productIds.length > 0)
     parts.push(`${c.productIds.length} product${c.productIds.length === 1 ? "" : "s"}`);
   if (c.categoryIds.length > 0)
@@ -170,4 +171,4 @@ export const couponWindow = (c: Pick<CouponDto, "startsAt" | "endsAt">) =>
 
 /** "3 used of 100", "3 used". */
 export const couponUsage = (c: Pick<CouponDto, "usedCount" | "usageLimit">) =>
-  `${c.usedCount.toLocaleString("en-IN")} used${c.usageLimit ? ` of ${c.usageLimit.toLocaleString("en-IN")}` : ""}`;
+  `${formatCount(c.usedCount)} used${c.usageLimit ? ` of ${formatCount(c.usageLimit)}` : ""}`;

@@ -30,7 +30,7 @@ export {
   type ProductSearch,
   useProductSearch,
 } from "./coupons";
-export { formatDate, formatDateTime, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
+export { type ParsedDateTime, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
 export { Dialog } from "./dialog";
 export { type Editor, EditorCard, useEditor } from "./editor";
 export {
@@ -47,8 +47,8 @@ export {
   waitText,
 } from "./form";
 export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
-export { discountPercent, formatPaise, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
-export { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
+export { discountPercent, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
+export { bpsToPercentText, parseCount, parsePercent } from "./numbers";
 export {
   addressLines,
   formatPhone,

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discountPercent, formatPaise, paiseToRupeesText, parseRupees } from "./money";
-
-describe("formatPaise", () => {
-  it("formats rupees with Indian grouping, showing paise only when there are some", () => {
-    expect(formatPaise(129900)).toBe("₹1,299");
-    expect(formatPaise(89950)).toBe("₹899.50");
-    expect(formatPaise(1234567800)).toBe("₹1,23,45,678");
-    expect(formatPaise(5)).toBe("₹0.05");
-  });
-});
+import { discountPercent, paiseToRupeesText, parseRupees } from "./money";
 
 describe("parseRupees", () => {
   it("turns rupee text into whole paise without floating point", () => {

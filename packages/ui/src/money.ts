@@ -1,17 +1,7 @@
-/** Money in the UI: amounts travel as integer paise; only these helpers turn them into text and back. */
-
-const whole = new Intl.NumberFormat("en-IN", {
-  style: "currency",
-  currency: "INR",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-const withPaise = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
-
-/** 129900 → "₹1,299"; 89950 → "₹899.50"; 1234567800 → "₹1,23,45,678" (Indian digit grouping). */
-export function formatPaise(paise: number): string {
-  return (paise % 100 === 0 ? whole : withPaise).format(paise / 100);
-}
+/**
+ * Money typed into forms: amounts travel as integer paise. Showing an amount is
+ * `formatRupees` in `@bazaar/client/format`; these turn a price input's text into paise and back.
+ */
 
 /** 89950 → "899.50", 129900 → "1299": the value a price input starts with. */
 export function paiseToRupeesText(paise: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bpsToPercentText, formatBps, parseCount, parsePercent } from "./numbers";
+import { bpsToPercentText, parseCount, parsePercent } from "./numbers";
 
 describe("parsePercent", () => {
   it("turns percent text into whole basis points without floating point", () => {
@@ -31,7 +31,6 @@ describe("parsePercent", () => {
     }
     expect(bpsToPercentText(1250)).toBe("12.5");
     expect(bpsToPercentText(1205)).toBe("12.05");
-    expect(formatBps(1000)).toBe("10%");
   });
 });
 

@@ -1,3 +1,5 @@
+import { formatCount } from "@bazaar/client/format";
+
 /** Percentages and counts typed into forms, turned into the integers the API takes. */
 
 export type ParsedPercent = { ok: true; bps: number } | { ok: false; error: string };
@@ -29,9 +31,6 @@ export function bpsToPercentText(bps: number): string {
   return `${whole}.${String(rest).padStart(2, "0").replace(/0$/, "")}`;
 }
 
-/** 1250 → "12.5%". */
-export const formatBps = (bps: number) => `${bpsToPercentText(bps)}%`;
-
 export type ParsedCount = { ok: true; n: number } | { ok: false; error: string };
 
 /** A whole number typed into a form, from `min` to `max`: "1,000" → 1000. */
@@ -39,7 +38,7 @@ export function parseCount(text: string, label: string, min: number, max: number
   const t = text.replace(/[,\s]/g, "");
   if (!/^\d+$/.test(t)) return { ok: false, error: `${label} is a whole number` };
   const n = Number(t);
-  if (n < min) return { ok: false, error: `${label} is at least ${min.toLocaleString("en-IN")}` };
-  if (n > max) return { ok: false, error: `${label} is at most ${max.toLocaleString("en-IN")}` };
+  if (n < min) return { ok: false, error: `${label} is at least ${formatCount(min)}` };
+  if (n > max) return { ok: false, error: `${label} is at most ${formatCount(max)}` };
   return { ok: true, n };
 }

@@ -1,4 +1,5 @@
 import { type FormError, toFormError, useFetchInvoice } from "@bazaar/client";
+import { formatDateTime, formatDiscount, formatRupees } from "@bazaar/client/format";
 import type {
   AddressSnapshotDto,
   OrderEventDto,
@@ -7,10 +8,10 @@ import type {
   SubOrderStatus,
 } from "@bazaar/schemas";
 import { useState } from "react";
-import { formatDateTime } from "./datetime";
+
 import { Dialog } from "./dialog";
 import { Button, ErrorAlert, Form, TextAreaField } from "./form";
-import { formatPaise } from "./money";
+
 import {
   addressLines,
   paymentStatusLabel,
@@ -47,8 +48,6 @@ export function SumRow(props: { label: string; value: string; total?: boolean; t
   );
 }
 
-const minus = (paise: number) => `−${formatPaise(paise)}`;
-
 export type OrderAmounts = {
   subtotal: number;
   itemDiscount: number;
@@ -72,16 +71,16 @@ export function OrderSums({
   return (
     <>
       <dl className="bz-sums" data-testid={testId}>
-        <SumRow label="Items" value={formatPaise(a.subtotal)} />
-        {a.itemDiscount > 0 && <SumRow label="Sale savings" value={minus(a.itemDiscount)} />}
-        {a.couponDiscount > 0 && <SumRow label="Coupon" value={minus(a.couponDiscount)} />}
-        <SumRow label="Shipping" value={a.shipping === 0 ? "Free" : formatPaise(a.shipping)} />
-        <SumRow label={totalLabel} value={formatPaise(a.total)} total testId="order-total" />
+        <SumRow label="Items" value={formatRupees(a.subtotal)} />
+        {a.itemDiscount > 0 && <SumRow label="Sale savings" value={formatDiscount(a.itemDiscount)} />}
+        {a.couponDiscount > 0 && <SumRow label="Coupon" value={formatDiscount(a.couponDiscount)} />}
+        <SumRow label="Shipping" value={a.shipping === 0 ? "Free" : formatRupees(a.shipping)} />
+        <SumRow label={totalLabel} value={formatRupees(a.total)} total testId="order-total" />
         {(a.refundedAmount ?? 0) > 0 && (
-          <SumRow label="Refunded" value={formatPaise(a.refundedAmount ?? 0)} testId="refunded-amount" />
+          <SumRow label="Refunded" value={formatRupees(a.refundedAmount ?? 0)} testId="refunded-amount" />
         )}
       </dl>
-      <p className="bz-muted bz-small bz-sums__note">Includes {formatPaise(a.gstIncluded)} GST.</p>
+      <p className="bz-muted bz-small bz-sums__note">Includes {formatRupees(a.gstIncluded)} GST.</p>
     </>
   );
 }
@@ -107,7 +106,7 @@ export function OrderItemList({
             <strong>{item.title}</strong>
             {item.variantLabel && <span className="bz-muted bz-small">{item.variantLabel}</span>}
             <span className="bz-muted bz-small">
-              {item.qty} × {formatPaise(item.effectiveUnitPrice)}
+              {item.qty} × {formatRupees(item.effectiveUnitPrice)}
               {showSku && (
                 <>
                   {" · SKU "}
@@ -117,9 +116,9 @@ export function OrderItemList({
             </span>
           </div>
           <div className="bz-order-item__total">
-            {formatPaise(item.lineTotal)}
+            {formatRupees(item.lineTotal)}
             {item.couponDiscount > 0 && (
-              <div className="bz-small bz-text-success">Coupon {minus(item.couponDiscount)}</div>
+              <div className="bz-small bz-text-success">Coupon {formatDiscount(item.couponDiscount)}</div>
             )}
           </div>
         </li>

@@ -1,5 +1,6 @@
+import { formatRupees } from "@bazaar/client/format";
 import type { CheckoutSettings } from "@bazaar/schemas";
-import { formatPaise, paiseToRupeesText, parseCount, parseRupees } from "@bazaar/ui";
+import { paiseToRupeesText, parseCount, parseRupees } from "@bazaar/ui";
 
 /** The checkout settings as typed: rupees for money, blank for "never free" and "no cap". */
 export type CheckoutValues = {
@@ -55,15 +56,15 @@ export function checkoutPayload(
 /** "₹49 per shop, free when a shop's items reach ₹499." */
 export function shippingSummary(s: Pick<CheckoutSettings, "shippingFlatFee" | "freeShippingAbove">): string {
   if (s.shippingFlatFee === 0) return "Shipping is always free.";
-  const fee = `${formatPaise(s.shippingFlatFee)} shipping per shop`;
+  const fee = `${formatRupees(s.shippingFlatFee)} shipping per shop`;
   return s.freeShippingAbove === null
     ? `${fee}, whatever the order.`
-    : `${fee}, free when a shop's items reach ${formatPaise(s.freeShippingAbove)}.`;
+    : `${fee}, free when a shop's items reach ${formatRupees(s.freeShippingAbove)}.`;
 }
 
 /** "Cash on delivery for orders up to ₹5,000." */
 export function codSummary(s: Pick<CheckoutSettings, "codMaxOrderValue">): string {
   return s.codMaxOrderValue === null
     ? "Cash on delivery for orders of any size, from shops that accept it."
-    : `Cash on delivery for orders up to ${formatPaise(s.codMaxOrderValue)}, from shops that accept it.`;
+    : `Cash on delivery for orders up to ${formatRupees(s.codMaxOrderValue)}, from shops that accept it.`;
 }

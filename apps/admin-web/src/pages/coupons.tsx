@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatRupees } from "@bazaar/client/format";
 import { type CouponDto, CouponListInput } from "@bazaar/schemas";
 import {
   Button,
@@ -11,7 +12,6 @@ import {
   EditorCard,
   ErrorAlert,
   Form,
-  formatPaise,
   Loading,
   LoadMore,
   Page,
@@ -201,7 +201,7 @@ function PlatformCouponForm(props: {
         options: (results.data?.items ?? []).map((p) => ({
           id: p.id,
           label: p.title,
-          detail: `${p.seller.shopName} · ${formatPaise(p.minPrice)}`,
+          detail: `${p.seller.shopName} · ${formatRupees(p.minPrice)}`,
         })),
         loading: results.isFetching,
         hint: "Products on sale now, from any shop.",

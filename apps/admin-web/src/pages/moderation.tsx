@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime, formatPercent, formatRupees } from "@bazaar/client/format";
 import type { ModerationItemDto, SellerProductDto } from "@bazaar/schemas";
 import {
   Alert,
@@ -8,7 +9,6 @@ import {
   type FlatCategory,
   Form,
   flattenCategories,
-  formatPaise,
   Loading,
   Page,
   RevisionCompare,
@@ -171,8 +171,7 @@ function Review(props: {
             <h2 className="bz-card__heading">{title}</h2>
             <p className="bz-muted">
               {item.kind === "new" ? "New product" : "Edit to a live product"} from{" "}
-              <strong>{item.seller.shopName}</strong> · updated{" "}
-              {p.updatedAt.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })}
+              <strong>{item.seller.shopName}</strong> · updated {formatDateTime(p.updatedAt)}
             </p>
           </div>
           {item.kind === "edit" && <FeatureToggle productId={p.id} featured={p.featured} />}
@@ -256,7 +255,7 @@ function ProductPreview({ product: p, category }: { product: SellerProductDto; c
         <dd>{p.brand ?? "—"}</dd>
         <dt>HSN · GST</dt>
         <dd>
-          {p.hsnCode ?? "—"} · {p.gstRateBps / 100}%
+          {p.hsnCode ?? "—"} · {formatPercent(p.gstRateBps)}
         </dd>
         {Object.entries(p.attributes).map(([k, v]) => (
           <div key={k} className="bz-facts__pair">
@@ -288,8 +287,8 @@ function ProductPreview({ product: p, category }: { product: SellerProductDto; c
               <tr key={v.id}>
                 <td>{Object.values(v.optionValues).join(" / ") || "Default"}</td>
                 <td className="bz-mono">{v.sku}</td>
-                <td className="bz-align-right">{formatPaise(v.price)}</td>
-                <td className="bz-align-right">{v.compareAtPrice ? formatPaise(v.compareAtPrice) : "—"}</td>
+                <td className="bz-align-right">{formatRupees(v.price)}</td>
+                <td className="bz-align-right">{v.compareAtPrice ? formatRupees(v.compareAtPrice) : "—"}</td>
                 <td className="bz-align-right">{v.stock}</td>
               </tr>
             ))}

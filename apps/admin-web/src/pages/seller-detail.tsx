@@ -1,10 +1,21 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDate, formatPercent } from "@bazaar/client/format";
 import type { SellerDto } from "@bazaar/schemas";
-import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
+import {
+  Alert,
+  Button,
+  bpsToPercentText,
+  Card,
+  ErrorAlert,
+  Form,
+  Loading,
+  Page,
+  TextField,
+} from "@bazaar/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { percent, sellerStatusTone } from "./sellers";
+import { sellerStatusTone } from "./sellers";
 
 type Decision = "approve" | "reject" | "suspend" | "reinstate";
 const ACTIONS: Record<SellerDto["status"], Decision[]> = {
@@ -38,8 +49,8 @@ export function SellerDetailPage() {
           <span className={`bz-tag ${sellerStatusTone[s.status]}`} data-testid="seller-status">
             {s.status}
           </span>{" "}
-          applied {s.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}
-          {s.decidedAt && `, decided ${s.decidedAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}`}
+          applied {formatDate(s.createdAt)}
+          {s.decidedAt && `, decided ${formatDate(s.decidedAt)}`}
         </>
       }
       actions={
@@ -198,14 +209,16 @@ function CommissionCard({ seller }: { seller: SellerDto }) {
   const trpc = useTRPC();
   const refresh = useRefreshSeller(seller.id);
   const settings = useQuery(trpc.admin.settings.get.queryOptions());
-  const [value, setValue] = useState(seller.commissionBps === null ? "" : String(seller.commissionBps / 100));
+  const [value, setValue] = useState(
+    seller.commissionBps === null ? "" : bpsToPercentText(seller.commissionBps),
+  );
   const [localError, setLocalError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const set = useMutation(
     trpc.admin.sellers.setCommission.mutationOptions({
       onSuccess: async (updated) => {
         setSaved(true);
-        setValue(updated.commissionBps === null ? "" : String(updated.commissionBps / 100));
+        setValue(updated.commissionBps === null ? "" : bpsToPercentText(updated.commissionBps));
         await refresh(updated);
       },
     }),
@@ -227,10 +240,10 @@ function CommissionCard({ seller }: { seller: SellerDto }) {
   return (
     <Card title="Commission">
       <p className="bz-muted">
-        This shop pays <strong>{percent(seller.effectiveCommissionBps)}</strong> of each sale
+        This shop pays <strong>{formatPercent(seller.effectiveCommissionBps)}</strong> of each sale
         {seller.commissionBps === null
           ? ", the platform default."
-          : ` (platform default ${defaultBps !== undefined ? percent(defaultBps) : "…"}).`}
+          : ` (platform default ${defaultBps !== undefined ? formatPercent(defaultBps) : "…"}).`}
       </p>
       {saved && <Alert tone="success">Commission saved.</Alert>}
       <Form aria-label="Commission" pending={set.isPending} onSubmit={() => save(false)}>
@@ -239,7 +252,7 @@ function CommissionCard({ seller }: { seller: SellerDto }) {
           id="commission"
           label="Override (%)"
           inputMode="decimal"
-          placeholder={defaultBps !== undefined ? String(defaultBps / 100) : ""}
+          placeholder={defaultBps !== undefined ? bpsToPercentText(defaultBps) : ""}
           value={value}
           onValue={setValue}
           error={localError ?? error?.fieldErrors.commissionBps}

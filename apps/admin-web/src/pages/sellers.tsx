@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDate, formatPercent } from "@bazaar/client/format";
 import { type SellerDto, type SellerStatus, SellerStatus as SellerStatusSchema } from "@bazaar/schemas";
 import { Button, Card, ErrorAlert, FilterTabs, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
@@ -19,9 +20,6 @@ export const sellerStatusTone: Record<SellerStatus, string> = {
   rejected: "bz-tag--danger",
   suspended: "bz-tag--danger",
 };
-
-export const percent = (bps: number) =>
-  `${(bps / 100).toLocaleString("en-IN", { maximumFractionDigits: 2 })}%`;
 
 /** Seller applications and shops by status, searchable by shop name, slug or email. */
 export function SellersPage() {
@@ -126,10 +124,10 @@ function SellerRow({ seller: s }: { seller: SellerDto }) {
         <span className={`bz-tag ${sellerStatusTone[s.status]}`}>{s.status}</span>
       </td>
       <td>
-        {percent(s.effectiveCommissionBps)}
+        {formatPercent(s.effectiveCommissionBps)}
         {s.commissionBps === null && <div className="bz-muted bz-small">default</div>}
       </td>
-      <td className="bz-nowrap">{s.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}</td>
+      <td className="bz-nowrap">{formatDate(s.createdAt)}</td>
     </tr>
   );
 }

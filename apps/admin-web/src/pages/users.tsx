@@ -1,4 +1,5 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
+import { formatDate } from "@bazaar/client/format";
 import type { AccountStatus, Role, UserDto } from "@bazaar/schemas";
 import {
   Alert,
@@ -167,7 +168,7 @@ function UserRow({ user, onNotice }: { user: UserDto; onNotice: (message: string
         <td>
           <span className={`bz-tag ${statusTone[user.status]}`}>{user.status}</span>
         </td>
-        <td className="bz-nowrap">{user.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}</td>
+        <td className="bz-nowrap">{formatDate(user.createdAt)}</td>
         <td className="bz-align-right">
           {!self && !open && (
             <Button

@@ -1,5 +1,5 @@
+import { formatRupees } from "@bazaar/client/format";
 import type { CartDto, CartLineDto, CartMergeReport, CartNotice } from "@bazaar/schemas";
-import { formatPaise } from "@bazaar/ui";
 
 const UNAVAILABLE: Record<Extract<CartNotice, { kind: "unavailable" }>["reason"], string> = {
   not_on_sale: "Unavailable: this product is no longer on sale.",
@@ -15,7 +15,7 @@ export function noticeText(notice: CartNotice): string {
     case "qty_reduced":
       return `Quantity changed from ${notice.from} to ${notice.to}, the most you can buy now.`;
     case "price_changed":
-      return `Price ${notice.to < notice.from ? "dropped" : "went up"} from ${formatPaise(notice.from)} to ${formatPaise(notice.to)} since you added it.`;
+      return `Price ${notice.to < notice.from ? "dropped" : "went up"} from ${formatRupees(notice.from)} to ${formatRupees(notice.to)} since you added it.`;
     case "unavailable":
       return UNAVAILABLE[notice.reason];
   }

@@ -1,10 +1,10 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatCount, formatRupees } from "@bazaar/client/format";
 import type { Facets, ProductListInput } from "@bazaar/schemas";
 import {
   Button,
   ErrorAlert,
   flattenCategories,
-  formatPaise,
   Loading,
   LoadMore,
   paiseToRupeesText,
@@ -131,7 +131,7 @@ export function ProductListing(props: {
             {props.heading}
             {first && (
               <p className="bz-muted" data-testid="result-count">
-                {first.total.toLocaleString("en-IN")} product{first.total === 1 ? "" : "s"}
+                {formatCount(first.total)} product{first.total === 1 ? "" : "s"}
                 {filters.q && (
                   <>
                     {" "}
@@ -207,10 +207,10 @@ function removeValue(params: URLSearchParams, key: string, value: string) {
 
 const priceLabel = (min?: number, max?: number | null) =>
   min !== undefined && max != null
-    ? `${formatPaise(min)} – ${formatPaise(max)}`
+    ? `${formatRupees(min)} – ${formatRupees(max)}`
     : min !== undefined
-      ? `${formatPaise(min)} and above`
-      : `Up to ${formatPaise(max ?? 0)}`;
+      ? `${formatRupees(min)} and above`
+      : `Up to ${formatRupees(max ?? 0)}`;
 
 function Chip({ label, onRemove }: { label: string; onRemove: () => void }) {
   return (
@@ -320,10 +320,10 @@ function Filters({ facets, filters, params, update, categoryHref, pinnedCategory
                   }
                 >
                   {b.min === 0 && b.max !== null
-                    ? `Under ${formatPaise(b.max)}`
+                    ? `Under ${formatRupees(b.max)}`
                     : b.max === null
-                      ? `${formatPaise(b.min)} and above`
-                      : `${formatPaise(b.min)} – ${formatPaise(b.max)}`}
+                      ? `${formatRupees(b.min)} and above`
+                      : `${formatRupees(b.min)} – ${formatRupees(b.max)}`}
                 </button>
                 <span className="bz-facet__count">{b.count}</span>
               </li>

@@ -1,3 +1,4 @@
+import { formatCount } from "@bazaar/client/format";
 import type { ProductCardDto } from "@bazaar/schemas";
 import { Price } from "@bazaar/ui";
 import { Link } from "react-router";
@@ -6,9 +7,9 @@ import { Link } from "react-router";
 export function Rating({ avg, count }: { avg: number; count: number }) {
   if (count === 0) return null;
   return (
-    <span className="bz-rating" title={`Rated ${avg.toFixed(1)} out of 5 by ${count} customers`}>
+    <span className="bz-rating" title={`Rated ${avg.toFixed(1)} out of 5 by ${formatCount(count)} customers`}>
       <span aria-hidden="true">★</span> {avg.toFixed(1)}{" "}
-      <span className="bz-muted">({count.toLocaleString("en-IN")})</span>
+      <span className="bz-muted">({formatCount(count)})</span>
     </span>
   );
 }

@@ -1,5 +1,6 @@
+import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { OrderDto, SubOrderStatus } from "@bazaar/schemas";
-import { formatDateTime, formatPaise, paymentStatusLabel } from "@bazaar/ui";
+import { paymentStatusLabel } from "@bazaar/ui";
 
 /** A buyer may cancel a part until the seller packs it. */
 export const customerMayCancel = (status: SubOrderStatus) => status === "placed" || status === "confirmed";
@@ -35,7 +36,7 @@ export function paymentBanner(
   },
 ): PaymentBanner {
   const title = paymentStatusLabel(order.paymentStatus);
-  const total = formatPaise(order.total);
+  const total = formatRupees(order.total);
   const open = order.subOrders.filter((s) => s.status !== "cancelled");
   switch (order.paymentStatus) {
     case "pending":
@@ -69,7 +70,7 @@ export function paymentBanner(
       // Cancelled parts are not paid for; each shop's courier collects for its own parcel.
       if (open.length === 0)
         return { tone: "info", title: "Nothing to pay", text: "The order was cancelled.", canPay: false };
-      const due = formatPaise(open.reduce((sum, s) => sum + s.total, 0));
+      const due = formatRupees(open.reduce((sum, s) => sum + s.total, 0));
       return {
         tone: "info",
         title,
@@ -86,14 +87,14 @@ export function paymentBanner(
       return {
         tone: "info",
         title,
-        text: `${formatPaise(order.refundedAmount)} refunded to the way you paid. Banks take 5 to 7 working days to show it.`,
+        text: `${formatRupees(order.refundedAmount)} refunded to the way you paid. Banks take 5 to 7 working days to show it.`,
         canPay: false,
       };
     case "partially_refunded":
       return {
         tone: "info",
         title,
-        text: `${formatPaise(order.refundedAmount)} of ${total} refunded to the way you paid, for the cancelled items.`,
+        text: `${formatRupees(order.refundedAmount)} of ${total} refunded to the way you paid, for the cancelled items.`,
         canPay: false,
       };
   }
@@ -127,7 +128,7 @@ export function cancelSummary(
   const parts = subOrderId
     ? order.subOrders.filter((s) => s.id === subOrderId)
     : order.subOrders.filter((s) => s.status !== "cancelled");
-  const amount = formatPaise(parts.reduce((sum, s) => sum + s.total, 0));
+  const amount = formatRupees(parts.reduce((sum, s) => sum + s.total, 0));
   const shop = parts[0]?.seller.shopName ?? "this shop";
   const paid = order.paymentStatus === "paid" || order.paymentStatus === "partially_refunded";
   const money = paid

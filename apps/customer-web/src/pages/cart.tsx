@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime, formatDiscount, formatRupees } from "@bazaar/client/format";
 import type { CartCouponDto, CartDto, CartGroupDto, CartLineDto } from "@bazaar/schemas";
 import {
   Alert,
@@ -6,8 +7,6 @@ import {
   Card,
   ErrorAlert,
   Form,
-  formatDateTime,
-  formatPaise,
   Loading,
   Page,
   Price,
@@ -22,7 +21,6 @@ import { noticeBlocks, noticeText, qtyLimit } from "../cart/cart-text";
 import { QtyStepper } from "../cart/qty-stepper";
 import { useCart, useCartChanged } from "../cart/use-cart";
 
-const minus = (paise: number) => `−${formatPaise(paise)}`;
 const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
 
 /** `/cart`: what is in the cart, shop by shop, with the coupon and the totals. */
@@ -139,11 +137,11 @@ function CartGroup({ group: g, cart }: { group: CartGroupDto; cart: CartDto }) {
         ))}
       </ul>
       <dl className="bz-sums bz-sums--group" data-testid="group-sums">
-        <Sum label="Items" value={formatPaise(g.subtotal)} />
-        {g.itemDiscount > 0 && <Sum label="Sale savings" value={minus(g.itemDiscount)} />}
-        {g.couponDiscount > 0 && <Sum label="Coupon" value={minus(g.couponDiscount)} />}
-        <Sum label="Shipping" value={g.shipping === 0 ? "Free" : formatPaise(g.shipping)} />
-        <Sum label={`Total from ${g.seller.shopName}`} value={formatPaise(g.total)} total />
+        <Sum label="Items" value={formatRupees(g.subtotal)} />
+        {g.itemDiscount > 0 && <Sum label="Sale savings" value={formatDiscount(g.itemDiscount)} />}
+        {g.couponDiscount > 0 && <Sum label="Coupon" value={formatDiscount(g.couponDiscount)} />}
+        <Sum label="Shipping" value={g.shipping === 0 ? "Free" : formatRupees(g.shipping)} />
+        <Sum label={`Total from ${g.seller.shopName}`} value={formatRupees(g.total)} total />
       </dl>
     </Card>
   );
@@ -199,9 +197,9 @@ function CartLine({ line, cart }: { line: CartLineDto; cart: CartDto }) {
         )}
       </div>
       <div className="bz-cart-line__total" data-testid="line-total">
-        {line.available ? formatPaise(line.lineTotal) : <span className="bz-muted">—</span>}
+        {line.available ? formatRupees(line.lineTotal) : <span className="bz-muted">—</span>}
         {line.couponDiscount > 0 && (
-          <div className="bz-small bz-text-success">Coupon {minus(line.couponDiscount)}</div>
+          <div className="bz-small bz-text-success">Coupon {formatDiscount(line.couponDiscount)}</div>
         )}
       </div>
       <div className="bz-cart-line__actions">
@@ -270,7 +268,7 @@ function CouponBox({ coupon }: { coupon: CartCouponDto | null }) {
             {coupon.description && <p className="bz-muted bz-small">{coupon.description}</p>}
             {coupon.applied ? (
               <p className="bz-small bz-text-success" data-testid="coupon-saving">
-                You save {formatPaise(coupon.discount)}
+                You save {formatRupees(coupon.discount)}
               </p>
             ) : (
               <p className="bz-small bz-text-warning" data-testid="coupon-message">
@@ -322,16 +320,19 @@ function Totals({ cart }: { cart: CartDto }) {
   return (
     <>
       <dl className="bz-sums" data-testid="cart-totals">
-        <Sum label={`Subtotal (${items(t.itemCount)})`} value={formatPaise(t.subtotal)} />
-        {t.itemDiscount > 0 && <Sum label="Sale savings" value={minus(t.itemDiscount)} />}
+        <Sum label={`Subtotal (${items(t.itemCount)})`} value={formatRupees(t.subtotal)} />
+        {t.itemDiscount > 0 && <Sum label="Sale savings" value={formatDiscount(t.itemDiscount)} />}
         {t.couponDiscount > 0 && (
-          <Sum label={`Coupon${cart.coupon ? ` ${cart.coupon.code}` : ""}`} value={minus(t.couponDiscount)} />
+          <Sum
+            label={`Coupon${cart.coupon ? ` ${cart.coupon.code}` : ""}`}
+            value={formatDiscount(t.couponDiscount)}
+          />
         )}
-        <Sum label="Shipping" value={t.shipping === 0 ? "Free" : formatPaise(t.shipping)} />
-        <Sum label="Total" value={formatPaise(t.total)} total testId="cart-total" />
+        <Sum label="Shipping" value={t.shipping === 0 ? "Free" : formatRupees(t.shipping)} />
+        <Sum label="Total" value={formatRupees(t.total)} total testId="cart-total" />
       </dl>
       <p className="bz-muted bz-small bz-sums__note" data-testid="cart-gst">
-        Includes {formatPaise(t.gstIncluded)} GST.
+        Includes {formatRupees(t.gstIncluded)} GST.
       </p>
     </>
   );

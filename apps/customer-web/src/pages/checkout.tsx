@@ -1,4 +1,5 @@
 import { toFormError, useFormError, useTRPC } from "@bazaar/client";
+import { formatDiscount, formatRupees } from "@bazaar/client/format";
 import type { AddressDto, CartDto, CartGroupDto, PaymentMethod } from "@bazaar/schemas";
 import {
   Alert,
@@ -6,7 +7,6 @@ import {
   Card,
   ErrorAlert,
   Form,
-  formatPaise,
   formatPhone,
   itemCount,
   Loading,
@@ -21,8 +21,6 @@ import { useCart } from "../cart/use-cart";
 import { newIdempotencyKey, sendsBackToCart } from "../orders/order-rules";
 import { usePayment } from "../orders/use-payment";
 import { AddressForm } from "./account/addresses";
-
-const minus = (paise: number) => `−${formatPaise(paise)}`;
 
 const METHODS: { value: PaymentMethod; label: string; hint: string }[] = [
   { value: "razorpay", label: "Pay online", hint: "UPI, cards, net banking or wallets, through Razorpay." },
@@ -303,12 +301,12 @@ function CheckoutGroup({ group: g }: { group: CartGroupDto }) {
               <strong>{line.title}</strong>
               {line.variantLabel && <span className="bz-muted bz-small">{line.variantLabel}</span>}
               <span className="bz-muted bz-small">
-                {line.qty} × {formatPaise(line.effectiveUnitPrice)}
+                {line.qty} × {formatRupees(line.effectiveUnitPrice)}
               </span>
             </div>
             <div className="bz-order-item__total">
               {line.available ? (
-                formatPaise(line.lineTotal)
+                formatRupees(line.lineTotal)
               ) : (
                 <span className="bz-text-danger">Unavailable</span>
               )}
@@ -317,10 +315,10 @@ function CheckoutGroup({ group: g }: { group: CartGroupDto }) {
         ))}
       </ul>
       <dl className="bz-sums bz-sums--group">
-        {g.itemDiscount > 0 && <SumRow label="Sale savings" value={minus(g.itemDiscount)} />}
-        {g.couponDiscount > 0 && <SumRow label="Coupon" value={minus(g.couponDiscount)} />}
-        <SumRow label="Shipping" value={g.shipping === 0 ? "Free" : formatPaise(g.shipping)} />
-        <SumRow label={`Total from ${g.seller.shopName}`} value={formatPaise(g.total)} total />
+        {g.itemDiscount > 0 && <SumRow label="Sale savings" value={formatDiscount(g.itemDiscount)} />}
+        {g.couponDiscount > 0 && <SumRow label="Coupon" value={formatDiscount(g.couponDiscount)} />}
+        <SumRow label="Shipping" value={g.shipping === 0 ? "Free" : formatRupees(g.shipping)} />
+        <SumRow label={`Total from ${g.seller.shopName}`} value={formatRupees(g.total)} total />
       </dl>
     </section>
   );
@@ -331,19 +329,19 @@ function Totals({ cart }: { cart: CartDto }) {
   return (
     <div>
       <dl className="bz-sums" data-testid="checkout-totals">
-        <SumRow label={`Subtotal (${itemCount(t.itemCount)})`} value={formatPaise(t.subtotal)} />
-        {t.itemDiscount > 0 && <SumRow label="Sale savings" value={minus(t.itemDiscount)} />}
+        <SumRow label={`Subtotal (${itemCount(t.itemCount)})`} value={formatRupees(t.subtotal)} />
+        {t.itemDiscount > 0 && <SumRow label="Sale savings" value={formatDiscount(t.itemDiscount)} />}
         {t.couponDiscount > 0 && (
           <SumRow
             label={`Coupon${cart.coupon ? ` ${cart.coupon.code}` : ""}`}
-            value={minus(t.couponDiscount)}
+            value={formatDiscount(t.couponDiscount)}
           />
         )}
-        <SumRow label="Shipping" value={t.shipping === 0 ? "Free" : formatPaise(t.shipping)} />
-        <SumRow label="Total" value={formatPaise(t.total)} total testId="checkout-total" />
+        <SumRow label="Shipping" value={t.shipping === 0 ? "Free" : formatRupees(t.shipping)} />
+        <SumRow label="Total" value={formatRupees(t.total)} total testId="checkout-total" />
       </dl>
       <p className="bz-muted bz-small bz-sums__note" data-testid="checkout-gst">
-        Includes {formatPaise(t.gstIncluded)} GST.
+        Includes {formatRupees(t.gstIncluded)} GST.
       </p>
     </div>
   );

@@ -1,11 +1,11 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
+import { formatDateTime } from "@bazaar/client/format";
 import type { OrderDto, SubOrderDto } from "@bazaar/schemas";
 import {
   Alert,
   Button,
   Card,
   ErrorAlert,
-  formatDateTime,
   InvoiceButton,
   itemCount,
   Loading,

@@ -1,11 +1,10 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
+import { formatDate, formatRupees } from "@bazaar/client/format";
 import { type OrderSummaryDto, SubOrderStatus } from "@bazaar/schemas";
 import {
   Card,
   ErrorAlert,
   FilterTabs,
-  formatDate,
-  formatPaise,
   itemCount,
   Loading,
   LoadMore,
@@ -100,7 +99,7 @@ function OrderRow({ order: o }: { order: OrderSummaryDto }) {
           </ul>
         </div>
         <div className="bz-order-card__total">
-          <div data-testid="order-row-total">{formatPaise(o.total)}</div>
+          <div data-testid="order-row-total">{formatRupees(o.total)}</div>
           {o.subOrders.some((s) => s.status !== "cancelled") && <PaymentStatusTag status={o.paymentStatus} />}
         </div>
       </Card>

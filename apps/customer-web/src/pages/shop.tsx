@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatCount, formatMonthYear } from "@bazaar/client/format";
 import { Card, ErrorAlert, Loading } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
@@ -29,10 +30,8 @@ export function ShopPage() {
         <div className="bz-row__main">
           <h1 className="bz-page__title">{s.shopName}</h1>
           <p className="bz-muted">
-            <Rating avg={s.ratingAvg} count={s.ratingCount} /> {s.productCount.toLocaleString("en-IN")}{" "}
-            product
-            {s.productCount === 1 ? "" : "s"} · selling on Bazaar since{" "}
-            {s.since.toLocaleDateString("en-IN", { month: "long", year: "numeric" })}
+            <Rating avg={s.ratingAvg} count={s.ratingCount} /> {formatCount(s.productCount)} product
+            {s.productCount === 1 ? "" : "s"} · selling on Bazaar since {formatMonthYear(s.since)}
           </p>
           {s.description && <p className="bz-prewrap">{s.description}</p>}
         </div>

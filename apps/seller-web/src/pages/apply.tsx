@@ -1,4 +1,5 @@
 import { useAuth, useAuthStore, useFormError, useTRPC } from "@bazaar/client";
+import { formatDate } from "@bazaar/client/format";
 import type { SellerDto } from "@bazaar/schemas";
 import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextAreaField, TextField } from "@bazaar/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -75,8 +76,7 @@ function ApplicationStatus({ seller, onReapply }: { seller: SellerDto; onReapply
     <Card testId="application-status">
       {seller.status === "pending" && (
         <Alert tone="info" title="Waiting for review">
-          We received your application on{" "}
-          {seller.createdAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}. We will email{" "}
+          We received your application on {formatDate(seller.createdAt)}. We will email{" "}
           <strong>{seller.contactEmail}</strong> as soon as it is decided.
         </Alert>
       )}

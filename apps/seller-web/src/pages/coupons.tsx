@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatRupees } from "@bazaar/client/format";
 import { type CouponDto, CouponListInput } from "@bazaar/schemas";
 import {
   Button,
@@ -11,7 +12,6 @@ import {
   EditorCard,
   ErrorAlert,
   Form,
-  formatPaise,
   Loading,
   LoadMore,
   Page,
@@ -189,7 +189,7 @@ function SellerCouponForm(props: {
           return {
             id: p.id,
             label: p.title,
-            detail: prices.length ? formatPaise(Math.min(...prices)) : undefined,
+            detail: prices.length ? formatRupees(Math.min(...prices)) : undefined,
           };
         }),
         loading: results.isFetching,

@@ -1,4 +1,5 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
+import { formatPercent } from "@bazaar/client/format";
 import type { ProductStatus, SellerProductDto } from "@bazaar/schemas";
 import { Alert, Card, ErrorAlert, Loading, Page, ProductStatusTags, productStatusLabel } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
@@ -62,7 +63,7 @@ export function DashboardPage() {
             <dt>Shop page</dt>
             <dd className="bz-mono">/shop/{shop.slug}</dd>
             <dt>Commission</dt>
-            <dd>{(shop.effectiveCommissionBps / 100).toLocaleString("en-IN")}% of each sale</dd>
+            <dd>{formatPercent(shop.effectiveCommissionBps)} of each sale</dd>
           </dl>
         )}
       </Card>

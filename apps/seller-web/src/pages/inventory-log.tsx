@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime } from "@bazaar/client/format";
 import { Button, Card, ErrorAlert, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -88,9 +89,7 @@ export function InventoryLogPage() {
               <tbody>
                 {rows.map((m) => (
                   <tr key={m.id}>
-                    <td className="bz-nowrap">
-                      {m.createdAt.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" })}
-                    </td>
+                    <td className="bz-nowrap">{formatDateTime(m.createdAt)}</td>
                     <td className="bz-mono">{m.sku}</td>
                     <td className={`bz-align-right ${m.delta > 0 ? "bz-text-success" : "bz-text-danger"}`}>
                       {m.delta > 0 ? `+${m.delta}` : m.delta}

@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDate, formatRupees } from "@bazaar/client/format";
 import {
   type ProductStatus,
   ProductStatus as ProductStatusSchema,
@@ -9,7 +10,6 @@ import {
   Card,
   ErrorAlert,
   Form,
-  formatPaise,
   Loading,
   LoadMore,
   Page,
@@ -161,11 +161,11 @@ function ProductRow({ product: p }: { product: SellerProductDto }) {
         {prices.length === 0
           ? "—"
           : min === max
-            ? formatPaise(min)
-            : `${formatPaise(min)} – ${formatPaise(max)}`}
+            ? formatRupees(min)
+            : `${formatRupees(min)} – ${formatRupees(max)}`}
       </td>
       <td className={`bz-align-right${stock === 0 ? " bz-text-danger" : ""}`}>{stock}</td>
-      <td className="bz-nowrap">{p.updatedAt.toLocaleDateString("en-IN", { dateStyle: "medium" })}</td>
+      <td className="bz-nowrap">{formatDate(p.updatedAt)}</td>
     </tr>
   );
 }

@@ -1,12 +1,11 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminOrderDto, SubOrderDto } from "@bazaar/schemas";
 import {
   Alert,
   Button,
   Card,
   ErrorAlert,
-  formatDateTime,
-  formatPaise,
   InvoiceButton,
   Loading,
   OrderItemList,
@@ -111,9 +110,9 @@ function OrderView({ order: o }: { order: AdminOrderDto }) {
               <PaymentStatusTag status={o.paymentStatus} />
             </dd>
             <dt>Total</dt>
-            <dd>{formatPaise(o.total)}</dd>
+            <dd>{formatRupees(o.total)}</dd>
             <dt>Refunded</dt>
-            <dd data-testid="order-refunded">{formatPaise(o.refundedAmount)}</dd>
+            <dd data-testid="order-refunded">{formatRupees(o.refundedAmount)}</dd>
             {o.paidAt && (
               <>
                 <dt>Paid</dt>

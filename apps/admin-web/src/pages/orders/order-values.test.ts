@@ -30,13 +30,13 @@ describe("order filters", () => {
     expect(readOrderFilters(orderFilterParams(filters))).toEqual({ ...filters, q: "BZ-250301" });
   });
 
-  it("asks for whole days: from midnight to the midnight after the last day", () => {
+  it("asks for whole days in India: from midnight to the midnight after the last day", () => {
     expect(orderListInput({ ...NO_FILTERS, from: "2025-03-01", to: "2025-03-31" })).toEqual({
-      from: new Date(2025, 2, 1),
-      to: new Date(2025, 3, 1),
+      from: new Date("2025-03-01T00:00+05:30"),
+      to: new Date("2025-04-01T00:00+05:30"),
     });
     expect(orderListInput({ ...NO_FILTERS, status: "placed", q: "  " })).toEqual({ status: "placed" });
-    expect(parseDay("2024-02-29")).toEqual(new Date(2024, 1, 29));
+    expect(parseDay("2024-02-29")).toEqual(new Date("2024-02-29T00:00+05:30"));
     expect(parseDay("2025-02-29")).toBeNull();
   });
 

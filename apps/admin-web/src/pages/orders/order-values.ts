@@ -1,3 +1,4 @@
+import { fromIstParts } from "@bazaar/client/format";
 import { type AdminOrdersListInput, PaymentMethod, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
 
 /** The orders list's filters as they sit in the address and the form: plain text. */
@@ -20,14 +21,18 @@ export const NO_FILTERS: OrderFilters = {
   to: "",
 };
 
-/** A calendar day ("2025-03-01") as local midnight; null for anything that is not a real day. */
+/**
+ * A calendar day ("2025-03-01") as midnight in India, the zone the list shows times in, so
+ * "orders on 1 March" means the same orders wherever the admin sits; null for anything that
+ * is not a real day.
+ */
 export function parseDay(text: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(y, mo - 1, d);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+  return fromIstParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0 });
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pick = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, value: string | null) => {
   const parsed = schema.safeParse(value ?? undefined);
@@ -70,7 +75,8 @@ export function orderFilterParams(f: OrderFilters): URLSearchParams {
 export function orderListInput(f: OrderFilters): Omit<AdminOrdersListInput, "limit" | "cursor"> {
   const from = parseDay(f.from);
   const last = parseDay(f.to);
-  const to = last ? new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1) : null;
+  // India has no daylight saving: the next midnight is always 24 hours on.
+  const to = last ? new Date(last.getTime() + DAY_MS) : null;
   return {
     ...(f.q.trim() && { q: f.q.trim() }),
     ...(f.status && { status: f.status }),

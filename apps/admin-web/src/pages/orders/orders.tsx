@@ -1,12 +1,11 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminOrderSummaryDto } from "@bazaar/schemas";
 import {
   Button,
   Card,
   ErrorAlert,
   Form,
-  formatDateTime,
-  formatPaise,
   Loading,
   LoadMore,
   PAYMENT_STATUSES,
@@ -177,7 +176,7 @@ function OrderRow({ order: o }: { order: AdminOrderSummaryDto }) {
         <div className="bz-small">{paymentMethodLabel(o.paymentMethod)}</div>
         <PaymentStatusTag status={o.paymentStatus} />
       </td>
-      <td className="bz-align-right bz-nowrap">{formatPaise(o.total)}</td>
+      <td className="bz-align-right bz-nowrap">{formatRupees(o.total)}</td>
     </tr>
   );
 }

@@ -1,4 +1,5 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
+import { formatLongDate } from "@bazaar/client/format";
 import type { UserDto } from "@bazaar/schemas";
 import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -46,7 +47,7 @@ function ProfileForm({ user }: { user: UserDto }) {
           {user.email} {user.emailVerified && <span className="bz-tag bz-tag--accent">Verified</span>}
         </dd>
         <dt>Member since</dt>
-        <dd>{user.createdAt.toLocaleDateString("en-IN", { dateStyle: "long" })}</dd>
+        <dd>{formatLongDate(user.createdAt)}</dd>
       </dl>
       <Form
         aria-label="Edit profile"

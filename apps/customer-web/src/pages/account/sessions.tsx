@@ -1,4 +1,5 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime } from "@bazaar/client/format";
 import type { SessionDto } from "@bazaar/schemas";
 import { Button, Card, ErrorAlert, Loading, Page } from "@bazaar/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -26,8 +27,6 @@ export function describeDevice(userAgent: string | null): string {
     ].find(([re]) => (re as RegExp).test(userAgent))?.[1] ?? null;
   return os ? `${browser} on ${os}` : String(browser);
 }
-
-const when = (d: Date) => d.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" });
 
 export function SessionsPage() {
   const trpc = useTRPC();
@@ -70,7 +69,7 @@ function SessionItem({ session }: { session: SessionDto }) {
           <strong>{describeDevice(session.userAgent)}</strong>{" "}
           {session.current && <span className="bz-tag bz-tag--accent">This device</span>}
           <p className="bz-muted bz-small">
-            Last active {when(session.lastUsedAt)} · signed in {when(session.createdAt)}
+            Last active {formatDateTime(session.lastUsedAt)} · signed in {formatDateTime(session.createdAt)}
             {session.ip && ` · IP ${session.ip}`}
           </p>
           <ErrorAlert error={error} />

@@ -1,4 +1,5 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
+import { formatDateTime } from "@bazaar/client/format";
 import { type Page as ListPage, type SellerSubOrderDto, SubOrderStatus } from "@bazaar/schemas";
 import {
   Alert,
@@ -6,7 +7,6 @@ import {
   Card,
   ErrorAlert,
   FilterTabs,
-  formatDateTime,
   InvoiceButton,
   Loading,
   LoadMore,

@@ -1,3 +1,4 @@
+import { formatCount } from "@bazaar/client/format";
 import type { VariantDto } from "@bazaar/schemas";
 import { type ParsedRupees, paiseToRupeesText, parseRupees } from "@bazaar/ui";
 
@@ -132,9 +133,7 @@ const wholeNumber = (
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { ok: false, error: `${label} is a whole number` };
   const n = Number(t);
-  return n > max
-    ? { ok: false, error: `${label} is at most ${max.toLocaleString("en-IN")}` }
-    : { ok: true, n };
+  return n > max ? { ok: false, error: `${label} is at most ${formatCount(max)}` } : { ok: true, n };
 };
 
 /**

@@ -12,6 +12,7 @@ const item = (variantId: string, price: number, salePrice: string) => ({
 });
 
 describe("salePayload", () => {
+  // The form's times are wall-clock times in India, whatever zone runs the test.
   it("sends sale prices in paise and times as dates", () => {
     const result = salePayload({
       name: "Diwali sale",
@@ -23,8 +24,8 @@ describe("salePayload", () => {
       ok: true,
       input: {
         name: "Diwali sale",
-        startsAt: new Date(2025, 9, 20, 0, 0),
-        endsAt: new Date(2025, 9, 25, 23, 59),
+        startsAt: new Date("2025-10-20T00:00+05:30"),
+        endsAt: new Date("2025-10-25T23:59+05:30"),
         items: [
           { variantId: "a", salePrice: 99900 },
           { variantId: "b", salePrice: 79950 },
@@ -54,8 +55,8 @@ describe("salePayload", () => {
     const sale: SaleEventDto = {
       id: "s",
       name: "Week sale",
-      startsAt: new Date(2025, 0, 1, 10, 0, 45),
-      endsAt: new Date(2025, 0, 8, 10, 0, 45),
+      startsAt: new Date("2025-01-01T10:00:45+05:30"),
+      endsAt: new Date("2025-01-08T10:00:45+05:30"),
       cancelledAt: null,
       state: "scheduled",
       items: [
@@ -71,7 +72,7 @@ describe("salePayload", () => {
       input: { name: "Week sale", items: [{ variantId: "a", salePrice: 39900 }] },
     });
     const later = salePayload({ ...initial, endsAt: "2025-01-09T10:00" }, initial);
-    expect(later.ok && later.input.endsAt).toEqual(new Date(2025, 0, 9, 10, 0));
+    expect(later.ok && later.input.endsAt).toEqual(new Date("2025-01-09T10:00+05:30"));
   });
 });
 

@@ -1,5 +1,12 @@
+import { formatRupees } from "@bazaar/client/format";
 import type { SaleEventDto, SellerProductDto } from "@bazaar/schemas";
-import { formatPaise, paiseToRupeesText, parseDateTimeLocal, parseRupees, toDateTimeLocal } from "@bazaar/ui";
+import {
+  discountPercent,
+  paiseToRupeesText,
+  parseDateTimeLocal,
+  parseRupees,
+  toDateTimeLocal,
+} from "@bazaar/ui";
 
 /** One variant on sale, as the seller edits it: the sale price as rupee text. */
 export type SaleItemDraft = {
@@ -79,7 +86,7 @@ export function salePayload(
     const parsed = parseRupees(item.salePrice);
     if (!parsed.ok) errors[`${item.variantId}.salePrice`] = parsed.error.replace("a price", "the sale price");
     else if (parsed.paise >= item.price)
-      errors[`${item.variantId}.salePrice`] = `Must be below the regular price, ${formatPaise(item.price)}`;
+      errors[`${item.variantId}.salePrice`] = `Must be below the regular price, ${formatRupees(item.price)}`;
     else items.push({ variantId: item.variantId, salePrice: parsed.paise });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -110,6 +117,6 @@ export function saleItemErrors(
 /** "20% off" of a sale price against the regular one, or null while the text is not a price. */
 export function saleDiscount(item: Pick<SaleItemDraft, "price" | "salePrice">): string | null {
   const parsed = parseRupees(item.salePrice);
-  if (!parsed.ok || parsed.paise >= item.price || item.price === 0) return null;
-  return `${Math.floor(((item.price - parsed.paise) * 100) / item.price)}% off`;
+  const percent = parsed.ok ? discountPercent(parsed.paise, item.price) : null;
+  return percent === null ? null : `${percent}% off`;
 }

@@ -1,15 +1,7 @@
 import { toFormError, useFormError, useTRPC } from "@bazaar/client";
+import { formatRupees } from "@bazaar/client/format";
 import type { SaleEventDto, SellerProductDto } from "@bazaar/schemas";
-import {
-  Button,
-  ErrorAlert,
-  Form,
-  formatPaise,
-  Loading,
-  LoadMore,
-  TextField,
-  useDebounced,
-} from "@bazaar/ui";
+import { Button, ErrorAlert, Form, Loading, LoadMore, TextField, useDebounced } from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import {
@@ -154,7 +146,7 @@ export function SaleForm(props: {
                           </p>
                         )}
                       </td>
-                      <td className="bz-align-right bz-nowrap">{formatPaise(item.price)}</td>
+                      <td className="bz-align-right bz-nowrap">{formatRupees(item.price)}</td>
                       <td className={priceError ? "bz-field--invalid" : undefined}>
                         <input
                           id={id}
@@ -293,7 +285,7 @@ function ProductVariants(props: {
                 aria-label={`Add ${p.title} ${label} to the sale`}
               >
                 {added ? "✓ " : "+ "}
-                {label} · {formatPaise(v.price)}
+                {label} · {formatRupees(v.price)}
               </Button>
             );
           })}

@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatDateTime } from "@bazaar/client/format";
 import { type SaleEventDto, SaleEventListInput } from "@bazaar/schemas";
 import {
   Button,
@@ -6,7 +7,6 @@ import {
   EditorCard,
   ErrorAlert,
   FilterTabs,
-  formatDateTime,
   Loading,
   LoadMore,
   Page,
