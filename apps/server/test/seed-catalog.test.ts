@@ -9,18 +9,22 @@ import {
   searchSuggest,
 } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { seedBulkCatalog } from "../src/seed-catalog-bulk";
 import { CATALOG_TREE, generateProduct, LEAVES, productPng } from "../src/seed-catalog-data";
 import { DEMO_PRODUCT_COUNT, seedDemoCatalog } from "../src/seed-catalog-demo";
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestContext();
-});
-afterAll(() => t.close());
+/**
+ * Seeding looks at the whole catalogue (is it empty? how many products are there?), so each
+ * test that seeds gets a database of its own.
+ */
+async function ownCatalog(): Promise<TestContext> {
+  const t = await createTestContext();
+  onTestFinished(() => t.close());
+  return t;
+}
 
-async function shop(name: string, slug: string) {
+async function shop(t: TestContext, name: string, slug: string) {
   const email = `${slug}@example.com`;
   const user = await createVerifiedUser(t.deps, { email, name, password: "pass-word-1", role: "seller" });
   const { seller } = await createShopForSeed(t.deps, {
@@ -78,8 +82,9 @@ describe("catalogue data", () => {
 
 describe("seedDemoCatalog", () => {
   it("fills the demo shops with a few hundred public products, variants, stock and images", async () => {
-    const ravi = await shop("Ravi Textiles", "ravi-textiles");
-    const meera = await shop("Meera Handicrafts", "meera-handicrafts");
+    const t = await ownCatalog();
+    const ravi = await shop(t, "Ravi Textiles", "ravi-textiles");
+    const meera = await shop(t, "Meera Handicrafts", "meera-handicrafts");
     const added = await seedDemoCatalog(t.deps, { sellerIds: [ravi.id, meera.id] });
     expect(added).toBe(DEMO_PRODUCT_COUNT);
 
@@ -115,6 +120,9 @@ describe("seedDemoCatalog", () => {
   });
 
   it("does nothing the second time, or without shops", async () => {
+    const t = await ownCatalog();
+    const ravi = await shop(t, "Ravi Textiles", "ravi-textiles");
+    expect(await seedDemoCatalog(t.deps, { sellerIds: [ravi.id], count: 12 })).toBe(12);
     const [first] = (await listProducts(t.deps, { limit: 1 })).items;
     const shops = await t.deps.db.query.sellers.findMany({ columns: { id: true } });
     expect(await seedDemoCatalog(t.deps, { sellerIds: shops.map((s) => s.id) })).toBe(0);
@@ -125,6 +133,7 @@ describe("seedDemoCatalog", () => {
 
 describe("seedBulkCatalog", () => {
   it("adds shops and products up to the number asked, and tops up on a re-run", async () => {
+    const t = await ownCatalog();
     const before = (await listProducts(t.deps, {})).total;
     const phases = new Set<string>();
     const first = await seedBulkCatalog(t.deps, {
