@@ -172,3 +172,11 @@ export const couponWindow = (c: Pick<CouponDto, "startsAt" | "endsAt">) =>
 /** "3 used of 100", "3 used". */
 export const couponUsage = (c: Pick<CouponDto, "usedCount" | "usageLimit">) =>
   `${formatCount(c.usedCount)} used${c.usageLimit ? ` of ${formatCount(c.usageLimit)}` : ""}`;
+
+/** The notice once a coupon form has saved. */
+export const couponSavedNotice = (saved: CouponDto, edited: CouponDto | undefined) =>
+  edited ? `Saved ${saved.code}.` : `Created ${saved.code}.`;
+
+/** The notice once a coupon has been enabled or disabled. */
+export const couponActiveNotice = (updated: CouponDto) =>
+  `${updated.code} is ${updated.active ? "enabled" : "disabled"}.`;

@@ -8,28 +8,22 @@ export {
   productStatusLabel,
   RevisionCompare,
 } from "./catalog";
+export { CouponEditor, type ProductSearch, useProductSearch } from "./coupon-editor";
+export { CouponForm } from "./coupon-form";
+export type { ProductChoices } from "./coupon-scope-fields";
+export { CouponActiveButton, CouponStateTag, CouponTable } from "./coupon-table";
 export {
   COUPON_FIELDS,
   type CouponFieldsInput,
   type CouponValues,
+  couponActiveNotice,
   couponPayload,
+  couponSavedNotice,
   couponUsage,
   couponValues,
   couponWindow,
   describeCoupon,
 } from "./coupon-values";
-export {
-  CouponActiveButton,
-  CouponEditor,
-  CouponForm,
-  CouponStateTag,
-  CouponTable,
-  couponActiveNotice,
-  couponSavedNotice,
-  type ProductChoices,
-  type ProductSearch,
-  useProductSearch,
-} from "./coupons";
 export { type ParsedDateTime, parseDateTimeLocal, toDateTimeLocal } from "./datetime";
 export { Dialog } from "./dialog";
 export { type Editor, EditorCard, useEditor } from "./editor";
