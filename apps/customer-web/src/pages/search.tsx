@@ -1,5 +1,6 @@
 import { Page } from "@bazaar/ui";
-import { ProductListing, useListingParams } from "../catalog/listing";
+import { ProductListing } from "../catalog/listing";
+import { useListingParams } from "../catalog/listing-params";
 
 /** `/search?q=…`: full-text results (typos forgiven) with filters and facets. */
 export function SearchPage() {
