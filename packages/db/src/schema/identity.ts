@@ -1,15 +1,4 @@
-import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const roleEnum = pgEnum("role", ["customer", "seller", "admin"]);
 export const accountStatusEnum = pgEnum("account_status", ["active", "suspended", "deactivated"]);
@@ -111,33 +100,5 @@ export const passwordResets = pgTable(
   (t) => [
     uniqueIndex("password_resets_hash_key").on(t.tokenHash),
     index("password_resets_user_idx").on(t.userId),
-  ],
-);
-
-export const addresses = pgTable(
-  "addresses",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    label: text(),
-    name: text().notNull(),
-    phone: text().notNull(),
-    line1: text().notNull(),
-    line2: text(),
-    landmark: text(),
-    city: text().notNull(),
-    state: text().notNull(),
-    pincode: text().notNull(),
-    country: text().notNull().default("IN"),
-    isDefault: boolean().notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: createdAt(),
-  },
-  (t) => [
-    index("addresses_user_idx").on(t.userId),
-    // At most one default address per user, enforced by the database, not by hope.
-    uniqueIndex("addresses_one_default_per_user").on(t.userId).where(sql`${t.isDefault}`),
   ],
 );

@@ -1,3 +1,4 @@
+export * from "./addresses";
 export * from "./admin";
 export * from "./cart";
 export * from "./catalog";
@@ -5,5 +6,8 @@ export * from "./identity";
 export * from "./media";
 export * from "./notifications";
 export * from "./orders";
+export * from "./payments";
+export * from "./platform";
 export * from "./promotions";
 export * from "./sellers";
+export * from "./wishlist";

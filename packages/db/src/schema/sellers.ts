@@ -72,10 +72,3 @@ export const sellers = pgTable(
     ),
   ],
 );
-
-/** Platform-wide settings (commission default, later shipping fees), one JSON value per key. */
-export const settings = pgTable("settings", {
-  key: text().primaryKey(),
-  value: jsonb().$type<unknown>().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
