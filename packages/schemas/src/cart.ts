@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Id, PageInput, safeText } from "./common";
+import { Id } from "./common";
 
 /** Hard ceiling on one line; the platform setting may be lower. */
-const Qty = z
+export const Qty = z
   .number({ message: "Quantity is a number" })
   .int("Quantity is a whole number")
   .min(1, "At least 1")
@@ -123,29 +123,4 @@ export type CartMergeReport = {
   linesCombined: number;
   /** Lines whose combined quantity was capped at the stock or the per-line limit. */
   capped: { variantId: string; title: string; requested: number; kept: number }[];
-};
-
-// ---- wishlist -----------------------------------------------------------------------------
-export const WishlistAddInput = z.object({ productId: Id, variantId: Id.optional() });
-export type WishlistAddInput = z.input<typeof WishlistAddInput>;
-export const WishlistRemoveInput = z.object({ productId: Id });
-export const WishlistMoveInput = z.object({ productId: Id, variantId: Id.optional(), qty: Qty.default(1) });
-export type WishlistMoveInput = z.input<typeof WishlistMoveInput>;
-/** Which of these products the customer has saved, and the share link if there is one. */
-export const WishlistStatusInput = z.object({ productIds: z.array(Id).max(100).default([]) });
-export type WishlistStatusDto = { saved: string[]; shareToken: string | null };
-export const SharedWishlistInput = PageInput.extend({ token: safeText("Share link").min(10).max(100) });
-
-export type WishlistItemDto = {
-  productId: string;
-  slug: string;
-  title: string;
-  imageUrl: string | null;
-  variantId: string | null;
-  /** Lowest price now (sale price while one runs), paise; null if nothing is on sale. */
-  price: number | null;
-  regularPrice: number | null;
-  inStock: boolean;
-  available: boolean;
-  addedAt: Date;
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime, Id, PageInput, safeText } from "./common";
+import type { PaymentStartDto } from "./payments";
 
 export const PaymentMethod = z.enum(["razorpay", "cod"], {
   message: "Choose online payment or cash on delivery",
@@ -31,29 +32,6 @@ export const SubOrderStatus = z.enum([
 ]);
 export type SubOrderStatus = z.infer<typeof SubOrderStatus>;
 
-export const IdempotencyKey = z
-  .string({ message: "An idempotency key is required" })
-  .trim()
-  .min(8, "Idempotency keys are 8 to 100 characters")
-  .max(100, "Idempotency keys are 8 to 100 characters")
-  .regex(/^[\w.:-]+$/, "Idempotency keys use letters, digits, dot, colon, dash and underscore");
-
-export const PlaceOrderInput = z.object({
-  addressId: Id,
-  paymentMethod: PaymentMethod,
-  idempotencyKey: IdempotencyKey,
-});
-export type PlaceOrderInput = z.input<typeof PlaceOrderInput>;
-
-export const ConfirmPaymentInput = z.object({
-  razorpayOrderId: safeText("Razorpay order id").min(1, "Required").max(100),
-  razorpayPaymentId: safeText("Razorpay payment id").min(1, "Required").max(100),
-  signature: z
-    .string()
-    .trim()
-    .regex(/^[0-9a-f]{64}$/i, "A signature is 64 hexadecimal characters"),
-});
-export type ConfirmPaymentInput = z.input<typeof ConfirmPaymentInput>;
 export const OrderIdInput = z.object({ orderId: Id });
 
 export const OrdersMineInput = PageInput.extend({ status: SubOrderStatus.optional() });
@@ -105,8 +83,6 @@ export const AdminOrdersListInput = PageInput.extend({
 export type AdminOrdersListInput = z.input<typeof AdminOrdersListInput>;
 export const AdminCancelInput = z.object({ orderId: Id, subOrderId: Id.optional(), reason: Reason });
 export type AdminCancelInput = z.input<typeof AdminCancelInput>;
-
-export const TrackingInput = z.object({ code: safeText("Tracking code").min(10).max(100) });
 
 // ---- DTOs --------------------------------------------------------------------------------
 export type OrderEventDto = {
@@ -172,18 +148,6 @@ export type AddressSnapshotDto = {
   pincode: string;
 };
 
-/** What the client needs to take an online payment: Razorpay Checkout, or the dev gateway's page. */
-export type PaymentStartDto = {
-  gateway: "razorpay" | "dev";
-  keyId: string;
-  razorpayOrderId: string;
-  amount: number;
-  currency: "INR";
-  /** Dev gateway only: open this page instead of Razorpay Checkout. */
-  checkoutUrl: string | null;
-  prefill: { name: string; email: string; contact: string };
-};
-
 export type OrderDto = {
   id: string;
   number: string;
@@ -237,18 +201,6 @@ export type AdminOrderSummaryDto = OrderSummaryDto & {
   customer: { id: string; name: string; email: string };
 };
 export type AdminOrderDto = OrderDto & { customer: { id: string; name: string; email: string } };
-
-export type TrackingDto = {
-  number: string;
-  status: SubOrderStatus;
-  shopName: string;
-  carrier: string | null;
-  trackingNumber: string | null;
-  /** Status changes only: no names, addresses or notes. */
-  timeline: { to: SubOrderStatus; at: Date }[];
-  /** The city and state it is going to, without the street. */
-  destination: string;
-};
 
 /** Pushed to the buyer and the seller as a sub-order moves. */
 export type OrderUpdateEvent = {

@@ -3,22 +3,23 @@ import { CouponCode } from "./cart";
 import { Paise } from "./catalog";
 import { dateTime, Id, PageInput, safeText } from "./common";
 
+// No defaults here: an update given only some fields must leave the others as they are.
 const CouponFields = z.object({
   code: CouponCode,
-  description: safeText("Description", { multiline: true }).max(200).default(""),
+  description: safeText("Description", { multiline: true }).max(200),
   kind: z.enum(["percent", "fixed"], { message: "Kind is percent or fixed" }),
   /** Percent coupons: basis points (1000 = 10%). */
   percentBps: z.number().int().min(1, "At least 0.01%").max(10_000, "At most 100%").nullish(),
   amountOff: Paise.nullish(),
   maxDiscount: Paise.nullish(),
-  minSubtotal: z.number().int().min(0).max(1_000_000_000).default(0),
+  minSubtotal: z.number().int().min(0).max(1_000_000_000),
   startsAt: dateTime("Start").optional(),
   endsAt: dateTime("End").nullish(),
   usageLimit: z.number().int().min(1).max(10_000_000).nullish(),
   perCustomerLimit: z.number().int().min(1).max(1000).nullish(),
-  firstOrderOnly: z.boolean().default(false),
-  categoryIds: z.array(Id).max(50).default([]),
-  productIds: z.array(Id).max(200).default([]),
+  firstOrderOnly: z.boolean(),
+  categoryIds: z.array(Id).max(50),
+  productIds: z.array(Id).max(200),
 });
 
 function couponRules<T extends z.ZodType<Partial<z.output<typeof CouponFields>>>>(schema: T) {
@@ -42,7 +43,15 @@ function couponRules<T extends z.ZodType<Partial<z.output<typeof CouponFields>>>
   });
 }
 
-export const CreateCouponInput = couponRules(CouponFields);
+export const CreateCouponInput = couponRules(
+  CouponFields.extend({
+    description: CouponFields.shape.description.default(""),
+    minSubtotal: CouponFields.shape.minSubtotal.default(0),
+    firstOrderOnly: CouponFields.shape.firstOrderOnly.default(false),
+    categoryIds: CouponFields.shape.categoryIds.default([]),
+    productIds: CouponFields.shape.productIds.default([]),
+  }),
+);
 export type CreateCouponInput = z.input<typeof CreateCouponInput>;
 /** The code and kind are fixed once created: orders refer to them. */
 export const UpdateCouponInput = couponRules(
@@ -135,17 +144,3 @@ export type SaleEventDto = {
   }[];
   createdAt: Date;
 };
-
-// ---- platform settings for checkout ---------------------------------------------------------
-export const CheckoutSettings = z.object({
-  shippingFlatFee: z.number().int().min(0).max(1_000_000),
-  /** Goods of one seller at or above this ship free; null: always the flat fee. */
-  freeShippingAbove: z.number().int().min(0).max(1_000_000_000).nullable(),
-  maxQtyPerLine: z.number().int().min(1).max(1000),
-  maxUnitsPerOrder: z.number().int().min(1).max(10_000),
-  /** Orders above this total must be paid online; null: no cap. */
-  codMaxOrderValue: z.number().int().min(0).max(1_000_000_000).nullable(),
-});
-export type CheckoutSettings = z.infer<typeof CheckoutSettings>;
-export const SetCheckoutSettingsInput = CheckoutSettings.partial();
-export type SetCheckoutSettingsInput = z.input<typeof SetCheckoutSettingsInput>;
