@@ -1,6 +1,7 @@
 import { Button } from "@bazaar/ui";
 import type { StockTarget } from "../stock-dialog";
-import { comboLabel, type MatrixRow, type VariantDraft } from "./variants";
+import { VariantMatrixRow } from "./variant-matrix-row";
+import type { MatrixRow, VariantDraft } from "./variants";
 
 type Props = {
   rows: MatrixRow[];
@@ -15,8 +16,6 @@ type Props = {
   onCopyFirst: () => void;
 };
 
-type Cell = "sku" | "price" | "compareAt" | "weight" | "initialStock";
-
 /** One row per combination of option values: SKU, price in rupees, compare-at, weight, stock. */
 export function VariantMatrix({
   rows,
@@ -28,38 +27,6 @@ export function VariantMatrix({
   onFillSkus,
   onCopyFirst,
 }: Props) {
-  const input = (
-    row: MatrixRow,
-    index: number,
-    cell: Cell,
-    label: string,
-    extra: { inputMode?: "decimal" | "numeric"; placeholder?: string } = {},
-  ) => {
-    const error = errors[`${row.key}.${cell}`];
-    const name = comboLabel(row.values);
-    const id = `variant-${index}-${cell}`;
-    return (
-      <td className={error ? "bz-field--invalid" : undefined}>
-        <input
-          id={id}
-          className={`bz-input bz-input--cell${cell === "sku" ? " bz-input--sku" : ""}`}
-          aria-label={`${label} for ${name}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          value={row.draft[cell]}
-          onChange={(e) => onRow(row.key, { [cell]: e.target.value })}
-          disabled={disabled || !row.draft.enabled}
-          {...extra}
-        />
-        {error && (
-          <p id={`${id}-error`} className="bz-field__error" data-testid="variant-error">
-            {error}
-          </p>
-        )}
-      </td>
-    );
-  };
-
   return (
     <div className="bz-matrix">
       <div className="bz-form-actions bz-matrix__tools">
@@ -95,66 +62,18 @@ export function VariantMatrix({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, index) => {
-              const name = comboLabel(row.values);
-              const rowError = errors[`${row.key}.row`];
-              return (
-                <tr
-                  key={row.key}
-                  data-testid="variant-row"
-                  className={row.draft.enabled ? undefined : "bz-row--off"}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Sell ${name}`}
-                      checked={row.draft.enabled}
-                      onChange={(e) => onRow(row.key, { enabled: e.target.checked })}
-                      disabled={disabled || rows.length === 1}
-                    />
-                  </td>
-                  <td className="bz-nowrap">
-                    <strong>{name}</strong>
-                    {rowError && <p className="bz-field__error">{rowError}</p>}
-                  </td>
-                  {input(row, index, "sku", "SKU")}
-                  {input(row, index, "price", "Price", { inputMode: "decimal", placeholder: "899.00" })}
-                  {input(row, index, "compareAt", "Compare-at price", { inputMode: "decimal" })}
-                  {input(row, index, "weight", "Weight", { inputMode: "numeric" })}
-                  {row.draft.id ? (
-                    <td className="bz-nowrap">
-                      <span
-                        className={row.draft.stock === 0 ? "bz-text-danger" : undefined}
-                        data-testid="variant-stock"
-                      >
-                        {row.draft.stock}
-                      </span>{" "}
-                      {onAdjustStock && (
-                        <Button
-                          variant="link"
-                          className="bz-small"
-                          onClick={() =>
-                            onAdjustStock({
-                              variantId: row.draft.id!,
-                              sku: row.draft.sku,
-                              label: name,
-                              stock: row.draft.stock ?? 0,
-                            })
-                          }
-                        >
-                          Adjust
-                        </Button>
-                      )}
-                    </td>
-                  ) : (
-                    input(row, index, "initialStock", "Initial stock", {
-                      inputMode: "numeric",
-                      placeholder: "0",
-                    })
-                  )}
-                </tr>
-              );
-            })}
+            {rows.map((row, index) => (
+              <VariantMatrixRow
+                key={row.key}
+                row={row}
+                index={index}
+                only={rows.length === 1}
+                onRow={onRow}
+                errors={errors}
+                disabled={disabled}
+                onAdjustStock={onAdjustStock}
+              />
+            ))}
           </tbody>
         </table>
       </div>
