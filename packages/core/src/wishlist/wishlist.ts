@@ -93,6 +93,15 @@ export async function listWishlist(
   return listFor(deps.db, actor.userId, deps.now(), raw);
 }
 
+async function checkVariantOf(db: Database, productId: string, variantId: string) {
+  const [v] = await db
+    .select({ id: productVariants.id })
+    .from(productVariants)
+    .where(and(eq(productVariants.id, variantId), eq(productVariants.productId, productId)));
+  if (!v)
+    throw invalidField("variantId", "wishlist.variant_mismatch", "That variant is not part of this product");
+}
+
 /** Saving a product twice keeps one entry (with the latest variant choice). */
 export async function addToWishlist(
   deps: Pick<Deps, "db" | "now">,
@@ -109,18 +118,7 @@ export async function addToWishlist(
       and(eq(products.id, input.productId), eq(products.status, "approved"), eq(sellers.status, "approved")),
     );
   if (!product) throw notFound("product.not_found", "Product not found");
-  if (input.variantId) {
-    const [v] = await deps.db
-      .select({ id: productVariants.id })
-      .from(productVariants)
-      .where(and(eq(productVariants.id, input.variantId), eq(productVariants.productId, input.productId)));
-    if (!v)
-      throw invalidField(
-        "variantId",
-        "wishlist.variant_mismatch",
-        "That variant is not part of this product",
-      );
-  }
+  if (input.variantId) await checkVariantOf(deps.db, input.productId, input.variantId);
   await deps.db
     .insert(wishlistItems)
     .values({
@@ -164,6 +162,8 @@ export async function moveWishlistToCart(
     .from(wishlistItems)
     .where(and(eq(wishlistItems.userId, actor.userId), eq(wishlistItems.productId, input.productId)));
   if (!saved) throw notFound("wishlist.item_not_found", "That product is not in your wishlist");
+  // Else another product would land in the cart while this one left the list.
+  if (input.variantId) await checkVariantOf(deps.db, input.productId, input.variantId);
   let variantId = input.variantId ?? saved.variantId;
   if (!variantId) {
     const variants = await deps.db
