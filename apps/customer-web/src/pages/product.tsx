@@ -2,12 +2,13 @@ import { useFormError, useTRPC } from "@bazaar/client";
 import type { ProductDetailDto, VariantDto } from "@bazaar/schemas";
 import { Card, ErrorAlert, Loading, Price } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { BuyBox } from "../cart/buy-box";
 import { ProductGrid, Rating } from "../catalog/product-card";
-import { choose, initialVariant, valueState } from "../catalog/variant-picker";
+import { initialVariant } from "../catalog/variant-picker";
 import { NotFoundPage } from "./not-found";
+import { Gallery } from "./product-gallery";
+import { StockLine, VariantOptions } from "./variant-options";
 
 /** `/p/:slug`: gallery, variant picker, seller, details and related products. */
 export function ProductPage() {
@@ -24,26 +25,17 @@ export function ProductPage() {
 function ProductView({ product: p }: { product: ProductDetailDto }) {
   const [params, setParams] = useSearchParams();
   const variant = initialVariant(p.variants, params.get("variant"));
-  const selection = variant?.optionValues ?? {};
+  // The chosen variant lives in the address, so a shared link opens the same one.
   const select = (next: VariantDto | undefined) => {
     if (!next) return;
     const updated = new URLSearchParams(params);
     updated.set("variant", next.id);
     setParams(updated, { replace: true });
   };
-  const crumbs = p.category.path;
 
   return (
     <article className="bz-product" data-testid="product-page">
-      <nav aria-label="Breadcrumb" className="bz-breadcrumb">
-        <Link to="/">Home</Link>
-        {crumbs.map((c) => (
-          <span key={c.slug}>
-            {" › "}
-            <Link to={`/c/${c.slug}`}>{c.name}</Link>
-          </span>
-        ))}
-      </nav>
+      <Breadcrumb crumbs={p.category.path} />
       <div className="bz-product__main">
         <Gallery images={p.images} title={p.title} />
         <div className="bz-product__info">
@@ -71,54 +63,8 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
                 testId="variant-price"
               />
               <p className="bz-muted bz-small">Inclusive of all taxes</p>
-              {p.options.map((o) => (
-                <fieldset key={o.name} className="bz-option-picker">
-                  <legend>
-                    {o.name}: <strong>{selection[o.name]}</strong>
-                  </legend>
-                  <div className="bz-option-picker__values">
-                    {o.values.map((value) => {
-                      const state = valueState(p.variants, selection, o.name, value);
-                      const chosen = selection[o.name] === value;
-                      return (
-                        <button
-                          key={value}
-                          type="button"
-                          className={`bz-option bz-option--${state}${chosen ? " bz-option--chosen" : ""}`}
-                          aria-pressed={chosen}
-                          onClick={() => select(choose(p.variants, p.options, selection, o.name, value))}
-                          title={
-                            state === "out_of_stock"
-                              ? "Out of stock"
-                              : state === "unavailable"
-                                ? `Not made in this combination`
-                                : undefined
-                          }
-                          data-testid="option-value"
-                        >
-                          {value}
-                        </button>
-                      );
-                    })}
-                  </div>
-                </fieldset>
-              ))}
-              <p
-                data-testid="variant-stock"
-                className={
-                  variant.stock === 0
-                    ? "bz-text-danger"
-                    : variant.stock <= 5
-                      ? "bz-text-warning"
-                      : "bz-text-success"
-                }
-              >
-                {variant.stock === 0
-                  ? "Out of stock"
-                  : variant.stock <= 5
-                    ? `Only ${variant.stock} left in stock`
-                    : "In stock"}
-              </p>
+              <VariantOptions product={p} selection={variant.optionValues} onSelect={select} />
+              <StockLine stock={variant.stock} />
               <p className="bz-muted bz-small">
                 SKU{" "}
                 <span className="bz-mono" data-testid="variant-sku">
@@ -130,16 +76,7 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
           ) : (
             <p className="bz-text-danger">Currently unavailable.</p>
           )}
-          {Object.keys(p.attributes).length > 0 && (
-            <dl className="bz-facts bz-product__attributes">
-              {Object.entries(p.attributes).map(([k, v]) => (
-                <div key={k} className="bz-facts__pair">
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          <Attributes attributes={p.attributes} />
         </div>
       </div>
       {p.description && (
@@ -157,32 +94,30 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
   );
 }
 
-function Gallery({ images, title }: { images: ProductDetailDto["images"]; title: string }) {
-  const [index, setIndex] = useState(0);
-  const current = images[index] ?? images[0];
-  if (!current) return <div className="bz-gallery bz-gallery--empty">No image</div>;
+function Breadcrumb({ crumbs }: { crumbs: ProductDetailDto["category"]["path"] }) {
   return (
-    <div className="bz-gallery" data-testid="gallery">
-      <div className="bz-gallery__stage">
-        <img src={current.url} alt={current.alt ?? `${title}, image ${index + 1} of ${images.length}`} />
-      </div>
-      {images.length > 1 && (
-        <ul className="bz-gallery__thumbs">
-          {images.map((img, i) => (
-            <li key={img.id}>
-              <button
-                type="button"
-                className={`bz-gallery__thumb${i === index ? " bz-gallery__thumb--active" : ""}`}
-                aria-label={`Show image ${i + 1}`}
-                aria-pressed={i === index}
-                onClick={() => setIndex(i)}
-              >
-                <img src={img.url} alt="" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <nav aria-label="Breadcrumb" className="bz-breadcrumb">
+      <Link to="/">Home</Link>
+      {crumbs.map((c) => (
+        <span key={c.slug}>
+          {" › "}
+          <Link to={`/c/${c.slug}`}>{c.name}</Link>
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+function Attributes({ attributes }: { attributes: ProductDetailDto["attributes"] }) {
+  if (Object.keys(attributes).length === 0) return null;
+  return (
+    <dl className="bz-facts bz-product__attributes">
+      {Object.entries(attributes).map(([k, v]) => (
+        <div key={k} className="bz-facts__pair">
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
