@@ -1,14 +1,20 @@
-import { toFormError, useAuth, useFormError, useTRPC } from "@bazaar/client";
-import { Alert, Button, Card, ErrorAlert, Form, TextField, useCountdown, waitText } from "@bazaar/ui";
+import { type FormError, useAuth, useFormError, useTRPC } from "@bazaar/client";
+import { Alert, Button, Card, ErrorAlert, Form, TextField } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { showCartMerge } from "../cart/cart-memory";
-
-/** The server allows one code per email per minute. */
-const RESEND_COOLDOWN_SECONDS = 60;
+import { ResendCode, useResendCode } from "./resend-code";
 
 type ArrivedFrom = { message?: string; sentAt?: number } | null;
+
+/** "Wrong code. 2 attempts left.": the field error with what the server says is left. */
+const codeErrorText = (error: FormError | null) => {
+  const attemptsLeft = error?.details.attemptsLeft;
+  return error?.fieldErrors.code
+    ? `${error.fieldErrors.code}${typeof attemptsLeft === "number" ? `. ${attemptsLeft} attempt${attemptsLeft === 1 ? "" : "s"} left.` : ""}`
+    : undefined;
+};
 
 export function VerifyPage() {
   const trpc = useTRPC();
@@ -19,14 +25,6 @@ export function VerifyPage() {
   const [email, setEmail] = useState(params.get("email") ?? "");
   const [code, setCode] = useState("");
   const [notice, setNotice] = useState(arrived?.message ?? null);
-  // Counting restarts whenever a new cooldown is set.
-  const [cooldown, setCooldown] = useState(() => {
-    const elapsed = arrived?.sentAt
-      ? Math.floor((Date.now() - arrived.sentAt) / 1000)
-      : RESEND_COOLDOWN_SECONDS;
-    return { seconds: Math.max(0, RESEND_COOLDOWN_SECONDS - elapsed), at: Date.now() };
-  });
-  const wait = useCountdown(cooldown.seconds, cooldown.at);
 
   const verify = useMutation(
     trpc.auth.verifyEmail.mutationOptions({
@@ -37,27 +35,12 @@ export function VerifyPage() {
       },
     }),
   );
-  const resend = useMutation(
-    trpc.auth.resendOtp.mutationOptions({
-      onSuccess: (result) => {
-        setNotice(result.message);
-        setCode("");
-        verify.reset();
-        setCooldown({ seconds: RESEND_COOLDOWN_SECONDS, at: Date.now() });
-      },
-      onError: (e) => {
-        const retry = toFormError(e).retryAfterSeconds;
-        if (retry) setCooldown({ seconds: retry, at: Date.now() });
-      },
-    }),
-  );
+  const resend = useResendCode(arrived?.sentAt, (message) => {
+    setNotice(message);
+    setCode("");
+    verify.reset();
+  });
   const error = useFormError(verify.error);
-  const resendError = useFormError(resend.error);
-
-  const attemptsLeft = error?.details.attemptsLeft;
-  const codeError = error?.fieldErrors.code
-    ? `${error.fieldErrors.code}${typeof attemptsLeft === "number" ? `. ${attemptsLeft} attempt${attemptsLeft === 1 ? "" : "s"} left.` : ""}`
-    : undefined;
   const fromQuery = params.has("email");
 
   return (
@@ -104,7 +87,7 @@ export function VerifyPage() {
           placeholder="123456"
           value={code}
           onValue={(v) => setCode(v.replace(/\D/g, ""))}
-          error={codeError}
+          error={codeErrorText(error)}
           hint="The code expires 10 minutes after it was sent."
         />
         <Button
@@ -116,26 +99,7 @@ export function VerifyPage() {
           Verify and sign in
         </Button>
       </Form>
-      <div className="bz-card__footer bz-resend">
-        {resendError && !resendError.retryAfterSeconds && <ErrorAlert error={resendError} />}
-        <p className="bz-muted" data-testid="resend-status">
-          Didn't get it? Check your spam folder.{" "}
-          {wait > 0 ? (
-            `You can ask for a new code in ${waitText(wait)}.`
-          ) : (
-            <Button
-              variant="link"
-              disabled={!email}
-              pending={resend.isPending}
-              pendingLabel="Sending…"
-              onClick={() => resend.mutate({ email })}
-            >
-              Send a new code
-            </Button>
-          )}
-        </p>
-        {fromQuery && <Link to="/verify">Use another email</Link>}
-      </div>
+      <ResendCode email={email} resend={resend} fromQuery={fromQuery} />
     </Card>
   );
 }
