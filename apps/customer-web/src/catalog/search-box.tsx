@@ -102,34 +102,48 @@ export function SearchBox() {
         Search
       </button>
       {showList && (
-        <div
-          id={`${id}-list`}
-          role="listbox"
-          className="bz-suggest"
-          aria-label="Suggestions"
-          data-testid="suggestions"
-        >
-          {items.map((s, i) => (
-            <div
-              key={`${s.kind}:${s.label}`}
-              id={`${id}-opt-${i}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === active}
-              className={`bz-suggest__item${i === active ? " bz-suggest__item--active" : ""}`}
-              // mousedown, not click: it runs before the input's blur closes the list.
-              onMouseDown={(e) => {
-                e.preventDefault();
-                go(s);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
-              <span>{s.label}</span>
-              {KIND_LABEL[s.kind] && <span className="bz-suggest__kind">{KIND_LABEL[s.kind]}</span>}
-            </div>
-          ))}
-        </div>
+        <SuggestionList id={id} items={items} active={active} onActive={setActive} onChoose={go} />
       )}
     </form>
+  );
+}
+
+/** The open list of suggestions; the active one follows the keyboard and the mouse. */
+function SuggestionList(props: {
+  id: string;
+  items: Suggestion[];
+  active: number;
+  onActive: (index: number) => void;
+  onChoose: (s: Suggestion) => void;
+}) {
+  const { id, active } = props;
+  return (
+    <div
+      id={`${id}-list`}
+      role="listbox"
+      className="bz-suggest"
+      aria-label="Suggestions"
+      data-testid="suggestions"
+    >
+      {props.items.map((s, i) => (
+        <div
+          key={`${s.kind}:${s.label}`}
+          id={`${id}-opt-${i}`}
+          role="option"
+          tabIndex={-1}
+          aria-selected={i === active}
+          className={`bz-suggest__item${i === active ? " bz-suggest__item--active" : ""}`}
+          // mousedown, not click: it runs before the input's blur closes the list.
+          onMouseDown={(e) => {
+            e.preventDefault();
+            props.onChoose(s);
+          }}
+          onMouseEnter={() => props.onActive(i)}
+        >
+          <span>{s.label}</span>
+          {KIND_LABEL[s.kind] && <span className="bz-suggest__kind">{KIND_LABEL[s.kind]}</span>}
+        </div>
+      ))}
+    </div>
   );
 }
