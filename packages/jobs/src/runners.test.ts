@@ -157,7 +157,9 @@ for (const runner of redisUrl ? [inProcess, bull] : [inProcess]) {
     it("refuses a malformed payload before it reaches the queue", async () => {
       const r = await runner.start({ "email.send": async () => {} });
       stop = r.stop;
-      await expect(r.enqueue("not-a-uuid")).rejects.toThrow();
+      await expect(r.enqueue("not-a-uuid")).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: ["emailId"] })],
+      });
     });
   });
 }
@@ -233,9 +235,11 @@ describe.runIf(hasRedisServer)("BullMQ producer while its Redis is down", () => 
       await until(() => runs > 0);
       await redis.stop();
       const started = Date.now();
-      await expect(q.enqueue("email.send", { emailId: randomUUID() })).rejects.toThrow();
+      // Refused at once by the closed connection, or by the time limit if it has not noticed yet.
+      const down = /Stream isn't writeable|Redis did not answer/;
+      await expect(q.enqueue("email.send", { emailId: randomUUID() })).rejects.toThrow(down);
       expect(Date.now() - started).toBeLessThan(1_500);
-      await expect(q.ping()).rejects.toThrow();
+      await expect(q.ping()).rejects.toThrow(down);
 
       await redis.start();
       const deadline = Date.now() + 15_000;
