@@ -86,7 +86,7 @@ describe("rupeesInWords", () => {
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
     "refuses %s",
     (bad) => {
-      expect(() => rupeesInWords(bad)).toThrow(RangeError);
+      expect(() => rupeesInWords(bad)).toThrow(/Amount must be a non-negative whole number of paise/);
     },
   );
 });

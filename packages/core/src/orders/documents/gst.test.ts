@@ -125,7 +125,7 @@ describe("splitGst", () => {
     });
     for (const bad of [-1, 0.5, Number.NaN])
       expect(() => splitGst({ taxPaise: bad, supplierState: "Goa", recipientState: "Goa" })).toThrow(
-        RangeError,
+        /Tax must be a non-negative whole number of paise/,
       );
   });
 });
@@ -184,16 +184,18 @@ describe("taxIncluded", () => {
     );
   });
 
+  const badAmount = /Amount must be a non-negative whole number of paise/;
+  const badRate = /GST rate must be whole basis points/;
   it.each([
-    [-1, 1800],
-    [1.5, 1800],
-    [Number.MAX_SAFE_INTEGER + 1, 1800],
-    [100, -1],
-    [100, 18.5],
-    [100, 10_001],
-    [100, Number.NaN],
-  ])("refuses %s paise at %s bps", (g, r) => {
-    expect(() => taxIncluded(g, r)).toThrow(RangeError);
+    [-1, 1800, badAmount],
+    [1.5, 1800, badAmount],
+    [Number.MAX_SAFE_INTEGER + 1, 1800, badAmount],
+    [100, -1, badRate],
+    [100, 18.5, badRate],
+    [100, 10_001, badRate],
+    [100, Number.NaN, badRate],
+  ])("refuses %s paise at %s bps", (g, r, message) => {
+    expect(() => taxIncluded(g, r)).toThrow(message);
   });
 });
 

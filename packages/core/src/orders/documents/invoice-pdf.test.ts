@@ -128,7 +128,7 @@ describe("formatInr", () => {
   });
 
   it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses %s", (bad) => {
-    expect(() => formatInr(bad)).toThrow(RangeError);
+    expect(() => formatInr(bad)).toThrow(/Amount must be a whole number of paise/);
   });
 });
 
