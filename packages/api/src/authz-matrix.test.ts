@@ -14,7 +14,6 @@ import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppRouter, appRouter, createCaller } from "./root";
-import { clientError, testHttp } from "./testing";
 import {
   type AuthzWorld,
   buildAuthzWorld,
@@ -23,6 +22,7 @@ import {
   type Persona,
   type Tokens,
 } from "./testing/authz-world";
+import { clientError, testHttp } from "./testing/http";
 
 /**
  * The authorization matrix: every procedure of the app router, called by every persona with

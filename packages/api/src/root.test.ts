@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "./context";
 import { createCaller } from "./root";
-import { clientError, cookieJar, testHttp } from "./testing";
+import { clientError, cookieJar, testHttp } from "./testing/http";
 
 let t: TestContext;
 const jar = cookieJar();

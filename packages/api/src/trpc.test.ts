@@ -5,7 +5,7 @@ import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorData } from "./errors";
-import { testHttp } from "./testing";
+import { testHttp } from "./testing/http";
 import {
   adminProcedure,
   authedProcedure,

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmPayment } from "./orders/confirm-payment";
 import { cancelMyOrder, getMyOrder } from "./orders/customer-orders";
-import { orderFixture } from "./orders/fixtures";
 import { receiveRazorpayWebhook } from "./orders/razorpay-webhook";
 import { signCheckout, signWebhook } from "./payments/gateway";
 import { createRazorpayGateway } from "./payments/razorpay-gateway";
-import { type RazorpayStub, startRazorpayStub } from "./payments/razorpay-stub";
 import { sweep } from "./sweep";
 import { createTestContext, type TestContext } from "./testing";
+import { orderFixture } from "./testing/order-fixture";
+import { type RazorpayStub, startRazorpayStub } from "./testing/razorpay-stub";
 
 const KEYS = {
   keyId: "rzp_test_SweepKey1",

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./client";
 import { addresses, users } from "./schema";
-import { createTestDb } from "./testing";
+import { createTestDb } from "./testing/create-test-db";
 
 let h: DbHandle;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { categories, products, productVariants, sellers, users } from "@bazaar/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientError, testHttp } from "../testing";
+import { clientError, testHttp } from "../testing/http";
 import { createCallerFactory, router } from "../trpc";
 import { browseRouter } from "./browse";
 

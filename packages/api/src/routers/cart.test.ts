@@ -4,7 +4,7 @@ import { categories, products, productVariants } from "@bazaar/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "../context";
 import { createCaller } from "../root";
-import { type CookieJar, clientError, cookieJar, testHttp } from "../testing";
+import { type CookieJar, clientError, cookieJar, testHttp } from "../testing/http";
 
 let t: TestContext;
 const api = (over: Partial<HttpExchange> = {}, jar: CookieJar = cookieJar()) =>

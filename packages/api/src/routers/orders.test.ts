@@ -3,7 +3,7 @@ import { createShopForSeed, createVerifiedUser } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
-import { clientError, testHttp } from "../testing";
+import { clientError, testHttp } from "../testing/http";
 
 let t: TestContext;
 const api = (accessToken: string | null = null) =>

@@ -4,7 +4,7 @@ import { categories, media, products } from "@bazaar/db";
 import type { SellerApplyInput } from "@bazaar/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
-import { clientError, testHttp } from "../testing";
+import { clientError, testHttp } from "../testing/http";
 
 let t: TestContext;
 const http = (accessToken: string | null) => testHttp({ accessToken });

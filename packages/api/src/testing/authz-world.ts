@@ -28,7 +28,7 @@ import type { TestContext } from "@bazaar/core/testing";
 import { media } from "@bazaar/db";
 import type { CreateAddressInput, ProductStatus, SellerApplyInput } from "@bazaar/schemas";
 import { createCaller } from "../root";
-import { testHttp } from "../testing";
+import { testHttp } from "./http";
 
 /**
  * Who calls, in the authorization matrix. "customer" and "seller" own the objects every

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import type { HttpExchange } from "./context";
-import { errorData } from "./errors";
+import type { HttpExchange } from "../context";
+import { errorData } from "../errors";
 
 /** The cookies a browser would keep between calls. */
 export type CookieJar = { refresh: string | null; cart: string | null };

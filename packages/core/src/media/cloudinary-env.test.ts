@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config";
+import { startCloudinaryStub } from "../testing/cloudinary-stub";
+import { samplePng } from "../testing/sample-images";
 import { createCloudinaryMediaStore } from "./cloudinary-store";
-import { startCloudinaryStub } from "./cloudinary-stub";
-import { samplePng } from "./sample-images";
 
 // The production route: CLOUDINARY_URL in the environment, parsed by loadConfig and handed
 // to the adapter as the runtime does. The adapter loads the SDK on its first call, so the

@@ -7,10 +7,10 @@ import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
 import type { Actor, Deps } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
+import { startCloudinaryStub } from "../testing/cloudinary-stub";
+import { sampleJpeg, samplePng } from "../testing/sample-images";
 import { createCloudinaryMediaStore } from "./cloudinary-store";
-import { startCloudinaryStub } from "./cloudinary-stub";
 import { deleteMedia } from "./delete-media";
-import { sampleJpeg, samplePng } from "./sample-images";
 import { uploadMedia } from "./upload-media";
 
 // The SDK is configured only through the adapter's options here: no CLOUDINARY_URL in the

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../identity/create-user";
 import type { Actor } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
+import { samplePng } from "../testing/sample-images";
 import { deleteMedia, scheduleMediaDeletion } from "./delete-media";
-import { samplePng } from "./sample-images";
 import { uploadMedia } from "./upload-media";
 
 let t: TestContext;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { samplePng } from "./sample-images";
+import { samplePng } from "../testing/sample-images";
 import { createLocalMediaStore } from "./store";
 
 const dir = mkdtempSync(join(tmpdir(), "bazaar-local-store-"));

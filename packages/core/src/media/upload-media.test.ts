@@ -11,7 +11,7 @@ import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
 import type { Actor } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
-import { sampleJpeg, samplePng, sampleWebp } from "./sample-images";
+import { sampleJpeg, samplePng, sampleWebp } from "../testing/sample-images";
 import type { MediaStore } from "./store";
 import { uploadMedia } from "./upload-media";
 

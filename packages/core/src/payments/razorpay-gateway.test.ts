@@ -1,8 +1,8 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RazorpayStub, startRazorpayStub } from "../testing/razorpay-stub";
 import type { PaymentGateway } from "./gateway";
 import { createRazorpayGateway } from "./razorpay-gateway";
-import { type RazorpayStub, startRazorpayStub } from "./razorpay-stub";
 
 // The real razorpay SDK, pointed at a local stub of Razorpay's REST API. Nothing leaves 127.0.0.1.
 const credentials = { keyId: "rzp_test_BazaarStubKey1", keySecret: "stub-key-secret-0123456789" };

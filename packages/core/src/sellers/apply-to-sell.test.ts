@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../testing";
+import { application, newActor } from "../testing/seller-fixture";
 import { applyToSell } from "./apply-to-sell";
 import { decryptBankAccount } from "./bank-account";
 import { rejectSeller } from "./decide-seller";
-import { application, newActor } from "./fixtures";
 import { getMySeller } from "./get-my-seller";
 
 let t: TestContext;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing";
+import { application, newActor } from "../testing/seller-fixture";
 import { applyToSell } from "./apply-to-sell";
 import { getPlatformSettings, setDefaultCommission, setSellerCommission } from "./commission";
 import { createShopForSeed } from "./create-shop-for-seed";
-import { application, newActor } from "./fixtures";
 import { getSeller, listSellers } from "./list-sellers";
 
 let t: TestContext;

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { SellerActor } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
+import { application, newActor } from "../testing/seller-fixture";
 import { decryptBankAccount } from "./bank-account";
 import { createShopForSeed } from "./create-shop-for-seed";
 import { suspendSeller } from "./decide-seller";
-import { application, newActor } from "./fixtures";
 import { getShopBySlug } from "./get-shop";
 import { updateShopProfile } from "./update-shop-profile";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { categories, media, productImages, products, productVariants, sellers, users } from "@bazaar/db";
-import type { Deps } from "../../platform/deps";
+import type { Deps } from "../platform/deps";
 
 /**
  * Test-only: rows straight into the tables, so browse tests depend on nothing but the

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { addresses, products, productVariants, sellers, users } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { addCartItem } from "../cart/add-cart-item";
-import { catalogFixture } from "../catalog/browse/fixtures";
+import { placeOrder } from "../orders/place-order";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
-import { placeOrder } from "./place-order";
+import { catalogFixture } from "./catalog-fixture";
 
 /** Test-only: shops, stocked products and customers with an address, straight into the tables. */
 export function orderFixture(t: { deps: Deps }) {

@@ -2,7 +2,7 @@ import { categories, products } from "@bazaar/db";
 import type { Role, SellerApplyInput } from "@bazaar/schemas";
 import { createVerifiedUser } from "../identity/create-user";
 import type { Actor } from "../platform/deps";
-import type { TestContext } from "../testing";
+import type { TestContext } from "./test-context";
 
 /** Test-only helpers for the sellers domain (not exported from the package). */
 

@@ -8,23 +8,18 @@ import { createInProcessQueue } from "@bazaar/jobs";
 import { asc, inArray } from "drizzle-orm";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
-import { DomainError, isDomainError } from "./errors";
-import { jobHandlers } from "./jobs";
-import { createLocalMediaStore } from "./media/store";
-import { createSmtpMailer } from "./notifications/mailer";
-import { createDevGateway } from "./payments/dev-gateway";
-import type { PaymentGateway } from "./payments/gateway";
+import { DomainError, isDomainError } from "../errors";
+import { jobHandlers } from "../jobs";
+import { createLocalMediaStore } from "../media/store";
+import { createSmtpMailer } from "../notifications/mailer";
+import { createDevGateway } from "../payments/dev-gateway";
+import type { PaymentGateway } from "../payments/gateway";
 
-export { type RazorpayStub, startRazorpayStub } from "./payments/razorpay-stub";
-
-import { createMemoryCache } from "./platform/cache";
-import type { Deps } from "./platform/deps";
-import { createMemoryLive } from "./platform/live";
-import { createRateLimiter, type Limits } from "./platform/rate-limit";
-import type { Runtime } from "./runtime";
-
-export { type CloudinaryStubRequest, startCloudinaryStub } from "./media/cloudinary-stub";
-export { sampleJpeg, samplePng, sampleWebp } from "./media/sample-images";
+import { createMemoryCache } from "../platform/cache";
+import type { Deps } from "../platform/deps";
+import { createMemoryLive } from "../platform/live";
+import { createRateLimiter, type Limits } from "../platform/rate-limit";
+import type { Runtime } from "../runtime";
 
 export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
 
@@ -197,8 +192,6 @@ export async function createTestContext(
     },
   };
 }
-
-export { orderFixture } from "./orders/fixtures";
 
 /** The DomainError a call is expected to fail with; anything else (or success) fails the test. */
 export async function rejects(p: Promise<unknown>): Promise<DomainError> {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { createDb, type DbHandle, migrationsFolder } from "./client";
+import { createDb, type DbHandle, migrationsFolder } from "../client";
 
 /**
  * A fresh, migrated database for one test file. With DATABASE_URL set it is a new

@@ -2,8 +2,8 @@ import { categories } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../testing";
+import { catalogFixture } from "../../testing/catalog-fixture";
 import { categoryTree } from "./category-tree";
-import { catalogFixture } from "./fixtures";
 
 let t: TestContext;
 beforeAll(async () => {

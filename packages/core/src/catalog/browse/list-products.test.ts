@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../../testing";
+import { catalogFixture } from "../../testing/catalog-fixture";
 import { compiledBrowseQuery } from "./compiled-sql";
-import { catalogFixture } from "./fixtures";
 import { listProducts } from "./list-products";
 
 type Fixture = ReturnType<typeof catalogFixture>;

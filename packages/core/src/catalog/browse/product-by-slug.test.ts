@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../../testing";
-import { catalogFixture } from "./fixtures";
+import { catalogFixture } from "../../testing/catalog-fixture";
 import { productBySlug } from "./product-by-slug";
 
 let t: TestContext;

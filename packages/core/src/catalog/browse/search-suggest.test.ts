@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../../testing";
-import { catalogFixture } from "./fixtures";
+import { catalogFixture } from "../../testing/catalog-fixture";
 import { searchSuggest } from "./search-suggest";
 
 let t: TestContext;

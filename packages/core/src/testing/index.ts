@@ -1,0 +1,12 @@
+export { type CloudinaryStubRequest, startCloudinaryStub } from "./cloudinary-stub";
+export { orderFixture } from "./order-fixture";
+export { type RazorpayStub, startRazorpayStub } from "./razorpay-stub";
+export { sampleJpeg, samplePng, sampleWebp } from "./sample-images";
+export {
+  createTestContext,
+  type EmailMatch,
+  type ReceivedEmail,
+  rejects,
+  startSmtpServer,
+  type TestContext,
+} from "./test-context";
