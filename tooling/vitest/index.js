@@ -11,5 +11,12 @@ export const baseConfig = defineConfig({
     hookTimeout: 60_000,
     // Both cores, no more: each worker opens its own database.
     maxWorkers: 2,
+    // Files and the tests in them run in a new order each time, so a test that leans on what
+    // another left behind fails early. Vitest prints the seed; `--sequence.seed=<seed>`
+    // replays one package, TEST_SEED=<seed> gives every package that seed (`pnpm test`).
+    sequence: {
+      shuffle: true,
+      ...(process.env.TEST_SEED && { seed: Number(process.env.TEST_SEED) }),
+    },
   },
 });
