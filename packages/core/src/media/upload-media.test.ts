@@ -155,7 +155,9 @@ describe("uploadMedia", () => {
     const rows = await rowCount();
     // An owner that does not exist: the insert fails on the foreign key, a real DB error.
     const ghost: Actor = { ...alice, userId: randomUUID() };
-    await expect(uploadMedia(t.deps, ghost, { bytes: samplePng() })).rejects.toThrow();
+    await expect(uploadMedia(t.deps, ghost, { bytes: samplePng() })).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "23503" }), // foreign_key_violation
+    });
     expect(storedFiles()).toHaveLength(files);
     expect(await rowCount()).toBe(rows);
   });
