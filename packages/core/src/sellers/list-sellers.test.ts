@@ -65,6 +65,7 @@ describe("admin sellers list", () => {
       expect(s.bankAccount.numberMasked).toMatch(/^XXXXXX\d{4}$/);
     await expect(listSellers(t.deps, admin.actor, { cursor: "garbage" })).rejects.toMatchObject({
       code: "VALIDATION",
+      reason: "pagination.bad_cursor",
     });
   });
 
@@ -74,6 +75,7 @@ describe("admin sellers list", () => {
     expect(await getSeller(t.deps, admin.actor, { sellerId: s.id })).toEqual(s);
     await expect(getSeller(t.deps, admin.actor, { sellerId: crypto.randomUUID() })).rejects.toMatchObject({
       code: "NOT_FOUND",
+      reason: "seller.not_found",
     });
   });
 });
@@ -109,7 +111,7 @@ describe("commission", () => {
     expect(await getPlatformSettings(t.deps, admin.actor)).toEqual({ defaultCommissionBps: 1250 });
     await expect(
       setSellerCommission(t.deps, admin.actor, { sellerId: crypto.randomUUID(), commissionBps: 100 }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND", reason: "seller.not_found" });
   });
 });
 
@@ -140,6 +142,6 @@ describe("createShopForSeed", () => {
     expect(p.seller).toMatchObject({ status: "pending", decidedAt: null });
     await expect(
       createShopForSeed(t.deps, { ...application(), ownerEmail: "nobody@example.com" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND", reason: "user.not_found" });
   });
 });
