@@ -57,6 +57,8 @@ export function Review(props: { item: ModerationItemDto; categories: FlatCategor
   const p = item.product;
   const { approve, reject, error } = useDecision(item, props.onDecided);
   const [rejecting, setRejecting] = useState(false);
+  // Kept here, so a reason typed and cancelled is still there when Reject is chosen again.
+  const [reason, setReason] = useState("");
   const title = p.revision?.title ?? p.title;
   const category = (id: string) => categories.find((c) => c.id === id)?.path ?? "Unknown category";
 
@@ -80,7 +82,9 @@ export function Review(props: { item: ModerationItemDto; categories: FlatCategor
             title={title}
             pending={reject.isPending}
             error={error}
-            onReject={(reason) => reject.mutate({ productId: p.id, reason })}
+            reason={reason}
+            onReason={setReason}
+            onReject={() => reject.mutate({ productId: p.id, reason })}
             onCancel={() => setRejecting(false)}
           />
         ) : (
@@ -118,21 +122,18 @@ function RejectForm(props: {
   title: string;
   pending: boolean;
   error: FormError | null;
-  onReject: (reason: string) => void;
+  reason: string;
+  onReason: (reason: string) => void;
+  onReject: () => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
   return (
-    <Form
-      aria-label={`Reject ${props.title}`}
-      pending={props.pending}
-      onSubmit={() => props.onReject(reason)}
-    >
+    <Form aria-label={`Reject ${props.title}`} pending={props.pending} onSubmit={props.onReject}>
       <TextField
         id="reject-reason"
         label="Why is it rejected?"
-        value={reason}
-        onValue={setReason}
+        value={props.reason}
+        onValue={props.onReason}
         error={props.error?.fieldErrors.reason}
         hint="The seller sees this beside the product and can fix it."
         autoFocus
