@@ -2,7 +2,7 @@ import type { AddressDto } from "@bazaar/schemas";
 import { Button, Card, formatPhone } from "@bazaar/ui";
 import { useState } from "react";
 import { Link } from "react-router";
-import { AddressForm } from "./account/addresses";
+import { AddressForm } from "./account/address-form";
 
 /** Where the order goes: a choice of saved addresses, or a new one added on the spot. */
 export function CheckoutAddress(props: {
