@@ -40,6 +40,7 @@ export {
   useDebounced,
   waitText,
 } from "./form";
+export { InvoiceButton, saveBlob } from "./invoice-button";
 export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
 export { bpsToPercentText, parseCount, parsePercent } from "./numbers";
@@ -58,16 +59,14 @@ export {
   timelineLabel,
 } from "./order-labels";
 export {
-  InvoiceButton,
   type OrderAmounts,
   OrderItemList,
   OrderSums,
   OrderTimeline,
   PaymentStatusTag,
-  ReasonDialog,
   ShippingAddress,
   SubOrderStatusTag,
   SumRow,
-  saveBlob,
 } from "./orders";
 export { MultiPicker, type PickerOption } from "./picker";
+export { ReasonDialog } from "./reason-dialog";

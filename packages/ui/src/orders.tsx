@@ -1,4 +1,3 @@
-import { type FormError, toFormError, useFetchInvoice } from "@bazaar/client";
 import { formatDateTime, formatDiscount, formatRupees } from "@bazaar/client/format";
 import type {
   AddressSnapshotDto,
@@ -7,11 +6,6 @@ import type {
   PaymentStatus,
   SubOrderStatus,
 } from "@bazaar/schemas";
-import { useState } from "react";
-
-import { Dialog } from "./dialog";
-import { Button, ErrorAlert, Form, TextAreaField } from "./form";
-
 import {
   addressLines,
   paymentStatusLabel,
@@ -175,140 +169,5 @@ export function ShippingAddress({ address, testId }: { address: AddressSnapshotD
         </span>
       ))}
     </address>
-  );
-}
-
-/** Saves a downloaded file under `filename`, as if the browser had followed a download link. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/**
- * "Download invoice" for one seller's part of an order, fetched with the signed-in user's
- * token. Invoices are issued once the part is confirmed; until then this says so.
- */
-export function InvoiceButton({ subOrder }: { subOrder: { id: string; invoiceNumber: string | null } }) {
-  const fetchInvoice = useFetchInvoice();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (!subOrder.invoiceNumber)
-    return (
-      <span className="bz-muted bz-small" data-testid="invoice-pending">
-        Invoice available once confirmed
-      </span>
-    );
-  const download = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const { blob, filename } = await fetchInvoice(subOrder.id);
-      saveBlob(blob, filename);
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setPending(false);
-    }
-  };
-  return (
-    <span className="bz-inline-action">
-      <Button
-        variant="secondary"
-        className="bz-button--small"
-        onClick={download}
-        pending={pending}
-        pendingLabel="Downloading…"
-        data-testid="download-invoice"
-      >
-        Download invoice
-      </Button>
-      {error && (
-        <span className="bz-field__error" role="alert">
-          {error}
-        </span>
-      )}
-    </span>
-  );
-}
-
-type ReasonDialogProps = {
-  open: boolean;
-  title: string;
-  /** What the dialog is about, above the field. */
-  intro?: string;
-  /** The reason field's label, "Reason". */
-  label?: string;
-  hint?: string;
-  /** When false an empty reason may be sent (the customer's own cancellation). */
-  required?: boolean;
-  /** The API's name for the field, for its error: `reason` or `note`. */
-  field: string;
-  submitLabel: string;
-  pendingLabel?: string;
-  /** The secondary button that closes without doing anything, "Keep order". */
-  keepLabel?: string;
-  pending: boolean;
-  error: FormError | null;
-  onSubmit: (reason: string) => void;
-  onClose: () => void;
-  testId?: string;
-};
-
-/** A confirmation that asks why (cancelling an order, say); the reason's error shows beside it. */
-export function ReasonDialog(props: ReasonDialogProps) {
-  return (
-    <Dialog open={props.open} title={props.title} onClose={props.onClose} testId={props.testId}>
-      <ReasonForm {...props} />
-    </Dialog>
-  );
-}
-
-function ReasonForm(props: ReasonDialogProps) {
-  const [reason, setReason] = useState("");
-  const [localError, setLocalError] = useState<string | null>(null);
-  const id = `${props.testId ?? "reason"}-text`;
-  const submit = () => {
-    if (props.required !== false && reason.trim().length < 3) {
-      setLocalError("Give a reason of at least 3 characters");
-      return;
-    }
-    setLocalError(null);
-    props.onSubmit(reason.trim());
-  };
-  return (
-    <Form aria-label={props.title} pending={props.pending} onSubmit={submit}>
-      {props.intro && <p>{props.intro}</p>}
-      <ErrorAlert error={localError ? null : props.error} fields={[props.field]} />
-      <TextAreaField
-        id={id}
-        label={props.label ?? (props.required === false ? "Reason (optional)" : "Reason")}
-        rows={3}
-        value={reason}
-        onValue={setReason}
-        hint={props.hint}
-        error={localError ?? props.error?.fieldErrors[props.field]}
-        autoFocus
-      />
-      <div className="bz-form-actions">
-        <Button
-          type="submit"
-          variant="danger"
-          pending={props.pending}
-          pendingLabel={props.pendingLabel ?? "Cancelling…"}
-        >
-          {props.submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={props.onClose}>
-          {props.keepLabel ?? "Keep order"}
-        </Button>
-      </div>
-    </Form>
   );
 }
