@@ -1,10 +1,10 @@
 import type { JobHandlers } from "@bazaar/jobs";
 import { deleteMedia } from "./media/delete-media";
 import { sendEmail } from "./notifications/send-email";
-import { expireOrder } from "./orders/expire-order";
-import { processRefund } from "./orders/process-refund";
-import { handleRazorpayWebhook } from "./orders/razorpay-webhook";
-import { reconcilePayments } from "./orders/reconcile-payments";
+import { expireOrder } from "./payments/expire-order";
+import { handleRazorpayWebhook } from "./payments/handle-razorpay-webhook";
+import { processRefund } from "./payments/process-refund";
+import { reconcilePayments } from "./payments/reconcile-payments";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions/sale-events";
 import { sweep } from "./sweep";

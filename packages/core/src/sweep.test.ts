@@ -1,11 +1,12 @@
 import { emails, orders, refunds } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmPayment } from "./orders/confirm-payment";
-import { cancelMyOrder, getMyOrder } from "./orders/customer-orders";
-import { receiveRazorpayWebhook } from "./orders/razorpay-webhook";
+import { cancelMyOrder } from "./orders/cancel-my-order";
+import { getMyOrder } from "./orders/get-my-order";
+import { confirmPayment } from "./payments/confirm-payment";
 import { signCheckout, signWebhook } from "./payments/gateway";
 import { createRazorpayGateway } from "./payments/razorpay-gateway";
+import { receiveRazorpayWebhook } from "./payments/receive-razorpay-webhook";
 import { sweep } from "./sweep";
 import { createTestContext, type TestContext } from "./testing";
 import { orderFixture } from "./testing/order-fixture";

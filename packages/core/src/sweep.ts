@@ -1,6 +1,6 @@
 import { redrivePendingEmails } from "./notifications/send-email";
-import { expireOverdueOrders } from "./orders/expire-overdue-orders";
-import { redrivePaymentWork } from "./orders/redrive-payment-work";
+import { expireOverdueOrders } from "./payments/expire-overdue-orders";
+import { redrivePaymentWork } from "./payments/redrive-payment-work";
 import type { Deps } from "./platform/deps";
 
 export type SweepReport = {

@@ -8,8 +8,8 @@ import type {
   CouponRejection,
 } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
+import { getCheckoutSettings } from "../checkout/checkout-settings";
 import { effectiveUnitPrice, type PricedCart, type PricingLine, priceCart } from "../pricing/price-cart";
-import { getCheckoutSettings } from "../promotions/checkout-settings";
 import { couponUsability, rejectionMessage, toPricingCoupon } from "../promotions/coupon-checks";
 import { type CartLineRow, categoryAncestry, loadCartLines, variantLabel } from "./cart-lines";
 import type { CartRow } from "./cart-owner";

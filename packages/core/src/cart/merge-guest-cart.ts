@@ -1,8 +1,8 @@
 import { cartItems, carts } from "@bazaar/db";
 import type { CartMergeReport } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
+import { getCheckoutSettings } from "../checkout/checkout-settings";
 import type { Deps } from "../platform/deps";
-import { getCheckoutSettings } from "../promotions/checkout-settings";
 import { loadCartLines } from "./cart-lines";
 import { ensureCart, findCart } from "./cart-owner";
 

@@ -1,17 +1,21 @@
-import { type Database, orderEvents, orderItems, type orders, payments, subOrders, users } from "@bazaar/db";
-import type { OrderDto, OrderEventDto, OrderItemDto, PaymentStartDto, SubOrderDto } from "@bazaar/schemas";
-import { asc, eq, inArray } from "drizzle-orm";
-import type { Deps } from "../platform/deps";
-import { createTrackingCode, trackingUrl } from "./documents/tracking";
-
+import { type Database, orderEvents, orderItems, orders, payments, subOrders, users } from "@bazaar/db";
+import type {
+  OrderDto,
+  OrderEventDto,
+  OrderItemDto,
+  OrderSummaryDto,
+  PaymentStartDto,
+  SellerSubOrderDto,
+  SubOrderDto,
+} from "@bazaar/schemas";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { notFound } from "../errors";
+import type { Actor, Deps, SellerActor } from "../platform/deps";
+import { trackingFor } from "../tracking/tracking-code";
+import { nextStatuses } from "./transitions";
 export type OrderRow = typeof orders.$inferSelect;
 export type SubOrderRow = typeof subOrders.$inferSelect;
 export type DocDeps = Pick<Deps, "auth" | "urls">;
-
-export function trackingFor(deps: DocDeps, subOrderId: string) {
-  const code = createTrackingCode(deps.auth.secret, subOrderId);
-  return { trackingCode: code, trackingUrl: trackingUrl(deps.urls.customer, code) };
-}
 
 const toItem = (i: typeof orderItems.$inferSelect): OrderItemDto => ({
   id: i.id,
@@ -146,4 +150,123 @@ export async function paymentStartFor(
       contact: order.shippingAddress.phone,
     },
   };
+}
+
+/** Cards for a list of orders: sub-order statuses, item count and the first picture. */
+export async function toSummaries(db: Deps["db"], rows: OrderRow[]): Promise<OrderSummaryDto[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [subs, items] = await Promise.all([
+    db
+      .select({
+        id: subOrders.id,
+        orderId: subOrders.orderId,
+        number: subOrders.number,
+        status: subOrders.status,
+        seller: subOrders.seller,
+      })
+      .from(subOrders)
+      .where(inArray(subOrders.orderId, ids))
+      .orderBy(subOrders.number),
+    db
+      .select({
+        orderId: orderItems.orderId,
+        count: sql<number>`sum(${orderItems.qty})::int`,
+        image: sql<
+          string | null
+        >`(array_agg(${orderItems.imageUrl} order by ${orderItems.id}) filter (where ${orderItems.imageUrl} is not null))[1]`,
+      })
+      .from(orderItems)
+      .where(inArray(orderItems.orderId, ids))
+      .groupBy(orderItems.orderId),
+  ]);
+  return rows.map((o) => {
+    const agg = items.find((i) => i.orderId === o.id);
+    return {
+      id: o.id,
+      number: o.number,
+      paymentMethod: o.paymentMethod,
+      paymentStatus: o.paymentStatus,
+      total: o.total,
+      itemCount: agg?.count ?? 0,
+      imageUrl: agg?.image ?? null,
+      subOrders: subs
+        .filter((s) => s.orderId === o.id)
+        .map((s) => ({ id: s.id, number: s.number, status: s.status, shopName: s.seller.shopName })),
+      createdAt: o.createdAt,
+    };
+  });
+}
+
+/** One of the customer's own orders (locked for update if asked); anyone else's is not found. */
+export async function findCustomerOrder(db: Deps["db"], actor: Actor, orderId: string, lock = false) {
+  const q = db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.customerId, actor.userId)));
+  const [row] = lock ? await q.for("update") : await q;
+  if (!row) throw notFound("order.not_found", "Order not found");
+  return row;
+}
+
+/** Name and email of each customer id, for the admin views. */
+export async function findCustomers(db: Deps["db"], ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; name: string; email: string }>();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(
+      sql`${users.id} in (${sql.join(
+        [...new Set(ids)].map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A seller's view of their sub-orders: whom to ship to and the moves open to them. */
+export async function toSellerSubOrderDtos(deps: Deps, rows: SubOrderRow[]): Promise<SellerSubOrderDto[]> {
+  if (!rows.length) return [];
+  const dtos = await loadSubOrders(deps.db, deps, rows);
+  const parents = await deps.db
+    .select()
+    .from(orders)
+    .where(
+      sql`${orders.id} in (${sql.join(
+        rows.map((r) => sql`${r.orderId}`),
+        sql`, `,
+      )})`,
+    );
+  return dtos.map((d, i) => {
+    const o = parents.find((p) => p.id === rows[i]!.orderId)!;
+    return {
+      ...d,
+      order: {
+        id: o.id,
+        number: o.number,
+        paymentMethod: o.paymentMethod,
+        paymentStatus: o.paymentStatus,
+        createdAt: o.createdAt,
+      },
+      shipTo: o.shippingAddress,
+      nextStatuses: nextStatuses(d.status, "seller"),
+    };
+  });
+}
+
+/** One of the seller's own sub-orders (locked for update if asked). */
+export async function findSellerSubOrder(
+  db: Deps["db"],
+  actor: SellerActor,
+  subOrderId: string,
+  lock = false,
+) {
+  const q = db
+    .select()
+    .from(subOrders)
+    .where(and(eq(subOrders.id, subOrderId), eq(subOrders.sellerId, actor.sellerId)));
+  const [row] = lock ? await q.for("update") : await q;
+  // Another seller's sub-order is indistinguishable from a missing one.
+  if (!row) throw notFound("order.not_found", "Order not found");
+  return row;
 }

@@ -1,5 +1,5 @@
 import { type Config, ConfigError } from "../config";
-import { createDevGateway, type DevWebhook } from "./dev-gateway";
+import { createDevGateway, type DevWebhook } from "./dev-gateway/dev-gateway";
 import type { PaymentGateway } from "./gateway";
 import { createRazorpayGateway } from "./razorpay-gateway";
 

@@ -1,6 +1,6 @@
 import { validatePaymentVerification, validateWebhookSignature } from "razorpay/dist/utils/razorpay-utils";
 import { describe, expect, it } from "vitest";
-import { createFakeRazorpay } from "./fake-razorpay";
+import { createFakeRazorpay } from "./dev-gateway/fake-razorpay";
 import { gatewayError, signatureMatches, signCheckout, signWebhook } from "./gateway";
 import { parseWebhookEvent } from "./razorpay-entities";
 import { createRazorpayGateway } from "./razorpay-gateway";

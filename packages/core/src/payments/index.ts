@@ -1,5 +1,6 @@
+export { confirmPayment } from "./confirm-payment";
 export { createPaymentGateway } from "./create-payment-gateway";
-export { checkDevReturnUrl, devReturnUrl, renderDevCheckoutPage } from "./dev-checkout-page";
+export { checkDevReturnUrl, devReturnUrl, renderDevCheckoutPage } from "./dev-gateway/dev-checkout-page";
 export {
   type CheckoutFailureParams,
   type CheckoutSuccessParams,
@@ -8,7 +9,9 @@ export {
   DEV_KEY_ID,
   type DevGateway,
   type DevWebhook,
-} from "./dev-gateway";
+} from "./dev-gateway/dev-gateway";
+export { expireOrder } from "./expire-order";
+export { expireOverdueOrders } from "./expire-overdue-orders";
 export {
   type GatewayOrder,
   type GatewayPayment,
@@ -17,5 +20,11 @@ export {
   signCheckout,
   signWebhook,
 } from "./gateway";
+export { handleRazorpayWebhook } from "./handle-razorpay-webhook";
+export { payMyOrder } from "./pay-my-order";
+export { processRefund } from "./process-refund";
 export { type ParsedWebhookEvent, parseWebhookEvent } from "./razorpay-entities";
 export { createRazorpayGateway, type RazorpayOptions } from "./razorpay-gateway";
+export { receiveRazorpayWebhook } from "./receive-razorpay-webhook";
+export { reconcilePayments } from "./reconcile-payments";
+export { settlePayment } from "./settle-payment";

@@ -1,10 +1,4 @@
 export {
-  CHECKOUT_SETTINGS_KEY,
-  DEFAULT_CHECKOUT_SETTINGS,
-  getCheckoutSettings,
-  setCheckoutSettings,
-} from "./checkout-settings";
-export {
   couponRejected,
   couponUsability,
   findCouponByCode,

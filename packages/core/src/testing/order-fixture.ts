@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { addresses, products, productVariants, sellers, users } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { addCartItem } from "../cart/add-cart-item";
-import { placeOrder } from "../orders/place-order";
+import { placeOrder } from "../checkout/place-order";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
 import { catalogFixture } from "./catalog-fixture";
 

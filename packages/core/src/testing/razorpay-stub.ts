@@ -1,7 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFakeRazorpay, type FakeRazorpay, FakeRazorpayError } from "../payments/fake-razorpay";
+import {
+  createFakeRazorpay,
+  type FakeRazorpay,
+  FakeRazorpayError,
+} from "../payments/dev-gateway/fake-razorpay";
 
 export type RazorpayStubRequest = {
   method: string;

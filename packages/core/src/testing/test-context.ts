@@ -12,7 +12,7 @@ import { DomainError, isDomainError } from "../errors";
 import { jobHandlers } from "../jobs";
 import { createLocalMediaStore } from "../media/store";
 import { createSmtpMailer } from "../notifications/mailer";
-import { createDevGateway } from "../payments/dev-gateway";
+import { createDevGateway } from "../payments/dev-gateway/dev-gateway";
 import type { PaymentGateway } from "../payments/gateway";
 
 import { createMemoryCache } from "../platform/cache";

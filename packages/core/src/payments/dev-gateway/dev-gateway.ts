@@ -1,20 +1,20 @@
 import { createHmac } from "node:crypto";
-import { DomainError } from "../errors";
-import { createFakeRazorpay, type FakeRazorpay, type FakeWebhook } from "./fake-razorpay";
+import { DomainError } from "../../errors";
 import {
   type GatewayOrder,
   type PaymentGateway,
   signatureMatches,
   signCheckout,
   signWebhook,
-} from "./gateway";
+} from "../gateway";
 import {
   fromRazorpayError,
   idempotentRefund,
   type RazorpayPaymentEntity,
   toGatewayOrder,
   toGatewayPayment,
-} from "./razorpay-entities";
+} from "../razorpay-entities";
+import { createFakeRazorpay, type FakeRazorpay, type FakeWebhook } from "./fake-razorpay";
 
 /** A webhook as Razorpay would POST it: body, `X-Razorpay-Signature`, `x-razorpay-event-id`. */
 export type DevWebhook = { body: string; signature: string; eventId: string; event: string };
@@ -34,6 +34,9 @@ export type DevGateway = PaymentGateway & {
 export const DEV_KEY_ID = "rzp_test_BazaarDevLocal";
 
 /**
+ * Development only: createPaymentGateway refuses it in production, because its hosted
+ * checkout page marks an order paid without taking any money.
+ *
  * The offline default when no Razorpay keys are configured: the same Razorpay model
  * (fake-razorpay) in this process instead of over HTTP, settled by the host's hosted dev
  * checkout page instead of Razorpay Checkout.

@@ -16,14 +16,14 @@ import { variantLabel } from "../cart/cart-lines";
 import { findCart } from "../cart/cart-owner";
 import { codRefusal, evaluateCart } from "../cart/evaluate-cart";
 import { DomainError, invalidField, invalidState } from "../errors";
+import { Effects, recordTransition, reserveStock } from "../orders/effects";
+import { paymentStartFor, toOrderDto } from "../orders/queries";
+import { startPayment } from "../payments/start-payment";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected } from "../promotions/coupon-checks";
 import { redeemCoupon } from "../promotions/redeem-coupon";
 import { getDefaultCommissionBps } from "../sellers/queries";
-import { Effects, recordTransition, reserveStock } from "./effects";
-import { paymentStartFor, toOrderDto } from "./queries";
-import { startPayment } from "./start-payment";
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 

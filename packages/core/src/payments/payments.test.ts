@@ -1,19 +1,20 @@
 import { orders, payments, refunds, webhookEvents } from "@bazaar/db";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeWebhook } from "../payments/fake-razorpay";
-import { signCheckout, signWebhook } from "../payments/gateway";
-import { createRazorpayGateway } from "../payments/razorpay-gateway";
+import { advanceSubOrder } from "../orders/advance-sub-order";
+import { cancelMyOrder } from "../orders/cancel-my-order";
+import { getMyOrder } from "../orders/get-my-order";
 import { createTestContext, rejects, type TestContext } from "../testing";
 import { orderFixture } from "../testing/order-fixture";
 import { type RazorpayStub, startRazorpayStub } from "../testing/razorpay-stub";
 import { confirmPayment } from "./confirm-payment";
-import { cancelMyOrder, getMyOrder } from "./customer-orders";
+import type { FakeWebhook } from "./dev-gateway/fake-razorpay";
 import { expireOrder } from "./expire-order";
+import { signCheckout, signWebhook } from "./gateway";
 import { processRefund } from "./process-refund";
-import { receiveRazorpayWebhook } from "./razorpay-webhook";
+import { createRazorpayGateway } from "./razorpay-gateway";
+import { receiveRazorpayWebhook } from "./receive-razorpay-webhook";
 import { reconcilePayments } from "./reconcile-payments";
-import { advanceSubOrder } from "./seller-orders";
 
 const KEYS = {
   keyId: "rzp_test_StubKey123",

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { invalidState } from "../../errors";
+import { invalidState } from "../errors";
 import { rupeesInWords } from "./amount-in-words";
 import { GST_STATE_CODES, type GstSplit, resolveState, splitGst } from "./gst";
 

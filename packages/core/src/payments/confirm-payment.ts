@@ -3,8 +3,8 @@ import { ConfirmPaymentInput, type OrderDto } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError, invalidField, notFound } from "../errors";
+import { paymentStartFor, toOrderDto } from "../orders/queries";
 import type { Actor, Deps } from "../platform/deps";
-import { paymentStartFor, toOrderDto } from "./queries";
 import { settlePayment } from "./settle-payment";
 
 /**

@@ -1,6 +1,6 @@
-import { invalidField } from "../errors";
+import { invalidField } from "../../errors";
+import type { GatewayOrder } from "../gateway";
 import type { CheckoutFailureParams, CheckoutSuccessParams } from "./dev-gateway";
-import type { GatewayOrder } from "./gateway";
 
 const escapeHtml = (s: string) =>
   s.replace(

@@ -1,7 +1,7 @@
 import { INDIAN_STATES } from "@bazaar/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../errors";
+import { isDomainError } from "../errors";
 import { GST_STATE_CODES, gstinCheckChar, splitGst, stateCode, taxIncluded, validateGstin } from "./gst";
 
 describe("stateCode", () => {

@@ -1,7 +1,7 @@
 import { payments, refunds } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
-import { markRefundProcessed } from "./razorpay-webhook";
+import { markRefundProcessed } from "./mark-refund-processed";
 
 /**
  * Job: sends a booked refund to the gateway. The refund row's idempotency key goes with

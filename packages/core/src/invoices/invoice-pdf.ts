@@ -2,8 +2,8 @@ import { orderItems, orders, subOrders, users } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
-import { taxIncluded } from "./documents/gst";
-import { type InvoiceSnapshot, renderInvoicePdf } from "./documents/invoice-pdf";
+import { taxIncluded } from "./gst";
+import { type InvoiceSnapshot, renderInvoicePdf } from "./render-invoice-pdf";
 
 /** Who asks for an invoice: its buyer, its seller (with `sellerId`), or an admin. */
 export type InvoiceViewer = Actor & { sellerId?: string | null };

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import QRCode from "qrcode";
+import type { Deps } from "../platform/deps";
 
 /**
  * Public tracking codes: `base64url(uuid bytes ‖ tag)`, where the tag is the first 11 bytes
@@ -57,6 +58,12 @@ export function trackingUrl(baseUrl: string, code: string): string {
   url.search = "";
   url.hash = "";
   return url.toString();
+}
+
+/** A sub-order's public tracking code and the page that shows it. */
+export function trackingFor(deps: Pick<Deps, "auth" | "urls">, subOrderId: string) {
+  const code = createTrackingCode(deps.auth.secret, subOrderId);
+  return { trackingCode: code, trackingUrl: trackingUrl(deps.urls.customer, code) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTrackingCode, readTrackingCode, trackingQr, trackingUrl } from "./tracking";
+import { createTrackingCode, readTrackingCode, trackingQr, trackingUrl } from "./tracking-code";
 
 const secret = new TextEncoder().encode("tracking-test-secret-tracking-test");
 const otherSecret = new TextEncoder().encode("another-secret-another-secret-xx");

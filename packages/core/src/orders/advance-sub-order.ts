@@ -1,94 +1,13 @@
 import { orders, subOrders } from "@bazaar/db";
-import {
-  AdvanceSubOrderInput,
-  type Page,
-  SellerOrdersListInput,
-  type SellerSubOrderDto,
-} from "@bazaar/schemas";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { AdvanceSubOrderInput, type SellerSubOrderDto } from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { notFound } from "../errors";
 import type { Deps, SellerActor } from "../platform/deps";
-import { decodeCursor, page } from "../platform/pagination";
 import { cancelSubOrders } from "./cancel-sub-orders";
 import { Effects, recordTransition } from "./effects";
-import { loadSubOrders, type SubOrderRow } from "./queries";
-import { assertMove, nextStatuses } from "./transitions";
-
-async function toSellerDtos(deps: Deps, rows: SubOrderRow[]): Promise<SellerSubOrderDto[]> {
-  if (!rows.length) return [];
-  const dtos = await loadSubOrders(deps.db, deps, rows);
-  const parents = await deps.db
-    .select()
-    .from(orders)
-    .where(
-      sql`${orders.id} in (${sql.join(
-        rows.map((r) => sql`${r.orderId}`),
-        sql`, `,
-      )})`,
-    );
-  return dtos.map((d, i) => {
-    const o = parents.find((p) => p.id === rows[i]!.orderId)!;
-    return {
-      ...d,
-      order: {
-        id: o.id,
-        number: o.number,
-        paymentMethod: o.paymentMethod,
-        paymentStatus: o.paymentStatus,
-        createdAt: o.createdAt,
-      },
-      shipTo: o.shippingAddress,
-      nextStatuses: nextStatuses(d.status, "seller"),
-    };
-  });
-}
-
-/** The seller's own sub-orders, newest first; "placed" online orders are not theirs to act on yet. */
-export async function listSellerOrders(
-  deps: Deps,
-  actor: SellerActor,
-  raw: z.input<typeof SellerOrdersListInput>,
-): Promise<Page<SellerSubOrderDto>> {
-  const input = SellerOrdersListInput.parse(raw);
-  const cursor = decodeCursor(input.cursor);
-  const rows = await deps.db
-    .select()
-    .from(subOrders)
-    .where(
-      and(
-        eq(subOrders.sellerId, actor.sellerId),
-        input.status ? eq(subOrders.status, input.status) : undefined,
-        cursor
-          ? sql`(${subOrders.createdAt}, ${subOrders.id}) < (${cursor.createdAt}, ${cursor.id})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(subOrders.createdAt), desc(subOrders.id))
-    .limit(input.limit + 1);
-  const p = page(rows, input.limit);
-  return { items: await toSellerDtos(deps, p.items), nextCursor: p.nextCursor };
-}
-
-async function findOwn(db: Deps["db"], actor: SellerActor, subOrderId: string, lock = false) {
-  const q = db
-    .select()
-    .from(subOrders)
-    .where(and(eq(subOrders.id, subOrderId), eq(subOrders.sellerId, actor.sellerId)));
-  const [row] = lock ? await q.for("update") : await q;
-  // Another seller's sub-order is indistinguishable from a missing one.
-  if (!row) throw notFound("order.not_found", "Order not found");
-  return row;
-}
-
-export async function getSellerOrder(
-  deps: Deps,
-  actor: SellerActor,
-  raw: { subOrderId: string },
-): Promise<SellerSubOrderDto> {
-  const row = await findOwn(deps.db, actor, raw.subOrderId);
-  return (await toSellerDtos(deps, [row]))[0]!;
-}
+import { getSellerOrder } from "./get-seller-order";
+import { findSellerSubOrder } from "./queries";
+import { assertMove } from "./transitions";
 
 /**
  * The seller moves their sub-order one step: confirmed → packed → shipped (carrier and
@@ -105,7 +24,7 @@ export async function advanceSubOrder(
   const now = deps.now();
   const fx = new Effects();
   await deps.db.transaction(async (tx) => {
-    const own = await findOwn(tx, actor, input.subOrderId);
+    const own = await findSellerSubOrder(tx, actor, input.subOrderId);
     const [order] = await tx.select().from(orders).where(eq(orders.id, own.orderId)).for("update");
     const [sub] = await tx.select().from(subOrders).where(eq(subOrders.id, own.id)).for("update");
     assertMove(sub!.status, input.to, "seller");

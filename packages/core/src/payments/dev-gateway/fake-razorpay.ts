@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type RazorpayErrorBody, RECEIPT_MAX_LENGTH } from "./gateway";
+import { type RazorpayErrorBody, RECEIPT_MAX_LENGTH } from "../gateway";
 import type {
   RazorpayNotes,
   RazorpayOrderEntity,
@@ -7,7 +7,7 @@ import type {
   RazorpayRefundEntity,
   RazorpayWebhookEvent,
   RazorpayWebhookEventName,
-} from "./razorpay-entities";
+} from "../razorpay-entities";
 
 /** Thrown like the SDK rejects: `{ statusCode, error }` with Razorpay's error body. */
 export class FakeRazorpayError extends Error {
@@ -53,6 +53,7 @@ function checkNotes(notes: Record<string, string> | undefined): RazorpayNotes {
  * them, refunds of payments, and the webhook events Razorpay would send for each change
  * (the ones Bazaar subscribes to). The HTTP stub and the dev gateway both sit on it, so
  * tests of the SDK adapter and the offline dev mode agree on Razorpay's behaviour.
+ * It lives here, not under testing/, because the dev gateway runs on it outside tests.
  * Methods return copies, never live records.
  */
 export function createFakeRazorpay(options: { accountId?: string; now?: () => Date } = {}) {

@@ -10,6 +10,7 @@ export {
   taxIncluded,
   validateGstin,
 } from "./gst";
+export { type InvoiceViewer, invoicePdf } from "./invoice-pdf";
 export {
   formatInr,
   type InvoiceAddress,
@@ -17,5 +18,4 @@ export {
   type InvoiceSnapshot,
   invoiceProblems,
   renderInvoicePdf,
-} from "./invoice-pdf";
-export { createTrackingCode, readTrackingCode, trackingQr, trackingUrl } from "./tracking";
+} from "./render-invoice-pdf";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config";
-import { createPaymentGateway } from "./create-payment-gateway";
+import { ConfigError } from "../../config";
+import { createPaymentGateway } from "../create-payment-gateway";
+import { signCheckout } from "../gateway";
+import { parseWebhookEvent } from "../razorpay-entities";
 import { checkDevReturnUrl, devReturnUrl, renderDevCheckoutPage } from "./dev-checkout-page";
 import {
   type CheckoutSuccessParams,
@@ -8,8 +10,6 @@ import {
   createDevGateway,
   type DevWebhook,
 } from "./dev-gateway";
-import { signCheckout } from "./gateway";
-import { parseWebhookEvent } from "./razorpay-entities";
 
 const serverSecret = "a-server-secret-of-at-least-32-characters!";
 const origins = ["http://localhost:5173"];

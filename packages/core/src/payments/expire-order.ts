@@ -1,9 +1,9 @@
 import { orders, payments, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { DomainError } from "../errors";
+import { cancelSubOrders } from "../orders/cancel-sub-orders";
+import { Effects } from "../orders/effects";
 import type { Deps } from "../platform/deps";
-import { cancelSubOrders } from "./cancel-sub-orders";
-import { Effects } from "./effects";
 import { settlePayment } from "./settle-payment";
 
 export type ExpireResult = "not_pending" | "not_due" | "paid_after_all" | "expired";

@@ -1,7 +1,7 @@
 import { orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
+import { Effects, recordTransition } from "../orders/effects";
 import type { Deps } from "../platform/deps";
-import { Effects, recordTransition } from "./effects";
 
 export type SettleResult = "paid" | "already_paid" | "refunding_late_payment";
 

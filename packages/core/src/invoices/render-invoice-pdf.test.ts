@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../errors";
+import { isDomainError } from "../errors";
 import { rupeesInWords } from "./amount-in-words";
 import { taxIncluded } from "./gst";
 import {
@@ -8,7 +8,7 @@ import {
   type InvoiceSnapshot,
   invoiceProblems,
   renderInvoicePdf,
-} from "./invoice-pdf";
+} from "./render-invoice-pdf";
 
 function line(
   description: string,

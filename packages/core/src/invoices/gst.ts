@@ -1,6 +1,6 @@
 import type { INDIAN_STATES } from "@bazaar/schemas";
-import { invalidField } from "../../errors";
-import { gstIncludedIn } from "../../pricing/price-cart";
+import { invalidField } from "../errors";
+import { gstIncludedIn } from "../pricing/price-cart";
 
 export type StateName = (typeof INDIAN_STATES)[number];
 

@@ -4,7 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../errors";
 import type { Deps } from "../platform/deps";
-import { readTrackingCode } from "./documents/tracking";
+import { readTrackingCode } from "./tracking-code";
 
 /**
  * Public tracking by code: the status and its timeline, with no names, street addresses or

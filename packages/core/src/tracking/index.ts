@@ -1,0 +1,2 @@
+export { getTracking } from "./get-tracking";
+export { createTrackingCode, readTrackingCode, trackingFor, trackingQr, trackingUrl } from "./tracking-code";
