@@ -2,26 +2,19 @@ import { useFormError, useTRPC } from "@bazaar/client";
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminOrderSummaryDto } from "@bazaar/schemas";
 import {
-  Button,
   Card,
   ErrorAlert,
-  Form,
   Loading,
   LoadMore,
-  PAYMENT_STATUSES,
   Page,
   PaymentStatusTag,
   paymentMethodLabel,
-  paymentStatusLabel,
-  SelectField,
-  SUB_ORDER_STATUSES,
   SubOrderStatusTag,
-  subOrderStatusLabel,
-  TextField,
 } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { OrderFilterForm } from "./order-filter-form";
 import {
   NO_FILTERS,
   type OrderFilters,
@@ -29,13 +22,6 @@ import {
   orderListInput,
   readOrderFilters,
 } from "./order-values";
-
-const STATUS_OPTIONS = SUB_ORDER_STATUSES.map((s) => ({ value: s, label: subOrderStatusLabel(s) }));
-const PAYMENT_OPTIONS = PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusLabel(s) }));
-const METHOD_OPTIONS = [
-  { value: "razorpay", label: "Online" },
-  { value: "cod", label: "Cash on delivery" },
-];
 
 /** Every order on the marketplace, newest first: find one by number or customer email, or filter. */
 export function OrdersPage() {
@@ -60,64 +46,16 @@ export function OrdersPage() {
       description="Every order, with each shop's part of it. Open one to see its timeline or cancel it."
     >
       <Card>
-        <Form
-          aria-label="Filter orders"
-          className="bz-toolbar-form"
-          onSubmit={() => setParams(orderFilterParams(values), { replace: true })}
-        >
-          <div className="bz-toolbar">
-            <TextField
-              id="q"
-              label="Search"
-              type="search"
-              placeholder="Order number or customer email"
-              value={values.q}
-              onValue={set("q")}
-            />
-            <SelectField
-              id="status"
-              label="Status"
-              placeholder="Any status"
-              options={STATUS_OPTIONS}
-              value={values.status}
-              onValue={set("status")}
-            />
-            <SelectField
-              id="paymentStatus"
-              label="Payment"
-              placeholder="Any payment"
-              options={PAYMENT_OPTIONS}
-              value={values.paymentStatus}
-              onValue={set("paymentStatus")}
-            />
-            <SelectField
-              id="paymentMethod"
-              label="Method"
-              placeholder="Any method"
-              options={METHOD_OPTIONS}
-              value={values.paymentMethod}
-              onValue={set("paymentMethod")}
-            />
-          </div>
-          <div className="bz-toolbar">
-            <TextField id="from" label="Placed from" type="date" value={values.from} onValue={set("from")} />
-            <TextField id="to" label="Placed to" type="date" value={values.to} onValue={set("to")} />
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-            {filtered && (
-              <Button
-                variant="link"
-                onClick={() => {
-                  setValues(NO_FILTERS);
-                  setParams(new URLSearchParams(), { replace: true });
-                }}
-              >
-                Clear filters
-              </Button>
-            )}
-          </div>
-        </Form>
+        <OrderFilterForm
+          values={values}
+          set={set}
+          filtered={filtered}
+          onSearch={() => setParams(orderFilterParams(values), { replace: true })}
+          onClear={() => {
+            setValues(NO_FILTERS);
+            setParams(new URLSearchParams(), { replace: true });
+          }}
+        />
         {orders.isPending ? (
           <Loading />
         ) : orders.error ? (
