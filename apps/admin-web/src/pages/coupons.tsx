@@ -1,6 +1,6 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatRupees } from "@bazaar/client/format";
-import { type CouponDto, CouponListInput } from "@bazaar/schemas";
+import type { CouponDto } from "@bazaar/schemas";
 import {
   Button,
   Card,
@@ -11,43 +11,20 @@ import {
   couponSavedNotice,
   EditorCard,
   ErrorAlert,
-  Form,
   Loading,
   LoadMore,
   Page,
-  SelectField,
-  TextField,
   useEditor,
   useProductSearch,
 } from "@bazaar/ui";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
-
-type ListState = NonNullable<CouponListInput["state"]>;
-type Scope = NonNullable<CouponListInput["scope"]>;
-const STATES: { value: ListState; label: string }[] = [
-  { value: "all", label: "Any state" },
-  { value: "active", label: "Active" },
-  { value: "scheduled", label: "Scheduled" },
-  { value: "expired", label: "Expired" },
-  { value: "disabled", label: "Disabled" },
-];
-const SCOPES: { value: Scope | ""; label: string }[] = [
-  { value: "", label: "Platform and sellers" },
-  { value: "platform", label: "Platform" },
-  { value: "seller", label: "Sellers" },
-];
+import { CouponFilterForm, useCouponFilters } from "./coupon-filters";
 
 /** Every coupon: the platform's own (created and edited here) and sellers' (disabled if need be). */
 export function CouponsPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
-  const parsedState = CouponListInput.shape.state.safeParse(params.get("state") ?? undefined);
-  const state: ListState = parsedState.success ? parsedState.data : "all";
-  const parsedScope = CouponListInput.shape.scope.safeParse(params.get("scope") ?? undefined);
-  const scope: Scope | undefined = parsedScope.success ? parsedScope.data : undefined;
-  const q = params.get("q") ?? "";
+  const { state, scope, q, update } = useCouponFilters();
   const [search, setSearch] = useState(q);
   const coupons = useInfiniteQuery(
     trpc.admin.coupons.list.infiniteQueryOptions(
@@ -58,12 +35,6 @@ export function CouponsPage() {
   const error = useFormError(coupons.error);
   const rows = coupons.data?.pages.flatMap((p) => p.items) ?? [];
   const editor = useEditor<CouponDto>();
-  const update = (next: { state?: string; scope?: string; q?: string }) => {
-    const merged = { state: state === "all" ? "" : state, scope: scope ?? "", q, ...next };
-    setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v && v !== "all")), {
-      replace: true,
-    });
-  };
 
   return (
     <Page
@@ -85,42 +56,7 @@ export function CouponsPage() {
         {(c) => <PlatformCouponForm coupon={c} onDone={editor.done} onCancel={editor.close} />}
       </EditorCard>
       <Card>
-        <Form
-          aria-label="Filter coupons"
-          className="bz-toolbar-form"
-          onSubmit={() => update({ q: search.trim() })}
-        >
-          <div className="bz-toolbar">
-            <TextField
-              id="q"
-              label="Search"
-              type="search"
-              placeholder="Code"
-              value={search}
-              onValue={(v) => {
-                setSearch(v);
-                if (!v) update({ q: "" });
-              }}
-            />
-            <SelectField
-              id="scope"
-              label="Whose"
-              options={SCOPES}
-              value={scope ?? ""}
-              onValue={(v) => update({ scope: v })}
-            />
-            <SelectField
-              id="state"
-              label="State"
-              options={STATES}
-              value={state}
-              onValue={(v) => update({ state: v })}
-            />
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-          </div>
-        </Form>
+        <CouponFilterForm scope={scope} state={state} search={search} onSearch={setSearch} update={update} />
         {coupons.isPending ? (
           <Loading />
         ) : coupons.error ? (
