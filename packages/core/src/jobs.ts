@@ -6,7 +6,7 @@ import { handleRazorpayWebhook } from "./payments/handle-razorpay-webhook";
 import { processRefund } from "./payments/process-refund";
 import { reconcilePayments } from "./payments/reconcile-payments";
 import type { Deps } from "./platform/deps";
-import { applySaleBoundary } from "./promotions/sale-events";
+import { applySaleBoundary } from "./promotions/apply-sale-boundary";
 import { sweep } from "./sweep";
 
 /** Every job's handler, shared by the in-process runner and the BullMQ worker. */

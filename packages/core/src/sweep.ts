@@ -1,4 +1,4 @@
-import { redrivePendingEmails } from "./notifications/send-email";
+import { redrivePendingEmails } from "./notifications/redrive-pending-emails";
 import { expireOverdueOrders } from "./payments/expire-overdue-orders";
 import { redrivePaymentWork } from "./payments/redrive-payment-work";
 import type { Deps } from "./platform/deps";

@@ -4,7 +4,11 @@ import { authenticate } from "../identity/authenticate";
 import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
 import { createTestContext, rejects, type TestContext } from "../testing";
-import { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
+import { createAddress } from "./create-address";
+import { listAddresses } from "./list-addresses";
+import { removeAddress } from "./remove-address";
+import { setDefaultAddress } from "./set-default-address";
+import { updateAddress } from "./update-address";
 
 let t: TestContext;
 const origin = { ip: null, userAgent: null };

@@ -1,1 +1,5 @@
-export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
+export { createAddress } from "./create-address";
+export { listAddresses } from "./list-addresses";
+export { removeAddress } from "./remove-address";
+export { setDefaultAddress } from "./set-default-address";
+export { updateAddress } from "./update-address";

@@ -1,1 +1,2 @@
-export { listUsers, setUserStatus } from "./users";
+export { listUsers } from "./list-users";
+export { setUserStatus } from "./set-user-status";

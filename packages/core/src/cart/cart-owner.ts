@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { carts, type Database } from "@bazaar/db";
-import { eq } from "drizzle-orm";
-
+import { cartItems, carts, type Database } from "@bazaar/db";
+import { and, eq } from "drizzle-orm";
+import { notFound } from "../errors";
+import type { Deps } from "../platform/deps";
 /** Who a cart belongs to: a signed-in customer, or a guest holding a token (or not yet). */
 export type CartOwner = { userId: string } | { guestToken: string | null };
 export type CartRow = typeof carts.$inferSelect;
@@ -75,4 +76,17 @@ export async function ensureCart(
     .values({ guestTokenHash: hashToken(token), expiresAt: guestExpiry(now), createdAt: now, updatedAt: now })
     .returning();
   return { cart: cart!, issuedToken: token };
+}
+
+/** The line, only if it is in the caller's own cart: anyone else's line is simply not found. */
+export async function findOwnLine(tx: Deps["db"], owner: CartOwner, itemId: string, now: Date) {
+  const cart = await findCart(tx, owner, now, true);
+  const [line] = cart
+    ? await tx
+        .select({ id: cartItems.id, variantId: cartItems.variantId })
+        .from(cartItems)
+        .where(and(eq(cartItems.id, itemId), eq(cartItems.cartId, cart.id)))
+    : [];
+  if (!cart || !line) throw notFound("cart.item_not_found", "That item is not in your cart");
+  return { cart, line };
 }

@@ -8,17 +8,22 @@ import { setCheckoutSettings } from "../checkout/checkout-settings";
 import type { DomainError } from "../errors";
 import type { SellerActor } from "../platform/deps";
 import { createRateLimiter } from "../platform/rate-limit";
-import { createCoupon } from "../promotions/coupons";
+import { applySaleBoundary } from "../promotions/apply-sale-boundary";
+import { cancelSaleEvent } from "../promotions/cancel-sale-event";
+import { createCoupon } from "../promotions/create-coupon";
+import { createSaleEvent } from "../promotions/create-sale-event";
 import { redeemCoupon, releaseCoupon } from "../promotions/redeem-coupon";
-import { applySaleBoundary, cancelSaleEvent, createSaleEvent } from "../promotions/sale-events";
 import { createTestContext, rejects, type TestContext } from "../testing";
 import { catalogFixture } from "../testing/catalog-fixture";
 import { addCartItem } from "./add-cart-item";
-import { applyCoupon, removeCoupon } from "./cart-coupon";
+import { applyCoupon } from "./apply-coupon";
 import type { CartOwner } from "./cart-owner";
+import { clearCart } from "./clear-cart";
 import { getCart } from "./get-cart";
 import { mergeGuestCart } from "./merge-guest-cart";
-import { clearCart, removeCartItem, updateCartItem } from "./update-cart-item";
+import { removeCartItem } from "./remove-cart-item";
+import { removeCoupon } from "./remove-coupon";
+import { updateCartItem } from "./update-cart-item";
 
 let t: TestContext;
 let f: ReturnType<typeof catalogFixture>;
@@ -342,7 +347,7 @@ describe("coupons", () => {
     const owner = await customer();
     await addCartItem(t.deps, owner, { variantId: a.variant.id, qty: 1 });
     const disabled = await coupon({ code: code(), kind: "fixed", amountOff: 500 });
-    const { setCouponActive } = await import("../promotions/coupons");
+    const { setCouponActive } = await import("../promotions/set-coupon-active");
     await setCouponActive(t.deps, admin, "any", { id: disabled.id, active: false });
     expect((await rejects(applyCoupon(t.deps, owner, { code: disabled.code }))).reason).toBe(
       "coupon.inactive",

@@ -1,4 +1,4 @@
-import { scheduleMediaDeletion } from "../media/delete-media";
+import { scheduleMediaDeletion } from "../media/schedule-media-deletion";
 import type { Deps } from "../platform/deps";
 
 /**

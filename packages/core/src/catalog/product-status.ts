@@ -6,14 +6,15 @@ import type { Deps, SellerActor } from "../platform/deps";
 import { loadSellerProduct } from "./product-dto";
 import { findOwnProductForUpdate, reloadProduct } from "./product-rules";
 
-/** Seller-driven status moves; moderation decisions live in moderation.ts. */
+/** Seller-driven status moves; moderation decisions are approve-product.ts and reject-product.ts. */
 const sellerMoves: Record<"submit" | "archive" | "restore", { from: ProductStatus[]; to: ProductStatus }> = {
   submit: { from: ["draft", "rejected"], to: "pending_review" },
   archive: { from: ["approved"], to: "archived" },
   restore: { from: ["archived"], to: "approved" },
 };
 
-async function move(
+/** Moves the seller's own product by one of their moves, if its status allows it. */
+export async function moveProductStatus(
   deps: Deps,
   actor: SellerActor,
   raw: IdInput,
@@ -49,10 +50,3 @@ async function move(
   await deps.cache.bump("catalog");
   return dto;
 }
-
-export const submitProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
-  move(deps, actor, input, "submit");
-export const archiveProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
-  move(deps, actor, input, "archive");
-export const restoreProduct = (deps: Deps, actor: SellerActor, input: IdInput) =>
-  move(deps, actor, input, "restore");

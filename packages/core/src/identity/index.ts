@@ -2,10 +2,10 @@ export { assertSessionLive, authenticate, authenticateBearer } from "./authentic
 export { changePassword } from "./change-password";
 export { createVerifiedUser } from "./create-user";
 export { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TTL_MS } from "./credentials";
+export { getMe } from "./get-me";
 export { listSessions } from "./list-sessions";
 export { login } from "./login";
 export { logout } from "./logout";
-export { getMe, updateProfile } from "./profile";
 export { userExists } from "./queries";
 export { refreshSession } from "./refresh-session";
 export { register } from "./register";
@@ -14,4 +14,5 @@ export { resendOtp } from "./resend-otp";
 export { resetPassword } from "./reset-password";
 export { revokeSession } from "./revoke-session";
 export type { SignedIn } from "./sessions";
+export { updateProfile } from "./update-profile";
 export { verifyEmail } from "./verify-email";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setUserStatus } from "../admin/users";
+import { setUserStatus } from "../admin/set-user-status";
 import { createTestContext, type TestContext } from "../testing";
 import { authenticate } from "./authenticate";
 import { changePassword } from "./change-password";

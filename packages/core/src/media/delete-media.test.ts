@@ -8,7 +8,8 @@ import { createVerifiedUser } from "../identity/create-user";
 import type { Actor } from "../platform/deps";
 import { createTestContext, type TestContext } from "../testing";
 import { samplePng } from "../testing/sample-images";
-import { deleteMedia, scheduleMediaDeletion } from "./delete-media";
+import { deleteMedia } from "./delete-media";
+import { scheduleMediaDeletion } from "./schedule-media-deletion";
 import { uploadMedia } from "./upload-media";
 
 let t: TestContext;

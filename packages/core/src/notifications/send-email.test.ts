@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing";
 import { queueEmail } from "./queue-email";
-import { redrivePendingEmails, sendEmail } from "./send-email";
+import { redrivePendingEmails } from "./redrive-pending-emails";
+import { sendEmail } from "./send-email";
 
 let t: TestContext;
 beforeAll(async () => {

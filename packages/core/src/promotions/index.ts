@@ -1,3 +1,5 @@
+export { applySaleBoundary } from "./apply-sale-boundary";
+export { cancelSaleEvent } from "./cancel-sale-event";
 export {
   couponRejected,
   couponUsability,
@@ -5,20 +7,13 @@ export {
   rejectionMessage,
   toPricingCoupon,
 } from "./coupon-checks";
-export {
-  type CouponOwner,
-  createCoupon,
-  listCoupons,
-  setCouponActive,
-  toCouponDto,
-  updateCoupon,
-} from "./coupons";
+export { createCoupon } from "./create-coupon";
+export { createSaleEvent } from "./create-sale-event";
+export { listCoupons } from "./list-coupons";
+export { listSaleEvents } from "./list-sale-events";
+export { type CouponOwner, toCouponDto } from "./queries";
 export { redeemCoupon, releaseCoupon } from "./redeem-coupon";
-export {
-  applySaleBoundary,
-  cancelSaleEvent,
-  createSaleEvent,
-  listSaleEvents,
-  updateSaleEvent,
-} from "./sale-events";
 export { runningSaleEnd, runningSalePrice } from "./sale-prices";
+export { setCouponActive } from "./set-coupon-active";
+export { updateCoupon } from "./update-coupon";
+export { updateSaleEvent } from "./update-sale-event";

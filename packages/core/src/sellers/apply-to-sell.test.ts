@@ -6,8 +6,8 @@ import { createTestContext, type TestContext } from "../testing";
 import { application, newActor } from "../testing/seller-fixture";
 import { applyToSell } from "./apply-to-sell";
 import { decryptBankAccount } from "./bank-account";
-import { rejectSeller } from "./decide-seller";
 import { getMySeller } from "./get-my-seller";
+import { rejectSeller } from "./reject-seller";
 
 let t: TestContext;
 beforeAll(async () => {

@@ -5,9 +5,12 @@ import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../testing";
 import { application, insertProduct, newActor } from "../testing/seller-fixture";
 import { applyToSell } from "./apply-to-sell";
-import { approveSeller, reinstateSeller, rejectSeller, suspendSeller } from "./decide-seller";
+import { approveSeller } from "./approve-seller";
 import { getShopBySlug } from "./get-shop";
+import { reinstateSeller } from "./reinstate-seller";
+import { rejectSeller } from "./reject-seller";
 import { requireApprovedSeller } from "./require-seller";
+import { suspendSeller } from "./suspend-seller";
 import { canDecide, type SellerDecision } from "./transitions";
 
 let t: TestContext;

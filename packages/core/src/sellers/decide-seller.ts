@@ -1,11 +1,5 @@
 import { sellers, users } from "@bazaar/db";
-import {
-  SellerDecisionInput,
-  type SellerDecisionInput as SellerDecisionInputT,
-  SellerDecisionWithReasonInput,
-  type SellerDecisionWithReasonInput as SellerDecisionWithReasonInputT,
-  type SellerDto,
-} from "@bazaar/schemas";
+import type { SellerDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
 import { dispatchEmails, queueEmail } from "../notifications/queue-email";
@@ -19,7 +13,7 @@ import { canDecide, type SellerDecision, sellerDecisions } from "./transitions";
  * both pass the state check. The audit row and the applicant's email commit with the
  * change; the email is sent, and the catalogue cache bumped, only after the commit.
  */
-async function decide(
+export async function decideSeller(
   deps: Deps,
   actor: Actor,
   decision: SellerDecision,
@@ -73,36 +67,4 @@ async function decide(
   await dispatchEmails(deps, [emailId]);
   if (rule.affectsStorefront) await deps.cache.bump("catalog");
   return (await findSellerDto(deps.db, eq(sellers.id, input.sellerId)))!;
-}
-
-/** pending → approved; the account becomes a seller. */
-export async function approveSeller(deps: Deps, actor: Actor, raw: SellerDecisionInputT): Promise<SellerDto> {
-  return decide(deps, actor, "approve", SellerDecisionInput.parse(raw));
-}
-
-/** pending → rejected, with a reason the applicant sees; they may apply again. */
-export async function rejectSeller(
-  deps: Deps,
-  actor: Actor,
-  raw: SellerDecisionWithReasonInputT,
-): Promise<SellerDto> {
-  return decide(deps, actor, "reject", SellerDecisionWithReasonInput.parse(raw));
-}
-
-/** approved → suspended: seller procedures refuse at once and the shop's products leave the storefront. */
-export async function suspendSeller(
-  deps: Deps,
-  actor: Actor,
-  raw: SellerDecisionWithReasonInputT,
-): Promise<SellerDto> {
-  return decide(deps, actor, "suspend", SellerDecisionWithReasonInput.parse(raw));
-}
-
-/** suspended → approved: the shop and its approved products are back. */
-export async function reinstateSeller(
-  deps: Deps,
-  actor: Actor,
-  raw: SellerDecisionInputT,
-): Promise<SellerDto> {
-  return decide(deps, actor, "reinstate", SellerDecisionInput.parse(raw));
 }

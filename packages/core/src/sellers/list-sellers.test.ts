@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing";
 import { application, newActor } from "../testing/seller-fixture";
 import { applyToSell } from "./apply-to-sell";
-import { getPlatformSettings, setDefaultCommission, setSellerCommission } from "./commission";
 import { createShopForSeed } from "./create-shop-for-seed";
-import { getSeller, listSellers } from "./list-sellers";
+import { getPlatformSettings } from "./get-platform-settings";
+import { getSeller } from "./get-seller";
+import { listSellers } from "./list-sellers";
+import { setDefaultCommission } from "./set-default-commission";
+import { setSellerCommission } from "./set-seller-commission";
 
 let t: TestContext;
 let admin: Awaited<ReturnType<typeof newActor>>;

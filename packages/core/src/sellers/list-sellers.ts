@@ -1,10 +1,9 @@
 import { sellers, users } from "@bazaar/db";
-import { AdminSellersListInput, type Page, type SellerDto, SellerIdInput } from "@bazaar/schemas";
+import { AdminSellersListInput, type Page, type SellerDto } from "@bazaar/schemas";
 import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
-import { notFound } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
 import { decodeCursor, page } from "../platform/pagination";
-import { findSellerDto, getDefaultCommissionBps, selectSellers, toSellerDto } from "./queries";
+import { getDefaultCommissionBps, selectSellers, toSellerDto } from "./queries";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -44,16 +43,4 @@ export async function listSellers(
   );
   const defaultBps = await getDefaultCommissionBps(deps.db);
   return { items: p.items.map((r) => toSellerDto(r, defaultBps)), nextCursor: p.nextCursor };
-}
-
-/** Admin: one seller, whatever its status. */
-export async function getSeller(
-  deps: Pick<Deps, "db">,
-  _actor: Actor,
-  raw: SellerIdInput,
-): Promise<SellerDto> {
-  const input = SellerIdInput.parse(raw);
-  const seller = await findSellerDto(deps.db, eq(sellers.id, input.sellerId));
-  if (!seller) throw notFound("seller.not_found", "Seller not found");
-  return seller;
 }

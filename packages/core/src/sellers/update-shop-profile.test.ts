@@ -7,8 +7,8 @@ import { createTestContext, type TestContext } from "../testing";
 import { application, newActor } from "../testing/seller-fixture";
 import { decryptBankAccount } from "./bank-account";
 import { createShopForSeed } from "./create-shop-for-seed";
-import { suspendSeller } from "./decide-seller";
 import { getShopBySlug } from "./get-shop";
+import { suspendSeller } from "./suspend-seller";
 import { updateShopProfile } from "./update-shop-profile";
 
 let t: TestContext;

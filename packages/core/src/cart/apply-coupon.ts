@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Deps, Origin } from "../platform/deps";
 import { couponRejected, couponUsability, findCouponByCode } from "../promotions/coupon-checks";
-import { type CartOwner, ensureCart, findCart } from "./cart-owner";
+import { type CartOwner, ensureCart } from "./cart-owner";
 import { evaluateCart } from "./evaluate-cart";
 import { type CartResult, ownerUserId } from "./get-cart";
 
@@ -41,17 +41,5 @@ export async function applyCoupon(
       );
     await tx.update(carts).set({ couponId: coupon.id, updatedAt: now }).where(eq(carts.id, cart.id));
     return { cart: evaluated.dto, issuedGuestToken: issuedToken };
-  });
-}
-
-export async function removeCoupon(deps: Pick<Deps, "db" | "now">, owner: CartOwner): Promise<CartResult> {
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const cart = await findCart(tx, owner, now, true);
-    if (cart?.couponId)
-      await tx.update(carts).set({ couponId: null, updatedAt: now }).where(eq(carts.id, cart.id));
-    const dto = (await evaluateCart(tx, cart ? { ...cart, couponId: null } : null, ownerUserId(owner), now))
-      .dto;
-    return { cart: dto, issuedGuestToken: null };
   });
 }

@@ -1,41 +1,12 @@
 import { users } from "@bazaar/db";
-import { AdminUsersListInput, type Page, SetUserStatusInput, type UserDto } from "@bazaar/schemas";
-import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import { SetUserStatusInput, type UserDto } from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
 import { toUserDto } from "../identity/dto";
 import { revokeSessions } from "../identity/sessions";
 import { dispatchEmails, queueEmail } from "../notifications/queue-email";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
-import { decodeCursor, page } from "../platform/pagination";
-
-export async function listUsers(deps: Deps, _actor: Actor, raw: AdminUsersListInput): Promise<Page<UserDto>> {
-  const input = AdminUsersListInput.parse(raw);
-  const cursor = decodeCursor(input.cursor);
-  const where: (SQL | undefined)[] = [
-    input.role ? eq(users.role, input.role) : undefined,
-    input.status ? eq(users.status, input.status) : undefined,
-    input.q
-      ? or(ilike(users.email, `%${escapeLike(input.q)}%`), ilike(users.name, `%${escapeLike(input.q)}%`))
-      : undefined,
-    cursor
-      ? or(
-          lt(users.createdAt, cursor.createdAt),
-          and(eq(users.createdAt, cursor.createdAt), lt(users.id, cursor.id)),
-        )
-      : undefined,
-  ];
-  const rows = await deps.db
-    .select()
-    .from(users)
-    .where(and(...where))
-    .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(input.limit + 1);
-  const p = page(rows, input.limit);
-  return { items: p.items.map(toUserDto), nextCursor: p.nextCursor };
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Suspending or deactivating signs the user out everywhere at once; it is audited and the user is told. */
 export async function setUserStatus(deps: Deps, actor: Actor, raw: SetUserStatusInput): Promise<UserDto> {

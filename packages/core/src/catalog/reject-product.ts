@@ -1,0 +1,43 @@
+import { products } from "@bazaar/db";
+import { ModerationRejectInput, type SellerProductDto } from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { audit } from "../platform/audit";
+import type { Actor, Deps } from "../platform/deps";
+import { loadSellerProduct } from "./product-dto";
+import { reloadProduct } from "./product-rules";
+import { lockForReview } from "./queries";
+
+/** Rejects a new product, or only the pending edit of a live one (the live version stays). */
+export async function rejectProduct(
+  deps: Deps,
+  actor: Actor,
+  raw: z.input<typeof ModerationRejectInput>,
+): Promise<SellerProductDto> {
+  const input = ModerationRejectInput.parse(raw);
+  const now = deps.now();
+  const dto = await deps.db.transaction(async (tx) => {
+    const p = await lockForReview(tx, input.productId);
+    if (p.status === "pending_review") {
+      await tx
+        .update(products)
+        .set({ status: "rejected", statusReason: input.reason, updatedAt: now })
+        .where(eq(products.id, p.id));
+    } else {
+      await tx
+        .update(products)
+        .set({ revisionStatus: "rejected", revisionReason: input.reason, updatedAt: now })
+        .where(eq(products.id, p.id));
+    }
+    await audit(tx, {
+      actorId: actor.userId,
+      action: p.status === "pending_review" ? "product.rejected" : "product.revision_rejected",
+      targetType: "product",
+      targetId: p.id,
+      data: { reason: input.reason },
+    });
+    return loadSellerProduct(tx, await reloadProduct(tx, p.id));
+  });
+  await deps.cache.bump("catalog");
+  return dto;
+}
