@@ -12,7 +12,7 @@ import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createCloudinaryMediaStore } from "./media/cloudinary-store";
 import { createLocalMediaStore } from "./media/store";
-import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
+import { createOutboxMailer, createSmtpMailer, type Mailer } from "./notifications/mailer";
 import { createPaymentGateway } from "./payments/create-payment-gateway";
 import { receiveRazorpayWebhook } from "./payments/receive-razorpay-webhook";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
@@ -41,11 +41,54 @@ export async function createRuntime(
   log: Log,
   options: { mode: "server" | "worker" },
 ): Promise<Runtime> {
+  const db = await openDatabase(config, log, options.mode);
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, log })
+    : undefined;
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl)
+    : createOutboxMailer(join(config.dataDir, "outbox"), log);
+  const deps = buildDeps(config, log, { db, redis, mailer });
+  const { inProcess, bullQueue, closeWorkers } = await startJobs(config, log, deps, options.mode);
+
+  return {
+    deps,
+    db,
+    async ready() {
+      const status: Record<string, string> = {};
+      const check = async (name: string, fn: () => Promise<unknown>) => {
+        try {
+          await withTimeout(fn(), 2000);
+          status[name] = "ok";
+        } catch (e) {
+          status[name] = e instanceof Error ? e.message : String(e);
+        }
+      };
+      await check("database", () => db.ping());
+      if (bullQueue) await check("queue", () => bullQueue.ping());
+      if (redis) await check("redis", () => redis.ping());
+      return status;
+    },
+    drainJobs: async () => inProcess?.drain(),
+    async close() {
+      await closeWorkers?.();
+      await inProcess?.close();
+      await bullQueue?.close();
+      await deps.live.close();
+      redis?.disconnect();
+      await mailer.close();
+      await db.close();
+    },
+  };
+}
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite under the data dir; migrated either way. */
+async function openDatabase(config: Config, log: Log, mode: "server" | "worker"): Promise<DbHandle> {
   const db = config.databaseUrl
     ? await createDb({
         url: config.databaseUrl,
         poolSize: config.databasePoolSize,
-        applicationName: `bazaar-${options.mode}`,
+        applicationName: `bazaar-${mode}`,
         timeouts: config.databaseTimeouts,
         // The requests using a broken connection fail on their own and answer 503.
         // Only what says why: the error also drags the whole client object along.
@@ -57,13 +100,16 @@ export async function createRuntime(
       })
     : await createDb({ dataDir: join(config.dataDir, "pglite") });
   await db.migrate();
+  return db;
+}
 
-  const redis = config.redisUrl
-    ? await connectRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, log })
-    : undefined;
-  const mailer = config.smtpUrl
-    ? createSmtpMailer(config.smtpUrl)
-    : createOutboxMailer(join(config.dataDir, "outbox"), log);
+/** The ports every use case gets; jobs are wired in by startJobs once the queue exists. */
+function buildDeps(
+  config: Config,
+  log: Log,
+  services: { db: DbHandle; redis: Awaited<ReturnType<typeof connectRedis>> | undefined; mailer: Mailer },
+): Deps {
+  const { db, redis, mailer } = services;
   const deps: Deps = {
     db: db.db,
     jobs: { enqueue: async () => {} },
@@ -96,7 +142,14 @@ export async function createRuntime(
     liveRecheckMs: config.liveRecheckMs,
     publicApiUrl: config.publicApiUrl,
   };
+  return deps;
+}
 
+/**
+ * The job queue (in-process, or BullMQ producers), the BullMQ workers in a worker process,
+ * and the repeating schedules where this process owns them.
+ */
+async function startJobs(config: Config, log: Log, deps: Deps, mode: "server" | "worker") {
   const isPermanent = isDomainError;
   let inProcess: InProcessQueue | undefined;
   let bullQueue: BullQueue | undefined;
@@ -108,12 +161,12 @@ export async function createRuntime(
     bullQueue = createBullQueue({ url: config.redisUrl!, log });
     deps.jobs = bullQueue;
   }
-  if (options.mode === "worker" && deps.payments.kind === "dev")
+  if (mode === "worker" && deps.payments.kind === "dev")
     log.warn(
       {},
       "no Razorpay keys: the dev payment gateway lives in the API process, so this worker cannot see its payments (refunds and reconciliation fail). Use Razorpay test keys with a separate worker.",
     );
-  if (options.mode === "worker" && !config.runJobsInProcess) {
+  if (mode === "worker" && !config.runJobsInProcess) {
     const workers = startBullWorkers({
       url: config.redisUrl!,
       handlers: jobHandlers(deps),
@@ -122,7 +175,7 @@ export async function createRuntime(
     });
     closeWorkers = workers.close;
   }
-  if (options.mode === "worker" || config.runJobsInProcess) {
+  if (mode === "worker" || config.runJobsInProcess) {
     // One schedule each for the deployment (BullMQ upserts them), or one per process in-process.
     const queue = (inProcess ?? bullQueue)!;
     await queue.every("payments.reconcile", {}, config.orders.reconcileEveryMs);
@@ -133,36 +186,7 @@ export async function createRuntime(
       log.warn({ err }, "could not queue the start-up sweep; the schedule will run it");
     });
   }
-
-  return {
-    deps,
-    db,
-    async ready() {
-      const status: Record<string, string> = {};
-      const check = async (name: string, fn: () => Promise<unknown>) => {
-        try {
-          await withTimeout(fn(), 2000);
-          status[name] = "ok";
-        } catch (e) {
-          status[name] = e instanceof Error ? e.message : String(e);
-        }
-      };
-      await check("database", () => db.ping());
-      if (bullQueue) await check("queue", () => bullQueue.ping());
-      if (redis) await check("redis", () => redis.ping());
-      return status;
-    },
-    drainJobs: async () => inProcess?.drain(),
-    async close() {
-      await closeWorkers?.();
-      await inProcess?.close();
-      await bullQueue?.close();
-      await deps.live.close();
-      redis?.disconnect();
-      await mailer.close();
-      await db.close();
-    },
-  };
+  return { inProcess, bullQueue, closeWorkers };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -13,17 +13,21 @@ import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { variantLabel } from "../cart/cart-lines";
-import { findCart } from "../cart/cart-owner";
-import { codRefusal, evaluateCart } from "../cart/evaluate-cart";
+import { type CartRow, findCart } from "../cart/cart-owner";
+import { codRefusal, type EvaluatedCart, evaluateCart } from "../cart/evaluate-cart";
 import { DomainError, invalidField, invalidState } from "../errors";
 import { Effects, recordTransition, reserveStock } from "../orders/effects";
-import { paymentStartFor, toOrderDto } from "../orders/queries";
+import { type OrderRow, paymentStartFor, toOrderDto } from "../orders/queries";
 import { startPayment } from "../payments/start-payment";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected } from "../promotions/coupon-checks";
 import { redeemCoupon } from "../promotions/redeem-coupon";
 import { getDefaultCommissionBps } from "../sellers/queries";
+
+type Input = z.output<typeof PlaceOrderInput>;
+type Shop = typeof sellers.$inferSelect;
+type Address = typeof addresses.$inferSelect;
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -34,7 +38,7 @@ export function orderNumber(at: Date): string {
   return `BZ-${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}-${tail}`;
 }
 
-async function existing(db: Database, customerId: string, key: string) {
+async function findByIdempotencyKey(db: Database, customerId: string, key: string) {
   const [row] = await db
     .select()
     .from(orders)
@@ -58,216 +62,18 @@ export async function placeOrder(
   raw: z.input<typeof PlaceOrderInput>,
 ): Promise<OrderDto> {
   const input = PlaceOrderInput.parse(raw);
-  const prior = await existing(deps.db, actor.userId, input.idempotencyKey);
+  const prior = await findByIdempotencyKey(deps.db, actor.userId, input.idempotencyKey);
   if (prior) return replay(deps, prior);
 
   const now = deps.now();
   const fx = new Effects();
-  let order: typeof orders.$inferSelect;
+  let order: OrderRow;
   try {
-    order = await deps.db.transaction(async (tx) => {
-      const [address] = await tx
-        .select()
-        .from(addresses)
-        .where(and(eq(addresses.id, input.addressId), eq(addresses.userId, actor.userId)));
-      if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
-
-      const cart = await findCart(tx, { userId: actor.userId }, now, true);
-      // The same key may have won while this request waited for the cart's lock.
-      const raced = await existing(tx, actor.userId, input.idempotencyKey);
-      if (raced) return raced;
-      const evaluated = await evaluateCart(tx, cart, actor.userId, now);
-      const { dto, priced, settings } = evaluated;
-      const all = dto.groups.flatMap((g) => g.lines);
-      if (!cart || all.length === 0) throw invalidState("checkout.cart_empty", "Your cart is empty");
-      const soldOut = all.filter((l) => l.notices.some((n) => n.kind === "out_of_stock"));
-      if (soldOut.length)
-        throw invalidState("checkout.out_of_stock", `${soldOut.map((l) => l.title).join(", ")}: sold out`, {
-          lines: soldOut.map((l) => ({ id: l.id, variantId: l.variantId, title: l.title, available: 0 })),
-        });
-      const blocked = all.filter((l) => !l.available);
-      if (blocked.length)
-        throw invalidState(
-          "checkout.unavailable_items",
-          "Remove the items that are no longer available to continue",
-          {
-            lines: blocked.map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
-          },
-        );
-      if (dto.hasNotices)
-        throw invalidState(
-          "checkout.cart_changed",
-          "Your cart changed since you last saw it; please review it",
-          {
-            lines: all
-              .filter((l) => l.notices.length)
-              .map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
-          },
-        );
-      if (evaluated.coupon && !evaluated.coupon.applied && dto.coupon?.reason)
-        throw couponRejected(dto.coupon.reason);
-
-      const sellerIds = priced.groups.map((g) => g.sellerId);
-      const shopRows = await tx.select().from(sellers).where(inArray(sellers.id, sellerIds));
-      const shops = new Map(shopRows.map((s) => [s.id, s]));
-      if (input.paymentMethod === "cod") {
-        const refusal = codRefusal(
-          priced.total,
-          settings,
-          shopRows.map((s) => ({ name: s.shopName, cod: s.codEnabled })),
-        );
-        if (refusal) throw invalidField("paymentMethod", refusal.reason, refusal.message, refusal.details);
-      }
-
-      const number = orderNumber(now);
-
-      const cod = input.paymentMethod === "cod";
-      const [created] = await tx
-        .insert(orders)
-        .values({
-          number,
-          customerId: actor.userId,
-          idempotencyKey: input.idempotencyKey,
-          paymentMethod: input.paymentMethod,
-          paymentStatus: cod ? "cod_pending" : "pending",
-          shippingAddress: {
-            name: address.name,
-            phone: address.phone,
-            line1: address.line1,
-            line2: address.line2,
-            landmark: address.landmark,
-            city: address.city,
-            state: address.state,
-            pincode: address.pincode,
-          },
-          couponId: evaluated.coupon?.applied ? evaluated.coupon.id : null,
-          couponCode: evaluated.coupon?.applied ? evaluated.coupon.code : null,
-          subtotal: priced.subtotal,
-          itemDiscount: priced.itemDiscount,
-          couponDiscount: priced.couponDiscount,
-          shipping: priced.shipping,
-          gstIncluded: priced.gstIncluded,
-          total: priced.total,
-          expiresAt: cod ? null : new Date(now.getTime() + deps.orders.paymentTimeoutMs),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      const o = created!;
-
-      const defaultCommission = await getDefaultCommissionBps(tx);
-      const rowById = new Map(evaluated.lines.map((l) => [l.row.id, l.row]));
-      for (const [i, g] of priced.groups.entries()) {
-        const shop = shops.get(g.sellerId)!;
-        const [sub] = await tx
-          .insert(subOrders)
-          .values({
-            orderId: o.id,
-            sellerId: g.sellerId,
-            number: `${number}-${i + 1}`,
-            status: cod ? "confirmed" : "placed",
-            seller: {
-              shopName: shop.shopName,
-              slug: shop.slug,
-              gstin: shop.gstin,
-              pan: shop.pan,
-              address: shop.pickupAddress,
-            },
-            subtotal: g.subtotal,
-            itemDiscount: g.itemDiscount,
-            couponDiscount: g.couponDiscount,
-            shipping: g.shipping,
-            gstIncluded: g.lines.reduce((a, l) => a + l.gstIncluded, 0),
-            total: g.total,
-            commissionBps: shop.commissionBps ?? defaultCommission,
-            invoiceNumber: cod ? `INV-${number}-${i + 1}` : null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await tx.insert(orderItems).values(
-          g.lines.map((l, position) => {
-            const row = rowById.get(l.id)!;
-            return {
-              position,
-              orderId: o.id,
-              subOrderId: sub!.id,
-              variantId: row.variant_id,
-              productId: row.product_id,
-              title: row.title,
-              variantLabel: variantLabel(row.option_values),
-              sku: row.sku,
-              imageUrl: row.image_url,
-              hsnCode: row.hsn_code,
-              gstRateBps: l.gstRateBps,
-              qty: l.qty,
-              unitPrice: l.unitPrice,
-              effectiveUnitPrice: l.effectiveUnitPrice,
-              itemDiscount: l.itemDiscount,
-              couponDiscount: l.couponDiscount,
-              lineTotal: l.lineTotal,
-              gstIncluded: l.gstIncluded,
-            };
-          }),
-        );
-        const who = { kind: "customer" as const, userId: actor.userId };
-        await recordTransition(tx, fx, {
-          order: o,
-          subOrder: sub!,
-          from: null,
-          to: "placed",
-          actor: who,
-          at: now,
-        });
-        if (cod) await fx.sellerNewOrder(tx, sub!, deps.urls.seller);
-        if (cod)
-          await recordTransition(tx, fx, {
-            order: o,
-            subOrder: sub!,
-            from: "placed",
-            to: "confirmed",
-            actor: { kind: "system", userId: null },
-            note: "Cash on delivery",
-            at: now,
-          });
-      }
-
-      if (evaluated.coupon?.applied)
-        await redeemCoupon(tx, {
-          couponId: evaluated.coupon.id,
-          userId: actor.userId,
-          orderId: o.id,
-          discount: priced.couponDiscount,
-          now,
-        });
-      await tx.delete(cartItems).where(eq(cartItems.cartId, cart.id));
-      await tx.update(carts).set({ couponId: null, updatedAt: now }).where(eq(carts.id, cart.id));
-      await fx.email(tx, actor.userId, "order_placed", {
-        number,
-        total: o.total,
-        method: o.paymentMethod,
-        url: `${deps.urls.customer}/orders/${o.id}`,
-      });
-      fx.catalogChanged = true;
-      if (o.expiresAt) {
-        const delayMs = o.expiresAt.getTime() - now.getTime();
-        fx.jobs.push(() =>
-          deps.jobs.enqueue("orders.expire", { orderId: o.id }, { delayMs, dedupeKey: `expire:${o.id}` }),
-        );
-      }
-      // Stock last: its row locks are the ones other buyers queue on, so hold them the
-      // shortest time, from here to the commit.
-      await reserveStock(
-        tx,
-        evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
-        { reason: `order ${number}`, actorId: actor.userId, at: now },
-      );
-      return o;
-    });
+    order = await deps.db.transaction((tx) => writeOrder(deps, tx, fx, actor, input, now));
   } catch (error) {
     // The same key sent twice at once: the loser of the race answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key")) {
-      const winner = await existing(deps.db, actor.userId, input.idempotencyKey);
+      const winner = await findByIdempotencyKey(deps.db, actor.userId, input.idempotencyKey);
       if (winner) return replay(deps, winner);
     }
     // Two orders drew the same number the same day (one in a billion): draw again.
@@ -279,8 +85,256 @@ export async function placeOrder(
   return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));
 }
 
+/** Everything placing an order writes, in order, inside the caller's transaction. */
+async function writeOrder(
+  deps: Deps,
+  tx: Database,
+  fx: Effects,
+  actor: Actor,
+  input: Input,
+  now: Date,
+): Promise<OrderRow> {
+  const address = await findOwnAddress(tx, actor.userId, input.addressId);
+  const cart = await findCart(tx, { userId: actor.userId }, now, true);
+  // The same key may have won while this request waited for the cart's lock.
+  const raced = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+  if (raced) return raced;
+  const evaluated = await evaluateCart(tx, cart, actor.userId, now);
+  assertCartReady(cart, evaluated);
+  const shops = await loadShops(tx, evaluated);
+  if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
+
+  const order = await insertOrder(deps, tx, actor, input, address, evaluated, now);
+  await insertSubOrders(deps, tx, fx, { order, evaluated, shops, actor, now });
+  if (evaluated.coupon?.applied)
+    await redeemCoupon(tx, {
+      couponId: evaluated.coupon.id,
+      userId: actor.userId,
+      orderId: order.id,
+      discount: evaluated.priced.couponDiscount,
+      now,
+    });
+  await emptyCart(tx, cart, now);
+  await fx.email(tx, actor.userId, "order_placed", {
+    number: order.number,
+    total: order.total,
+    method: order.paymentMethod,
+    url: `${deps.urls.customer}/orders/${order.id}`,
+  });
+  fx.catalogChanged = true;
+  scheduleExpiry(deps, fx, order, now);
+  // Stock last: its row locks are the ones other buyers queue on, so hold them the
+  // shortest time, from here to the commit.
+  await reserveStock(
+    tx,
+    evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
+    { reason: `order ${order.number}`, actorId: actor.userId, at: now },
+  );
+  return order;
+}
+
+async function findOwnAddress(tx: Database, userId: string, addressId: string): Promise<Address> {
+  const [address] = await tx
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+  if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
+  return address;
+}
+
+/**
+ * The cart must be bought as the customer last saw it: not empty, nothing sold out or
+ * withdrawn, no unacknowledged price or quantity change, and its coupon still good.
+ */
+function assertCartReady(cart: CartRow | null, evaluated: EvaluatedCart): asserts cart is CartRow {
+  const { dto } = evaluated;
+  const all = dto.groups.flatMap((g) => g.lines);
+  if (!cart || all.length === 0) throw invalidState("checkout.cart_empty", "Your cart is empty");
+  const soldOut = all.filter((l) => l.notices.some((n) => n.kind === "out_of_stock"));
+  if (soldOut.length)
+    throw invalidState("checkout.out_of_stock", `${soldOut.map((l) => l.title).join(", ")}: sold out`, {
+      lines: soldOut.map((l) => ({ id: l.id, variantId: l.variantId, title: l.title, available: 0 })),
+    });
+  const blocked = all.filter((l) => !l.available);
+  if (blocked.length)
+    throw invalidState(
+      "checkout.unavailable_items",
+      "Remove the items that are no longer available to continue",
+      {
+        lines: blocked.map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
+      },
+    );
+  if (dto.hasNotices)
+    throw invalidState("checkout.cart_changed", "Your cart changed since you last saw it; please review it", {
+      lines: all
+        .filter((l) => l.notices.length)
+        .map((l) => ({ id: l.id, title: l.title, notices: l.notices })),
+    });
+  if (evaluated.coupon && !evaluated.coupon.applied && dto.coupon?.reason)
+    throw couponRejected(dto.coupon.reason);
+}
+
+/** The shops the cart buys from, by id. */
+async function loadShops(tx: Database, evaluated: EvaluatedCart): Promise<Map<string, Shop>> {
+  const sellerIds = evaluated.priced.groups.map((g) => g.sellerId);
+  const rows = await tx.select().from(sellers).where(inArray(sellers.id, sellerIds));
+  return new Map(rows.map((s) => [s.id, s]));
+}
+
+function assertCodAccepted(evaluated: EvaluatedCart, shops: Shop[]) {
+  const refusal = codRefusal(
+    evaluated.priced.total,
+    evaluated.settings,
+    shops.map((s) => ({ name: s.shopName, cod: s.codEnabled })),
+  );
+  if (refusal) throw invalidField("paymentMethod", refusal.reason, refusal.message, refusal.details);
+}
+
+/** The parent order: what the customer pays, once, with the address and prices frozen. */
+async function insertOrder(
+  deps: Deps,
+  tx: Database,
+  actor: Actor,
+  input: Input,
+  address: Address,
+  evaluated: EvaluatedCart,
+  now: Date,
+): Promise<OrderRow> {
+  const { priced, coupon } = evaluated;
+  const cod = input.paymentMethod === "cod";
+  const [created] = await tx
+    .insert(orders)
+    .values({
+      number: orderNumber(now),
+      customerId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+      paymentMethod: input.paymentMethod,
+      paymentStatus: cod ? "cod_pending" : "pending",
+      shippingAddress: {
+        name: address.name,
+        phone: address.phone,
+        line1: address.line1,
+        line2: address.line2,
+        landmark: address.landmark,
+        city: address.city,
+        state: address.state,
+        pincode: address.pincode,
+      },
+      couponId: coupon?.applied ? coupon.id : null,
+      couponCode: coupon?.applied ? coupon.code : null,
+      subtotal: priced.subtotal,
+      itemDiscount: priced.itemDiscount,
+      couponDiscount: priced.couponDiscount,
+      shipping: priced.shipping,
+      gstIncluded: priced.gstIncluded,
+      total: priced.total,
+      expiresAt: cod ? null : new Date(now.getTime() + deps.orders.paymentTimeoutMs),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return created!;
+}
+
+/**
+ * One sub-order per seller with its items frozen, and the first step of its timeline.
+ * Cash on delivery needs no payment, so those are confirmed (and their seller told) at once.
+ */
+async function insertSubOrders(
+  deps: Deps,
+  tx: Database,
+  fx: Effects,
+  t: { order: OrderRow; evaluated: EvaluatedCart; shops: Map<string, Shop>; actor: Actor; now: Date },
+) {
+  const { order, evaluated, shops, actor, now } = t;
+  const cod = order.paymentMethod === "cod";
+  const defaultCommission = await getDefaultCommissionBps(tx);
+  const rowById = new Map(evaluated.lines.map((l) => [l.row.id, l.row]));
+  for (const [i, g] of evaluated.priced.groups.entries()) {
+    const shop = shops.get(g.sellerId)!;
+    const [sub] = await tx
+      .insert(subOrders)
+      .values({
+        orderId: order.id,
+        sellerId: g.sellerId,
+        number: `${order.number}-${i + 1}`,
+        status: cod ? "confirmed" : "placed",
+        seller: {
+          shopName: shop.shopName,
+          slug: shop.slug,
+          gstin: shop.gstin,
+          pan: shop.pan,
+          address: shop.pickupAddress,
+        },
+        subtotal: g.subtotal,
+        itemDiscount: g.itemDiscount,
+        couponDiscount: g.couponDiscount,
+        shipping: g.shipping,
+        gstIncluded: g.lines.reduce((a, l) => a + l.gstIncluded, 0),
+        total: g.total,
+        commissionBps: shop.commissionBps ?? defaultCommission,
+        invoiceNumber: cod ? `INV-${order.number}-${i + 1}` : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(orderItems).values(
+      g.lines.map((l, position) => {
+        const row = rowById.get(l.id)!;
+        return {
+          position,
+          orderId: order.id,
+          subOrderId: sub!.id,
+          variantId: row.variant_id,
+          productId: row.product_id,
+          title: row.title,
+          variantLabel: variantLabel(row.option_values),
+          sku: row.sku,
+          imageUrl: row.image_url,
+          hsnCode: row.hsn_code,
+          gstRateBps: l.gstRateBps,
+          qty: l.qty,
+          unitPrice: l.unitPrice,
+          effectiveUnitPrice: l.effectiveUnitPrice,
+          itemDiscount: l.itemDiscount,
+          couponDiscount: l.couponDiscount,
+          lineTotal: l.lineTotal,
+          gstIncluded: l.gstIncluded,
+        };
+      }),
+    );
+    const who = { kind: "customer" as const, userId: actor.userId };
+    await recordTransition(tx, fx, { order, subOrder: sub!, from: null, to: "placed", actor: who, at: now });
+    if (cod) await fx.sellerNewOrder(tx, sub!, deps.urls.seller);
+    if (cod)
+      await recordTransition(tx, fx, {
+        order,
+        subOrder: sub!,
+        from: "placed",
+        to: "confirmed",
+        actor: { kind: "system", userId: null },
+        note: "Cash on delivery",
+        at: now,
+      });
+  }
+}
+
+async function emptyCart(tx: Database, cart: CartRow, now: Date) {
+  await tx.delete(cartItems).where(eq(cartItems.cartId, cart.id));
+  await tx.update(carts).set({ couponId: null, updatedAt: now }).where(eq(carts.id, cart.id));
+}
+
+/** An online order not paid in time is expired by a job, which releases its stock. */
+function scheduleExpiry(deps: Deps, fx: Effects, order: OrderRow, now: Date) {
+  if (!order.expiresAt) return;
+  const delayMs = order.expiresAt.getTime() - now.getTime();
+  fx.jobs.push(() =>
+    deps.jobs.enqueue("orders.expire", { orderId: order.id }, { delayMs, dedupeKey: `expire:${order.id}` }),
+  );
+}
+
 /** The gateway may be down: the order stands, and the client can ask to pay again. */
-async function startPaymentQuietly(deps: Deps, order: typeof orders.$inferSelect) {
+async function startPaymentQuietly(deps: Deps, order: OrderRow) {
   try {
     await startPayment(deps, order);
   } catch (error) {
@@ -292,7 +346,7 @@ async function startPaymentQuietly(deps: Deps, order: typeof orders.$inferSelect
   }
 }
 
-async function replay(deps: Deps, order: typeof orders.$inferSelect): Promise<OrderDto> {
+async function replay(deps: Deps, order: OrderRow): Promise<OrderDto> {
   if (order.paymentMethod === "razorpay" && order.paymentStatus === "pending")
     await startPaymentQuietly(deps, order);
   return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));

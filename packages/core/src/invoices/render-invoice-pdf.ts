@@ -232,6 +232,27 @@ function columnsFor(split: GstSplit["kind"], stateTax: string, contentWidth: num
   return fixed.map((c) => (c.key === "desc" ? { ...c, width: contentWidth - used } : c));
 }
 
+/** A page cursor over the document: where the next line goes, and the drawing helpers. */
+type Canvas = {
+  doc: PDFKit.PDFDocument;
+  left: number;
+  width: number;
+  /** The top of the next thing drawn on the current page. */
+  y: number;
+  /** Draws text in a box and returns its height; callers keep it above the bottom so pdfkit never breaks a page itself. */
+  put(
+    text: string,
+    x: number,
+    top: number,
+    w: number,
+    o?: { font?: string; size?: number; align?: "left" | "right" | "center" },
+  ): number;
+  measure(text: string, w: number, font?: string, size?: number): number;
+  rule(at: number, color?: string): void;
+  /** Starts a new page if `height` does not fit on this one; says whether it did. */
+  ensure(height: number): boolean;
+};
+
 /**
  * A GST tax invoice for one sub-order, A4. Lines flow onto as many pages as they need,
  * with the table header repeated and "Page n of m" on every page. The output depends only
@@ -249,10 +270,24 @@ export function renderInvoicePdf(
       invalidState("invoice.inconsistent", `Invoice ${invoice.invoiceNumber} cannot be issued`, { problems }),
     );
 
+  const { doc, done } = openDocument(invoice, opts.compress ?? true);
+  const c = canvasFor(doc);
+  drawParticulars(c, invoice);
+  drawParties(c, invoice);
+  const tax = taxSplits(invoice);
+  drawSupply(c, invoice, tax);
+  drawLineItems(c, invoice, tax);
+  drawTotals(c, invoice, tax);
+  drawFooters(c, invoice);
+  doc.end();
+  return done;
+}
+
+function openDocument(invoice: InvoiceSnapshot, compress: boolean) {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
-    compress: opts.compress ?? true,
+    compress,
     bufferPages: true,
     info: {
       Title: pdfSafe(`Tax Invoice ${invoice.invoiceNumber}`),
@@ -270,65 +305,69 @@ export function renderInvoicePdf(
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  return { doc, done };
+}
 
-  const left = MARGIN;
-  const width = doc.page.width - 2 * MARGIN;
+function canvasFor(doc: PDFKit.PDFDocument): Canvas {
   const bottom = () => doc.page.height - MARGIN - FOOTER;
-  let y = MARGIN;
+  const c: Canvas = {
+    doc,
+    left: MARGIN,
+    width: doc.page.width - 2 * MARGIN,
+    y: MARGIN,
+    put(text, x, top, w, o = {}) {
+      const s = pdfSafe(text);
+      doc.font(o.font ?? FONT).fontSize(o.size ?? 9);
+      doc.text(s, x, top, { width: w, align: o.align ?? "left" });
+      return doc.heightOfString(s, { width: w });
+    },
+    measure: (text, w, font = FONT, size = 9) =>
+      doc.font(font).fontSize(size).heightOfString(pdfSafe(text), { width: w }),
+    rule(at, color = "#999999") {
+      doc
+        .moveTo(c.left, at)
+        .lineTo(c.left + c.width, at)
+        .lineWidth(0.5)
+        .strokeColor(color)
+        .stroke();
+    },
+    ensure(height) {
+      if (c.y + height > bottom()) {
+        doc.addPage();
+        c.y = MARGIN;
+        return true;
+      }
+      return false;
+    },
+  };
+  return c;
+}
 
-  /** Draws text in a box and returns its height; callers keep it above `bottom()` so pdfkit never breaks a page itself. */
-  const put = (
-    text: string,
-    x: number,
-    top: number,
-    w: number,
-    o: { font?: string; size?: number; align?: "left" | "right" | "center" } = {},
-  ) => {
-    const s = pdfSafe(text);
-    doc.font(o.font ?? FONT).fontSize(o.size ?? 9);
-    doc.text(s, x, top, { width: w, align: o.align ?? "left" });
-    return doc.heightOfString(s, { width: w });
-  };
-  const measure = (text: string, w: number, font = FONT, size = 9) =>
-    doc.font(font).fontSize(size).heightOfString(pdfSafe(text), { width: w });
-  const rule = (at: number, color = "#999999") => {
-    doc
-      .moveTo(left, at)
-      .lineTo(left + width, at)
-      .lineWidth(0.5)
-      .strokeColor(color)
-      .stroke();
-  };
-  const ensure = (height: number) => {
-    if (y + height > bottom()) {
-      doc.addPage();
-      y = MARGIN;
-      return true;
-    }
-    return false;
-  };
-
-  // Heading and invoice particulars.
-  put("Tax Invoice", left, y, 200, { font: BOLD, size: 18 });
+/** The heading, and the invoice and order numbers and date at the top right. */
+function drawParticulars(c: Canvas, invoice: InvoiceSnapshot) {
+  const { left, width } = c;
+  c.put("Tax Invoice", left, c.y, 200, { font: BOLD, size: 18 });
   const meta: [string, string][] = [
     ["Invoice No.", invoice.invoiceNumber],
     ["Invoice date", formatIstDate(invoice.invoiceDate)],
     ["Order No.", invoice.orderNumber],
     ["Sub-order No.", invoice.subOrderNumber],
   ];
-  let metaY = y;
+  let metaY = c.y;
   for (const [label, value] of meta) {
-    put(label, left + width - 230, metaY, 80, { font: BOLD });
-    metaY += put(value, left + width - 150, metaY, 150, { align: "right" }) + 2;
+    c.put(label, left + width - 230, metaY, 80, { font: BOLD });
+    metaY += c.put(value, left + width - 150, metaY, 150, { align: "right" }) + 2;
   }
-  y = Math.max(metaY, y + 24) + 6;
-  rule(y);
-  y += 8;
+  c.y = Math.max(metaY, c.y + 24) + 6;
+  c.rule(c.y);
+  c.y += 8;
+}
 
-  // Parties: supplier, bill-to, ship-to side by side.
+/** Supplier, bill-to and ship-to side by side. */
+function drawParties(c: Canvas, invoice: InvoiceSnapshot) {
   const { supplier, recipient } = invoice;
   const gap = 12;
-  const colW = (width - 2 * gap) / 3;
+  const colW = (c.width - 2 * gap) / 3;
   const parties: { title: string; name: string; lines: string[] }[] = [
     {
       title: "Sold by",
@@ -351,80 +390,99 @@ export function renderInvoicePdf(
     },
     { title: "Ship to", name: recipient.name, lines: addressLines(recipient.shippingAddress) },
   ];
-  let partiesBottom = y;
+  let partiesBottom = c.y;
   parties.forEach((p, i) => {
-    const x = left + i * (colW + gap);
-    let py = y;
-    py += put(p.title.toUpperCase(), x, py, colW, { font: BOLD, size: 8 }) + 2;
-    py += put(p.name, x, py, colW, { font: BOLD, size: 10 }) + 1;
-    for (const line of p.lines) py += put(line, x, py, colW);
+    const x = c.left + i * (colW + gap);
+    let py = c.y;
+    py += c.put(p.title.toUpperCase(), x, py, colW, { font: BOLD, size: 8 }) + 2;
+    py += c.put(p.name, x, py, colW, { font: BOLD, size: 10 }) + 1;
+    for (const line of p.lines) py += c.put(line, x, py, colW);
     partiesBottom = Math.max(partiesBottom, py);
   });
-  y = partiesBottom + 8;
+  c.y = partiesBottom + 8;
+}
 
-  const supplyState = invoice.placeOfSupply;
+type TaxSplits = { splits: GstSplit[]; kind: GstSplit["kind"]; stateTax: string };
+
+/** Each line's GST split between the centre and the state, by where it is supplied. */
+function taxSplits(invoice: InvoiceSnapshot): TaxSplits {
   const splits = invoice.lines.map((l) =>
-    splitGst({ taxPaise: l.taxPaise, supplierState: supplier.address.state, recipientState: supplyState }),
+    splitGst({
+      taxPaise: l.taxPaise,
+      supplierState: invoice.supplier.address.state,
+      recipientState: invoice.placeOfSupply,
+    }),
   );
   // One supplier and one place of supply: every line gets the same kind of split.
   const first = splits[0]!;
-  const kind = first.kind;
-  const stateTax = first.kind === "intra" ? first.stateTax : "SGST";
-  y +=
-    put(
-      `Place of supply: ${stateLabel(supplyState)}    Supply: ${
+  return { splits, kind: first.kind, stateTax: first.kind === "intra" ? first.stateTax : "SGST" };
+}
+
+function drawSupply(c: Canvas, invoice: InvoiceSnapshot, { kind, stateTax }: TaxSplits) {
+  c.y +=
+    c.put(
+      `Place of supply: ${stateLabel(invoice.placeOfSupply)}    Supply: ${
         kind === "intra" ? `intra-state (CGST + ${stateTax})` : "inter-state (IGST)"
       }    Reverse charge: No`,
-      left,
-      y,
-      width,
+      c.left,
+      c.y,
+      c.width,
     ) + 2;
-  y += put("Amounts in Rs.", left, y, width, { size: 8, align: "right" }) + 2;
+  c.y += c.put("Amounts in Rs.", c.left, c.y, c.width, { size: 8, align: "right" }) + 2;
+}
 
-  // Line items.
-  const columns = columnsFor(kind, stateTax, width);
+/** The line items table, its header repeated on every page it runs onto. */
+function drawLineItems(c: Canvas, invoice: InvoiceSnapshot, { splits, kind, stateTax }: TaxSplits) {
+  const columns = columnsFor(kind, stateTax, c.width);
   const header = () => {
-    const h = Math.max(...columns.map((c) => measure(c.title, c.width - 2 * PAD, BOLD, 8))) + 2 * PAD;
-    doc.rect(left, y, width, h).fillColor("#eeeeee").fill();
-    doc.fillColor("black");
-    let x = left;
-    for (const c of columns) {
-      put(c.title, x + PAD, y + PAD, c.width - 2 * PAD, { font: BOLD, size: 8, align: c.align });
-      x += c.width;
+    const h = Math.max(...columns.map((col) => c.measure(col.title, col.width - 2 * PAD, BOLD, 8))) + 2 * PAD;
+    c.doc.rect(c.left, c.y, c.width, h).fillColor("#eeeeee").fill();
+    c.doc.fillColor("black");
+    let x = c.left;
+    for (const col of columns) {
+      c.put(col.title, x + PAD, c.y + PAD, col.width - 2 * PAD, { font: BOLD, size: 8, align: col.align });
+      x += col.width;
     }
-    y += h;
+    c.y += h;
   };
   header();
   invoice.lines.forEach((l, i) => {
-    const split = splits[i]!;
-    const taxCell = (amount: number, rateBps: number) => `${groupIndian(amount)}\n@ ${percent(rateBps)}`;
-    const cells: Record<string, string> = {
-      n: String(i + 1),
-      desc: l.description,
-      hsn: l.hsn?.trim() || "-",
-      qty: String(l.qty),
-      unit: groupIndian(l.unitPricePaise),
-      disc: groupIndian(l.discountPaise),
-      taxable: groupIndian(l.taxablePaise),
-      total: groupIndian(l.taxablePaise + l.taxPaise),
-      ...(split.kind === "intra"
-        ? { cgst: taxCell(split.cgst, l.gstRateBps / 2), sgst: taxCell(split.sgst, l.gstRateBps / 2) }
-        : { igst: taxCell(split.igst, l.gstRateBps) }),
-    };
+    const cells = lineCells(l, i, splits[i]!);
     const h =
-      Math.max(...columns.map((c) => measure(cells[c.key] ?? "", c.width - 2 * PAD, FONT, 8))) + 2 * PAD;
-    if (ensure(h)) header();
-    let x = left;
-    for (const c of columns) {
-      put(cells[c.key] ?? "", x + PAD, y + PAD, c.width - 2 * PAD, { size: 8, align: c.align });
-      x += c.width;
+      Math.max(...columns.map((col) => c.measure(cells[col.key] ?? "", col.width - 2 * PAD, FONT, 8))) +
+      2 * PAD;
+    if (c.ensure(h)) header();
+    let x = c.left;
+    for (const col of columns) {
+      c.put(cells[col.key] ?? "", x + PAD, c.y + PAD, col.width - 2 * PAD, { size: 8, align: col.align });
+      x += col.width;
     }
-    y += h;
-    rule(y, "#dddddd");
+    c.y += h;
+    c.rule(c.y, "#dddddd");
   });
-  y += 8;
+  c.y += 8;
+}
 
-  // Totals, the amount in words and the declarations stay together on one page.
+function lineCells(l: InvoiceLine, i: number, split: GstSplit): Record<string, string> {
+  const taxCell = (amount: number, rateBps: number) => `${groupIndian(amount)}\n@ ${percent(rateBps)}`;
+  return {
+    n: String(i + 1),
+    desc: l.description,
+    hsn: l.hsn?.trim() || "-",
+    qty: String(l.qty),
+    unit: groupIndian(l.unitPricePaise),
+    disc: groupIndian(l.discountPaise),
+    taxable: groupIndian(l.taxablePaise),
+    total: groupIndian(l.taxablePaise + l.taxPaise),
+    ...(split.kind === "intra"
+      ? { cgst: taxCell(split.cgst, l.gstRateBps / 2), sgst: taxCell(split.sgst, l.gstRateBps / 2) }
+      : { igst: taxCell(split.igst, l.gstRateBps) }),
+  };
+}
+
+/** Totals, the amount in words and the declarations, kept together on one page. */
+function drawTotals(c: Canvas, invoice: InvoiceSnapshot, { splits, kind, stateTax }: TaxSplits) {
+  const { left, width } = c;
   const t = invoice.totals;
   const taxRows: [string, number][] =
     kind === "intra"
@@ -449,42 +507,46 @@ export function renderInvoicePdf(
   const blockHeight =
     (totalRows.length + 1) * 14 +
     10 +
-    measure(words, width, BOLD) +
-    notes.reduce((a, n) => a + measure(n, width, FONT, 8) + 2, 0) +
+    c.measure(words, width, BOLD) +
+    notes.reduce((a, n) => a + c.measure(n, width, FONT, 8) + 2, 0) +
     60;
-  ensure(blockHeight);
+  c.ensure(blockHeight);
   const labelX = left + width - 280;
   for (const [label, value] of totalRows) {
-    put(label, labelX, y, 170);
-    put(formatInr(value), labelX + 170, y, 110, { align: "right" });
-    y += 14;
+    c.put(label, labelX, c.y, 170);
+    c.put(formatInr(value), labelX + 170, c.y, 110, { align: "right" });
+    c.y += 14;
   }
-  rule(y + 1);
-  y += 5;
-  put("Total", labelX, y, 170, { font: BOLD, size: 11 });
-  put(formatInr(t.totalPaise), labelX + 130, y, 150, { font: BOLD, size: 11, align: "right" });
-  y += 22;
-  y += put(words, left, y, width, { font: BOLD }) + 6;
-  for (const n of notes) y += put(n, left, y, width, { size: 8 }) + 2;
-  y += 18;
-  put(`For ${supplier.legalName || supplier.name}`, left + width - 220, y, 220, { align: "right" });
-  put("Authorised signatory", left + width - 220, y + 26, 220, { size: 8, align: "right" });
+  c.rule(c.y + 1);
+  c.y += 5;
+  c.put("Total", labelX, c.y, 170, { font: BOLD, size: 11 });
+  c.put(formatInr(t.totalPaise), labelX + 130, c.y, 150, { font: BOLD, size: 11, align: "right" });
+  c.y += 22;
+  c.y += c.put(words, left, c.y, width, { font: BOLD }) + 6;
+  for (const n of notes) c.y += c.put(n, left, c.y, width, { size: 8 }) + 2;
+  c.y += 18;
+  const { supplier } = invoice;
+  c.put(`For ${supplier.legalName || supplier.name}`, left + width - 220, c.y, 220, { align: "right" });
+  c.put("Authorised signatory", left + width - 220, c.y + 26, 220, { size: 8, align: "right" });
+}
 
-  // Footers last, when the page count is known. The bottom margin is lifted while
-  // writing them, or pdfkit would take text below it as overflow and add a page.
+/**
+ * Footers last, when the page count is known. The bottom margin is lifted while writing
+ * them, or pdfkit would take text below it as overflow and add a page.
+ */
+function drawFooters(c: Canvas, invoice: InvoiceSnapshot) {
+  const { doc, left, width } = c;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const fy = doc.page.height - MARGIN - 10;
-    put(`Invoice ${invoice.invoiceNumber}`, left, fy, width / 2, { size: 8 });
-    put(`Page ${i - range.start + 1} of ${range.count}`, left + width / 2, fy, width / 2, {
+    c.put(`Invoice ${invoice.invoiceNumber}`, left, fy, width / 2, { size: 8 });
+    c.put(`Page ${i - range.start + 1} of ${range.count}`, left + width / 2, fy, width / 2, {
       size: 8,
       align: "right",
     });
     doc.page.margins.bottom = margin;
   }
-  doc.end();
-  return done;
 }

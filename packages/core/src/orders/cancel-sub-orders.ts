@@ -48,41 +48,10 @@ export async function cancelSubOrders(
       note: input.reason,
       at: now,
     });
-    if (payment?.status === "paid") {
-      const [refund] = await tx
-        .insert(refunds)
-        .values({
-          paymentId: payment.id,
-          orderId: order.id,
-          subOrderId: sub.id,
-          amount: sub.total,
-          idempotencyKey: `c-${sub.id}`,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (refund) {
-        refundTotal += refund.amount;
-        fx.jobs.push(() =>
-          deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
-        );
-      }
-    }
+    if (payment?.status === "paid") refundTotal += await refundPart(deps, tx, fx, { payment, sub, now });
   }
   fx.catalogChanged = true;
-  const remaining = await tx
-    .select({ status: subOrders.status })
-    .from(subOrders)
-    .where(eq(subOrders.orderId, order.id));
-  if (remaining.every((s) => s.status === "cancelled")) {
-    await releaseCoupon(tx, { orderId: order.id, now });
-    if (order.paymentStatus === "pending")
-      await tx
-        .update(orders)
-        .set({ paymentStatus: "expired", expiresAt: null, updatedAt: now })
-        .where(eq(orders.id, order.id));
-  }
+  const remaining = await closeIfAllCancelled(tx, order, now);
   const what =
     input.subOrders.length === remaining.length
       ? "All"
@@ -95,4 +64,51 @@ export async function cancelSubOrders(
     url: `${deps.urls.customer}/orders/${order.id}`,
   });
   return refundTotal;
+}
+
+/** Books the refund of a paid sub-order's total and queues its job; the amount booked now (0 if it already was). */
+async function refundPart(
+  deps: Pick<Deps, "jobs">,
+  tx: Database,
+  fx: Effects,
+  { payment, sub, now }: { payment: typeof payments.$inferSelect; sub: SubOrderRow; now: Date },
+): Promise<number> {
+  const [refund] = await tx
+    .insert(refunds)
+    .values({
+      paymentId: payment.id,
+      orderId: sub.orderId,
+      subOrderId: sub.id,
+      amount: sub.total,
+      idempotencyKey: `c-${sub.id}`,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!refund) return 0;
+  fx.jobs.push(() =>
+    deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
+  );
+  return refund.amount;
+}
+
+/**
+ * Once every part is cancelled the coupon use is given back, and an order still waiting
+ * for its payment stops waiting. Returns the statuses of all the order's parts.
+ */
+async function closeIfAllCancelled(tx: Database, order: OrderRow, now: Date) {
+  const remaining = await tx
+    .select({ status: subOrders.status })
+    .from(subOrders)
+    .where(eq(subOrders.orderId, order.id));
+  if (remaining.every((s) => s.status === "cancelled")) {
+    await releaseCoupon(tx, { orderId: order.id, now });
+    if (order.paymentStatus === "pending")
+      await tx
+        .update(orders)
+        .set({ paymentStatus: "expired", expiresAt: null, updatedAt: now })
+        .where(eq(orders.id, order.id));
+  }
+  return remaining;
 }
