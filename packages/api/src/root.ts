@@ -1,28 +1,50 @@
-import { addressesRouter } from "./routers/addresses";
-import { adminRouter } from "./routers/admin";
-import { authRouter } from "./routers/auth";
-import { browseRouter } from "./routers/browse";
-import { cartRouter } from "./routers/cart";
-import { checkoutRouter, ordersRouter, paymentsRouter, trackingRouter } from "./routers/orders";
-import { sellerRouter } from "./routers/seller";
-import { sellersRouter, shopsRouter } from "./routers/sellers";
-import { wishlistRouter } from "./routers/wishlist";
+import { addressesRoutes } from "./routers/addresses";
+import { adminRoutes } from "./routers/admin";
+import { cartRoutes } from "./routers/cart";
+import { catalogRoutes } from "./routers/catalog";
+import { checkoutRoutes } from "./routers/checkout";
+import { identityRoutes } from "./routers/identity";
+import { ordersRoutes } from "./routers/orders";
+import { paymentsRoutes } from "./routers/payments";
+import { promotionsRoutes } from "./routers/promotions";
+import { sellersRoutes } from "./routers/sellers";
+import { trackingRoutes } from "./routers/tracking";
+import { wishlistRoutes } from "./routers/wishlist";
 import { createCallerFactory, router } from "./trpc";
 
+/**
+ * Every procedure path, composed from one router file per domain. Each file groups its
+ * procedures by audience (public, signedIn, shopper, customer, seller, admin); this is
+ * the one place that says where each group is mounted, so the paths clients call stay
+ * put when code moves between domains. Seller and admin groups are keyed by their
+ * namespace under `seller.` and `admin.`.
+ */
 export const appRouter = router({
-  auth: authRouter,
-  catalog: browseRouter,
-  addresses: addressesRouter,
-  cart: cartRouter,
-  wishlist: wishlistRouter,
-  checkout: checkoutRouter,
-  payments: paymentsRouter,
-  orders: ordersRouter,
-  tracking: trackingRouter,
-  admin: adminRouter,
-  seller: sellerRouter,
-  sellers: sellersRouter,
-  shops: shopsRouter,
+  auth: router({ ...identityRoutes.public, ...identityRoutes.signedIn }),
+  catalog: router(catalogRoutes.public),
+  addresses: router(addressesRoutes.signedIn),
+  cart: router(cartRoutes.shopper),
+  wishlist: router({ ...wishlistRoutes.customer, ...wishlistRoutes.public }),
+  checkout: router(checkoutRoutes.customer),
+  payments: router(paymentsRoutes.customer),
+  orders: router({ ...ordersRoutes.customer, ...ordersRoutes.signedIn }),
+  tracking: router(trackingRoutes.public),
+  sellers: router({ ...sellersRoutes.signedIn, ...sellersRoutes.seller }),
+  shops: router(sellersRoutes.public),
+  seller: router({
+    ...catalogRoutes.seller,
+    ...ordersRoutes.seller,
+    ...promotionsRoutes.seller,
+  }),
+  admin: router({
+    ...catalogRoutes.admin,
+    ...ordersRoutes.admin,
+    ...promotionsRoutes.admin,
+    ...sellersRoutes.admin,
+    ...adminRoutes.admin,
+    // Two domains keep platform settings: the default commission (sellers) and checkout's.
+    settings: { ...sellersRoutes.admin.settings, ...checkoutRoutes.admin.settings },
+  }),
 });
 
 export type AppRouter = typeof appRouter;

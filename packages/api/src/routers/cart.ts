@@ -17,7 +17,7 @@ import {
   UpdateCartItemInput,
 } from "@bazaar/schemas";
 import type { Context } from "../context";
-import { cartProcedure, router } from "../trpc";
+import { cartProcedure } from "../trpc";
 
 /**
  * A new guest cart's token goes to a web client as an httpOnly cookie and to a mobile
@@ -31,24 +31,27 @@ function deliver(ctx: Context, result: CartResult): CartDto & { guestToken?: str
   return result.cart;
 }
 
-export const cartRouter = router({
-  get: cartProcedure.query(({ ctx }) => getCart(ctx.deps, ctx.cartOwner)),
-  addItem: cartProcedure
-    .input(AddCartItemInput)
-    .mutation(async ({ ctx, input }) => deliver(ctx, await addCartItem(ctx.deps, ctx.cartOwner, input))),
-  updateItem: cartProcedure
-    .input(UpdateCartItemInput)
-    .mutation(async ({ ctx, input }) => deliver(ctx, await updateCartItem(ctx.deps, ctx.cartOwner, input))),
-  removeItem: cartProcedure
-    .input(RemoveCartItemInput)
-    .mutation(async ({ ctx, input }) => deliver(ctx, await removeCartItem(ctx.deps, ctx.cartOwner, input))),
-  clear: cartProcedure.mutation(async ({ ctx }) => deliver(ctx, await clearCart(ctx.deps, ctx.cartOwner))),
-  applyCoupon: cartProcedure
-    .input(ApplyCouponInput)
-    .mutation(async ({ ctx, input }) =>
-      deliver(ctx, await applyCoupon(ctx.deps, ctx.cartOwner, input, { ip: ctx.http.ip })),
+export const cartRoutes = {
+  /** A guest's or a customer's cart, mounted at `cart`. */
+  shopper: {
+    get: cartProcedure.query(({ ctx }) => getCart(ctx.deps, ctx.cartOwner)),
+    addItem: cartProcedure
+      .input(AddCartItemInput)
+      .mutation(async ({ ctx, input }) => deliver(ctx, await addCartItem(ctx.deps, ctx.cartOwner, input))),
+    updateItem: cartProcedure
+      .input(UpdateCartItemInput)
+      .mutation(async ({ ctx, input }) => deliver(ctx, await updateCartItem(ctx.deps, ctx.cartOwner, input))),
+    removeItem: cartProcedure
+      .input(RemoveCartItemInput)
+      .mutation(async ({ ctx, input }) => deliver(ctx, await removeCartItem(ctx.deps, ctx.cartOwner, input))),
+    clear: cartProcedure.mutation(async ({ ctx }) => deliver(ctx, await clearCart(ctx.deps, ctx.cartOwner))),
+    applyCoupon: cartProcedure
+      .input(ApplyCouponInput)
+      .mutation(async ({ ctx, input }) =>
+        deliver(ctx, await applyCoupon(ctx.deps, ctx.cartOwner, input, { ip: ctx.http.ip })),
+      ),
+    removeCoupon: cartProcedure.mutation(async ({ ctx }) =>
+      deliver(ctx, await removeCoupon(ctx.deps, ctx.cartOwner)),
     ),
-  removeCoupon: cartProcedure.mutation(async ({ ctx }) =>
-    deliver(ctx, await removeCoupon(ctx.deps, ctx.cartOwner)),
-  ),
-});
+  },
+};

@@ -3,10 +3,10 @@ import { categories, products, productVariants, sellers, users } from "@bazaar/d
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientError, testHttp } from "../testing/http";
 import { createCallerFactory, router } from "../trpc";
-import { browseRouter } from "./browse";
+import { catalogRoutes } from "./catalog";
 
 // Mounted here as the app router will: `catalog.*`.
-const createCaller = createCallerFactory(router({ catalog: browseRouter }));
+const createCaller = createCallerFactory(router({ catalog: catalogRoutes.public }));
 
 let t: TestContext;
 const http = testHttp();

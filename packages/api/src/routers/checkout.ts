@@ -1,0 +1,22 @@
+import { getCheckoutSettings, placeOrder, setCheckoutSettings } from "@bazaar/core";
+import { PlaceOrderInput, SetCheckoutSettingsInput } from "@bazaar/schemas";
+import { adminProcedure, customerProcedure } from "../trpc";
+
+export const checkoutRoutes = {
+  /** Mounted at `checkout`. */
+  customer: {
+    placeOrder: customerProcedure
+      .input(PlaceOrderInput)
+      .mutation(({ ctx, input }) => placeOrder(ctx.deps, ctx.actor, input)),
+  },
+
+  /** Shipping fees and cart limits, mounted at `admin.settings` beside the sellers' commission. */
+  admin: {
+    settings: {
+      checkout: adminProcedure.query(({ ctx }) => getCheckoutSettings(ctx.deps.db)),
+      setCheckout: adminProcedure
+        .input(SetCheckoutSettingsInput)
+        .mutation(({ ctx, input }) => setCheckoutSettings(ctx.deps, ctx.actor, input)),
+    },
+  },
+};
