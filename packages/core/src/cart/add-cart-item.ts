@@ -2,10 +2,10 @@ import { cartItems } from "@bazaar/db";
 import { AddCartItemInput } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { getCheckoutSettings } from "../checkout/checkout-settings";
 import type { Deps } from "../platform/deps";
 import { type CartOwner, ensureCart } from "./cart-owner";
 import { checkQuantity, findBuyableVariant } from "./cart-rules";
+import { getCheckoutSettings } from "./checkout-settings";
 import { evaluateCart } from "./evaluate-cart";
 import { type CartResult, ownerUserId } from "./get-cart";
 

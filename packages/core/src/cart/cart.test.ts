@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listProducts } from "../catalog/browse/list-products";
 import { productBySlug } from "../catalog/browse/product-by-slug";
-import { setCheckoutSettings } from "../checkout/checkout-settings";
+import { setCheckoutSettings } from "../checkout/set-checkout-settings";
 import type { DomainError } from "../errors";
 import type { SellerActor } from "../platform/deps";
 import { createRateLimiter } from "../platform/rate-limit";

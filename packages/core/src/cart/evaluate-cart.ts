@@ -8,7 +8,6 @@ import type {
   CouponRejection,
 } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
-import { getCheckoutSettings } from "../checkout/checkout-settings";
 import {
   effectiveUnitPrice,
   type PricedCart,
@@ -20,6 +19,7 @@ import {
 import { couponUsability, rejectionMessage, toPricingCoupon } from "../promotions/coupon-checks";
 import { type CartLineRow, categoryAncestry, loadCartLines, variantLabel } from "./cart-lines";
 import type { CartRow } from "./cart-owner";
+import { getCheckoutSettings } from "./checkout-settings";
 
 export type EvaluatedLine = { row: CartLineRow; qty: number; available: boolean; notices: CartNotice[] };
 

@@ -1,10 +1,10 @@
 import { cartItems, carts } from "@bazaar/db";
 import type { CartMergeReport } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
-import { getCheckoutSettings } from "../checkout/checkout-settings";
 import type { Deps } from "../platform/deps";
 import { loadCartLines } from "./cart-lines";
 import { ensureCart, findCart } from "./cart-owner";
+import { getCheckoutSettings } from "./checkout-settings";
 
 /**
  * On sign-in, a guest's cart joins the customer's: quantities of the same item add up,

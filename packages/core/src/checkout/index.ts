@@ -1,7 +1,2 @@
-export {
-  CHECKOUT_SETTINGS_KEY,
-  DEFAULT_CHECKOUT_SETTINGS,
-  getCheckoutSettings,
-  setCheckoutSettings,
-} from "./checkout-settings";
 export { placeOrder } from "./place-order";
+export { setCheckoutSettings } from "./set-checkout-settings";

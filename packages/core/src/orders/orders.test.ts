@@ -4,7 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCoupon } from "../cart/apply-coupon";
 import { getCart } from "../cart/get-cart";
-import { setCheckoutSettings } from "../checkout/checkout-settings";
+import { setCheckoutSettings } from "../checkout/set-checkout-settings";
 import { placeOrder } from "../checkout/place-order";
 import type { DomainError } from "../errors";
 import { invoicePdf } from "../invoices/invoice-pdf";

@@ -3,15 +3,16 @@ import { auditLog, settings } from "@bazaar/db";
 import type { CheckoutSettings } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { addCartItem, getCart } from "../cart";
+import { setCheckoutSettings } from "../checkout";
 import { createVerifiedUser } from "../identity";
 import type { Actor } from "../platform/deps";
 import { createTestContext, orderFixture, rejects, type TestContext } from "../testing";
 import {
+  addCartItem,
   CHECKOUT_SETTINGS_KEY,
   DEFAULT_CHECKOUT_SETTINGS,
+  getCart,
   getCheckoutSettings,
-  setCheckoutSettings,
 } from "./index";
 
 let t: TestContext;
