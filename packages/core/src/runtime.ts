@@ -12,12 +12,14 @@ import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createCloudinaryMediaStore } from "./media/cloudinary-store";
 import { createLocalMediaStore } from "./media/store";
-import { createOutboxMailer, createSmtpMailer, type Mailer } from "./notifications/mailer";
+import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
 import { createPaymentGateway } from "./payments/create-payment-gateway";
 import { receiveRazorpayWebhook } from "./payments/receive-razorpay-webhook";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
-import type { Deps, Log } from "./platform/deps";
+import type { Deps } from "./platform/deps";
 import { createMemoryLive, createRedisLive } from "./platform/live";
+import type { Log } from "./platform/log";
+import type { Mailer } from "./platform/mailer";
 import { createRateLimiter } from "./platform/rate-limit";
 import { connectRedis } from "./platform/redis";
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { UploadApiOptions, UploadApiResponse } from "cloudinary";
-import type { MediaStore } from "./store";
+import type { MediaStore } from "../platform/media-store";
 
 // Loaded on first use: a process on the local store never pays for the SDK.
 let sdk: Promise<typeof import("cloudinary").v2> | undefined;

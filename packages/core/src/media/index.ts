@@ -1,5 +1,5 @@
 export { type CloudinaryOptions, createCloudinaryMediaStore } from "./cloudinary-store";
 export { type DeleteMediaResult, deleteMedia } from "./delete-media";
 export { scheduleMediaDeletion } from "./schedule-media-deletion";
-export { createLocalMediaStore, type MediaStore, type StoredMedia } from "./store";
+export { createLocalMediaStore } from "./store";
 export { type UploadMediaInput, uploadMedia } from "./upload-media";

@@ -10,9 +10,9 @@ import { authenticate } from "../identity/authenticate";
 import { createVerifiedUser } from "../identity/create-user";
 import { login } from "../identity/login";
 import type { Actor } from "../platform/deps";
+import type { MediaStore } from "../platform/media-store";
 import { createTestContext, type TestContext } from "../testing";
 import { sampleJpeg, samplePng, sampleWebp } from "../testing/sample-images";
-import type { MediaStore } from "./store";
 import { uploadMedia } from "./upload-media";
 
 let t: TestContext;

@@ -1,22 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import nodemailer, { type TransportOptions } from "nodemailer";
-import type { Log } from "../platform/deps";
-
-export type MailMessage = {
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Stable per outbox row, so a receiver can drop a duplicate delivery. */
-  messageId: string;
-};
-
-export interface Mailer {
-  send(message: MailMessage): Promise<{ messageId: string }>;
-  close(): Promise<void>;
-}
+import type { Log } from "../platform/log";
+import type { Mailer } from "../platform/mailer";
 
 /** Real SMTP through nodemailer (smtp:// or smtps:// URL with credentials). */
 export function createSmtpMailer(url: string, options: { ignoreTLS?: boolean } = {}): Mailer {

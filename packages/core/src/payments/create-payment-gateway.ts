@@ -1,6 +1,6 @@
 import { type Config, ConfigError } from "../config";
+import type { PaymentGateway } from "../platform/payment-gateway";
 import { createDevGateway, type DevWebhook } from "./dev-gateway/dev-gateway";
-import type { PaymentGateway } from "./gateway";
 import { createRazorpayGateway } from "./razorpay-gateway";
 
 /**

@@ -12,14 +12,7 @@ export {
 } from "./dev-gateway/dev-gateway";
 export { expireOrder } from "./expire-order";
 export { expireOverdueOrders } from "./expire-overdue-orders";
-export {
-  type GatewayOrder,
-  type GatewayPayment,
-  type GatewayRefund,
-  type PaymentGateway,
-  signCheckout,
-  signWebhook,
-} from "./gateway";
+export { signCheckout, signWebhook } from "./gateway";
 export { handleRazorpayWebhook } from "./handle-razorpay-webhook";
 export { payMyOrder } from "./pay-my-order";
 export { processRefund } from "./process-refund";

@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import {
-  type GatewayOrder,
-  type GatewayPayment,
-  type GatewayRefund,
-  gatewayError,
-  type RazorpayErrorBody,
-  RECEIPT_MAX_LENGTH,
-} from "./gateway";
+import type { GatewayOrder, GatewayPayment, GatewayRefund } from "../platform/payment-gateway";
+import { gatewayError, type RazorpayErrorBody, RECEIPT_MAX_LENGTH } from "./gateway";
 
 /*
  * Razorpay's wire shapes (the subset Bazaar reads), shared by the SDK adapter, the fake and

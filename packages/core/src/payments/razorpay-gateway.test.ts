@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PaymentGateway } from "../platform/payment-gateway";
 import { type RazorpayStub, startRazorpayStub } from "../testing/razorpay-stub";
-import type { PaymentGateway } from "./gateway";
 import { createRazorpayGateway } from "./razorpay-gateway";
 
 // The real razorpay SDK, pointed at a local stub of Razorpay's REST API. Nothing leaves 127.0.0.1.

@@ -1,6 +1,7 @@
 import type Razorpay from "razorpay";
 import type { Refunds } from "razorpay/dist/types/refunds";
-import { type PaymentGateway, signatureMatches, signCheckout, signWebhook } from "./gateway";
+import type { PaymentGateway } from "../platform/payment-gateway";
+import { signatureMatches, signCheckout, signWebhook } from "./gateway";
 import { fromRazorpayError, idempotentRefund, toGatewayOrder, toGatewayPayment } from "./razorpay-entities";
 
 /** What RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET and RAZORPAY_API_URL carry. */

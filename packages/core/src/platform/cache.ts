@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
-import type { Log } from "./deps";
+import type { Log } from "./log";
 
 /**
  * Read-through cache for public catalogue reads. Invalidation is by namespace version:

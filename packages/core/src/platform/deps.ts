@@ -1,21 +1,20 @@
 import type { Database } from "@bazaar/db";
 import type { JobQueue } from "@bazaar/jobs";
 import type { Role } from "@bazaar/schemas";
-import type { MediaStore } from "../media/store";
-import type { Mailer } from "../notifications/mailer";
-import type { PaymentGateway } from "../payments/gateway";
 import type { Cache } from "./cache";
 import type { LiveEvents } from "./live";
+import type { Log } from "./log";
+import type { Mailer } from "./mailer";
+import type { MediaStore } from "./media-store";
+import type { PaymentGateway } from "./payment-gateway";
 import type { RateLimiter } from "./rate-limit";
 
-export type Log = {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-};
-
-/** Everything a use case may touch. `db` may be a transaction. */
+/**
+ * Everything a use case may touch. `db` may be a transaction. Every port is a type in
+ * platform/, so any domain can take `Deps` without importing another domain; the adapters
+ * live with the domain that owns the concept (mailers in notifications, stores in media,
+ * gateways in payments) and are wired in runtime.ts.
+ */
 export type Deps = {
   db: Database;
   jobs: JobQueue;

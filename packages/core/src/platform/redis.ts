@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Log } from "./deps";
+import type { Log } from "./log";
 
 /**
  * The Redis connection behind caching, rate limits and live events. Everything it serves

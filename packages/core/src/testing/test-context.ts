@@ -13,11 +13,10 @@ import { jobHandlers } from "../jobs";
 import { createLocalMediaStore } from "../media/store";
 import { createSmtpMailer } from "../notifications/mailer";
 import { createDevGateway } from "../payments/dev-gateway/dev-gateway";
-import type { PaymentGateway } from "../payments/gateway";
-
 import { createMemoryCache } from "../platform/cache";
 import type { Deps } from "../platform/deps";
 import { createMemoryLive } from "../platform/live";
+import type { PaymentGateway } from "../platform/payment-gateway";
 import { createRateLimiter, type Limits } from "../platform/rate-limit";
 import type { Runtime } from "../runtime";
 

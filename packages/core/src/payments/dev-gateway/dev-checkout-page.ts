@@ -1,5 +1,5 @@
 import { invalidField } from "../../errors";
-import type { GatewayOrder } from "../gateway";
+import type { GatewayOrder } from "../../platform/payment-gateway";
 import type { CheckoutFailureParams, CheckoutSuccessParams } from "./dev-gateway";
 
 const escapeHtml = (s: string) =>

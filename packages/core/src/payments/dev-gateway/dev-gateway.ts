@@ -1,12 +1,7 @@
 import { createHmac } from "node:crypto";
 import { DomainError } from "../../errors";
-import {
-  type GatewayOrder,
-  type PaymentGateway,
-  signatureMatches,
-  signCheckout,
-  signWebhook,
-} from "../gateway";
+import type { GatewayOrder, PaymentGateway } from "../../platform/payment-gateway";
+import { signatureMatches, signCheckout, signWebhook } from "../gateway";
 import {
   fromRazorpayError,
   idempotentRefund,
