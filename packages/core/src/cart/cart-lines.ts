@@ -1,7 +1,7 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "../catalog/browse/queries";
-import { runningSaleEnd, runningSalePrice } from "../promotions/sale-prices";
+import { runningSaleEnd, runningSalePrice } from "../catalog";
+import { rowsOf } from "../platform/raw-rows";
 
 export type CartLineRow = {
   id: string;

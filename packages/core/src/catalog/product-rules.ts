@@ -1,7 +1,7 @@
 import { categories, type Database, media, productImages, products, productVariants } from "@bazaar/db";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { DomainError, invalidField, notFound } from "../errors";
-import { runningSalePrice } from "../promotions/sale-prices";
+import { runningSalePrice } from "./sale-prices";
 
 type Option = { name: string; values: string[] };
 type VariantIn = { sku: string; optionValues: Record<string, string>; id?: string };

@@ -13,7 +13,6 @@ export { listCoupons } from "./list-coupons";
 export { listSaleEvents } from "./list-sale-events";
 export { type CouponOwner, toCouponDto } from "./queries";
 export { redeemCoupon, releaseCoupon } from "./redeem-coupon";
-export { runningSaleEnd, runningSalePrice } from "./sale-prices";
 export { setCouponActive } from "./set-coupon-active";
 export { updateCoupon } from "./update-coupon";
 export { updateSaleEvent } from "./update-sale-event";

@@ -1,6 +1,6 @@
 import { type Database, productVariants, saleEventItems, saleEvents, sellers } from "@bazaar/db";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { refreshDerived } from "../catalog/product-rules";
+import { refreshDerived } from "../catalog";
 import { invalidField } from "../errors";
 import type { Deps, SellerActor } from "../platform/deps";
 import type { SaleRow } from "./queries";

@@ -2,10 +2,10 @@ import { type Database, productVariants } from "@bazaar/db";
 import { PageInput, type WishlistItemDto } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { rowsOf } from "../catalog/browse/queries";
+import { runningSalePrice } from "../catalog";
 import { invalidField } from "../errors";
 import { decodeCursor, encodeCursor } from "../platform/pagination";
-import { runningSalePrice } from "../promotions/sale-prices";
+import { rowsOf } from "../platform/raw-rows";
 
 type Row = {
   product_id: string;

@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/db";
 import { type Facets, type ProductListDto, ProductListInput } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
+import { rowsOf } from "../../platform/raw-rows";
 import { type CategoryRow, loadCategories } from "./category-tree";
 import {
   type BrowseDeps,
@@ -21,7 +22,6 @@ import {
   type OffsetCursor,
   publicWhere,
   relevanceScore,
-  rowsOf,
   TTL,
   toCard,
   withSearch,

@@ -2,7 +2,8 @@ import { BySlugInput, type ProductDetailDto, type VariantDto } from "@bazaar/sch
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../../errors";
-import { runningSaleEnd, runningSalePrice } from "../../promotions/sale-prices";
+import { rowsOf } from "../../platform/raw-rows";
+import { runningSaleEnd, runningSalePrice } from "../sale-prices";
 import {
   type BrowseDeps,
   CACHE_NS,
@@ -10,7 +11,6 @@ import {
   cardColumns,
   fromPublic,
   publicWhere,
-  rowsOf,
   TTL,
   toCard,
 } from "./queries";

@@ -94,12 +94,6 @@ export const toCard = (r: CardRow): ProductCardDto => ({
   seller: { slug: r.seller_slug, shopName: r.shop_name },
 });
 
-/** Rows of a raw query, the same on node-postgres and PGlite. */
-export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
-
 /**
  * Runs `fn` with the trigram word-similarity threshold lowered, in one transaction so the
  * setting stays on the connection that runs the query (`set_config(…, true)` is local to

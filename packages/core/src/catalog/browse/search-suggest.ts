@@ -1,6 +1,7 @@
 import { SuggestInput } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { rowsOf } from "../../platform/raw-rows";
 import {
   type BrowseDeps,
   CACHE_NS,
@@ -9,7 +10,6 @@ import {
   fromPublic,
   normalizeQuery,
   publicWhere,
-  rowsOf,
   TTL,
   WORD_SIMILARITY_THRESHOLD,
   withSearch,

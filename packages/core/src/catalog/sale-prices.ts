@@ -1,5 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 
+// What a variant costs now is the catalogue's answer, read by the storefront, cart, wishlist
+// and checkout; promotions only writes the sale events it is computed from. Keeping the
+// read here lets promotions build on catalog without catalog importing promotions.
+
 /**
  * SQL for the sale price running on the variant `v` at `now`, or null. Sale windows of one
  * variant never overlap (the sale-event rules refuse it), but `min` keeps the answer
