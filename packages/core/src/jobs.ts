@@ -1,12 +1,9 @@
 import type { JobHandlers } from "@bazaar/jobs";
-import { deleteMedia } from "./media/delete-media";
-import { sendEmail } from "./notifications/send-email";
-import { expireOrder } from "./payments/expire-order";
-import { handleRazorpayWebhook } from "./payments/handle-razorpay-webhook";
-import { processRefund } from "./payments/process-refund";
-import { reconcilePayments } from "./payments/reconcile-payments";
+import { deleteMedia } from "./media";
+import { sendEmail } from "./notifications";
+import { expireOrder, handleRazorpayWebhook, processRefund, reconcilePayments } from "./payments";
 import type { Deps } from "./platform/deps";
-import { applySaleBoundary } from "./promotions/apply-sale-boundary";
+import { applySaleBoundary } from "./promotions";
 import { sweep } from "./sweep";
 
 /** Every job's handler, shared by the in-process runner and the BullMQ worker. */

@@ -10,11 +10,9 @@ import {
 import type { Config } from "./config";
 import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
-import { createCloudinaryMediaStore } from "./media/cloudinary-store";
-import { createLocalMediaStore } from "./media/store";
-import { createOutboxMailer, createSmtpMailer } from "./notifications/mailer";
-import { createPaymentGateway } from "./payments/create-payment-gateway";
-import { receiveRazorpayWebhook } from "./payments/receive-razorpay-webhook";
+import { createCloudinaryMediaStore, createLocalMediaStore } from "./media";
+import { createOutboxMailer, createSmtpMailer } from "./notifications";
+import { createPaymentGateway, receiveRazorpayWebhook } from "./payments";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
 import type { Deps } from "./platform/deps";
 import { createMemoryLive, createRedisLive } from "./platform/live";

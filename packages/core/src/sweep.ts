@@ -1,6 +1,5 @@
-import { redrivePendingEmails } from "./notifications/redrive-pending-emails";
-import { expireOverdueOrders } from "./payments/expire-overdue-orders";
-import { redrivePaymentWork } from "./payments/redrive-payment-work";
+import { redrivePendingEmails } from "./notifications";
+import { expireOverdueOrders, redrivePaymentWork } from "./payments";
 import type { Deps } from "./platform/deps";
 
 export type SweepReport = {

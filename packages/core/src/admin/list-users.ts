@@ -1,7 +1,7 @@
 import { users } from "@bazaar/db";
 import { AdminUsersListInput, type Page, type UserDto } from "@bazaar/schemas";
 import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
-import { toUserDto } from "../identity/dto";
+import { toUserDto } from "../identity";
 import type { Actor, Deps } from "../platform/deps";
 import { decodeCursor, page } from "../platform/pagination";
 

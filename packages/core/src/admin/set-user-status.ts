@@ -2,9 +2,8 @@ import { users } from "@bazaar/db";
 import { SetUserStatusInput, type UserDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
-import { toUserDto } from "../identity/dto";
-import { revokeSessions } from "../identity/sessions";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { revokeSessions, toUserDto } from "../identity";
+import { dispatchEmails, queueEmail } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 

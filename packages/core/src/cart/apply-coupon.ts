@@ -3,7 +3,7 @@ import { ApplyCouponInput } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Deps, Origin } from "../platform/deps";
-import { couponRejected, couponUsability, findCouponByCode } from "../promotions/coupon-checks";
+import { couponRejected, couponUsability, findCouponByCode } from "../promotions";
 import { type CartOwner, ensureCart } from "./cart-owner";
 import { evaluateCart } from "./evaluate-cart";
 import { type CartResult, ownerUserId } from "./get-cart";

@@ -3,7 +3,7 @@ import type { CheckoutSettings } from "@bazaar/schemas";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { runningSalePrice } from "../catalog";
 import { invalidField, notFound } from "../errors";
-import { effectiveUnitPrice } from "../pricing/price-cart";
+import { effectiveUnitPrice } from "../pricing";
 
 /** A variant as the cart may take it: on sale, from an open shop, at today's price. */
 export async function findBuyableVariant(db: Database, variantId: string, now: Date) {

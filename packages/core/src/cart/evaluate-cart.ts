@@ -15,8 +15,8 @@ import {
   type PricingCoupon,
   type PricingLine,
   priceCart,
-} from "../pricing/price-cart";
-import { couponUsability, rejectionMessage, toPricingCoupon } from "../promotions/coupon-checks";
+} from "../pricing";
+import { couponUsability, rejectionMessage, toPricingCoupon } from "../promotions";
 import { type CartLineRow, categoryAncestry, loadCartLines, variantLabel } from "./cart-lines";
 import type { CartRow } from "./cart-owner";
 import { getCheckoutSettings } from "./checkout-settings";

@@ -4,7 +4,7 @@ export { type CartLineRow, categoryAncestry, loadCartLines, variantLabel } from 
 export { type CartOwner, type CartRow, ensureCart, findCart, GUEST_CART_DAYS } from "./cart-owner";
 export { CHECKOUT_SETTINGS_KEY, DEFAULT_CHECKOUT_SETTINGS, getCheckoutSettings } from "./checkout-settings";
 export { clearCart } from "./clear-cart";
-export { type EvaluatedCart, type EvaluatedLine, evaluateCart } from "./evaluate-cart";
+export { codRefusal, type EvaluatedCart, type EvaluatedLine, evaluateCart } from "./evaluate-cart";
 export { type CartResult, getCart } from "./get-cart";
 export { mergeGuestCart } from "./merge-guest-cart";
 export { removeCartItem } from "./remove-cart-item";

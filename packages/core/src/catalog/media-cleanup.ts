@@ -1,4 +1,4 @@
-import { scheduleMediaDeletion } from "../media/schedule-media-deletion";
+import { scheduleMediaDeletion } from "../media";
 import type { Deps } from "../platform/deps";
 
 /**

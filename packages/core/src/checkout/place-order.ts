@@ -12,18 +12,21 @@ import {
 import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { variantLabel } from "../cart/cart-lines";
-import { type CartRow, findCart } from "../cart/cart-owner";
-import { codRefusal, type EvaluatedCart, evaluateCart } from "../cart/evaluate-cart";
+import { type CartRow, codRefusal, type EvaluatedCart, evaluateCart, findCart, variantLabel } from "../cart";
 import { DomainError, invalidField, invalidState } from "../errors";
-import { Effects, recordTransition, reserveStock } from "../orders/effects";
-import { type OrderRow, paymentStartFor, toOrderDto } from "../orders/queries";
-import { startPayment } from "../payments/start-payment";
+import {
+  Effects,
+  type OrderRow,
+  paymentStartFor,
+  recordTransition,
+  reserveStock,
+  toOrderDto,
+} from "../orders";
+import { startPayment } from "../payments";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
-import { couponRejected } from "../promotions/coupon-checks";
-import { redeemCoupon } from "../promotions/redeem-coupon";
-import { getDefaultCommissionBps } from "../sellers/queries";
+import { couponRejected, redeemCoupon } from "../promotions";
+import { getDefaultCommissionBps } from "../sellers";
 
 type Input = z.output<typeof PlaceOrderInput>;
 type Shop = typeof sellers.$inferSelect;

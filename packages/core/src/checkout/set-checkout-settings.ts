@@ -1,6 +1,6 @@
 import { settings } from "@bazaar/db";
 import { CheckoutSettings, SetCheckoutSettingsInput } from "@bazaar/schemas";
-import { CHECKOUT_SETTINGS_KEY, getCheckoutSettings } from "../cart/checkout-settings";
+import { CHECKOUT_SETTINGS_KEY, getCheckoutSettings } from "../cart";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 

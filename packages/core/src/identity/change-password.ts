@@ -2,7 +2,7 @@ import { users } from "@bazaar/db";
 import { ChangePasswordInput } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidField, notFound } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Actor, Deps, Origin } from "../platform/deps";
 import { hashPassword, verifyPassword } from "./credentials";
 import { findUserById } from "./queries";

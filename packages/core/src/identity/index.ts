@@ -2,6 +2,7 @@ export { assertSessionLive, authenticate, authenticateBearer } from "./authentic
 export { changePassword } from "./change-password";
 export { createVerifiedUser } from "./create-user";
 export { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TTL_MS } from "./credentials";
+export { toUserDto } from "./dto";
 export { getMe } from "./get-me";
 export { listSessions } from "./list-sessions";
 export { login } from "./login";
@@ -13,6 +14,6 @@ export { requestPasswordReset } from "./request-password-reset";
 export { resendOtp } from "./resend-otp";
 export { resetPassword } from "./reset-password";
 export { revokeSession } from "./revoke-session";
-export type { SignedIn } from "./sessions";
+export { revokeSessions, type SignedIn } from "./sessions";
 export { updateProfile } from "./update-profile";
 export { verifyEmail } from "./verify-email";

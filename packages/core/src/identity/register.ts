@@ -1,7 +1,7 @@
 import { otpCodes, users } from "@bazaar/db";
 import { type AcceptedDto, RegisterInput } from "@bazaar/schemas";
 import { and, eq, isNull } from "drizzle-orm";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps, Origin } from "../platform/deps";
 import { hashOtp, hashPassword, newOtp, OTP_TTL_MS, verifyPassword } from "./credentials";
 import { findUserByEmail } from "./queries";

@@ -1,7 +1,7 @@
 import { type Database, passwordResets } from "@bazaar/db";
 import { type AcceptedDto, RequestPasswordResetInput } from "@bazaar/schemas";
 import { and, eq, isNull } from "drizzle-orm";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps, Origin } from "../platform/deps";
 import { newOpaqueToken, RESET_TTL_MS, sha256 } from "./credentials";
 import { findUserByEmail } from "./queries";

@@ -1,5 +1,5 @@
 import { type AcceptedDto, ResendOtpInput } from "@bazaar/schemas";
-import { dispatchEmails } from "../notifications/queue-email";
+import { dispatchEmails } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { findUserByEmail } from "./queries";
 import { codeSentMessage, issueVerificationCode } from "./register";

@@ -2,7 +2,7 @@ import { passwordResets, users } from "@bazaar/db";
 import { ResetPasswordInput } from "@bazaar/schemas";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { invalidField } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps, Origin } from "../platform/deps";
 import { hashPassword, sha256 } from "./credentials";
 import { revokeSessions } from "./sessions";

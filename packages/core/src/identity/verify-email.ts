@@ -2,7 +2,7 @@ import { otpCodes, users } from "@bazaar/db";
 import { VerifyEmailInput } from "@bazaar/schemas";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { DomainError, invalidField } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps, Origin } from "../platform/deps";
 import { hashOtp, OTP_MAX_ATTEMPTS, sameHash, unusablePasswordHash } from "./credentials";
 import { findUserByEmail } from "./queries";

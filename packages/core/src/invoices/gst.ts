@@ -1,6 +1,6 @@
 import type { INDIAN_STATES } from "@bazaar/schemas";
 import { invalidField } from "../errors";
-import { gstIncludedIn } from "../pricing/price-cart";
+import { gstIncludedIn } from "../pricing";
 
 export type StateName = (typeof INDIAN_STATES)[number];
 

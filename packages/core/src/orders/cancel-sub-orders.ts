@@ -1,7 +1,7 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
-import { releaseCoupon } from "../promotions/redeem-coupon";
+import { releaseCoupon } from "../promotions";
 import { type Effects, recordTransition, restockSubOrder } from "./effects";
 import { type ActorKind, assertMove } from "./transitions";
 

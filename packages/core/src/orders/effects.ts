@@ -9,10 +9,10 @@ import {
 } from "@bazaar/db";
 import type { OrderUpdateEvent, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
 import { and, eq, gte, sql } from "drizzle-orm";
-import { refreshDerived } from "../catalog/product-rules";
+import { refreshDerived } from "../catalog";
 import { invalidState } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
-import type { TemplateName } from "../notifications/templates";
+import type { TemplateName } from "../notifications";
+import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps } from "../platform/deps";
 import type { ActorKind } from "./transitions";
 

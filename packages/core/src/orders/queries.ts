@@ -11,7 +11,7 @@ import type {
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "../errors";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
-import { trackingFor } from "../tracking/tracking-code";
+import { trackingFor } from "../tracking";
 import { nextStatuses } from "./transitions";
 export type OrderRow = typeof orders.$inferSelect;
 export type SubOrderRow = typeof subOrders.$inferSelect;

@@ -3,7 +3,7 @@ import { ConfirmPaymentInput, type OrderDto } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DomainError, invalidField, notFound } from "../errors";
-import { paymentStartFor, toOrderDto } from "../orders/queries";
+import { paymentStartFor, toOrderDto } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { settlePayment } from "./settle-payment";
 

@@ -1,8 +1,7 @@
 import { orders, payments, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { DomainError } from "../errors";
-import { cancelSubOrders } from "../orders/cancel-sub-orders";
-import { Effects } from "../orders/effects";
+import { cancelSubOrders, Effects } from "../orders";
 import type { Deps } from "../platform/deps";
 import { settlePayment } from "./settle-payment";
 

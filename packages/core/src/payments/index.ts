@@ -10,6 +10,11 @@ export {
   type DevGateway,
   type DevWebhook,
 } from "./dev-gateway/dev-gateway";
+export {
+  createFakeRazorpay,
+  type FakeRazorpay,
+  FakeRazorpayError,
+} from "./dev-gateway/fake-razorpay";
 export { expireOrder } from "./expire-order";
 export { expireOverdueOrders } from "./expire-overdue-orders";
 export { signCheckout, signWebhook } from "./gateway";
@@ -20,4 +25,6 @@ export { type ParsedWebhookEvent, parseWebhookEvent } from "./razorpay-entities"
 export { createRazorpayGateway, type RazorpayOptions } from "./razorpay-gateway";
 export { receiveRazorpayWebhook } from "./receive-razorpay-webhook";
 export { reconcilePayments } from "./reconcile-payments";
+export { redrivePaymentWork } from "./redrive-payment-work";
 export { settlePayment } from "./settle-payment";
+export { startPayment } from "./start-payment";

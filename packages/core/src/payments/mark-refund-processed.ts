@@ -1,6 +1,6 @@
 import { orders, refunds, subOrders } from "@bazaar/db";
 import { and, eq, sql } from "drizzle-orm";
-import { Effects } from "../orders/effects";
+import { Effects } from "../orders";
 import type { Deps } from "../platform/deps";
 
 /**

@@ -1,7 +1,7 @@
 import { type OrderDto, OrderIdInput } from "@bazaar/schemas";
 import type { z } from "zod";
 import { invalidState } from "../errors";
-import { findCustomerOrder, paymentStartFor, toOrderDto } from "../orders/queries";
+import { findCustomerOrder, paymentStartFor, toOrderDto } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { startPayment } from "./start-payment";
 

@@ -1,7 +1,7 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
-import { Effects, recordTransition } from "../orders/effects";
-import type { OrderRow } from "../orders/queries";
+import type { OrderRow } from "../orders";
+import { Effects, recordTransition } from "../orders";
 import type { Deps } from "../platform/deps";
 
 export type SettleResult = "paid" | "already_paid" | "refunding_late_payment";

@@ -2,7 +2,7 @@ import { couponRedemptions, coupons, type Database, orders } from "@bazaar/db";
 import type { CouponRejection } from "@bazaar/schemas";
 import { and, count, eq, isNull, ne } from "drizzle-orm";
 import { DomainError } from "../errors";
-import type { PricingCoupon } from "../pricing/price-cart";
+import type { PricingCoupon } from "../pricing";
 
 export type CouponRow = typeof coupons.$inferSelect;
 

@@ -2,7 +2,7 @@ import { sellers, users } from "@bazaar/db";
 import type { SellerDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications/queue-email";
+import { dispatchEmails, queueEmail } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { findSellerDto } from "./queries";

@@ -1,5 +1,5 @@
 import type { SellerStatus } from "@bazaar/schemas";
-import type { TemplateName } from "../notifications/templates";
+import type { TemplateName } from "../notifications";
 
 /**
  * The seller state machine as a table: which statuses each admin decision may start

@@ -2,7 +2,7 @@ import { media, sellers } from "@bazaar/db";
 import { type SellerDto, SellerProfileUpdateInput } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import { DomainError, forbidden } from "../errors";
-import { scheduleMediaDeletion } from "../media/schedule-media-deletion";
+import { scheduleMediaDeletion } from "../media";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { bankAccountColumns } from "./bank-account";

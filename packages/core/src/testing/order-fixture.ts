@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { addresses, products, productVariants, sellers, users } from "@bazaar/db";
 import { eq } from "drizzle-orm";
-import { addCartItem } from "../cart/add-cart-item";
-import { placeOrder } from "../checkout/place-order";
+import { addCartItem } from "../cart";
+import { placeOrder } from "../checkout";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
 import { catalogFixture } from "./catalog-fixture";
 

@@ -1,11 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  createFakeRazorpay,
-  type FakeRazorpay,
-  FakeRazorpayError,
-} from "../payments/dev-gateway/fake-razorpay";
+import { createFakeRazorpay, type FakeRazorpay, FakeRazorpayError } from "../payments";
 
 export type RazorpayStubRequest = {
   method: string;

@@ -1,6 +1,6 @@
 import { categories, products } from "@bazaar/db";
 import type { Role, SellerApplyInput } from "@bazaar/schemas";
-import { createVerifiedUser } from "../identity/create-user";
+import { createVerifiedUser } from "../identity";
 import type { Actor } from "../platform/deps";
 import type { TestContext } from "./test-context";
 

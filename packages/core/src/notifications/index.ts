@@ -1,0 +1,5 @@
+export { createOutboxMailer, createSmtpMailer } from "./mailer";
+export { dispatchEmails, queueEmail } from "./queue-email";
+export { redrivePendingEmails } from "./redrive-pending-emails";
+export { sendEmail } from "./send-email";
+export type { TemplateName } from "./templates";
