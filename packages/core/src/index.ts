@@ -1,30 +1,145 @@
-export * from "./addresses";
-export * from "./admin";
-export * from "./cart";
-export * from "./catalog";
-export * from "./checkout";
+// The package's public surface: what the api, the server, the worker and the test harness
+// use, named one by one from each domain's index. What domains export to each other (order
+// effects, coupon checks, sale-price SQL, the outbox) stays inside core.
+
+export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
+export { listUsers, setUserStatus } from "./admin";
+export {
+  addCartItem,
+  applyCoupon,
+  type CartOwner,
+  type CartResult,
+  clearCart,
+  GUEST_CART_DAYS,
+  getCart,
+  getCheckoutSettings,
+  mergeGuestCart,
+  removeCartItem,
+  removeCoupon,
+  updateCartItem,
+} from "./cart";
+export {
+  adjustStock,
+  approveProduct,
+  archiveProduct,
+  type CompiledQuery,
+  categoryTree,
+  compiledBrowseQuery,
+  createCategory,
+  createProduct,
+  deleteCategory,
+  discardRevision,
+  getSellerProduct,
+  inventoryLog,
+  listProducts,
+  listSellerProducts,
+  moderationQueue,
+  productBySlug,
+  rejectProduct,
+  restoreProduct,
+  searchSuggest,
+  setFeatured,
+  submitProduct,
+  updateCategory,
+  updateProduct,
+} from "./catalog";
+export { placeOrder, setCheckoutSettings } from "./checkout";
 export { type Config, ConfigError, loadConfig } from "./config";
-export { DomainError, isDomainError } from "./errors";
-export * from "./identity";
-export * from "./invoices";
-export { jobHandlers } from "./jobs";
-export * from "./media";
-export { redrivePendingEmails, sendEmail } from "./notifications";
-export * from "./orders";
-export * from "./payments";
-export { type Cache, createMemoryCache, createRedisCache } from "./platform/cache";
-export { classifyDbError, UNAVAILABLE_MESSAGE } from "./platform/db-errors";
+export { DomainError } from "./errors";
+export {
+  assertSessionLive,
+  authenticate,
+  authenticateBearer,
+  changePassword,
+  createVerifiedUser,
+  getMe,
+  listSessions,
+  login,
+  logout,
+  refreshSession,
+  register,
+  requestPasswordReset,
+  resendOtp,
+  resetPassword,
+  revokeSession,
+  type SignedIn,
+  updateProfile,
+  userExists,
+  verifyEmail,
+} from "./identity";
+export { invoicePdf } from "./invoices";
+export { uploadMedia } from "./media";
+export {
+  adminCancelOrder,
+  adminGetOrder,
+  adminListOrders,
+  advanceSubOrder,
+  cancelMyOrder,
+  customerChannel,
+  getMyOrder,
+  getSellerOrder,
+  listMyOrders,
+  listSellerOrders,
+  sellerChannel,
+} from "./orders";
+export {
+  checkDevReturnUrl,
+  completeDevPayment,
+  confirmPayment,
+  type DevGateway,
+  devReturnUrl,
+  payMyOrder,
+  receiveRazorpayWebhook,
+  renderDevCheckoutPage,
+  signWebhook,
+} from "./payments";
+export type { Cache } from "./platform/cache";
+export { classifyDbError } from "./platform/db-errors";
 export type { Actor, Deps, Origin, SellerActor } from "./platform/deps";
-export { createMemoryLive, type LiveEvents } from "./platform/live";
+export type { LiveEvents } from "./platform/live";
 export type { Log } from "./platform/log";
 export type { Mailer, MailMessage } from "./platform/mailer";
 export type { MediaStore, StoredMedia } from "./platform/media-store";
-export type { GatewayOrder, GatewayPayment, GatewayRefund, PaymentGateway } from "./platform/payment-gateway";
-export { createRateLimiter, defaultLimits, type Limits, type RateLimiter } from "./platform/rate-limit";
-export * from "./pricing";
-export * from "./promotions";
+export type { PaymentGateway } from "./platform/payment-gateway";
+export { defaultLimits, type Limits, type RateLimiter } from "./platform/rate-limit";
+export { slugify } from "./platform/text";
+export {
+  cancelSaleEvent,
+  createCoupon,
+  createSaleEvent,
+  findCouponByCode,
+  listCoupons,
+  listSaleEvents,
+  setCouponActive,
+  updateCoupon,
+  updateSaleEvent,
+} from "./promotions";
 export { createRuntime, type Runtime } from "./runtime";
-export * from "./sellers";
-export { type SweepReport, sweep } from "./sweep";
-export * from "./tracking";
-export * from "./wishlist";
+export {
+  applyToSell,
+  approveSeller,
+  createShopForSeed,
+  getMySeller,
+  getPlatformSettings,
+  getSeller,
+  getShopBySlug,
+  listSellers,
+  reinstateSeller,
+  rejectSeller,
+  requireApprovedSeller,
+  setDefaultCommission,
+  setSellerCommission,
+  suspendSeller,
+  updateShopProfile,
+} from "./sellers";
+export { createTrackingCode, getTracking, readTrackingCode, trackingQr, trackingUrl } from "./tracking";
+export {
+  addToWishlist,
+  listWishlist,
+  moveWishlistToCart,
+  removeFromWishlist,
+  sharedWishlist,
+  shareWishlist,
+  unshareWishlist,
+  wishlistStatus,
+} from "./wishlist";

@@ -1,4 +1,3 @@
-export { slugify } from "../platform/text";
 export { adjustStock } from "./adjust-stock";
 export { approveProduct } from "./approve-product";
 export { archiveProduct } from "./archive-product";
