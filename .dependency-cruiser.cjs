@@ -2,7 +2,7 @@
 // down: apps/server → api → core → jobs, db → schemas; apps/worker → core. Clients (web apps,
 // mobile, the client and ui packages) see schemas, client, ui and the AppRouter *type*.
 // Inside core, a domain is reached only through its index.ts, and the shared kernel
-// (platform/, errors.ts) knows no domain. `.dependency-cruiser.test.mjs` proves each rule
+// (platform/, errors.ts) knows no domain. `tooling/lint/import-rules.test.mjs` proves each rule
 // fires on a deliberately bad import.
 
 const pkg = (name) => `^packages/${name}/`;
