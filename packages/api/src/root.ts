@@ -7,6 +7,10 @@ import { identityRoutes } from "./routers/identity";
 import { ordersRoutes } from "./routers/orders";
 import { paymentsRoutes } from "./routers/payments";
 import { promotionsRoutes } from "./routers/promotions";
+import { questionsRoutes } from "./routers/questions";
+import { reportsRoutes } from "./routers/reports";
+import { returnsRoutes } from "./routers/returns";
+import { reviewsRoutes } from "./routers/reviews";
 import { sellersRoutes } from "./routers/sellers";
 import { trackingRoutes } from "./routers/tracking";
 import { wishlistRoutes } from "./routers/wishlist";
@@ -31,10 +35,18 @@ export const appRouter = router({
   tracking: router(trackingRoutes.public),
   sellers: router({ ...sellersRoutes.signedIn, ...sellersRoutes.seller }),
   shops: router(sellersRoutes.public),
+  returns: router({ ...returnsRoutes.public, ...returnsRoutes.signedIn, ...returnsRoutes.customer }),
+  reviews: router({ ...reviewsRoutes.public, ...reviewsRoutes.signedIn, ...reviewsRoutes.customer }),
+  questions: router({ ...questionsRoutes.public, ...questionsRoutes.signedIn, ...questionsRoutes.customer }),
+  reports: router({ ...reportsRoutes.public, ...reportsRoutes.signedIn, ...reportsRoutes.customer }),
   seller: router({
     ...catalogRoutes.seller,
     ...ordersRoutes.seller,
     ...promotionsRoutes.seller,
+    ...returnsRoutes.seller,
+    ...reviewsRoutes.seller,
+    ...questionsRoutes.seller,
+    ...reportsRoutes.seller,
   }),
   admin: router({
     ...catalogRoutes.admin,
@@ -42,6 +54,10 @@ export const appRouter = router({
     ...promotionsRoutes.admin,
     ...sellersRoutes.admin,
     ...adminRoutes.admin,
+    ...returnsRoutes.admin,
+    ...reviewsRoutes.admin,
+    ...questionsRoutes.admin,
+    ...reportsRoutes.admin,
     // Two domains keep platform settings: the default commission (sellers) and checkout's.
     settings: { ...sellersRoutes.admin.settings, ...checkoutRoutes.admin.settings },
   }),

@@ -1,38 +1,13 @@
+import { both, layout, note, noteParagraphs, type P, type Rendered, rupees, str } from "./template-kit";
+import { questionTemplates } from "./templates-questions";
+import { reportTemplates } from "./templates-reports";
+import { returnTemplates } from "./templates-returns";
+import { reviewTemplates } from "./templates-reviews";
+
 /**
  * Email templates: each renders a subject, a plain-text part and an HTML part from the
  * outbox payload. Values are escaped for HTML; the text part is the source of truth.
  */
-export type Rendered = { subject: string; text: string; html: string };
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
-function layout(title: string, paragraphs: string[], action?: { label: string; url: string }): string {
-  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${esc(p)}</p>`).join("");
-  const button = action
-    ? `<p><a href="${esc(action.url)}" style="background:#0f766e;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${esc(action.label)}</a></p>`
-    : "";
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:auto;padding:24px"><h2 style="color:#0f766e">Bazaar</h2><h3>${esc(title)}</h3>${body}${button}<p style="color:#666;font-size:12px">You received this because of activity on your Bazaar account.</p></body></html>`;
-}
-
-type P = Record<string, unknown>;
-const str = (p: P, k: string) => String(p[k] ?? "");
-/** An optional admin note (`reason`), as a text line and as HTML paragraphs. */
-const note = (p: P) => (str(p, "reason") ? `Note from the Bazaar team: ${str(p, "reason")}\n` : "");
-const noteParagraphs = (p: P) => (str(p, "reason") ? [`Note from the Bazaar team: ${str(p, "reason")}`] : []);
-
-/** Text and HTML from the same paragraphs, so the two parts never say different things. */
-function both(
-  subject: string,
-  title: string,
-  paragraphs: string[],
-  action?: { label: string; url: string },
-): Rendered {
-  const text = `${paragraphs.join("\n\n")}\n${action ? `\n${action.label}: ${action.url}\n` : ""}`;
-  return { subject, text, html: layout(title, paragraphs, action) };
-}
-const rupees = (p: P, k: string) =>
-  `Rs. ${(Number(p[k] ?? 0) / 100).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const STATUS_WORDS: Record<string, string> = {
   confirmed: "is confirmed",
   packed: "is packed",
@@ -238,6 +213,10 @@ export const templates = {
       ],
       { label: "Open your orders", url: str(p, "url") },
     ),
+  ...returnTemplates,
+  ...reviewTemplates,
+  ...questionTemplates,
+  ...reportTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

@@ -94,6 +94,8 @@ export const products = pgTable(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(brand, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
     ),
     approvedAt: timestamp({ withTimezone: true }),
+    /** Set when an admin unlisted the live product over a report (status rejected, reason in statusReason); cleared on approval. */
+    takenDownAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -165,8 +165,18 @@ export const orderItems = pgTable(
     gstIncluded: integer().notNull(),
     /** The line's place in the cart, so the order reads in the order it was bought. */
     position: integer().notNull().default(0),
+    /** Units in returns that are open or done (not rejected or cancelled); never above qty. */
+    returnedQty: integer().notNull().default(0),
+    /** Paise given back for this line by returns; never above lineTotal. */
+    refundedAmount: integer().notNull().default(0),
   },
-  (t) => [index("order_items_sub_order_idx").on(t.subOrderId), index("order_items_order_idx").on(t.orderId)],
+  (t) => [
+    index("order_items_sub_order_idx").on(t.subOrderId),
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_product_idx").on(t.productId),
+    check("order_items_returned_qty", sql`${t.returnedQty} between 0 and ${t.qty}`),
+    check("order_items_refunded_amount", sql`${t.refundedAmount} between 0 and ${t.lineTotal}`),
+  ],
 );
 
 /** The timeline: every status change of a sub-order, who made it and why. */
@@ -183,6 +193,8 @@ export const orderEvents = pgTable(
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     actorRole: text().notNull(),
     note: text(),
+    /** Set when the step is one of a return's (toStatus `return.<status>`); see returns.ts. */
+    returnId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Steps written in one instant (placed, then confirmed) keep their order. */
     seq: integer().generatedAlwaysAsIdentity(),

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { orders, subOrders } from "./orders";
+import { returns } from "./returns";
 
 export const paymentProviderEnum = pgEnum("payment_provider", ["razorpay", "dev"]);
 export const paymentAttemptStatusEnum = pgEnum("payment_attempt_status", ["created", "paid", "failed"]);
@@ -44,7 +45,7 @@ export const payments = pgTable(
 
 export const refundStatusEnum = pgEnum("refund_status", ["pending", "processed", "failed"]);
 
-/** Money given back for a cancelled sub-order; the key makes a retried refund a no-op. */
+/** Money given back for a cancelled sub-order or a return; the key makes a retried refund a no-op. */
 export const refunds = pgTable(
   "refunds",
   {
@@ -56,6 +57,8 @@ export const refunds = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
     subOrderId: uuid().references(() => subOrders.id, { onDelete: "set null" }),
+    /** Set when the refund pays back a return rather than a cancellation. */
+    returnId: uuid().references(() => returns.id, { onDelete: "set null" }),
     amount: integer().notNull(),
     idempotencyKey: text().notNull(),
     providerRefundId: text(),

@@ -55,6 +55,8 @@ export const sellers = pgTable(
     commissionBps: integer(),
     /** Whether this shop takes cash on delivery; an order with any non-COD shop must be paid online. */
     codEnabled: boolean().notNull().default(true),
+    /** Days after delivery a buyer may ask to return (0 = no returns); null means the platform default. */
+    returnWindowDays: integer(),
     logoMediaId: uuid().references(() => media.id, { onDelete: "set null" }),
     ratingAvg: doublePrecision().notNull().default(0),
     ratingCount: integer().notNull().default(0),
@@ -69,6 +71,10 @@ export const sellers = pgTable(
     check(
       "sellers_commission_range",
       sql`${t.commissionBps} is null or (${t.commissionBps} between 0 and 10000)`,
+    ),
+    check(
+      "sellers_return_window",
+      sql`${t.returnWindowDays} is null or (${t.returnWindowDays} between 0 and 30)`,
     ),
   ],
 );

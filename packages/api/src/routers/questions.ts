@@ -1,0 +1,7 @@
+export const questionsRoutes = {
+  public: {},
+  customer: {},
+  signedIn: {},
+  seller: {},
+  admin: {},
+};

@@ -1,0 +1,7 @@
+export const reportsRoutes = {
+  public: {},
+  customer: {},
+  signedIn: {},
+  seller: {},
+  admin: {},
+};

@@ -1,0 +1,7 @@
+export const returnsRoutes = {
+  public: {},
+  customer: {},
+  signedIn: {},
+  seller: {},
+  admin: {},
+};

@@ -1,0 +1,7 @@
+export const reviewsRoutes = {
+  public: {},
+  customer: {},
+  signedIn: {},
+  seller: {},
+  admin: {},
+};

@@ -1,0 +1,2 @@
+// The questions domain: what other domains and the package index may use.
+export {};

@@ -1,0 +1,2 @@
+// The reports domain: what other domains and the package index may use.
+export {};

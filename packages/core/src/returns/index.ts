@@ -1,0 +1,2 @@
+// The returns domain: what other domains and the package index may use.
+export {};

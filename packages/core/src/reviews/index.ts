@@ -1,0 +1,2 @@
+// The reviews domain: what other domains and the package index may use.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of the questions domain: inputs, DTOs and their enums.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of the reports domain: inputs, DTOs and their enums.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of the returns domain: inputs, DTOs and their enums.
+export {};

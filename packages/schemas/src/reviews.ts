@@ -1,0 +1,2 @@
+// zod schemas of the reviews domain: inputs, DTOs and their enums.
+export {};
