@@ -114,7 +114,14 @@ export {
   updateCoupon,
   updateSaleEvent,
 } from "./promotions";
-export {} from "./questions";
+export {
+  answerQuestion,
+  askQuestion,
+  listQuestions,
+  listSellerQuestions,
+  voteAnswer,
+  voteQuestion,
+} from "./questions";
 export {} from "./reports";
 // After delivery (issue #11): each domain names its exports on its own line.
 export {} from "./returns";
