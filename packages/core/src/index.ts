@@ -40,6 +40,7 @@ export {
   searchSuggest,
   setFeatured,
   submitProduct,
+  takeDownProduct,
   updateCategory,
   updateProduct,
 } from "./catalog";
@@ -122,10 +123,28 @@ export {
   voteAnswer,
   voteQuestion,
 } from "./questions";
-export {} from "./reports";
+export {
+  createReport,
+  getReportCase,
+  listReportCases,
+  resolveReportCase,
+  restoreReportedContent,
+} from "./reports";
 // After delivery (issue #11): each domain names its exports on its own line.
 export {} from "./returns";
-export {} from "./reviews";
+export {
+  createReview,
+  listMyReviews,
+  listProductReviews,
+  listSellerReviews,
+  removeReview,
+  replyToReview,
+  reviewEligibility,
+  reviewSummary,
+  setReviewStatus,
+  updateReview,
+  voteReview,
+} from "./reviews";
 export { createRuntime, type Runtime } from "./runtime";
 export {
   applyToSell,
