@@ -195,6 +195,8 @@ export type ProductDetailDto = ProductCardDto & {
   tags: string[];
   hsnCode: string | null;
   gstRateBps: number;
+  /** Days after delivery the shop takes returns (0 = no returns): the shop's own or the platform default. */
+  returnWindowDays: number;
   related: ProductCardDto[];
 };
 export type SellerProductDto = {
@@ -202,6 +204,8 @@ export type SellerProductDto = {
   slug: string;
   status: ProductStatus;
   statusReason: string | null;
+  /** Set when an admin took the live product down (statusReason says why); cleared on re-approval. */
+  takenDownAt: Date | null;
   title: string;
   description: string;
   brand: string | null;

@@ -18,6 +18,7 @@ import {
   searchSuggest,
   setFeatured,
   submitProduct,
+  takeDownProduct,
   updateCategory,
   updateProduct,
 } from "@bazaar/core";
@@ -34,6 +35,7 @@ import {
   ModerationRejectInput,
   ProductCreateInput,
   ProductListInput,
+  ProductTakeDownInput,
   ProductUpdateInput,
   SellerProductsListInput,
   SuggestInput,
@@ -107,6 +109,10 @@ export const catalogRoutes = {
       feature: adminProcedure
         .input(FeatureInput)
         .mutation(({ ctx, input }) => setFeatured(ctx.deps, ctx.actor, input)),
+      /** A live product leaves the storefront with a reason the seller sees; the shop stays open. */
+      takeDown: adminProcedure
+        .input(ProductTakeDownInput)
+        .mutation(({ ctx, input }) => takeDownProduct(ctx.deps, ctx.actor, input)),
     },
     /** Mounted at `admin.categories`: the category tree. */
     categories: {

@@ -21,5 +21,6 @@ export { restoreProduct } from "./restore-product";
 export { runningSaleEnd, runningSalePrice } from "./sale-prices";
 export { setFeatured } from "./set-featured";
 export { submitProduct } from "./submit-product";
+export { takeDownProduct } from "./take-down-product";
 export { updateCategory } from "./update-category";
 export { updateProduct } from "./update-product";

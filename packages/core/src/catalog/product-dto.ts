@@ -41,6 +41,7 @@ export async function loadSellerProducts(db: Database, rows: ProductRow[]): Prom
     slug: p.slug,
     status: p.status,
     statusReason: p.statusReason,
+    takenDownAt: p.takenDownAt,
     title: p.title,
     description: p.description,
     brand: p.brand,
