@@ -116,10 +116,15 @@ export {
   updateSaleEvent,
 } from "./promotions";
 export {
+  answerOwner,
   answerQuestion,
   askQuestion,
   listQuestions,
   listSellerQuestions,
+  type QaContentOwner,
+  questionOwner,
+  setAnswerStatus,
+  setQuestionStatus,
   voteAnswer,
   voteQuestion,
 } from "./questions";
