@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dateTime, Id, PageInput, safeText } from "./common";
 import type { PaymentStartDto } from "./payments";
+import type { ReturnStatus, SubOrderReturnDto } from "./returns";
 
 export const PaymentMethod = z.enum(["razorpay", "cod"], {
   message: "Choose online payment or cash on delivery",
@@ -85,12 +86,16 @@ export const AdminCancelInput = z.object({ orderId: Id, subOrderId: Id.optional(
 export type AdminCancelInput = z.input<typeof AdminCancelInput>;
 
 // ---- DTOs --------------------------------------------------------------------------------
+/** A return's step on the sub-order timeline: `return.requested`, `return.approved`, ... */
+export type ReturnTimelineStep = `return.${ReturnStatus}`;
 export type OrderEventDto = {
   from: SubOrderStatus | null;
-  to: SubOrderStatus;
+  to: SubOrderStatus | ReturnTimelineStep;
   at: Date;
   actorRole: "customer" | "seller" | "admin" | "system";
   note: string | null;
+  /** Set on a return's steps. */
+  returnId: string | null;
 };
 
 export type OrderItemDto = {
@@ -110,6 +115,13 @@ export type OrderItemDto = {
   lineTotal: number;
   gstRateBps: number;
   gstIncluded: number;
+  /** Units sent back (or on their way back) in returns; refunded paise for the line. */
+  returnedQty: number;
+  refundedAmount: number;
+  /** Units the buyer may still ask to return now (0 outside the window or before delivery). */
+  returnableQty: number;
+  /** The end of the return window (delivery + the shop's days); null before delivery or if the shop takes no returns. */
+  returnableUntil: Date | null;
 };
 
 export type SubOrderDto = {
@@ -133,6 +145,9 @@ export type SubOrderDto = {
   cancelReason: string | null;
   invoiceNumber: string | null;
   timeline: OrderEventDto[];
+  deliveredAt: Date | null;
+  /** The returns asked for on this part, newest first. */
+  returns: SubOrderReturnDto[];
   createdAt: Date;
   updatedAt: Date;
 };
@@ -211,4 +226,6 @@ export type OrderUpdateEvent = {
   to: SubOrderStatus;
   paymentStatus: PaymentStatus;
   at: Date;
+  /** Set when a return of this sub-order moved (`from`/`to` then stay the sub-order's status). */
+  return?: { id: string; number: string; status: ReturnStatus };
 };

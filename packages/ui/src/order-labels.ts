@@ -3,6 +3,7 @@ import type {
   OrderEventDto,
   PaymentMethod,
   PaymentStatus,
+  ReturnTimelineStep,
   SubOrderStatus,
 } from "@bazaar/schemas";
 
@@ -50,9 +51,21 @@ export const paymentMethodLabel = (method: PaymentMethod) =>
   method === "cod" ? "Cash on delivery" : "Online payment";
 
 /** What one step of a sub-order's timeline says: "Order placed", "Shipped", "Cancelled". */
+/** A return's steps on the sub-order timeline. */
+const RETURN_STEP: Record<ReturnTimelineStep, string> = {
+  "return.requested": "Return requested",
+  "return.approved": "Return approved",
+  "return.rejected": "Return rejected",
+  "return.escalated": "Return escalated to Bazaar",
+  "return.received": "Return received by the seller",
+  "return.refunded": "Return refunded",
+  "return.cancelled": "Return cancelled",
+};
+
 export function timelineLabel(event: Pick<OrderEventDto, "from" | "to">): string {
   if (event.from === null && event.to === "placed") return "Order placed";
-  return subOrderStatusLabel(event.to);
+  if (event.to.startsWith("return.")) return RETURN_STEP[event.to as ReturnTimelineStep];
+  return subOrderStatusLabel(event.to as SubOrderStatus);
 }
 
 const ACTOR: Record<OrderEventDto["actorRole"], string> = {

@@ -1,4 +1,14 @@
-import { type Database, orderEvents, orderItems, orders, payments, subOrders, users } from "@bazaar/db";
+import {
+  type Database,
+  orderEvents,
+  orderItems,
+  orders,
+  payments,
+  returnLines,
+  returns,
+  subOrders,
+  users,
+} from "@bazaar/db";
 import type {
   OrderDto,
   OrderEventDto,
@@ -7,17 +17,20 @@ import type {
   PaymentStartDto,
   SellerSubOrderDto,
   SubOrderDto,
+  SubOrderReturnDto,
 } from "@bazaar/schemas";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { notFound } from "../errors";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
+import { returnableUntil, returnWindowsOf } from "../sellers";
 import { trackingFor } from "../tracking";
 import { nextStatuses } from "./transitions";
 export type OrderRow = typeof orders.$inferSelect;
 export type SubOrderRow = typeof subOrders.$inferSelect;
-export type DocDeps = Pick<Deps, "auth" | "urls">;
+export type DocDeps = Pick<Deps, "auth" | "urls" | "now">;
 
-const toItem = (i: typeof orderItems.$inferSelect): OrderItemDto => ({
+/** `until`: the sub-order's return window end; units can be asked back while now is before it. */
+const toItem = (i: typeof orderItems.$inferSelect, until: Date | null, now: Date): OrderItemDto => ({
   id: i.id,
   productId: i.productId,
   variantId: i.variantId,
@@ -34,6 +47,10 @@ const toItem = (i: typeof orderItems.$inferSelect): OrderItemDto => ({
   lineTotal: i.lineTotal,
   gstRateBps: i.gstRateBps,
   gstIncluded: i.gstIncluded,
+  returnedQty: i.returnedQty,
+  refundedAmount: i.refundedAmount,
+  returnableQty: until && now < until ? i.qty - i.returnedQty : 0,
+  returnableUntil: until,
 });
 
 const toEvent = (e: typeof orderEvents.$inferSelect): OrderEventDto => ({
@@ -42,6 +59,7 @@ const toEvent = (e: typeof orderEvents.$inferSelect): OrderEventDto => ({
   at: e.createdAt,
   actorRole: e.actorRole as OrderEventDto["actorRole"],
   note: e.note,
+  returnId: e.returnId,
 });
 
 /** Sub-orders with their items and timelines, three queries however many there are. */
@@ -63,12 +81,20 @@ export async function loadSubOrders(
     .from(orderEvents)
     .where(inArray(orderEvents.subOrderId, ids))
     .orderBy(asc(orderEvents.createdAt), asc(orderEvents.seq));
+  const rets = await subOrderReturns(db, ids);
+  const windows = await returnWindowsOf(
+    db,
+    rows.map((r) => r.sellerId),
+  );
+  const now = deps.now();
   return rows.map((s) => ({
     id: s.id,
     number: s.number,
     status: s.status,
     seller: { id: s.sellerId, shopName: s.seller.shopName, slug: s.seller.slug },
-    items: items.filter((i) => i.subOrderId === s.id).map(toItem),
+    items: items
+      .filter((i) => i.subOrderId === s.id)
+      .map((i) => toItem(i, returnableUntil(s.deliveredAt, windows.get(s.sellerId) ?? 0), now)),
     subtotal: s.subtotal,
     itemDiscount: s.itemDiscount,
     couponDiscount: s.couponDiscount,
@@ -82,9 +108,32 @@ export async function loadSubOrders(
     cancelReason: s.cancelReason,
     invoiceNumber: s.invoiceNumber,
     timeline: events.filter((e) => e.subOrderId === s.id).map(toEvent),
+    deliveredAt: s.deliveredAt,
+    returns: rets.filter((r) => r.subOrderId === s.id).map(({ subOrderId: _, ...r }) => r),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   }));
+}
+
+/** The returns of these sub-orders, newest first, read from the returns tables (no domain import). */
+async function subOrderReturns(
+  db: Database,
+  subOrderIds: string[],
+): Promise<(SubOrderReturnDto & { subOrderId: string })[]> {
+  return db
+    .select({
+      id: returns.id,
+      subOrderId: returns.subOrderId,
+      number: returns.number,
+      status: returns.status,
+      refundStatus: returns.refundStatus,
+      refundAmount: sql<number>`(${returns.itemsAmount} + ${returns.shippingAmount})::int`,
+      itemCount: sql<number>`(select coalesce(sum(${returnLines.qty}), 0)::int from ${returnLines} where ${returnLines.returnId} = ${returns.id})`,
+      requestedAt: returns.requestedAt,
+    })
+    .from(returns)
+    .where(inArray(returns.subOrderId, subOrderIds))
+    .orderBy(desc(returns.requestedAt), desc(returns.id));
 }
 
 export async function toOrderDto(

@@ -11,6 +11,12 @@ export { getDefaultCommissionBps } from "./queries";
 export { reinstateSeller } from "./reinstate-seller";
 export { rejectSeller } from "./reject-seller";
 export { requireApprovedSeller } from "./require-seller";
+export {
+  DEFAULT_RETURN_WINDOW_KEY,
+  getDefaultReturnWindowDays,
+  returnableUntil,
+  returnWindowsOf,
+} from "./return-window";
 export { setDefaultCommission } from "./set-default-commission";
 export { setSellerCommission } from "./set-seller-commission";
 export { suspendSeller } from "./suspend-seller";

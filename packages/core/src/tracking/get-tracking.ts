@@ -1,6 +1,6 @@
 import { orderEvents, orders, subOrders } from "@bazaar/db";
 import { type TrackingDto, TrackingInput } from "@bazaar/schemas";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../errors";
 import type { Deps } from "../platform/deps";
@@ -26,7 +26,8 @@ export async function getTracking(
   const events = await deps.db
     .select({ to: orderEvents.toStatus, at: orderEvents.createdAt })
     .from(orderEvents)
-    .where(eq(orderEvents.subOrderId, subOrderId))
+    // A return's steps are the buyer's business, not the delivery's.
+    .where(and(eq(orderEvents.subOrderId, subOrderId), isNull(orderEvents.returnId)))
     .orderBy(asc(orderEvents.createdAt), asc(orderEvents.seq));
   return {
     number: row.sub.number,

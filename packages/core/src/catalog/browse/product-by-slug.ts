@@ -1,8 +1,14 @@
-import { BySlugInput, type ProductDetailDto, type VariantDto } from "@bazaar/schemas";
+import {
+  BySlugInput,
+  DEFAULT_RETURN_WINDOW_DAYS,
+  type ProductDetailDto,
+  type VariantDto,
+} from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../../errors";
 import { rowsOf } from "../../platform/raw-rows";
+import { DEFAULT_RETURN_WINDOW_KEY } from "../../sellers";
 import { runningSaleEnd, runningSalePrice } from "../sale-prices";
 import {
   type BrowseDeps,
@@ -26,6 +32,10 @@ export function detailQuery(slug: string, now: Date): SQL {
   return sql`
     select ${cardColumns}, p.description, p.attributes, p.options, p.tags, p.hsn_code, p.gst_rate_bps,
       p.category_id,
+      coalesce(s.return_window_days,
+        (select case when jsonb_typeof(st.value) = 'number' then (st.value #>> '{}')::int end
+          from settings st where st.key = ${DEFAULT_RETURN_WINDOW_KEY}),
+        ${DEFAULT_RETURN_WINDOW_DAYS}) as return_window_days,
       (select coalesce(json_agg(json_build_object(
           'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'price', v.price,
           'compareAtPrice', v.compare_at_price, 'stock', v.stock, 'weightGrams', v.weight_grams,
@@ -63,6 +73,7 @@ type DetailRow = CardRow & {
   hsn_code: string | null;
   gst_rate_bps: number;
   category_id: string;
+  return_window_days: number;
   variants: (Omit<VariantDto, "saleEndsAt"> & { saleEndsAt: string | null })[];
   images: ProductDetailDto["images"];
   category_path: { id: string; slug: string; name: string }[];
@@ -103,6 +114,7 @@ function toDetail(r: DetailRow): ProductDetailDto {
     tags: r.tags,
     hsnCode: r.hsn_code,
     gstRateBps: r.gst_rate_bps,
+    returnWindowDays: r.return_window_days,
     related: r.related.map(toCard),
   };
 }
