@@ -27,6 +27,12 @@ export const defaultLimits = {
   // Coupon codes are guessable by volume: a shopper tries a few, a script thousands.
   "coupon.apply.ip": { points: 30, duration: 15 * 60 },
   "coupon.apply.cart": { points: 10, duration: 15 * 60 },
+  // Questions and answers are public text and email the seller or the asker: a person asks a
+  // handful an hour, a spammer hundreds.
+  "question.ask.account": { points: 10, duration: 60 * 60 },
+  "question.answer.account": { points: 30, duration: 60 * 60 },
+  // Each report lands in the admins' queue: someone reports a few things a day, a grudge dozens.
+  "report.create.account": { points: 20, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof defaultLimits;

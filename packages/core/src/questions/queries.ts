@@ -6,6 +6,7 @@ import {
   orders,
   products,
   questions,
+  questionVotes,
   sellers,
   subOrders,
   users,
@@ -157,4 +158,13 @@ export function toAnswerDto(r: {
     votedByMe: !!r.voted,
     createdAt: r.createdAt,
   };
+}
+
+/** The user has upvoted this question. */
+export async function votedFor(deps: { db: Database }, questionId: string, userId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ one: sql<number>`1` })
+    .from(questionVotes)
+    .where(and(eq(questionVotes.questionId, questionId), eq(questionVotes.userId, userId)));
+  return !!row;
 }
