@@ -26,7 +26,8 @@ export async function approveProduct(
     if (p.status === "pending_review") {
       await tx
         .update(products)
-        .set({ status: "approved", statusReason: null, approvedAt: now, updatedAt: now })
+        // A taken-down product that passes review again is no longer taken down.
+        .set({ status: "approved", statusReason: null, takenDownAt: null, approvedAt: now, updatedAt: now })
         .where(eq(products.id, p.id));
     } else {
       const r = p.revision ?? {};

@@ -1,12 +1,13 @@
 import { type ReportCaseDto, ReportCaseIdInput } from "@bazaar/schemas";
-import { DomainError } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
+import { caseDto, findCase } from "./queries";
 
+/** One case with every report in it, for the admin deciding it. */
 export async function getReportCase(
-  _deps: Deps,
+  deps: Deps,
   _actor: Actor,
   raw: ReportCaseIdInput,
 ): Promise<ReportCaseDto> {
-  ReportCaseIdInput.parse(raw);
-  throw new DomainError("UNAVAILABLE", "reports.not_implemented", "Not implemented yet");
+  const { id } = ReportCaseIdInput.parse(raw);
+  return caseDto(deps.db, await findCase(deps.db, id));
 }
