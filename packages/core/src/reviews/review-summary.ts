@@ -1,11 +1,33 @@
 import { ProductReviewsInput, type ReviewSummaryDto } from "@bazaar/schemas";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Deps } from "../platform/deps";
+import { rowsOf } from "../platform/raw-rows";
+import { assertPublicProduct } from "./public-product";
 
+/**
+ * Average, count and the five bars of a public product's published reviews, all from one
+ * count over the (product_id, status, rating) index, so the three always agree.
+ */
 export async function reviewSummary(
-  _deps: Deps,
+  deps: Pick<Deps, "db">,
   raw: z.input<typeof ProductReviewsInput>,
 ): Promise<ReviewSummaryDto> {
-  ProductReviewsInput.parse(raw);
-  throw new Error("not implemented");
+  const input = ProductReviewsInput.parse(raw);
+  await assertPublicProduct(deps.db, input.productId);
+  const rows = await rowsOf<{ rating: number; n: number }>(
+    deps.db,
+    sql`select rating, count(*)::int as n from reviews
+        where product_id = ${input.productId} and status = 'published' group by rating`,
+  );
+  const byStars = new Map(rows.map((r) => [Number(r.rating), Number(r.n)]));
+  const histogram = ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: byStars.get(stars) ?? 0 }));
+  const count = histogram.reduce((n, b) => n + b.count, 0);
+  const total = histogram.reduce((n, b) => n + b.stars * b.count, 0);
+  return {
+    productId: input.productId,
+    average: count === 0 ? 0 : Math.round((total / count) * 10) / 10,
+    count,
+    histogram,
+  };
 }
