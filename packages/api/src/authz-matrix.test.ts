@@ -53,7 +53,14 @@ const GATES = {
 type Gate = keyof typeof GATES;
 
 /** How a caller that passes the gate is refused an object that is not theirs. */
-type Denial = { code: "NOT_FOUND" | "BAD_REQUEST"; reason: string };
+type Denial = { code: "NOT_FOUND" | "BAD_REQUEST"; reason: string } | Refusal;
+/**
+ * An object anyone may see but only some may act on (a public question only its product's
+ * seller, Bazaar or a buyer may answer): refused with FORBIDDEN, whose reason says why this
+ * caller may not (core tests check each reason).
+ */
+type Refusal = { code: "FORBIDDEN"; reason?: undefined };
+const refused = (): Refusal => ({ code: "FORBIDDEN" });
 const notFound = (reason: string): Denial => ({ code: "NOT_FOUND", reason });
 /** Some inputs name another user's object in a field (an image, a product); the refusal is a field error. */
 const fieldError = (reason: string): Denial => ({ code: "BAD_REQUEST", reason });
@@ -61,7 +68,7 @@ const fieldError = (reason: string): Denial => ({ code: "BAD_REQUEST", reason })
 type Row<I> = {
   gate: Gate;
   /** Whose object the input names: every other persona past the gate gets `denied`. */
-  owner?: { by: "customer" | "seller"; denied: Denial };
+  owner?: { by: "customer" | "seller"; denied: Denial; also?: Persona[] };
   /** Called once per persona, so each call may name something of its own (a new email, a new code). */
   input?: (w: AuthzWorld, made: string) => I | Promise<I>;
   /** Makes what the calls consume (an order to cancel, a shop to approve); its result reaches `input`. */
@@ -351,6 +358,38 @@ const matrix: Matrix = {
           : customerChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
   },
 
+  // -- questions and answers: public to read, any signed-in user votes; only the product's
+  // seller, Bazaar or a buyer who received it answers (customer A received seller A's product)
+  "questions.list": {
+    gate: "public",
+    input: (w) => ({ productId: w.seller.listed.id }),
+    hidden: [
+      {
+        label: "seller A's draft product",
+        input: (w) => ({ productId: w.seller.draft.id }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  "questions.ask": {
+    gate: "customer",
+    input: (w) => ({ productId: w.seller.listed.id, body: `Does it come in ${w.unique("colour")}?` }),
+    hidden: [
+      {
+        label: "seller A's draft product",
+        input: (w) => ({ productId: w.seller.draft.id, body: "Is this coming back soon?" }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  "questions.answer": {
+    gate: "authed",
+    owner: { by: "seller", also: ["admin", "customer"], denied: refused() },
+    input: (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
+  },
+  "questions.vote": { gate: "authed", input: (w) => ({ questionId: w.qa.questionId }) },
+  "questions.voteAnswer": { gate: "authed", input: (w) => ({ answerId: w.qa.answerId }) },
+
   // -- seller: the shop and its catalogue, coupons, sales and orders
   "sellers.submitApplication": {
     gate: "applicant",
@@ -473,6 +512,16 @@ const matrix: Matrix = {
     make: async (w) => (await w.fresh.order()).subOrderId,
     input: (_, subOrderId) => ({ subOrderId, to: "packed" }),
   },
+  "seller.questions.list": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("product.not_found")),
+    input: (w) => ({ status: "all", productId: w.seller.listed.id }),
+  },
+  "seller.questions.answer": {
+    gate: "seller",
+    owner: ownedBySeller(refused()),
+    input: (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
+  },
 
   // -- admin: everything, for the admin only; inputs still name sellers' and customers' objects
   "admin.users.list": { gate: "admin", input: () => ({}) },
@@ -580,10 +629,17 @@ const CALL_ORDER: Persona[] = [
   "seller",
 ];
 /** The table's verdict: the gate first, then whose object the input names (`owner` undefined: nobody's). */
-function expectedFor(gate: Gate, persona: Persona, denied?: Denial, owner?: Persona): Expected {
+function expectedFor(
+  gate: Gate,
+  persona: Persona,
+  denied?: Denial,
+  owner?: Persona,
+  also: Persona[] = [],
+): Expected {
   const passes = (GATES[gate] as readonly Persona[]).includes(persona);
   if (!passes) return { outcome: "denied", code: persona === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN" };
-  if (denied && persona !== owner) return { outcome: "denied", ...denied };
+  if (denied && persona !== owner && !also.includes(persona))
+    return { outcome: "denied", code: denied.code, ...(denied.reason && { reason: denied.reason }) };
   return { outcome: "allowed" };
 }
 
@@ -705,7 +761,7 @@ describe("authorization matrix", () => {
       for (const persona of CALL_ORDER) {
         // Everyone but customer A and seller A has called: what they did to their own data left A's alone.
         if (persona === "customer") await row.survives?.(w, made);
-        expected[persona] = expectedFor(row.gate, persona, row.owner?.denied, row.owner?.by);
+        expected[persona] = expectedFor(row.gate, persona, row.owner?.denied, row.owner?.by, row.owner?.also);
         if (subscription) {
           actual[persona] = await openStream(w, path, row, persona, tokens);
           if (expected[persona].outcome === "allowed")

@@ -3,9 +3,12 @@ import {
   type Actor,
   addCartItem,
   addToWishlist,
+  advanceSubOrder,
+  answerQuestion,
   applyCoupon,
   approveProduct,
   archiveProduct,
+  askQuestion,
   clearCart,
   createAddress,
   createCategory,
@@ -204,6 +207,20 @@ export async function buildAuthzWorld(t: TestContext) {
   const codOrder = await placeFromCart("cod");
   const onlineOrder = await placeFromCart("razorpay");
   if (!onlineOrder.payment) throw new Error("the online order has no gateway order");
+  // Q&A: customer A received seller A's listed product (so may answer as a buyer), asked about
+  // it, and seller A answered.
+  const deliveredOrder = await placeFromCart("cod");
+  for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
+    await advanceSubOrder(deps, sellerActor, {
+      subOrderId: deliveredOrder.subOrders[0]!.id,
+      to,
+      ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DLV123456" }),
+    });
+  const question = await askQuestion(deps, customerActor, {
+    productId: listed.id,
+    body: "Is the matrix product washable?",
+  });
+  const answer = await answerQuestion(deps, sellerActor, { questionId: question.id, body: "Yes, by hand." });
   const cartLine = async () => {
     const { cart } = await addCartItem(deps, cartOwner, { variantId: listed.variantId, qty: 1 });
     return cart.groups.flatMap((g) => g.lines).find((l) => l.variantId === listed.variantId)!.id;
@@ -310,6 +327,8 @@ export async function buildAuthzWorld(t: TestContext) {
       slug: suspendedShop.slug,
       listed: suspendedListed,
     },
+    /** Customer A's question on seller A's listed product, and seller A's answer to it. */
+    qa: { questionId: question.id, answerId: answer.id },
     loginProbe,
     resetProbe,
     addressInput,
