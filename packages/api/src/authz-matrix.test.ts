@@ -390,6 +390,83 @@ const matrix: Matrix = {
   "questions.vote": { gate: "authed", input: (w) => ({ questionId: w.qa.questionId }) },
   "questions.voteAnswer": { gate: "authed", input: (w) => ({ answerId: w.qa.answerId }) },
 
+  // -- reviews: public to read (guests too); only a buyer who received the product writes one,
+  // only its author edits or deletes it; any signed-in account but its author votes
+  "reviews.list": {
+    gate: "public",
+    input: (w) => ({ productId: w.seller.listed.id, sort: "newest" }),
+    hidden: [
+      {
+        label: "seller A's draft product",
+        input: (w) => ({ productId: w.seller.draft.id }),
+        denied: notFound("product.not_found"),
+      },
+      {
+        label: "a suspended shop's product",
+        input: (w) => ({ productId: w.suspendedSeller.listed.id }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  "reviews.summary": {
+    gate: "public",
+    input: (w) => ({ productId: w.seller.listed.id }),
+    hidden: [
+      {
+        label: "seller A's draft product",
+        input: (w) => ({ productId: w.seller.draft.id }),
+        denied: notFound("product.not_found"),
+      },
+    ],
+  },
+  // Customer A received the product; other customers are refused as unverified buyers.
+  "reviews.create": {
+    gate: "customer",
+    owner: ownedByCustomer(refused()),
+    make: (w) => w.fresh.reviewable(),
+    input: (_, productId) => ({
+      productId,
+      rating: 5,
+      title: "Matrix verdict",
+      body: "Arrived on time and works well.",
+    }),
+  },
+  "reviews.update": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("review.not_found")),
+    input: (w) => ({ reviewId: w.reviews.customerReviewId, title: `Edited ${w.unique("t")}` }),
+  },
+  "reviews.remove": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("review.not_found")),
+    make: (w) => w.fresh.review(),
+    input: (_, reviewId) => ({ reviewId }),
+  },
+  "reviews.mine": { gate: "customer", input: () => ({}) },
+  "reviews.eligibility": { gate: "customer", input: (w) => ({ productId: w.seller.listed.id }) },
+  "reviews.vote": {
+    gate: "authed",
+    input: (w) => ({ reviewId: w.reviews.votableId, helpful: true }),
+  },
+
+  // -- reports: anyone signed in reports what they can see; only admins decide
+  "reports.create": {
+    gate: "authed",
+    input: (w) => ({ targetType: "product", targetId: w.seller.listed.id, reason: "spam" }),
+    hidden: [
+      {
+        label: "seller A's draft product",
+        input: (w) => ({ targetType: "product", targetId: w.seller.draft.id, reason: "spam" }),
+        denied: notFound("report.product_not_found"),
+      },
+      {
+        label: "a suspended shop",
+        input: (w) => ({ targetType: "shop", targetId: w.suspendedSeller.shopId, reason: "spam" }),
+        denied: notFound("report.shop_not_found"),
+      },
+    ],
+  },
+
   // -- seller: the shop and its catalogue, coupons, sales and orders
   "sellers.submitApplication": {
     gate: "applicant",
@@ -522,6 +599,12 @@ const matrix: Matrix = {
     owner: ownedBySeller(refused()),
     input: (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
   },
+  "seller.reviews.list": { gate: "seller", input: () => ({ unreplied: false }) },
+  "seller.reviews.reply": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("review.not_found")),
+    input: (w) => ({ reviewId: w.reviews.customerReviewId, body: `Thanks ${w.unique("r")}` }),
+  },
 
   // -- admin: everything, for the admin only; inputs still name sellers' and customers' objects
   "admin.users.list": { gate: "admin", input: () => ({}) },
@@ -577,6 +660,25 @@ const matrix: Matrix = {
   "admin.products.feature": {
     gate: "admin",
     input: (w) => ({ productId: w.seller.listed.id, featured: false }),
+  },
+  "admin.products.takeDown": {
+    gate: "admin",
+    make: (w) => w.fresh.product("approved"),
+    input: (_, productId) => ({ productId, reason: "Counterfeit goods" }),
+  },
+  "admin.reports.list": { gate: "admin", input: () => ({}) },
+  "admin.reports.get": { gate: "admin", input: (w) => ({ id: w.reports.caseId }) },
+  "admin.reports.resolve": {
+    gate: "admin",
+    make: (w) => w.fresh.reportCase(),
+    input: (_, id) => ({ id, action: "dismiss" }),
+  },
+  // Only a case that hid content can be restored: the admin gets past the gate to that rule.
+  "admin.reports.restore": {
+    gate: "admin",
+    make: (w) => w.fresh.reportCase(),
+    input: (_, id) => ({ id, note: "Appeal accepted" }),
+    mayEndIn: ["report.not_hidden"],
   },
   "admin.categories.create": {
     gate: "admin",

@@ -14,6 +14,8 @@ import {
   createCategory,
   createCoupon,
   createProduct,
+  createReport,
+  createReview,
   createSaleEvent,
   createShopForSeed,
   createVerifiedUser,
@@ -21,6 +23,7 @@ import {
   getCheckoutSettings,
   login,
   placeOrder,
+  replyToReview,
   type SellerActor,
   sellerChannel,
   shareWishlist,
@@ -221,6 +224,48 @@ export async function buildAuthzWorld(t: TestContext) {
     body: "Is the matrix product washable?",
   });
   const answer = await answerQuestion(deps, sellerActor, { questionId: question.id, body: "Yes, by hand." });
+  // Reviews: a buyer reviews what they received; seller A walks each order to delivered.
+  async function receivedBy(buyer: Actor, variantId: string) {
+    await clearCart(deps, { userId: buyer.userId });
+    await addCartItem(deps, { userId: buyer.userId }, { variantId, qty: 1 });
+    const addressId = (await createAddress(deps, buyer, addressInput)).id;
+    const o = await placeOrder(deps, buyer, {
+      addressId,
+      paymentMethod: "cod",
+      idempotencyKey: `matrix-${randomUUID()}`,
+    });
+    for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
+      await advanceSubOrder(deps, sellerActor, {
+        subOrderId: o.subOrders[0]!.id,
+        to,
+        ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DLV123456" }),
+      });
+  }
+  const reviewInput = (productId: string) => ({
+    productId,
+    rating: 4,
+    title: "Matrix review",
+    body: "Sturdy and as described in the listing.",
+  });
+  /** A product of seller A that customer A received and has not reviewed yet. */
+  const reviewable = async () => {
+    const p = await product(sellerActor);
+    await receivedBy(customerActor, p.variantId);
+    return p.id;
+  };
+  const customerReview = await createReview(deps, customerActor, reviewInput(await reviewable()));
+  await replyToReview(deps, sellerActor, { reviewId: customerReview.id, body: "Thank you!" });
+  // Another buyer's review of seller A's product: every persona but its author may vote on it.
+  const reviewerAccount = await account("customer", "Customer C");
+  const reviewerActor = actor(reviewerAccount.userId, "customer");
+  await receivedBy(reviewerActor, listed.variantId);
+  const votable = await createReview(deps, reviewerActor, reviewInput(listed.id));
+  // Reports: customer A reported seller A's listed product; the case waits for an admin.
+  const reportedCase = await createReport(deps, customerActor, {
+    targetType: "product",
+    targetId: listed.id,
+    reason: "misleading",
+  });
   const cartLine = async () => {
     const { cart } = await addCartItem(deps, cartOwner, { variantId: listed.variantId, qty: 1 });
     return cart.groups.flatMap((g) => g.lines).find((l) => l.variantId === listed.variantId)!.id;
@@ -327,8 +372,12 @@ export async function buildAuthzWorld(t: TestContext) {
       slug: suspendedShop.slug,
       listed: suspendedListed,
     },
+    /** The open report case of seller A's listed product (customer A reported it). */
+    reports: { caseId: reportedCase.caseId },
     /** Customer A's question on seller A's listed product, and seller A's answer to it. */
     qa: { questionId: question.id, answerId: answer.id },
+    /** Customer A's review (seller A replied) and customer C's review, both of seller A's products. */
+    reviews: { customerReviewId: customerReview.id, votableId: votable.id },
     loginProbe,
     resetProbe,
     addressInput,
@@ -368,6 +417,19 @@ export async function buildAuthzWorld(t: TestContext) {
       { label: "seller A's image upload id", value: imageMediaId, visibleTo: ["seller"] },
     ],
     fresh: {
+      /** A new open report case: customer A reported a new live product of seller A. */
+      reportCase: async () =>
+        (
+          await createReport(deps, customerActor, {
+            targetType: "product",
+            targetId: (await product(sellerActor)).id,
+            reason: "counterfeit",
+          })
+        ).caseId,
+      /** A product of seller A that customer A received and may review. */
+      reviewable,
+      /** A new review by customer A (of a product received for it). */
+      review: async () => (await createReview(deps, customerActor, reviewInput(await reviewable()))).id,
       /** A new COD order of customer A, with one part from seller A. */
       order: async () => {
         const o = await placeFromCart("cod");
