@@ -467,24 +467,6 @@ const matrix: Matrix = {
     ],
   },
 
-  // -- reports: anyone signed in reports what they can see; only admins decide
-  "reports.create": {
-    gate: "authed",
-    input: (w) => ({ targetType: "product", targetId: w.seller.listed.id, reason: "spam" }),
-    hidden: [
-      {
-        label: "seller A's draft product",
-        input: (w) => ({ targetType: "product", targetId: w.seller.draft.id, reason: "spam" }),
-        denied: notFound("report.product_not_found"),
-      },
-      {
-        label: "a suspended shop",
-        input: (w) => ({ targetType: "shop", targetId: w.suspendedSeller.shopId, reason: "spam" }),
-        denied: notFound("report.shop_not_found"),
-      },
-    ],
-  },
-
   // -- seller: the shop and its catalogue, coupons, sales and orders
   "sellers.submitApplication": {
     gate: "applicant",
@@ -678,25 +660,6 @@ const matrix: Matrix = {
   "admin.products.feature": {
     gate: "admin",
     input: (w) => ({ productId: w.seller.listed.id, featured: false }),
-  },
-  "admin.products.takeDown": {
-    gate: "admin",
-    make: (w) => w.fresh.product("approved"),
-    input: (_, productId) => ({ productId, reason: "Counterfeit goods" }),
-  },
-  "admin.reports.list": { gate: "admin", input: () => ({}) },
-  "admin.reports.get": { gate: "admin", input: (w) => ({ id: w.reports.caseId }) },
-  "admin.reports.resolve": {
-    gate: "admin",
-    make: (w) => w.fresh.reportCase(),
-    input: (_, id) => ({ id, action: "dismiss" }),
-  },
-  // Only a case that hid content can be restored: the admin gets past the gate to that rule.
-  "admin.reports.restore": {
-    gate: "admin",
-    make: (w) => w.fresh.reportCase(),
-    input: (_, id) => ({ id, note: "Appeal accepted" }),
-    mayEndIn: ["report.not_hidden"],
   },
   "admin.products.takeDown": {
     gate: "admin",

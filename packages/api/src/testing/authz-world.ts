@@ -15,7 +15,6 @@ import {
   createCoupon,
   createProduct,
   createReport,
-  createReport,
   createReview,
   createSaleEvent,
   createShopForSeed,
@@ -267,12 +266,6 @@ export async function buildAuthzWorld(t: TestContext) {
     targetId: listed.id,
     reason: "misleading",
   });
-  // Reports: customer A reported seller A's listed product; the case waits for an admin.
-  const reportedCase = await createReport(deps, customerActor, {
-    targetType: "product",
-    targetId: listed.id,
-    reason: "misleading",
-  });
   const cartLine = async () => {
     const { cart } = await addCartItem(deps, cartOwner, { variantId: listed.variantId, qty: 1 });
     return cart.groups.flatMap((g) => g.lines).find((l) => l.variantId === listed.variantId)!.id;
@@ -381,8 +374,6 @@ export async function buildAuthzWorld(t: TestContext) {
     },
     /** The open report case of seller A's listed product (customer A reported it). */
     reports: { caseId: reportedCase.caseId },
-    /** The open report case of seller A's listed product (customer A reported it). */
-    reports: { caseId: reportedCase.caseId },
     /** Customer A's question on seller A's listed product, and seller A's answer to it. */
     qa: { questionId: question.id, answerId: answer.id },
     /** Customer A's review (seller A replied) and customer C's review, both of seller A's products. */
@@ -426,15 +417,6 @@ export async function buildAuthzWorld(t: TestContext) {
       { label: "seller A's image upload id", value: imageMediaId, visibleTo: ["seller"] },
     ],
     fresh: {
-      /** A new open report case: customer A reported a new live product of seller A. */
-      reportCase: async () =>
-        (
-          await createReport(deps, customerActor, {
-            targetType: "product",
-            targetId: (await product(sellerActor)).id,
-            reason: "counterfeit",
-          })
-        ).caseId,
       /** A new open report case: customer A reported a new live product of seller A. */
       reportCase: async () =>
         (
