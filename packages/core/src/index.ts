@@ -136,7 +136,27 @@ export {
   restoreReportedContent,
 } from "./reports";
 // After delivery (issue #11): each domain names its exports on its own line.
-export {} from "./returns";
+export {
+  adminGetReturn,
+  adminListReturns,
+  adminSetShopReturnWindow,
+  approveReturn,
+  cancelReturn,
+  decideReturn,
+  escalateReturn,
+  getMyReturn,
+  getReturnSettings,
+  getSellerReturn,
+  getShopReturnWindow,
+  listMyReturns,
+  listSellerReturns,
+  markReturnRefundPaid,
+  receiveReturn,
+  rejectReturn,
+  requestReturn,
+  setDefaultReturnWindow,
+  setShopReturnWindow,
+} from "./returns";
 export {
   createReview,
   listMyReviews,

@@ -1,46 +1,60 @@
-import { DomainError } from "@bazaar/core";
+import {
+  adminGetReturn,
+  adminListReturns,
+  adminSetShopReturnWindow,
+  approveReturn,
+  cancelReturn,
+  decideReturn,
+  escalateReturn,
+  getMyReturn,
+  getReturnSettings,
+  getSellerReturn,
+  getShopReturnWindow,
+  listMyReturns,
+  listSellerReturns,
+  markReturnRefundPaid,
+  receiveReturn,
+  rejectReturn,
+  requestReturn,
+  setDefaultReturnWindow,
+  setShopReturnWindow,
+} from "@bazaar/core";
 import {
   AdminReturnDecideInput,
-  type AdminReturnDto,
-  type AdminReturnSummaryDto,
   AdminReturnsListInput,
   AdminSetShopReturnWindowInput,
   MarkRefundPaidInput,
-  type Page,
-  type ReturnDto,
   ReturnEscalateInput,
   ReturnIdInput,
   ReturnReceiveInput,
   ReturnRejectInput,
   ReturnRequestInput,
-  type ReturnSettingsDto,
-  type ReturnSummaryDto,
   ReturnsMineInput,
-  type SellerReturnDto,
-  type SellerReturnSummaryDto,
   SellerReturnsListInput,
   SetDefaultReturnWindowInput,
   SetShopReturnWindowInput,
-  type ShopReturnWindowDto,
 } from "@bazaar/schemas";
 import { adminProcedure, customerProcedure, sellerProcedure } from "../trpc";
-
-// Signatures first so the web apps can build against them; the use cases land next.
-const todo = (): never => {
-  throw new DomainError("UNAVAILABLE", "returns.not_implemented", "Returns are not available yet");
-};
 
 export const returnsRoutes = {
   public: {},
   /** The buyer's returns, mounted at `returns`. */
   customer: {
-    request: customerProcedure.input(ReturnRequestInput).mutation(async (): Promise<ReturnDto> => todo()),
+    request: customerProcedure
+      .input(ReturnRequestInput)
+      .mutation(({ ctx, input }) => requestReturn(ctx.deps, ctx.actor, input)),
     list: customerProcedure
       .input(ReturnsMineInput)
-      .query(async (): Promise<Page<ReturnSummaryDto>> => todo()),
-    get: customerProcedure.input(ReturnIdInput).query(async (): Promise<ReturnDto> => todo()),
-    cancel: customerProcedure.input(ReturnIdInput).mutation(async (): Promise<ReturnDto> => todo()),
-    escalate: customerProcedure.input(ReturnEscalateInput).mutation(async (): Promise<ReturnDto> => todo()),
+      .query(({ ctx, input }) => listMyReturns(ctx.deps, ctx.actor, input)),
+    get: customerProcedure
+      .input(ReturnIdInput)
+      .query(({ ctx, input }) => getMyReturn(ctx.deps, ctx.actor, input)),
+    cancel: customerProcedure
+      .input(ReturnIdInput)
+      .mutation(({ ctx, input }) => cancelReturn(ctx.deps, ctx.actor, input)),
+    escalate: customerProcedure
+      .input(ReturnEscalateInput)
+      .mutation(({ ctx, input }) => escalateReturn(ctx.deps, ctx.actor, input)),
   },
   signedIn: {},
   seller: {
@@ -48,18 +62,24 @@ export const returnsRoutes = {
     returns: {
       list: sellerProcedure
         .input(SellerReturnsListInput)
-        .query(async (): Promise<Page<SellerReturnSummaryDto>> => todo()),
-      get: sellerProcedure.input(ReturnIdInput).query(async (): Promise<SellerReturnDto> => todo()),
-      approve: sellerProcedure.input(ReturnIdInput).mutation(async (): Promise<SellerReturnDto> => todo()),
-      reject: sellerProcedure.input(ReturnRejectInput).mutation(async (): Promise<SellerReturnDto> => todo()),
+        .query(({ ctx, input }) => listSellerReturns(ctx.deps, ctx.actor, input)),
+      get: sellerProcedure
+        .input(ReturnIdInput)
+        .query(({ ctx, input }) => getSellerReturn(ctx.deps, ctx.actor, input)),
+      approve: sellerProcedure
+        .input(ReturnIdInput)
+        .mutation(({ ctx, input }) => approveReturn(ctx.deps, ctx.actor, input)),
+      reject: sellerProcedure
+        .input(ReturnRejectInput)
+        .mutation(({ ctx, input }) => rejectReturn(ctx.deps, ctx.actor, input)),
       receive: sellerProcedure
         .input(ReturnReceiveInput)
-        .mutation(async (): Promise<SellerReturnDto> => todo()),
+        .mutation(({ ctx, input }) => receiveReturn(ctx.deps, ctx.actor, input)),
       /** The shop's return window (shown and edited on the shop profile). */
-      window: sellerProcedure.query(async (): Promise<ShopReturnWindowDto> => todo()),
+      window: sellerProcedure.query(({ ctx }) => getShopReturnWindow(ctx.deps, ctx.actor)),
       setWindow: sellerProcedure
         .input(SetShopReturnWindowInput)
-        .mutation(async (): Promise<ShopReturnWindowDto> => todo()),
+        .mutation(({ ctx, input }) => setShopReturnWindow(ctx.deps, ctx.actor, input)),
     },
   },
   admin: {
@@ -67,21 +87,23 @@ export const returnsRoutes = {
     returns: {
       list: adminProcedure
         .input(AdminReturnsListInput)
-        .query(async (): Promise<Page<AdminReturnSummaryDto>> => todo()),
-      get: adminProcedure.input(ReturnIdInput).query(async (): Promise<AdminReturnDto> => todo()),
+        .query(({ ctx, input }) => adminListReturns(ctx.deps, ctx.actor, input)),
+      get: adminProcedure
+        .input(ReturnIdInput)
+        .query(({ ctx, input }) => adminGetReturn(ctx.deps, ctx.actor, input)),
       decide: adminProcedure
         .input(AdminReturnDecideInput)
-        .mutation(async (): Promise<AdminReturnDto> => todo()),
+        .mutation(({ ctx, input }) => decideReturn(ctx.deps, ctx.actor, input)),
       markRefundPaid: adminProcedure
         .input(MarkRefundPaidInput)
-        .mutation(async (): Promise<AdminReturnDto> => todo()),
-      settings: adminProcedure.query(async (): Promise<ReturnSettingsDto> => todo()),
+        .mutation(({ ctx, input }) => markReturnRefundPaid(ctx.deps, ctx.actor, input)),
+      settings: adminProcedure.query(({ ctx }) => getReturnSettings(ctx.deps, ctx.actor)),
       setDefaultWindow: adminProcedure
         .input(SetDefaultReturnWindowInput)
-        .mutation(async (): Promise<ReturnSettingsDto> => todo()),
+        .mutation(({ ctx, input }) => setDefaultReturnWindow(ctx.deps, ctx.actor, input)),
       setShopWindow: adminProcedure
         .input(AdminSetShopReturnWindowInput)
-        .mutation(async (): Promise<ShopReturnWindowDto> => todo()),
+        .mutation(({ ctx, input }) => adminSetShopReturnWindow(ctx.deps, ctx.actor, input)),
     },
   },
 };

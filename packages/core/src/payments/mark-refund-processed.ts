@@ -2,6 +2,7 @@ import { orders, refunds, subOrders } from "@bazaar/db";
 import { and, eq, sql } from "drizzle-orm";
 import { Effects } from "../orders";
 import type { Deps } from "../platform/deps";
+import { settleReturnRefund } from "../returns";
 
 /**
  * A refund reached the customer: count it against the order and sub-order, once. Found by
@@ -39,11 +40,15 @@ export async function markRefundProcessed(
         .update(subOrders)
         .set({ refundedAmount: sql`${subOrders.refundedAmount} + ${refund.amount}`, updatedAt: now })
         .where(eq(subOrders.id, refund.subOrderId));
-    await fx.email(tx, order!.customerId, "refund_processed", {
-      number: order!.number,
-      amount: refund.amount,
-      url: `${deps.urls.customer}/orders/${order!.id}`,
-    });
+    // A return's refund settles the return, which tells the buyer in its own words.
+    if (refund.returnId)
+      await settleReturnRefund(deps, tx, fx, { returnId: refund.returnId, amount: refund.amount, at: now });
+    else
+      await fx.email(tx, order!.customerId, "refund_processed", {
+        number: order!.number,
+        amount: refund.amount,
+        url: `${deps.urls.customer}/orders/${order!.id}`,
+      });
     return true;
   });
   await fx.release(deps);

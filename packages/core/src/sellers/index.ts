@@ -1,6 +1,6 @@
 export { applyToSell } from "./apply-to-sell";
 export { approveSeller } from "./approve-seller";
-export { decryptBankAccount } from "./bank-account";
+export { decryptBankAccount, encryptBankAccount, maskBankAccount } from "./bank-account";
 export { createShopForSeed } from "./create-shop-for-seed";
 export { getMySeller } from "./get-my-seller";
 export { getPlatformSettings } from "./get-platform-settings";
