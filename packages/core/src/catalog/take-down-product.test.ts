@@ -54,7 +54,9 @@ describe("product takedown", () => {
     await addToWishlist(t.deps, buyer.actor, { productId: product.id });
     // Warm the storefront cache: the takedown must bump it.
     expect((await productBySlug(t.deps, { slug: product.slug })).id).toBe(product.id);
-    expect((await listProducts(t.deps, { seller: seller.slug })).items.map((p) => p.id)).toEqual([product.id]);
+    expect((await listProducts(t.deps, { seller: seller.slug })).items.map((p) => p.id)).toEqual([
+      product.id,
+    ]);
 
     const dto = await takeDownProduct(t.deps, admin, {
       productId: product.id,
