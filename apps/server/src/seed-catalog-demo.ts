@@ -90,8 +90,7 @@ export async function seedDemoCatalog(
           minPrice: Math.min(...prices),
           maxPrice: Math.max(...prices),
           totalStock: p.variants.reduce((sum, v) => sum + v.stock, 0),
-          ratingAvg: p.ratingAvg,
-          ratingCount: p.ratingCount,
+          // No stars here: ratings come from real reviews (seed-reviews-demo.ts).
           soldCount: p.soldCount,
           approvedAt: createdAt,
           createdAt,

@@ -8,6 +8,7 @@ import {
 } from "@bazaar/core";
 import type { SellerApplyInput, SellerStatus } from "@bazaar/schemas";
 import { seedDemoCatalog } from "./seed-catalog-demo";
+import { seedDemoReviews } from "./seed-reviews-demo";
 
 export const DEMO_PASSWORD = "bazaar-demo-1";
 
@@ -112,6 +113,8 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   }
   // The open shops get a stocked catalogue, so a newcomer sees a living store at once.
   if ((await seedDemoCatalog(deps, { sellerIds: openShops })) > 0) added = true;
+  // Its ratings come from delivered orders and reviews by demo customers, not made-up numbers.
+  if ((await seedDemoReviews(deps, { sellerIds: openShops })) > 0) added = true;
   if (await seedDemoCoupon(deps)) added = true;
   return added;
 }

@@ -1,5 +1,6 @@
 import { findCouponByCode, getMySeller, getShopBySlug, login } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COUPON, DEMO_PASSWORD, seedDemo } from "../src/seed";
 
@@ -39,5 +40,42 @@ describe("demo seed", () => {
     await expect(getShopBySlug(t.deps, { slug: "kiran-organics" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("demo reviews", () => {
+  it("rates the demo catalogue from real reviews of delivered orders, so every star can be read", async () => {
+    await seedDemo(t.deps);
+    const rows = async <T>(q: ReturnType<typeof sql>) =>
+      ((await t.deps.db.execute(q)) as unknown as { rows: T[] }).rows;
+    const [counts] = await rows<{ reviews: number; unverified: number; rated: number; replies: number }>(sql`
+      select (select count(*)::int from reviews) as reviews,
+        (select count(*)::int from reviews r where r.order_item_id is null
+           or not exists (select 1 from order_items oi join sub_orders so on so.id = oi.sub_order_id
+             join orders o on o.id = so.order_id
+             where oi.id = r.order_item_id and so.status = 'delivered' and o.customer_id = r.customer_id
+               and oi.product_id = r.product_id)) as unverified,
+        (select count(*)::int from products where rating_count > 0) as rated,
+        (select count(*)::int from reviews where seller_reply is not null) as replies`);
+    expect(counts!.reviews).toBeGreaterThanOrEqual(50);
+    expect(counts!.unverified).toBe(0);
+    expect(counts!.rated).toBeGreaterThanOrEqual(20);
+    expect(counts!.replies).toBeGreaterThan(0);
+    // Every product's and shop's stars are exactly its published reviews.
+    const drift = await rows<{ id: string }>(sql`
+      select p.id from products p
+      left join (select product_id, count(*)::int as n, avg(rating)::float8 as avg from reviews
+                 where status = 'published' group by product_id) r on r.product_id = p.id
+      where p.rating_count <> coalesce(r.n, 0) or abs(p.rating_avg - coalesce(r.avg, 0)) > 1e-9
+      union all
+      select s.id from sellers s
+      left join (select seller_id, count(*)::int as n, avg(rating)::float8 as avg from reviews
+                 where status = 'published' group by seller_id) r on r.seller_id = s.id
+      where s.rating_count <> coalesce(r.n, 0) or abs(s.rating_avg - coalesce(r.avg, 0)) > 1e-9`);
+    expect(drift).toEqual([]);
+    const before = counts!.reviews;
+    expect(await seedDemo(t.deps)).toBe(false);
+    const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from reviews`);
+    expect(after!.n).toBe(before);
   });
 });
