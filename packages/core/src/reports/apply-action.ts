@@ -5,7 +5,7 @@ import type { Actor, Deps } from "../platform/deps";
 import { setAnswerStatus, setQuestionStatus } from "../questions";
 import { setReviewStatus } from "../reviews";
 import { suspendSeller } from "../sellers";
-import { contentStatus, shopOfTarget } from "./targets";
+import { contentStatus, productState, shopOfTarget, shopState } from "./targets";
 
 type Target = { type: ReportTargetType; id: string };
 /** What the action changed, for the audit row: the target's state before and after. */
@@ -57,6 +57,10 @@ export async function applyAction(
     case "unlist": {
       if (target.type !== "product")
         throw invalidField("action", "report.action_not_applicable", "Only a product can be unlisted");
+      // Already taken down (an admin did it from the product page): the case records that.
+      const current = await productState(deps.db, target.id);
+      if (!current) throw notFound("report.product_not_found", "This product no longer exists");
+      if (current.status === "rejected" && current.takenDownAt) return { before: current, after: current };
       const dto = await takeDownProduct(deps, actor, { productId: target.id, reason: note });
       return {
         before: { status: "approved" },
@@ -67,6 +71,10 @@ export async function applyAction(
       const sellerId = await shopOfTarget(deps.db, target.type, target.id);
       if (!sellerId)
         throw notFound(`report.${target.type}_not_found`, `This ${target.type} no longer exists`);
+      // Already suspended (another case, or the sellers admin): the case records that.
+      const current = await shopState(deps.db, sellerId);
+      if (current === "suspended")
+        return { before: { sellerId, status: current }, after: { sellerId, status: current } };
       const shop = await suspendSeller(deps, actor, { sellerId, reason: note });
       return { before: { sellerId, status: "approved" }, after: { sellerId, status: shop.status } };
     }

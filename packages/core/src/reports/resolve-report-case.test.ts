@@ -2,7 +2,7 @@ import { auditLog, products, reportCases, reviews, sellers } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { getSellerProduct, productBySlug, submitProduct } from "../catalog";
+import { getSellerProduct, productBySlug, submitProduct, takeDownProduct } from "../catalog";
 import { listQuestions } from "../questions";
 import { listProductReviews } from "../reviews";
 import { createTestContext, rejects, type TestContext } from "../testing";
@@ -249,15 +249,44 @@ describe("deciding a report case", () => {
   });
 
   it("a failing action rolls the whole decision back", async () => {
-    const { review, seller } = await w.shopWithContent();
-    const caseId = await reported("review", review.id);
-    await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, seller.id));
+    const { product } = await w.shopWithContent();
+    const caseId = await reported("product", product.id);
+    // The seller archived it meanwhile: there is nothing live to take down.
+    await t.deps.db.update(products).set({ status: "archived" }).where(eq(products.id, product.id));
     const e = await rejects(
-      resolveReportCase(t.deps, admin.actor, { id: caseId, action: "suspend_shop", note: "Again" }),
+      resolveReportCase(t.deps, admin.actor, { id: caseId, action: "unlist", note: "Fake" }),
     );
-    expect(e).toMatchObject({ code: "INVALID_STATE", reason: "seller.invalid_transition" });
+    expect(e).toMatchObject({ code: "INVALID_STATE", reason: "product.not_live" });
     expect((await getReportCase(t.deps, admin.actor, { id: caseId })).status).toBe("open");
     expect(await auditOf(caseId)).toHaveLength(0);
+  });
+
+  it("a product already taken down, or a shop already suspended, is recorded as actioned without acting twice", async () => {
+    const { product, review, seller } = await w.shopWithContent();
+    const productCase = await reported("product", product.id);
+    const reviewCase = await reported("review", review.id);
+    await takeDownProduct(t.deps, admin.actor, { productId: product.id, reason: "Taken down from its page" });
+    const unlisted = await resolveReportCase(t.deps, admin.actor, {
+      id: productCase,
+      action: "unlist",
+      note: "Fake",
+    });
+    expect(unlisted).toMatchObject({ status: "actioned", target: { status: "rejected" } });
+    const [p] = await t.deps.db.select().from(products).where(eq(products.id, product.id));
+    expect(p!.statusReason).toBe("Taken down from its page");
+
+    await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, seller.id));
+    const suspended = await resolveReportCase(t.deps, admin.actor, {
+      id: reviewCase,
+      action: "suspend_shop",
+      note: "Again",
+    });
+    expect(suspended).toMatchObject({ status: "actioned", action: "suspend_shop" });
+    const sellerLog = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, seller.id), eq(auditLog.action, "seller.suspend")));
+    expect(sellerLog).toHaveLength(0);
   });
 
   it("bad input names the field; an unknown case is not found", async () => {

@@ -14,6 +14,9 @@ import { caseDto, lockCase } from "./queries";
  * two admins deciding at once one wins and the other is told it is decided
  * (INVALID_STATE report.case_closed). The change to the target, the case's outcome and
  * the audit row (before and after) commit together; emails and cache bumps follow the commit.
+ * A product already taken down or a shop already suspended is not acted on twice: the case
+ * is marked actioned and the audit shows the unchanged state. An action that fails (a
+ * product the seller archived meanwhile) rolls the whole decision back; the case stays open.
  */
 export async function resolveReportCase(
   deps: Deps,

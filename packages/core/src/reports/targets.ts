@@ -111,6 +111,24 @@ export async function contentStatus(
   return row?.status ?? null;
 }
 
+/** A product's status and takedown time, for deciding an unlist; null when it is gone. */
+export async function productState(db: Database, id: string) {
+  const [row] = await db
+    .select({
+      status: products.status,
+      statusReason: products.statusReason,
+      takenDownAt: products.takenDownAt,
+    })
+    .from(products)
+    .where(eq(products.id, id));
+  return row ?? null;
+}
+
+export async function shopState(db: Database, sellerId: string) {
+  const [row] = await db.select({ status: sellers.status }).from(sellers).where(eq(sellers.id, sellerId));
+  return row?.status ?? null;
+}
+
 type ProductRef = NonNullable<ReportTargetPreviewDto["product"]>;
 type ShopRef = NonNullable<ReportTargetPreviewDto["shop"]>;
 
