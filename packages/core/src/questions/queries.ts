@@ -12,7 +12,7 @@ import {
   users,
 } from "@bazaar/db";
 import type { AnswerDto, AnswerRole, QaAuthorDto } from "@bazaar/schemas";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { notFound } from "../errors";
 
 /** At most this many answers ride along with each question in a list. */
@@ -94,7 +94,8 @@ export async function hasDeliveredLine(db: Database, userId: string, productId: 
 
 /**
  * Published answers of these questions as DTOs, grouped by question: the seller's first,
- * then most upvoted, then oldest; at most ANSWERS_PER_QUESTION each.
+ * then most upvoted, then oldest; at most ANSWERS_PER_QUESTION each, cut in SQL so a
+ * question with thousands of answers costs no more than one with twenty.
  */
 export async function publishedAnswers(
   db: Database,
@@ -103,35 +104,44 @@ export async function publishedAnswers(
 ): Promise<Map<string, AnswerDto[]>> {
   const byQuestion = new Map<string, AnswerDto[]>();
   if (!questionIds.length) return byQuestion;
-  const rows = await db
+  const ranked = db
     .select({
       id: answers.id,
       questionId: answers.questionId,
+      authorId: answers.authorId,
       body: answers.body,
       role: answers.authorRole,
       upvotes: answers.upvotes,
       createdAt: answers.createdAt,
+      rank: sql<number>`row_number() over (partition by ${answers.questionId} order by (${answers.authorRole} = 'seller') desc, ${answers.upvotes} desc, ${answers.createdAt} asc, ${answers.id} asc)`.as(
+        "rank",
+      ),
+    })
+    .from(answers)
+    .where(and(inArray(answers.questionId, questionIds), eq(answers.status, "published")))
+    .as("ranked");
+  const rows = await db
+    .select({
+      id: ranked.id,
+      questionId: ranked.questionId,
+      body: ranked.body,
+      role: ranked.role,
+      upvotes: ranked.upvotes,
+      createdAt: ranked.createdAt,
       userName: users.name,
       shopName: sellers.shopName,
       voted: viewerId
-        ? sql<boolean>`exists (select 1 from ${answerVotes} where ${answerVotes.answerId} = ${answers.id} and ${answerVotes.userId} = ${viewerId})`
+        ? sql<boolean>`exists (select 1 from ${answerVotes} where ${answerVotes.answerId} = ${ranked.id} and ${answerVotes.userId} = ${viewerId})`
         : sql<boolean>`false`,
     })
-    .from(answers)
-    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .from(ranked)
+    .innerJoin(questions, eq(questions.id, ranked.questionId))
     .innerJoin(sellers, eq(sellers.id, questions.sellerId))
-    .innerJoin(users, eq(users.id, answers.authorId))
-    .where(and(inArray(answers.questionId, questionIds), eq(answers.status, "published")))
-    .orderBy(
-      asc(answers.questionId),
-      desc(sql`${answers.authorRole} = 'seller'`),
-      desc(answers.upvotes),
-      asc(answers.createdAt),
-      asc(answers.id),
-    );
+    .innerJoin(users, eq(users.id, ranked.authorId))
+    .where(lte(ranked.rank, ANSWERS_PER_QUESTION))
+    .orderBy(asc(ranked.questionId), asc(ranked.rank));
   for (const r of rows) {
     const list = byQuestion.get(r.questionId) ?? [];
-    if (list.length >= ANSWERS_PER_QUESTION) continue;
     list.push(toAnswerDto(r));
     byQuestion.set(r.questionId, list);
   }

@@ -283,6 +283,29 @@ describe("the product page list", () => {
     expect(seen).toEqual(expected);
   });
 
+  it("carries the top 20 answers of a question: the seller's first, then most upvoted, then oldest", async () => {
+    const deps = { ...t.deps, limiter: createRateLimiter() };
+    const { item, q } = await asked();
+    const notes: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      notes.push((await answerQuestion(deps, admin, { questionId: q.id, body: `Note number ${i}` })).id);
+      t.advance(1000);
+    }
+    await t.db.db.update(answers).set({ upvotes: 3 }).where(eq(answers.id, notes[7]!));
+    const seller = await answerQuestion(deps, ravi.actor, {
+      questionId: q.id,
+      body: "The seller speaks last.",
+    });
+    const [listed] = (await listQuestions(t.deps, null, { productId: item.product.id })).items;
+    expect(listed!.answerCount).toBe(22);
+    expect(listed!.answers.map((a) => a.id)).toEqual([
+      seller.id,
+      notes[7],
+      ...notes.filter((_, i) => i !== 7).slice(0, 18),
+    ]);
+    expect(listed!.answers[0]!.createdAt).toBeInstanceOf(Date);
+  });
+
   it("refuses a cursor it did not hand out, naming the field, and a hidden product", async () => {
     const item = await fx.variant(ravi, 10_000, 5);
     const bad = Buffer.from("1|2|not-a-date|x").toString("base64url");
