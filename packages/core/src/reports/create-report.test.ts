@@ -140,6 +140,31 @@ describe("reporting", () => {
     expect(cases.map((c) => c.status).sort()).toEqual(["dismissed", "open"]);
   });
 
+  it("reports racing an admin's decision land in the decided case or a new open one, counts exact", async () => {
+    const { product } = await shopWithContent();
+    const first = await createReport(t.deps, (await w.user()).actor, {
+      targetType: "product",
+      targetId: product.id,
+      reason: "spam",
+    });
+    const late = await Promise.all(Array.from({ length: 6 }, () => w.user()));
+    await Promise.all([
+      resolveReportCase(t.deps, admin.actor, { id: first.caseId, action: "dismiss" }),
+      ...late.map((u) =>
+        createReport(t.deps, u.actor, { targetType: "product", targetId: product.id, reason: "misleading" }),
+      ),
+    ]);
+    const cases = await casesOf(product.id);
+    expect(cases.filter((c) => c.status === "open").length).toBeLessThanOrEqual(1);
+    let total = 0;
+    for (const c of cases) {
+      const rows = await t.deps.db.select().from(reports).where(eq(reports.caseId, c.id));
+      expect(c.reportCount).toBe(rows.length);
+      total += rows.length;
+    }
+    expect(total).toBe(7);
+  });
+
   it("a shop can be reported too; the queue shows its name", async () => {
     const { seller } = await shopWithContent();
     const r = await createReport(t.deps, (await w.user()).actor, {
