@@ -120,20 +120,32 @@ async function subOrderReturns(
   db: Database,
   subOrderIds: string[],
 ): Promise<(SubOrderReturnDto & { subOrderId: string })[]> {
-  return db
-    .select({
-      id: returns.id,
-      subOrderId: returns.subOrderId,
-      number: returns.number,
-      status: returns.status,
-      refundStatus: returns.refundStatus,
-      refundAmount: sql<number>`(${returns.itemsAmount} + ${returns.shippingAmount})::int`,
-      itemCount: sql<number>`(select coalesce(sum(${returnLines.qty}), 0)::int from ${returnLines} where ${returnLines.returnId} = ${returns.id})`,
-      requestedAt: returns.requestedAt,
-    })
+  const rows = await db
+    .select()
     .from(returns)
     .where(inArray(returns.subOrderId, subOrderIds))
     .orderBy(desc(returns.requestedAt), desc(returns.id));
+  const units = rows.length
+    ? await db
+        .select({ returnId: returnLines.returnId, qty: returnLines.qty })
+        .from(returnLines)
+        .where(
+          inArray(
+            returnLines.returnId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    subOrderId: r.subOrderId,
+    number: r.number,
+    status: r.status,
+    refundStatus: r.refundStatus,
+    refundAmount: r.itemsAmount + r.shippingAmount,
+    itemCount: units.filter((u) => u.returnId === r.id).reduce((a, u) => a + u.qty, 0),
+    requestedAt: r.requestedAt,
+  }));
 }
 
 export async function toOrderDto(

@@ -47,7 +47,7 @@ export async function decideReturn(
     });
     await audit(tx, {
       actorId: actor.userId,
-      action: `return.${input.decision}d_on_escalation`,
+      action: `return.${to}_on_escalation`,
       targetType: "return",
       targetId: ret.id,
       data: { from: ret.status, to, note: input.note, sellerRejectReason: ret.rejectReason },
