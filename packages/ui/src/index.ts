@@ -70,3 +70,14 @@ export {
 } from "./orders";
 export { MultiPicker, type PickerOption } from "./picker";
 export { ReasonDialog } from "./reason-dialog";
+export {
+  RETURN_REASON_OPTIONS,
+  RETURN_STATUSES,
+  refundStatusLabel,
+  refundStatusTone,
+  returnReasonLabel,
+  returnStatusLabel,
+  returnStatusTone,
+} from "./return-labels";
+export { RefundStatusTag, ReturnStatusTag } from "./returns";
+export { Stars, starsText } from "./stars";
