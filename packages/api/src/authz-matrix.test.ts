@@ -390,6 +390,40 @@ const matrix: Matrix = {
   "questions.vote": { gate: "authed", input: (w) => ({ questionId: w.qa.questionId }) },
   "questions.voteAnswer": { gate: "authed", input: (w) => ({ answerId: w.qa.answerId }) },
 
+  // -- returns: customer A's returns of seller A's parcels; only the buyer asks, reads,
+  // cancels and escalates; another buyer's return is simply not found
+  "returns.request": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("order.not_found")),
+    make: (w) => w.fresh.returnable(),
+    input: (_, made) => {
+      const [subOrderId, orderItemId] = made.split("|") as [string, string];
+      return {
+        subOrderId,
+        lines: [{ orderItemId, qty: 1, reason: "defective" as const }],
+        refundAccount: { kind: "upi" as const, upiId: "matrix@okaxis" },
+      };
+    },
+  },
+  "returns.list": { gate: "customer", input: () => ({}) },
+  "returns.get": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("return.not_found")),
+    input: (w) => ({ id: w.returns.requestedId }),
+  },
+  "returns.cancel": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("return.not_found")),
+    make: (w) => w.fresh.returnRequest(),
+    input: (_, id) => ({ id }),
+  },
+  "returns.escalate": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("return.not_found")),
+    make: (w) => w.fresh.rejectedReturn(),
+    input: (_, id) => ({ id, note: "The parcel came torn" }),
+  },
+
   // -- reviews: public to read (guests too); only a buyer who received the product writes one,
   // only its author edits or deletes it; any signed-in account but its author votes
   "reviews.list": {
@@ -599,6 +633,36 @@ const matrix: Matrix = {
     owner: ownedBySeller(refused()),
     input: (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
   },
+  "seller.returns.list": { gate: "seller", input: () => ({}) },
+  "seller.returns.get": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("return.not_found")),
+    input: (w) => ({ id: w.returns.requestedId }),
+  },
+  "seller.returns.approve": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("return.not_found")),
+    make: (w) => w.fresh.returnRequest(),
+    input: (_, id) => ({ id }),
+  },
+  "seller.returns.reject": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("return.not_found")),
+    make: (w) => w.fresh.returnRequest(),
+    input: (_, id) => ({ id, reason: "Matrix says no" }),
+  },
+  "seller.returns.receive": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("return.not_found")),
+    make: (w) => w.fresh.approvedReturn(),
+    input: (_, made) => {
+      const [id, orderItemId] = made.split("|") as [string, string];
+      return { id, lines: [{ orderItemId, restock: true }] };
+    },
+  },
+  // Each approved seller reads and sets their own shop's window; null follows the platform.
+  "seller.returns.window": { gate: "seller" },
+  "seller.returns.setWindow": { gate: "seller", input: () => ({ returnWindowDays: null }) },
   "seller.reviews.list": { gate: "seller", input: () => ({ unreplied: false }) },
   "seller.reviews.reply": {
     gate: "seller",
@@ -701,6 +765,24 @@ const matrix: Matrix = {
   // Admins oversee every coupon: seller A's included.
   "admin.coupons.setActive": { gate: "admin", input: (w) => ({ id: w.seller.couponId, active: true }) },
   "admin.orders.list": { gate: "admin", input: () => ({}) },
+  "admin.returns.list": { gate: "admin", input: () => ({ escalated: true }) },
+  "admin.returns.get": { gate: "admin", input: (w) => ({ id: w.returns.requestedId }) },
+  "admin.returns.decide": {
+    gate: "admin",
+    make: (w) => w.fresh.escalatedReturn(),
+    input: (_, id) => ({ id, decision: "approve" as const, note: "Matrix decision" }),
+  },
+  "admin.returns.markRefundPaid": {
+    gate: "admin",
+    make: (w) => w.fresh.owedReturn(),
+    input: (_, id) => ({ id, reference: "UTR-MATRIX-1" }),
+  },
+  "admin.returns.settings": { gate: "admin" },
+  "admin.returns.setDefaultWindow": { gate: "admin", input: () => ({ days: 7 }) },
+  "admin.returns.setShopWindow": {
+    gate: "admin",
+    input: (w) => ({ sellerId: w.seller.shopId, returnWindowDays: null }),
+  },
   "admin.orders.byId": { gate: "admin", input: (w) => ({ orderId: w.customer.codOrderId }) },
   "admin.orders.cancel": {
     gate: "admin",

@@ -7,6 +7,7 @@ import {
   answerQuestion,
   applyCoupon,
   approveProduct,
+  approveReturn,
   archiveProduct,
   askQuestion,
   clearCart,
@@ -20,10 +21,14 @@ import {
   createShopForSeed,
   createVerifiedUser,
   customerChannel,
+  escalateReturn,
   getCheckoutSettings,
   login,
   placeOrder,
+  receiveReturn,
+  rejectReturn,
   replyToReview,
+  requestReturn,
   type SellerActor,
   sellerChannel,
   shareWishlist,
@@ -260,6 +265,39 @@ export async function buildAuthzWorld(t: TestContext) {
   const reviewerActor = actor(reviewerAccount.userId, "customer");
   await receivedBy(reviewerActor, listed.variantId);
   const votable = await createReview(deps, reviewerActor, reviewInput(listed.id));
+  // Returns: customer A sends back units of seller A's delivered COD parts, refunded to a UPI id.
+  const refundUpi = `customer.a.${seq}@okaxis`;
+  const deliveredPart = async () => {
+    const o = await placeFromCart("cod");
+    const sub = o.subOrders[0]!;
+    for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
+      await advanceSubOrder(deps, sellerActor, {
+        subOrderId: sub.id,
+        to,
+        ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DLV123456" }),
+      });
+    return { subOrderId: sub.id, orderItemId: sub.items[0]!.id };
+  };
+  const askReturn = async () => {
+    const part = await deliveredPart();
+    const r = await requestReturn(deps, customerActor, {
+      subOrderId: part.subOrderId,
+      lines: [{ orderItemId: part.orderItemId, qty: 1, reason: "damaged" }],
+      refundAccount: { kind: "upi", upiId: refundUpi },
+    });
+    return { id: r.id, orderItemId: part.orderItemId };
+  };
+  const rejectedReturn = async () => {
+    const r = await askReturn();
+    await rejectReturn(deps, sellerActor, { id: r.id, reason: "Matrix rejection" });
+    return r;
+  };
+  const approvedReturn = async () => {
+    const r = await askReturn();
+    await approveReturn(deps, sellerActor, { id: r.id });
+    return r;
+  };
+  const standingReturn = await askReturn();
   // Reports: customer A reported seller A's listed product; the case waits for an admin.
   const reportedCase = await createReport(deps, customerActor, {
     targetType: "product",
@@ -378,6 +416,8 @@ export async function buildAuthzWorld(t: TestContext) {
     qa: { questionId: question.id, answerId: answer.id },
     /** Customer A's review (seller A replied) and customer C's review, both of seller A's products. */
     reviews: { customerReviewId: customerReview.id, votableId: votable.id },
+    /** Customer A's return of a unit of seller A's, waiting for the seller. */
+    returns: { requestedId: standingReturn.id },
     loginProbe,
     resetProbe,
     addressInput,
@@ -389,6 +429,8 @@ export async function buildAuthzWorld(t: TestContext) {
     ],
     /** Private values of customer A and seller A, and who may see each. */
     markers: (): Marker[] => [
+      // Only the admin who pays a COD refund reads the account; the buyer sees it masked.
+      { label: "customer A's refund UPI id", value: refundUpi, visibleTo: ["admin"] },
       { label: "customer A's email", value: customerAccount.email, visibleTo: ["customer", "admin"] },
       { label: "customer A's address id", value: address.id, visibleTo: ["customer"] },
       { label: "customer A's COD order id", value: codOrder.id, visibleTo: ["customer", "seller", "admin"] },
@@ -417,6 +459,31 @@ export async function buildAuthzWorld(t: TestContext) {
       { label: "seller A's image upload id", value: imageMediaId, visibleTo: ["seller"] },
     ],
     fresh: {
+      /** A delivered part of customer A's from seller A, as `subOrderId|orderItemId`. */
+      returnable: async () => {
+        const p = await deliveredPart();
+        return `${p.subOrderId}|${p.orderItemId}`;
+      },
+      /** Returns of customer A's, from seller A, in each state a procedure acts on. */
+      returnRequest: async () => (await askReturn()).id,
+      rejectedReturn: async () => (await rejectedReturn()).id,
+      approvedReturn: async () => {
+        const r = await approvedReturn();
+        return `${r.id}|${r.orderItemId}`;
+      },
+      escalatedReturn: async () => {
+        const r = await rejectedReturn();
+        await escalateReturn(deps, customerActor, { id: r.id, note: "Matrix escalation" });
+        return r.id;
+      },
+      owedReturn: async () => {
+        const r = await approvedReturn();
+        await receiveReturn(deps, sellerActor, {
+          id: r.id,
+          lines: [{ orderItemId: r.orderItemId, restock: false }],
+        });
+        return r.id;
+      },
       /** A new open report case: customer A reported a new live product of seller A. */
       reportCase: async () =>
         (
