@@ -287,6 +287,8 @@ export type AdminReturnDto = ReturnDto & {
 export type AdminReturnSummaryDto = ReturnSummaryDto & {
   customer: { id: string; name: string; email: string };
   refundMethod: RefundMethod;
+  /** COD refunds: the masked account, so the refunds-owed list says where each goes. */
+  refundAccountLabel: string | null;
 };
 
 /** The returns of one sub-order, as order pages show them. */

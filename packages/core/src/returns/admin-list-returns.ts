@@ -35,6 +35,7 @@ export async function adminListReturns(
         ...c,
         customer: customers.get(row.customerId) ?? { id: row.customerId, name: "", email: "" },
         refundMethod: row.refundMethod,
+        refundAccountLabel: row.refundAccountLabel,
       };
     }),
     nextCursor: p.nextCursor,
