@@ -1,4 +1,5 @@
 // The reviews domain: what other domains and the package index may use.
+export { compiledReviewQueries } from "./compiled-sql";
 export { createReview } from "./create-review";
 export { listMyReviews } from "./list-my-reviews";
 export { listProductReviews } from "./list-product-reviews";

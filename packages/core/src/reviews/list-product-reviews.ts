@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Actor, Deps } from "../platform/deps";
 import { decodeReviewCursor, encodeReviewCursor, type ReviewCursor } from "./cursor";
 import { assertPublicProduct } from "./public-product";
-import { type ReviewRow, selectReviews, toReviewDto } from "./queries";
+import { type ReviewRow, type ReviewsQuery, selectReviews, toReviewDto } from "./queries";
 
 /**
  * Each sort is a keyset over one of the (product_id, status, …) indexes of reviews: the
@@ -40,6 +40,18 @@ const SORTS: Record<
   },
 };
 
+/** The page's query (one statement); the benchmark's bare route runs it as is. */
+export function pageQuery(input: z.output<typeof ReviewsListInput>, viewerId: string | null): ReviewsQuery {
+  const cursor = decodeReviewCursor(input.cursor);
+  const sort = SORTS[input.sort];
+  return {
+    where: sql`r.product_id = ${input.productId} and r.status = 'published'${cursor ? sql` and ${sort.after(cursor)}` : sql``}`,
+    orderBy: sort.orderBy,
+    limit: input.limit + 1,
+    viewerId,
+  };
+}
+
 /**
  * The product page's reviews: published ones of a public product, with photos, the shop's
  * reply, the author's display name and whether `viewer` (null for guests) voted. Helpful
@@ -52,15 +64,9 @@ export async function listProductReviews(
   raw: z.input<typeof ReviewsListInput>,
 ): Promise<Page<ReviewDto>> {
   const input = ReviewsListInput.parse(raw);
-  const cursor = decodeReviewCursor(input.cursor);
   await assertPublicProduct(deps.db, input.productId);
   const sort = SORTS[input.sort];
-  const rows = await selectReviews(deps.db, {
-    where: sql`r.product_id = ${input.productId} and r.status = 'published'${cursor ? sql` and ${sort.after(cursor)}` : sql``}`,
-    orderBy: sort.orderBy,
-    limit: input.limit + 1,
-    viewerId: viewer?.userId ?? null,
-  });
+  const rows = await selectReviews(deps.db, pageQuery(input, viewer?.userId ?? null));
   const items = rows.slice(0, input.limit);
   const last = items[items.length - 1];
   return {

@@ -41,16 +41,16 @@ export type ReviewRow = {
  * rows that still exist), and whether `viewerId` voted. Reviews are aliased `r`; `where` and
  * `orderBy` are the caller's, built from constants and placeholders only.
  */
-export function selectReviews(
-  db: Database,
-  opts: { where: SQL; orderBy: SQL; limit: number; viewerId: string | null },
-): Promise<ReviewRow[]> {
+export type ReviewsQuery = { where: SQL; orderBy: SQL; limit: number; viewerId: string | null };
+
+export const selectReviews = (db: Database, opts: ReviewsQuery): Promise<ReviewRow[]> =>
+  rowsOf<ReviewRow>(db, reviewsSql(opts));
+
+export function reviewsSql(opts: ReviewsQuery): SQL {
   const voted = opts.viewerId
     ? sql`exists (select 1 from review_votes v where v.review_id = r.id and v.user_id = ${opts.viewerId})`
     : sql`false`;
-  return rowsOf<ReviewRow>(
-    db,
-    sql`
+  return sql`
     select r.id, r.product_id, r.customer_id, r.seller_id, r.order_item_id, r.rating, r.title, r.body,
       r.status, r.helpful_count, r.seller_reply, r.seller_replied_at, r.created_at, r.updated_at,
       r.created_at::text as created_key, u.name as author_name, ${voted} as voted,
@@ -65,9 +65,13 @@ export function selectReviews(
     join products p on p.id = r.product_id
     where ${opts.where}
     order by ${opts.orderBy}
-    limit ${opts.limit}`,
-  );
+    limit ${opts.limit}`;
 }
+
+/** Published reviews of a product counted by stars: the summary's one statement. */
+export const summarySql = (productId: string): SQL =>
+  sql`select rating, count(*)::int as n from reviews
+      where product_id = ${productId} and status = 'published' group by rating`;
 
 /** "Anita Rao" → "Anita R.": enough to be a person, not enough to find them. */
 export function authorName(full: string): string {

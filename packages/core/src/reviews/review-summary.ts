@@ -1,9 +1,9 @@
 import { ProductReviewsInput, type ReviewSummaryDto } from "@bazaar/schemas";
-import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Deps } from "../platform/deps";
 import { rowsOf } from "../platform/raw-rows";
 import { assertPublicProduct } from "./public-product";
+import { summarySql } from "./queries";
 
 /**
  * Average, count and the five bars of a public product's published reviews, all from one
@@ -15,11 +15,7 @@ export async function reviewSummary(
 ): Promise<ReviewSummaryDto> {
   const input = ProductReviewsInput.parse(raw);
   await assertPublicProduct(deps.db, input.productId);
-  const rows = await rowsOf<{ rating: number; n: number }>(
-    deps.db,
-    sql`select rating, count(*)::int as n from reviews
-        where product_id = ${input.productId} and status = 'published' group by rating`,
-  );
+  const rows = await rowsOf<{ rating: number; n: number }>(deps.db, summarySql(input.productId));
   const byStars = new Map(rows.map((r) => [Number(r.rating), Number(r.n)]));
   const histogram = ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: byStars.get(stars) ?? 0 }));
   const count = histogram.reduce((n, b) => n + b.count, 0);
