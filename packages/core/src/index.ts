@@ -138,7 +138,6 @@ export {
 // After delivery (issue #11): each domain names its exports on its own line.
 export {
   adminGetReturn,
-  adminGetShopReturnWindow,
   adminListReturns,
   adminSetShopReturnWindow,
   approveReturn,
