@@ -1,4 +1,5 @@
 import "@bazaar/ui/styles.css";
+import "./after-delivery.css";
 import { BazaarProvider } from "@bazaar/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

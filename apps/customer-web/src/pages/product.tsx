@@ -6,11 +6,18 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { BuyBox } from "../cart/buy-box";
 import { ProductGrid, Rating } from "../catalog/product-card";
 import { initialVariant } from "../catalog/variant-picker";
+import { QuestionsSection } from "../questions/questions-section";
+import { ReportLink } from "../reports/report-link";
+import { returnWindowLabel } from "../returns/return-labels";
+import { ReviewsSection } from "../reviews/reviews-section";
 import { NotFoundPage } from "./not-found";
 import { Gallery } from "./product-gallery";
 import { StockLine, VariantOptions } from "./variant-options";
 
-/** `/p/:slug`: gallery, variant picker, seller, details and related products. */
+/**
+ * `/p/:slug`: gallery, variant picker, seller, the return window, details, reviews,
+ * questions and related products.
+ */
 export function ProductPage() {
   const { slug = "" } = useParams();
   const trpc = useTRPC();
@@ -76,7 +83,18 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
           ) : (
             <p className="bz-text-danger">Currently unavailable.</p>
           )}
+          <p className="bz-small" data-testid="return-window">
+            <strong>{returnWindowLabel(p.returnWindowDays)}</strong>
+            <span className="bz-muted">
+              {p.returnWindowDays > 0
+                ? ` · return within ${p.returnWindowDays} day${p.returnWindowDays === 1 ? "" : "s"} of delivery`
+                : ` · ${p.seller.shopName} does not take this back once delivered`}
+            </span>
+          </p>
           <Attributes attributes={p.attributes} />
+          <p className="bz-small">
+            <ReportLink targetType="product" targetId={p.id} />
+          </p>
         </div>
       </div>
       {p.description && (
@@ -84,6 +102,8 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
           <p className="bz-prewrap">{p.description}</p>
         </Card>
       )}
+      <ReviewsSection product={{ id: p.id, title: p.title }} />
+      <QuestionsSection productId={p.id} />
       {p.related.length > 0 && (
         <section className="bz-section">
           <h2 className="bz-section__title">You may also like</h2>

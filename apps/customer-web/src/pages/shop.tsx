@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { ProductListing } from "../catalog/listing";
 import { Rating } from "../catalog/product-card";
+import { ReportLink } from "../reports/report-link";
 import { NotFoundPage } from "./not-found";
 
 /** `/shop/:slug`: the seller's profile and their products. */
@@ -34,6 +35,9 @@ export function ShopPage() {
             {s.productCount === 1 ? "" : "s"} · selling on Bazaar since {formatMonthYear(s.since)}
           </p>
           {s.description && <p className="bz-prewrap">{s.description}</p>}
+          <p className="bz-small">
+            <ReportLink targetType="shop" targetId={s.id} />
+          </p>
         </div>
       </Card>
       <ProductListing key={slug} fixed={{ seller: slug }} />
