@@ -704,6 +704,7 @@ const matrix: Matrix = {
     input: (w) => ({ sellerId: w.seller.shopId, commissionBps: null }),
   },
   "admin.settings.get": { gate: "admin" },
+  "admin.returns.shopWindow": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },
   "admin.settings.setDefaultCommission": { gate: "admin", input: () => ({ commissionBps: 1000 }) },
   "admin.settings.checkout": { gate: "admin" },
   "admin.settings.setCheckout": {

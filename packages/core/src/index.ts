@@ -138,6 +138,7 @@ export {
 // After delivery (issue #11): each domain names its exports on its own line.
 export {
   adminGetReturn,
+  adminGetShopReturnWindow,
   adminListReturns,
   adminSetShopReturnWindow,
   approveReturn,

@@ -1,5 +1,6 @@
 import {
   adminGetReturn,
+  adminGetShopReturnWindow,
   adminListReturns,
   adminSetShopReturnWindow,
   approveReturn,
@@ -30,6 +31,7 @@ import {
   ReturnRejectInput,
   ReturnRequestInput,
   ReturnsMineInput,
+  SellerIdInput,
   SellerReturnsListInput,
   SetDefaultReturnWindowInput,
   SetShopReturnWindowInput,
@@ -101,6 +103,10 @@ export const returnsRoutes = {
       setDefaultWindow: adminProcedure
         .input(SetDefaultReturnWindowInput)
         .mutation(({ ctx, input }) => setDefaultReturnWindow(ctx.deps, ctx.actor, input)),
+      /** A shop's own window and the default it otherwise follows (the seller detail page). */
+      shopWindow: adminProcedure
+        .input(SellerIdInput)
+        .query(({ ctx, input }) => adminGetShopReturnWindow(ctx.deps, ctx.actor, input)),
       setShopWindow: adminProcedure
         .input(AdminSetShopReturnWindowInput)
         .mutation(({ ctx, input }) => adminSetShopReturnWindow(ctx.deps, ctx.actor, input)),

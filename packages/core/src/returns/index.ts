@@ -14,6 +14,7 @@ export { receiveReturn } from "./receive-return";
 export { rejectReturn } from "./reject-return";
 export { requestReturn } from "./request-return";
 export {
+  adminGetShopReturnWindow,
   adminSetShopReturnWindow,
   getReturnSettings,
   getShopReturnWindow,

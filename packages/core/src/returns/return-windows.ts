@@ -2,6 +2,7 @@ import { sellers, settings } from "@bazaar/db";
 import {
   AdminSetShopReturnWindowInput,
   type ReturnSettingsDto,
+  SellerIdInput,
   SetDefaultReturnWindowInput,
   SetShopReturnWindowInput,
   type ShopReturnWindowDto,
@@ -65,6 +66,15 @@ export async function setShopReturnWindow(
 ): Promise<ShopReturnWindowDto> {
   const input = SetShopReturnWindowInput.parse(raw);
   return setWindow(deps, actor, actor.sellerId, input.returnWindowDays);
+}
+
+/** Admin: any shop's window, as the seller detail page shows it beside the platform default. */
+export async function adminGetShopReturnWindow(
+  deps: Pick<Deps, "db">,
+  _actor: Actor,
+  raw: z.input<typeof SellerIdInput>,
+): Promise<ShopReturnWindowDto> {
+  return windowOf(deps.db, SellerIdInput.parse(raw).sellerId);
 }
 
 /** Admin: sets any shop's window, audited like the seller's own change. */
