@@ -8,19 +8,29 @@ import { FeaturedPage } from "./pages/featured";
 import { ModerationPage } from "./pages/moderation";
 import { OrderDetailPage } from "./pages/orders/order-detail";
 import { OrdersPage } from "./pages/orders/orders";
+import { ReportDetailPage } from "./pages/reports/report-detail";
+import { ReportsPage } from "./pages/reports/reports";
+import { RefundsPage } from "./pages/returns/refunds";
+import { ReturnDetailPage } from "./pages/returns/return-detail";
+import { ReturnSettingsPage } from "./pages/returns/return-settings";
+import { ReturnsPage } from "./pages/returns/returns";
 import { SellerDetailPage } from "./pages/seller-detail";
 import { SellersPage } from "./pages/sellers";
 import { UsersPage } from "./pages/users";
 
 const NAV = [
   { to: "/moderation", label: "Moderation" },
+  { to: "/reports", label: "Reports" },
   { to: "/orders", label: "Orders" },
+  { to: "/returns", label: "Returns" },
+  { to: "/refunds", label: "Refunds" },
   { to: "/sellers", label: "Sellers" },
   { to: "/categories", label: "Categories" },
   { to: "/featured", label: "Featured" },
   { to: "/coupons", label: "Coupons" },
   { to: "/users", label: "Users" },
   { to: "/settings/checkout", label: "Checkout" },
+  { to: "/settings/returns", label: "Return window" },
 ];
 
 function Shell() {
@@ -41,6 +51,11 @@ export const router = createBrowserRouter([
       { path: "moderation", element: admin(<ModerationPage />) },
       { path: "orders", element: admin(<OrdersPage />) },
       { path: "orders/:id", element: admin(<OrderDetailPage />) },
+      { path: "returns", element: admin(<ReturnsPage />) },
+      { path: "returns/:id", element: admin(<ReturnDetailPage />) },
+      { path: "refunds", element: admin(<RefundsPage />) },
+      { path: "reports", element: admin(<ReportsPage />) },
+      { path: "reports/:id", element: admin(<ReportDetailPage />) },
       { path: "sellers", element: admin(<SellersPage />) },
       { path: "sellers/:id", element: admin(<SellerDetailPage />) },
       { path: "categories", element: admin(<CategoriesPage />) },
@@ -48,6 +63,7 @@ export const router = createBrowserRouter([
       { path: "coupons", element: admin(<CouponsPage />) },
       { path: "users", element: admin(<UsersPage />) },
       { path: "settings/checkout", element: admin(<CheckoutSettingsPage />) },
+      { path: "settings/returns", element: admin(<ReturnSettingsPage />) },
       {
         path: "login",
         element: (

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FeatureToggle } from "./featured";
 import { ProductPreview } from "./product-preview";
+import { TakeDownButton } from "./takedown-button";
 
 type OnDecided = (message: string, product: SellerProductDto) => void;
 
@@ -100,6 +101,9 @@ export function Review(props: { item: ModerationItemDto; categories: FlatCategor
             <Button variant="danger" onClick={() => setRejecting(true)} disabled={approve.isPending}>
               Reject…
             </Button>
+            {item.kind === "edit" && p.status === "approved" && (
+              <TakeDownButton productId={p.id} title={p.title} onDone={props.onDecided} />
+            )}
           </div>
         )}
       </Card>

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { SellerCommission } from "./seller-commission";
 import { DecisionCard } from "./seller-decision";
+import { SellerReturnWindow } from "./seller-return-window";
 import { sellerStatusTone } from "./sellers";
 
 export function SellerDetailPage() {
@@ -44,6 +45,7 @@ export function SellerDetailPage() {
         <div>
           <DecisionCard seller={s} />
           <SellerCommission seller={s} />
+          <SellerReturnWindow sellerId={s.id} />
         </div>
       </div>
     </Page>
