@@ -9,26 +9,23 @@ import { InventoryLogPage } from "./pages/inventory-log";
 import { OrdersPage } from "./pages/orders/orders";
 import { ProductEditorPage } from "./pages/product-editor/product-editor";
 import { ProductsPage } from "./pages/products";
+import { QuestionsPage } from "./pages/questions/questions";
+import { ReturnsPage } from "./pages/returns/returns";
+import { ReviewsPage } from "./pages/reviews/reviews";
 import { SalesPage } from "./pages/sales/sales";
 import { ShopProfilePage } from "./pages/shop-profile";
+import { useSellerNav } from "./use-seller-nav";
 
-const SELLER_NAV: NavItem[] = [
-  { to: "/", label: "Dashboard", end: true },
-  { to: "/orders", label: "Orders" },
-  { to: "/products", label: "Products" },
-  { to: "/sales", label: "Sales" },
-  { to: "/coupons", label: "Coupons" },
-  { to: "/shop", label: "Shop profile" },
-];
 const APPLICANT_NAV: NavItem[] = [{ to: "/apply", label: "Your application" }];
 
 function Shell() {
   const { user } = useAuth();
+  const sellerNav = useSellerNav(user?.role === "seller");
   return (
     <AppShell
       appName="Bazaar"
       badge="Seller"
-      nav={user?.role === "seller" ? SELLER_NAV : APPLICANT_NAV}
+      nav={user?.role === "seller" ? sellerNav : APPLICANT_NAV}
       afterSignOut="/login"
     >
       <Outlet />
@@ -67,6 +64,38 @@ export const router = createBrowserRouter([
         element: (
           <SellerArea>
             <OrdersPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "returns",
+        element: (
+          <SellerArea>
+            <ReturnsPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "returns/:id",
+        element: (
+          <SellerArea>
+            <ReturnsPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "reviews",
+        element: (
+          <SellerArea>
+            <ReviewsPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "questions",
+        element: (
+          <SellerArea>
+            <QuestionsPage />
           </SellerArea>
         ),
       },

@@ -21,6 +21,7 @@ import {
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { TakedownLine } from "./takedown-notice";
 
 const STATUS_OPTIONS = [
   { value: "", label: "Any status" },
@@ -144,8 +145,11 @@ function ProductRow({ product: p }: { product: SellerProductDto }) {
               {p.variants.length} variant{p.variants.length === 1 ? "" : "s"}
               {p.brand && ` · ${p.brand}`}
             </div>
-            {p.status === "rejected" && p.statusReason && (
-              <div className="bz-small bz-text-danger">Rejected: {p.statusReason}</div>
+            {p.takenDownAt ? (
+              <TakedownLine product={p} />
+            ) : (
+              p.status === "rejected" &&
+              p.statusReason && <div className="bz-small bz-text-danger">Rejected: {p.statusReason}</div>
             )}
             {p.revision?.status === "rejected" && (
               <div className="bz-small bz-text-danger">Edit rejected: {p.revision.reason}</div>
@@ -155,6 +159,7 @@ function ProductRow({ product: p }: { product: SellerProductDto }) {
       </td>
       <td>
         <ProductStatusTags status={p.status} revision={p.revision} />
+        {p.takenDownAt && <span className="bz-tag bz-tag--danger">Taken down</span>}
         {p.featured && <span className="bz-tag bz-tag--accent">Featured</span>}
       </td>
       <td className="bz-align-right bz-nowrap">

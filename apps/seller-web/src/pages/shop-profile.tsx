@@ -17,6 +17,7 @@ import {
   ShopContactFields,
 } from "../shop-fields";
 import { CashOnDelivery } from "./cash-on-delivery";
+import { ReturnWindowCard } from "./return-window-card";
 import { LogoUpload } from "./shop-logo";
 
 export function ShopProfilePage() {
@@ -80,6 +81,7 @@ function ProfileForm({ seller }: { seller: SellerDto }) {
       <Card title="Payments">
         <CashOnDelivery seller={seller} onNotice={setNotice} />
       </Card>
+      <ReturnWindowCard />
       <Card title="Details">
         {notice && (
           <Alert tone="success" testId="profile-notice">

@@ -1,5 +1,6 @@
 import type { SellerProductDto } from "@bazaar/schemas";
 import { Alert } from "@bazaar/ui";
+import { TakedownNotice } from "../takedown-notice";
 
 /** The last save's notice (hidden while another runs), and why a product is not on sale. */
 export function StatusAlerts(props: {
@@ -15,7 +16,8 @@ export function StatusAlerts(props: {
           {notice}
         </Alert>
       )}
-      {product?.status === "rejected" && (
+      {product && <TakedownNotice product={product} />}
+      {product?.status === "rejected" && !product.takenDownAt && (
         <Alert tone="error" title="Not approved">
           {product.statusReason ?? "No reason given."} Fix it and submit again.
         </Alert>
