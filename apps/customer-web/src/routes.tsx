@@ -21,6 +21,8 @@ import { OrdersPage } from "./pages/orders";
 import { ProductPage } from "./pages/product";
 import { RegisterPage } from "./pages/register";
 import { ResetPasswordPage } from "./pages/reset-password";
+import { ReturnPage } from "./pages/return-detail";
+import { ReturnsPage } from "./pages/returns";
 import { SearchPage } from "./pages/search";
 import { SharedWishlistPage } from "./pages/shared-wishlist";
 import { ShopPage } from "./pages/shop";
@@ -31,6 +33,7 @@ import { WishlistPage } from "./pages/wishlist";
 const ACCOUNT: NavItem = { to: "/account", label: "Your account" };
 const CUSTOMER_NAV: NavItem[] = [
   { to: "/orders", label: "Orders" },
+  { to: "/returns", label: "Returns" },
   { to: "/wishlist", label: "Wishlist", end: true },
   ACCOUNT,
 ];
@@ -91,6 +94,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles="customer">
             <OrderPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "returns",
+        element: (
+          <RequireRole roles="customer">
+            <ReturnsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "returns/:id",
+        element: (
+          <RequireRole roles="customer">
+            <ReturnPage />
           </RequireRole>
         ),
       },

@@ -21,6 +21,7 @@ import { cancelOptions } from "../orders/order-rules";
 import { type PaymentReturn, readPaymentReturn, withoutPaymentReturn } from "../orders/payment-return";
 import { OrderPaymentAlerts } from "./order-payment-alerts";
 import { SubOrderCard } from "./sub-order-card";
+import { useAfterDelivery } from "./use-after-delivery";
 import { useOrderCancel } from "./use-order-cancel";
 import { useOrderPayment } from "./use-order-payment";
 
@@ -54,9 +55,14 @@ export function OrderPage() {
 }
 
 const AllOrdersLink = () => (
-  <Link to="/orders" className="bz-button bz-button--secondary">
-    All orders
-  </Link>
+  <>
+    <Link to="/returns" className="bz-button bz-button--secondary">
+      Your returns
+    </Link>
+    <Link to="/orders" className="bz-button bz-button--secondary">
+      All orders
+    </Link>
+  </>
 );
 
 /**
@@ -87,6 +93,7 @@ function OrderView({
   const pay = useOrderPayment(o, returned);
   const cancel = useOrderCancel(o);
   const options = cancelOptions(o);
+  const { afterDelivery, dialogs } = useAfterDelivery(o);
   const items = o.subOrders.reduce((n, s) => n + s.items.reduce((m, i) => m + i.qty, 0), 0);
 
   return (
@@ -119,6 +126,7 @@ function OrderView({
               key={s.id}
               subOrder={s}
               onCancel={options.parts.includes(s.id) ? () => cancel.open(s.id) : undefined}
+              afterDelivery={afterDelivery}
             />
           ))}
         </div>
@@ -144,6 +152,7 @@ function OrderView({
         onClose={cancel.close}
         testId="cancel-dialog"
       />
+      {dialogs}
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import type { SubOrderDto } from "@bazaar/schemas";
+import type { MyReviewDto, OrderItemDto, SubOrderDto } from "@bazaar/schemas";
 import {
   Button,
   InvoiceButton,
@@ -9,14 +9,28 @@ import {
 } from "@bazaar/ui";
 import { Link } from "react-router";
 import { trackingQrSrc } from "../orders/order-rules";
+import { DeliveredLineActions, SubOrderReturns } from "./sub-order-after-delivery";
 
-/** One shop's part: its items and sums, progress, delivery with a tracking QR, invoice, cancel. */
+/** Returning and reviewing the lines of a delivered part; absent where the page offers neither. */
+export type AfterDelivery = {
+  reviews: ReadonlyMap<string, MyReviewDto>;
+  now: Date;
+  onReturn: (subOrderId: string, itemId: string) => void;
+  onReview: (item: OrderItemDto, existing: MyReviewDto | null) => void;
+};
+
+/**
+ * One shop's part: its items and sums, returning and reviewing delivered lines, its returns,
+ * progress (return steps included), delivery with a tracking QR, invoice, cancel.
+ */
 export function SubOrderCard({
   subOrder: s,
   onCancel,
+  afterDelivery,
 }: {
   subOrder: SubOrderDto;
   onCancel?: (() => void) | undefined;
+  afterDelivery?: AfterDelivery | undefined;
 }) {
   return (
     <section className="bz-card" data-testid="sub-order" aria-label={`Items from ${s.seller.shopName}`}>
@@ -38,6 +52,16 @@ export function SubOrderCard({
         <div>
           <OrderItemList items={s.items} />
           <OrderSums amounts={s} totalLabel={`Total from ${s.seller.shopName}`} />
+          {afterDelivery && (
+            <DeliveredLineActions
+              subOrder={s}
+              reviews={afterDelivery.reviews}
+              now={afterDelivery.now}
+              onReturn={(itemId) => afterDelivery.onReturn(s.id, itemId)}
+              onReview={afterDelivery.onReview}
+            />
+          )}
+          <SubOrderReturns subOrder={s} />
         </div>
         <div>
           <h3>Progress</h3>

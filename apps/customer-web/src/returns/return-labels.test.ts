@@ -2,6 +2,7 @@ import { ReturnReason, ReturnStatus } from "@bazaar/schemas";
 import { describe, expect, it } from "vitest";
 import {
   escalationText,
+  lineNoReturnText,
   lineReturnText,
   RETURN_REASONS,
   refundText,
@@ -39,6 +40,22 @@ describe("return labels", () => {
     expect(
       lineReturnText({ returnableQty: 1, returnableUntil: new Date(now.getTime() - 1) }, now),
     ).toBeNull();
+  });
+
+  it("says why a delivered line cannot go back", () => {
+    const line = { qty: 2, returnedQty: 0, returnableQty: 2 };
+    const future = new Date(now.getTime() + DAY);
+    const past = new Date(now.getTime() - DAY);
+    expect(lineNoReturnText({ ...line, returnableUntil: future }, now)).toBeNull();
+    expect(lineNoReturnText({ ...line, returnableQty: 0, returnableUntil: null }, now)).toBe(
+      "This shop does not take returns",
+    );
+    expect(lineNoReturnText({ ...line, returnableQty: 0, returnableUntil: past }, now)).toBe(
+      "Return window closed on 9 Mar 2026",
+    );
+    expect(
+      lineNoReturnText({ ...line, returnedQty: 2, returnableQty: 0, returnableUntil: future }, now),
+    ).toBe("Returned");
   });
 
   it("counts down the 48 hours to escalate a rejection", () => {

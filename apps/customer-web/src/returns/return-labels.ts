@@ -131,3 +131,15 @@ const REFUND_STATUS: Record<ReturnRefundStatus, string> = {
   failed: "Refund failed",
 };
 export const refundStatusLabel = (s: ReturnRefundStatus) => REFUND_STATUS[s];
+
+/** Why a delivered line has no Return button, or null when it has one (or nothing to say). */
+export function lineNoReturnText(
+  line: { qty: number; returnedQty: number; returnableQty: number; returnableUntil: Date | null },
+  now: Date,
+): string | null {
+  if (line.returnableQty > 0 && line.returnableUntil && line.returnableUntil > now) return null;
+  if (line.returnedQty >= line.qty) return "Returned";
+  if (!line.returnableUntil) return "This shop does not take returns";
+  if (line.returnableUntil <= now) return `Return window closed on ${formatDate(line.returnableUntil)}`;
+  return null;
+}
