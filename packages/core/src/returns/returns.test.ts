@@ -9,13 +9,14 @@ import {
   settings,
   subOrders,
 } from "@bazaar/db";
-import type { RefundAccountInput, ReturnReason } from "@bazaar/schemas";
+import type { OrderUpdateEvent, RefundAccountInput, ReturnReason } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCoupon } from "../cart/apply-coupon";
 import { productBySlug } from "../catalog";
 import { placeOrder } from "../checkout/place-order";
+import { sellerChannel } from "../orders";
 import { advanceSubOrder } from "../orders/advance-sub-order";
 import { getMyOrder } from "../orders/get-my-order";
 import { getSellerOrder } from "../orders/get-seller-order";
@@ -298,9 +299,20 @@ describe("asking for a return", () => {
     expect(r.photos).toEqual([{ id: mine!.id, url: "http://m/1.jpg" }]);
   });
 
-  it("tells the seller, shows on the order timeline and on both order pages", async () => {
+  it("tells the seller, pushes it live, shows on the order timeline and on both order pages", async () => {
     const d = await delivered();
+    const heard: OrderUpdateEvent[] = [];
+    const ac = new AbortController();
+    const listening = (async () => {
+      for await (const e of t.deps.live.subscribe(sellerChannel(d.shop.id), ac.signal))
+        heard.push(e as OrderUpdateEvent);
+    })();
     const r = await ask(d, [{ i: 0, qty: 1, reason: "defective" }]);
+    ac.abort();
+    await listening;
+    expect(heard.map((e) => [e.subOrderId, e.to, e.return])).toEqual([
+      [d.sub.id, "delivered", { id: r.id, number: r.number, status: "requested" }],
+    ]);
     expect(r.number).toMatch(/^RT-\d{6}-[2-9A-HJ-NP-Z]{6}$/);
     const mail = await t.lastEmailTo(d.shop.contactEmail, { subject: /Return .* requested/ });
     expect(mail.text).toContain("defective");
