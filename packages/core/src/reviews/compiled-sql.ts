@@ -1,8 +1,8 @@
 import { ReviewsListInput } from "@bazaar/schemas";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { pageQuery } from "./list-product-reviews";
-import { reviewsSql, summarySql } from "./queries";
+import { publicPageSql } from "./list-product-reviews";
+import { summarySql } from "./queries";
 
 const dialect = new PgDialect({ casing: "snake_case" });
 
@@ -12,7 +12,7 @@ const dialect = new PgDialect({ casing: "snake_case" });
  */
 export function compiledReviewQueries(raw: z.input<typeof ReviewsListInput>, viewerId: string | null = null) {
   const input = ReviewsListInput.parse(raw);
-  const list = dialect.sqlToQuery(reviewsSql(pageQuery(input, viewerId)));
+  const list = dialect.sqlToQuery(publicPageSql(input, viewerId));
   const summary = dialect.sqlToQuery(summarySql(input.productId));
   return {
     list: { text: list.sql, params: list.params },

@@ -41,7 +41,14 @@ export type ReviewRow = {
  * rows that still exist), and whether `viewerId` voted. Reviews are aliased `r`; `where` and
  * `orderBy` are the caller's, built from constants and placeholders only.
  */
-export type ReviewsQuery = { where: SQL; orderBy: SQL; limit: number; viewerId: string | null };
+export type ReviewsQuery = {
+  where: SQL;
+  orderBy: SQL;
+  limit: number;
+  viewerId: string | null;
+  /** Adds `pos`, the row's place in `orderBy`, for a caller that nests the query. */
+  numbered?: boolean;
+};
 
 export const selectReviews = (db: Database, opts: ReviewsQuery): Promise<ReviewRow[]> =>
   rowsOf<ReviewRow>(db, reviewsSql(opts));
@@ -54,6 +61,7 @@ export function reviewsSql(opts: ReviewsQuery): SQL {
     select r.id, r.product_id, r.customer_id, r.seller_id, r.order_item_id, r.rating, r.title, r.body,
       r.status, r.helpful_count, r.seller_reply, r.seller_replied_at, r.created_at, r.updated_at,
       r.created_at::text as created_key, u.name as author_name, ${voted} as voted,
+      ${opts.numbered ? sql`row_number() over (order by ${opts.orderBy}) as pos,` : sql``}
       (select coalesce(json_agg(json_build_object('mediaId', m.id, 'url', m.url) order by x.ord), '[]'::json)
          from jsonb_array_elements_text(r.photo_ids) with ordinality as x(media_id, ord)
          join media m on m.id = x.media_id::uuid) as photos,
@@ -68,10 +76,16 @@ export function reviewsSql(opts: ReviewsQuery): SQL {
     limit ${opts.limit}`;
 }
 
-/** Published reviews of a product counted by stars: the summary's one statement. */
+/**
+ * Published reviews of a public product counted by stars, in one statement: no row at all
+ * when the product is not public, one row with a null rating when it has no reviews.
+ */
 export const summarySql = (productId: string): SQL =>
-  sql`select rating, count(*)::int as n from reviews
-      where product_id = ${productId} and status = 'published' group by rating`;
+  sql`select r.rating, count(r.rating)::int as n
+      from products p join sellers s on s.id = p.seller_id
+      left join reviews r on r.product_id = p.id and r.status = 'published'
+      where p.id = ${productId} and p.status = 'approved' and s.status = 'approved'
+      group by r.rating`;
 
 /** "Anita Rao" → "Anita R.": enough to be a person, not enough to find them. */
 export function authorName(full: string): string {
