@@ -30,9 +30,14 @@ export function SellerDetailPage() {
         </>
       }
       actions={
-        <Link to="/sellers" className="bz-button bz-button--secondary">
-          All sellers
-        </Link>
+        <>
+          <Link to={`/returns?status=all&seller=${s.id}`} className="bz-button bz-button--secondary">
+            Returns
+          </Link>
+          <Link to="/sellers" className="bz-button bz-button--secondary">
+            All sellers
+          </Link>
+        </>
       }
     >
       {s.statusReason && (

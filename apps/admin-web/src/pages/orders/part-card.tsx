@@ -8,6 +8,7 @@ import {
   SubOrderStatusTag,
 } from "@bazaar/ui";
 import { Link } from "react-router";
+import { PartReturns } from "../returns/part-returns";
 
 /** One shop's part as an admin sees it: items with SKUs, the timeline with who acted, tracking, invoice. */
 export function PartCard({
@@ -37,6 +38,7 @@ export function PartCard({
         <div>
           <OrderItemList items={s.items} showSku />
           <OrderSums amounts={s} />
+          <PartReturns returns={s.returns} />
         </div>
         <div>
           <h3>Timeline</h3>

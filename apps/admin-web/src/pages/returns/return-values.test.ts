@@ -72,3 +72,11 @@ describe("return labels", () => {
     expect(owedTotal([{ refundAmount: 49_950 }, { refundAmount: 1 }])).toBe(49_951);
   });
 });
+
+describe("one shop's returns", () => {
+  it("filters by a seller id from the address, ignoring anything that is not an id", () => {
+    const id = "0b9f5c1e-8a4b-4c2d-9e7f-1a2b3c4d5e6f";
+    expect(returnListInput("all", "", id)).toEqual({ sellerId: id });
+    expect(returnListInput("escalated", "", "not-an-id")).toEqual({ escalated: true });
+  });
+});

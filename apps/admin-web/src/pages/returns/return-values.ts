@@ -6,7 +6,7 @@ import type {
   ReturnRefundStatus,
   ReturnStatus,
 } from "@bazaar/schemas";
-import { ReturnStatus as ReturnStatusSchema } from "@bazaar/schemas";
+import { Id, ReturnStatus as ReturnStatusSchema } from "@bazaar/schemas";
 
 // What an admin reads about returns: labels, tones and the list's filters.
 
@@ -64,12 +64,17 @@ export function readReturnTab(params: URLSearchParams): ReturnTab {
   return parsed.success ? parsed.data : "escalated";
 }
 
-/** The list call for a tab and a searched return number. */
-export function returnListInput(tab: ReturnTab, q: string): Omit<AdminReturnsListInput, "limit" | "cursor"> {
+/** The list call for a tab, a searched return number and, from a seller's page, one shop. */
+export function returnListInput(
+  tab: ReturnTab,
+  q: string,
+  sellerId = "",
+): Omit<AdminReturnsListInput, "limit" | "cursor"> {
   const query = q.trim();
   return {
     ...(tab === "escalated" ? { escalated: true } : tab !== "all" && { status: tab }),
     ...(query && { q: query }),
+    ...(Id.safeParse(sellerId).success && { sellerId }),
   };
 }
 

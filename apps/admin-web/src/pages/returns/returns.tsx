@@ -1,7 +1,18 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminReturnSummaryDto } from "@bazaar/schemas";
-import { Button, Card, ErrorAlert, FilterTabs, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  ErrorAlert,
+  FilterTabs,
+  Form,
+  Loading,
+  LoadMore,
+  Page,
+  TextField,
+} from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -28,10 +39,12 @@ export function ReturnsPage() {
   const [params, setParams] = useSearchParams();
   const tab = readReturnTab(params);
   const q = params.get("q")?.trim() ?? "";
+  // From a seller's page: this shop's returns only (the shop's name comes with the rows).
+  const seller = params.get("seller") ?? "";
   const [search, setSearch] = useState(q);
   const list = useInfiniteQuery(
     trpc.admin.returns.list.infiniteQueryOptions(
-      { limit: 20, ...returnListInput(tab, q) },
+      { limit: 20, ...returnListInput(tab, q, seller) },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -40,6 +53,7 @@ export function ReturnsPage() {
   const href = (value: ReturnTab) => {
     const next = new URLSearchParams({ status: value });
     if (q) next.set("q", q);
+    if (seller) next.set("seller", seller);
     return `/returns?${next}`;
   };
 
@@ -53,6 +67,12 @@ export function ReturnsPage() {
         </Link>
       }
     >
+      {seller && (
+        <Alert tone="info" testId="seller-filter">
+          Showing one shop's returns{rows[0] ? `: ${rows[0].shopName}` : ""}.{" "}
+          <Link to={`/returns?status=${tab}`}>Show every shop</Link>
+        </Alert>
+      )}
       <FilterTabs label="Return status" tabs={RETURN_TABS} current={tab} href={href} />
       <Card>
         <Form
