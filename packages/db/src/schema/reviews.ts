@@ -54,6 +54,15 @@ export const reviews = pgTable(
     index("reviews_product_helpful_idx").on(t.productId, t.status, t.helpfulCount, t.createdAt, t.id),
     index("reviews_product_created_idx").on(t.productId, t.status, t.createdAt, t.id),
     index("reviews_product_rating_idx").on(t.productId, t.status, t.rating, t.createdAt, t.id),
+    // "Lowest first" runs stars upwards but keeps newest first within a star: without this,
+    // every page sorts the product's whole lowest group (8 ms at 512 one-star reviews).
+    index("reviews_product_lowest_idx").on(
+      t.productId,
+      t.status,
+      t.rating,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("reviews_seller_idx").on(t.sellerId, t.createdAt),
     index("reviews_customer_idx").on(t.customerId, t.createdAt),
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),

@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_product_lowest_idx" ON "reviews" USING btree ("product_id","status","rating","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
