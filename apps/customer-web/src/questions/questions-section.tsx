@@ -12,12 +12,14 @@ export function QuestionsSection({ productId }: { productId: string }) {
   const trpc = useTRPC();
   const { status, user } = useAuth();
   const canAnswer = useVerifiedBuyer(productId);
-  const list = useInfiniteQuery(
-    trpc.questions.list.infiniteQueryOptions(
+  // The list says what the caller voted for: wait until the session is restored.
+  const list = useInfiniteQuery({
+    ...trpc.questions.list.infiniteQueryOptions(
       { productId, limit: 10 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
-  );
+    enabled: status !== "loading",
+  });
   const error = useFormError(list.error);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 

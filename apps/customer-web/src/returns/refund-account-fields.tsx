@@ -51,7 +51,7 @@ export function RefundAccountFields(props: {
               checked={a.kind === kind}
               onChange={() => set({ kind })}
             />
-            <span>{kind === "upi" ? "UPI id" : "Bank account"}</span>
+            <span>{kind === "upi" ? "UPI" : "Bank account"}</span>
           </label>
         ))}
       </div>

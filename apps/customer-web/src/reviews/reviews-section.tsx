@@ -20,12 +20,16 @@ export function ReviewsSection({ product }: { product: Product }) {
   const [editing, setEditing] = useState<ExistingReview | "new" | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const summary = useQuery(trpc.reviews.summary.queryOptions({ productId: product.id }));
-  const list = useInfiniteQuery(
-    trpc.reviews.list.infiniteQueryOptions(
+  const { status } = useAuth();
+  // The list says which review is the caller's and what they voted for: wait until the
+  // session is restored, or a reload would fetch (and cache) the guest view.
+  const list = useInfiniteQuery({
+    ...trpc.reviews.list.infiniteQueryOptions(
       { productId: product.id, sort, limit: 10 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
-  );
+    enabled: status !== "loading",
+  });
   const listError = useFormError(list.error);
   const summaryError = useFormError(summary.error);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

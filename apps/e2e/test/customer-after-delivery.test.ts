@@ -1,0 +1,259 @@
+import { randomUUID } from "node:crypto";
+import { crc32, deflateSync } from "node:zlib";
+import {
+  type Actor,
+  advanceSubOrder,
+  approveReturn,
+  createAddress,
+  createReview,
+  createVerifiedUser,
+  listMyReviews,
+  receiveReturn,
+  replyToReview,
+} from "@bazaar/core";
+import { orderFixture } from "@bazaar/core/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type Stack, startStack } from "./harness";
+
+const PASSWORD = "mango-tree-42";
+const EMAIL = "meera@e2e.test";
+
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+let setupError: unknown;
+let world: Awaited<ReturnType<typeof setUp>> | undefined;
+
+beforeAll(async () => {
+  try {
+    world = await setUp();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** A small, valid PNG (solid colour), as a phone photo would be, only smaller. */
+function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat()),
+  ]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * A buyer who can sign in, with a delivered cash-on-delivery order of 2 vases; another buyer
+ * already reviewed the vase (so there is a review to find helpful and to report).
+ */
+async function setUp() {
+  stack = await startStack("customer-after-delivery", ["customer-web"]);
+  const deps = stack.api.runtime.deps;
+  const fx = orderFixture({ deps });
+  const shop = await fx.shop("Kavya Crafts");
+  const { product, id: variantId } = await fx.variant(shop, 50_000, 10, "Blue Pottery Vase");
+  const user = await createVerifiedUser(deps, {
+    email: EMAIL,
+    name: "Meera Shah",
+    password: PASSWORD,
+    role: "customer",
+  });
+  const actor: Actor = { userId: user.id, role: "customer", sessionId: randomUUID() };
+  const address = await createAddress(deps, actor, {
+    name: "Meera Shah",
+    phone: "9876543210",
+    line1: "12 Lake Road",
+    city: "Bengaluru",
+    state: "Karnataka",
+    pincode: "560001",
+  });
+  const buyer = { actor, addressId: address.id };
+  const deliver = async (subOrderId: string) => {
+    for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
+      await advanceSubOrder(deps, shop.actor, {
+        subOrderId,
+        to,
+        ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DL1234567" }),
+      });
+  };
+  const order = await fx.checkout(buyer, [[variantId, 2]]);
+  await deliver(order.subOrders[0]!.id);
+  const other = await fx.customer();
+  const otherOrder = await fx.checkout(other, [[variantId, 1]]);
+  await deliver(otherOrder.subOrders[0]!.id);
+  await createReview(deps, other.actor, {
+    productId: product.id,
+    rating: 2,
+    title: "Smaller than it looks",
+    body: "Pretty glaze but much smaller than the photos suggest.",
+  });
+  browser = await launchChromium();
+  return { deps, shop, product, order, actor };
+}
+
+async function signIn(): Promise<Page> {
+  const page = await (await browser!.newContext()).newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${stack!.url["customer-web"]}/login`);
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-user").waitFor();
+  return page;
+}
+
+describe("the buyer after delivery, in the browser", () => {
+  it("returns a unit with a photo, follows the refund, reviews the product and uses Q&A and reports", async () => {
+    if (setupError) throw setupError;
+    const { deps, shop, product, order, actor } = world!;
+    const web = stack!.url["customer-web"];
+    const page = await signIn();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+
+    // The order page: the delivered line can go back (2 units, 7 days), and be reviewed.
+    await page.goto(`${web}/orders/${order.id}`);
+    const line = page.getByTestId("line-actions");
+    expect(await line.getByTestId("return-window-line").textContent()).toMatch(
+      /^Return up to 2 by .+ \(\d+ days left\)$/,
+    );
+    await line.getByTestId("return-line").click();
+    const dialog = page.getByTestId("return-dialog");
+    expect(await dialog.getByTestId("return-line-select").isChecked()).toBe(true);
+    await dialog.getByLabel("Reason").selectOption({ label: "Arrived damaged" });
+    await dialog.getByLabel("Anything the shop should know? (optional)").fill("The rim arrived chipped.");
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "chip.png", mimeType: "image/png", buffer: png(32, 32, [200, 60, 40]) });
+    await dialog.getByTestId("photo").waitFor();
+    // A bad UPI id comes back from the API and shows on the field.
+    await dialog.getByLabel("UPI id").fill("not-a-upi");
+    await dialog.getByTestId("return-submit").click();
+    await dialog.getByText("Enter a valid UPI id, like name@bank").waitFor();
+    await dialog.getByLabel("UPI id").fill("meera@okhdfc");
+    await dialog.getByTestId("return-submit").click();
+
+    // The return's page: requested, one step of four, the refund owed once received.
+    await page.getByTestId("return-requested").waitFor();
+    const returnId = page.url().split("/returns/")[1]!;
+    expect(await page.getByTestId("return-status").first().textContent()).toBe("Requested");
+    expect(await page.getByTestId("refund-amount").textContent()).toMatch(/₹500/);
+    expect(await page.getByTestId("refund-text").textContent()).toMatch(
+      /will be refunded to UPI .+ once the shop/,
+    );
+    await page
+      .getByTestId("return-item")
+      .getByText(/1 unit · Arrived damaged/)
+      .waitFor();
+    expect(await page.getByTestId("cancel-return").isVisible()).toBe(true);
+
+    // The shop approves and receives it: the page follows (live, or on reload).
+    await approveReturn(deps, shop.actor, { id: returnId });
+    await receiveReturn(deps, shop.actor, {
+      id: returnId,
+      lines: [{ orderItemId: order.subOrders[0]!.items[0]!.id, restock: false }],
+    });
+    await page.reload();
+    await page.getByTestId("return-status").getByText("Received").waitFor();
+    expect(await page.getByTestId("refund-text").textContent()).toMatch(
+      /^Bazaar owes you ₹500 and will pay it to UPI /,
+    );
+    expect(await page.getByTestId("cancel-return").count()).toBe(0);
+    await page.getByTestId("timeline").getByText("Return approved").waitFor();
+
+    // The returns list and the order page show it.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
+    await page.getByTestId("return-row").getByText("Received").waitFor();
+    await page.goto(`${web}/orders/${order.id}`);
+    await page.getByTestId("sub-order-return").getByText("Received").waitFor();
+    expect(await line.getByTestId("return-window-line").textContent()).toMatch(/^Return by /);
+
+    // Review from the order page, with a photo.
+    await line.getByTestId("review-line").click();
+    const review = page.getByTestId("review-dialog");
+    await review.getByTestId("review-submit").click();
+    await review.getByText("Choose from 1 to 5 stars").waitFor();
+    await review.locator("label", { hasText: "4 out of 5 stars" }).click();
+    await review.getByLabel("Title").fill("Lovely colour");
+    await review
+      .getByLabel("Your review")
+      .fill("Beautiful glaze; one arrived chipped and the shop took it back.");
+    await review
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "vase.png", mimeType: "image/png", buffer: png(32, 32, [30, 80, 200]) });
+    await review.getByTestId("photo").waitFor();
+    await review.getByTestId("review-submit").click();
+    await line.getByTestId("edit-review-line").waitFor();
+
+    // The seller replies; the product page shows the window, the summary and both reviews.
+    const [mine] = (await listMyReviews(deps, actor, {})).items;
+    await replyToReview(deps, shop.actor, { reviewId: mine!.id, body: "Sorry about the chip! Refunded." });
+    await page.goto(`${web}/p/${product.slug}`);
+    expect(await page.getByTestId("return-window").textContent()).toMatch(/^7-day returns/);
+    await page
+      .getByTestId("rating-count")
+      .getByText(/2 ratings/)
+      .waitFor();
+    expect(await page.getByTestId("rating-average").textContent()).toBe("3.0");
+    expect(await page.getByTestId("histogram-bar").allTextContents()).toEqual([
+      expect.stringMatching(/^5 ★0%/),
+      expect.stringMatching(/^4 ★50%/),
+      expect.stringMatching(/^3 ★0%/),
+      expect.stringMatching(/^2 ★50%/),
+      expect.stringMatching(/^1 ★0%/),
+    ]);
+    const own = page.getByTestId("review").filter({ hasText: "Lovely colour" });
+    await own.getByTestId("seller-reply").getByText("Sorry about the chip! Refunded.").waitFor();
+    expect(await own.getByRole("img", { name: /From the reviewer/ }).count()).toBe(1);
+    await own.getByTestId("edit-review").waitFor();
+
+    // Someone else's review: helpful, then reported (a note is needed for "other").
+    const theirs = page.getByTestId("review").filter({ hasText: "Smaller than it looks" });
+    await theirs.getByTestId("helpful-vote").click();
+    await theirs.getByTestId("helpful-count").getByText("1 person found this helpful").waitFor();
+    await theirs.getByTestId("report-review").click();
+    const report = page.getByTestId("report-dialog");
+    await report.getByLabel("Reason").selectOption("other");
+    await report.getByRole("button", { name: "Send report" }).click();
+    await report.getByText("Say what is wrong (at least 3 characters)").waitFor();
+    await report.getByLabel("What is wrong?").fill("It reads like a competitor's post.");
+    await report.getByRole("button", { name: "Send report" }).click();
+    await theirs.getByTestId("report-done").getByText("Reported. Thank you").waitFor();
+
+    // Questions: ask one, then answer it as a buyer who received the product.
+    const qa = page.getByTestId("questions");
+    await qa.getByTestId("questions-empty").waitFor();
+    await qa.getByLabel("Ask a question about this product").fill("Does it hold water without leaking?");
+    await qa.getByTestId("ask-submit").click();
+    const question = qa.getByTestId("question");
+    await question.getByText("Does it hold water without leaking?").waitFor();
+    await question.getByTestId("answer-open").click();
+    await question.getByLabel("Your answer").fill("Yes, mine has held water for a week.");
+    await question.getByTestId("answer-submit").click();
+    await question.getByTestId("answer-badge").getByText("Verified buyer").waitFor();
+
+    expect(errors).toEqual([]);
+  });
+});
