@@ -9,7 +9,9 @@ import {
   createVerifiedUser,
   listMyReviews,
   receiveReturn,
+  rejectReturn,
   replyToReview,
+  requestReturn,
 } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
@@ -109,8 +111,30 @@ async function setUp() {
     title: "Smaller than it looks",
     body: "Pretty glaze but much smaller than the photos suggest.",
   });
+  // A second order of a mug and a bowl: one return still open (to cancel), one rejected (to escalate).
+  const { id: mugId } = await fx.variant(shop, 30_000, 10, "Terracotta Mug");
+  const { id: bowlId } = await fx.variant(shop, 40_000, 10, "Glazed Bowl");
+  const second = await fx.checkout(buyer, [
+    [mugId, 1],
+    [bowlId, 1],
+  ]);
+  const part = second.subOrders[0]!;
+  await deliver(part.id);
+  const itemOf = (title: string) => part.items.find((i) => i.title === title)!.id;
+  const refundAccount = { kind: "upi" as const, upiId: "meera@okhdfc" };
+  const open = await requestReturn(deps, actor, {
+    subOrderId: part.id,
+    lines: [{ orderItemId: itemOf("Terracotta Mug"), qty: 1, reason: "no_longer_needed" }],
+    refundAccount,
+  });
+  const rejected = await requestReturn(deps, actor, {
+    subOrderId: part.id,
+    lines: [{ orderItemId: itemOf("Glazed Bowl"), qty: 1, reason: "defective" }],
+    refundAccount,
+  });
+  await rejectReturn(deps, shop.actor, { id: rejected.id, reason: "The bowl in the photos has no defect." });
   browser = await launchChromium();
-  return { deps, shop, product, order, actor };
+  return { deps, shop, product, order, actor, open, rejected };
 }
 
 async function signIn(): Promise<Page> {
@@ -253,6 +277,56 @@ describe("the buyer after delivery, in the browser", () => {
     await question.getByLabel("Your answer").fill("Yes, mine has held water for a week.");
     await question.getByTestId("answer-submit").click();
     await question.getByTestId("answer-badge").getByText("Verified buyer").waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  it("cancels a return before approval and escalates a rejected one within 48 hours", async () => {
+    if (setupError) throw setupError;
+    const { open, rejected } = world!;
+    const web = stack!.url["customer-web"];
+    const page = await signIn();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+
+    // Cancel: confirmed in a dialog; the return then offers nothing more.
+    await page.goto(`${web}/returns/${open.id}`);
+    await page.getByTestId("return-status").getByText("Requested").waitFor();
+    await page.getByTestId("cancel-return").click();
+    await page.getByTestId("confirm-cancel-return").click();
+    await page.getByTestId("return-status").getByText("Cancelled").waitFor();
+    expect(await page.getByTestId("return-actions").count()).toBe(0);
+    expect(await page.getByTestId("return-steps").getByRole("listitem").allTextContents()).toEqual([
+      "✓ Requested",
+      "Cancelled",
+    ]);
+
+    // Escalate: the shop's reason and the time left; a note is required, then Bazaar reviews it.
+    await page.goto(`${web}/returns/${rejected.id}`);
+    await page.getByTestId("return-decisions").getByText("The bowl in the photos has no defect.").waitFor();
+    expect(await page.getByTestId("escalate-countdown").textContent()).toMatch(
+      /^You can ask Bazaar to review this until .+ \(47 hours left\)\.$/,
+    );
+    await page.getByTestId("escalate-return").click();
+    const dialog = page.getByTestId("escalate-dialog");
+    await dialog.getByRole("button", { name: "Send to Bazaar" }).click();
+    await dialog.getByText("Give a reason of at least 3 characters").waitFor();
+    await dialog.getByLabel("Why the rejection is wrong").fill("It leaks from a hairline crack at the base.");
+    await dialog.getByRole("button", { name: "Send to Bazaar" }).click();
+    await page.getByTestId("return-status").getByText("With Bazaar").waitFor();
+    await page.getByTestId("return-steps").getByText("Bazaar is reviewing").waitFor();
+    expect(await page.getByTestId("escalate-return").count()).toBe(0);
+
+    // The list filters by status through the address.
+    await page.goto(`${web}/returns`);
+    await page
+      .getByRole("navigation", { name: "Return status" })
+      .getByRole("link", { name: "Cancelled" })
+      .click();
+    await page.waitForURL(/status=cancelled/);
+    const rows = page.getByTestId("return-row");
+    await rows.getByText(open.number).waitFor();
+    expect(await rows.count()).toBe(1);
 
     expect(errors).toEqual([]);
   });

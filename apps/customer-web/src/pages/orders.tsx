@@ -44,7 +44,15 @@ export function OrdersPage() {
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Page title="Your orders" description="Each shop in an order packs and ships its items separately.">
+    <Page
+      title="Your orders"
+      description="Each shop in an order packs and ships its items separately."
+      actions={
+        <Link to="/returns" className="bz-button bz-button--secondary">
+          Your returns
+        </Link>
+      }
+    >
       <FilterTabs
         label="Order status"
         tabs={TABS}
