@@ -158,8 +158,12 @@ function ProductRow({ product: p }: { product: SellerProductDto }) {
         </div>
       </td>
       <td>
-        <ProductStatusTags status={p.status} revision={p.revision} />
-        {p.takenDownAt && <span className="bz-tag bz-tag--danger">Taken down</span>}
+        {/* A takedown leaves the product rejected: say which kind of rejection it is. */}
+        {p.takenDownAt && p.status === "rejected" ? (
+          <span className="bz-tag bz-tag--danger">Taken down</span>
+        ) : (
+          <ProductStatusTags status={p.status} revision={p.revision} />
+        )}
         {p.featured && <span className="bz-tag bz-tag--accent">Featured</span>}
       </td>
       <td className="bz-align-right bz-nowrap">

@@ -17,7 +17,7 @@ export function ReturnWindowCard() {
       ) : !current.data ? (
         <Loading />
       ) : (
-        <ReturnWindowForm key={String(current.data.returnWindowDays)} current={current.data} />
+        <ReturnWindowForm current={current.data} />
       )}
     </Card>
   );
@@ -34,7 +34,7 @@ function ReturnWindowForm({ current }: { current: ShopReturnWindowDto }) {
       onMutate: () => setNotice(null),
       onSuccess: (updated) => {
         queryClient.setQueryData(trpc.seller.returns.window.queryKey(), updated);
-        setNotice(`Saved. ${returnWindowText(updated.effectiveDays)}`);
+        setNotice("Return window saved.");
       },
     }),
   );

@@ -13,7 +13,7 @@ describe("takedownOf", () => {
     expect(takedownOf({ status: "rejected", statusReason: "Counterfeit branding", takenDownAt: at })).toEqual(
       {
         at,
-        reason: "Counterfeit branding",
+        reason: "Counterfeit branding.",
         appealPending: false,
       },
     );
@@ -25,7 +25,8 @@ describe("takedownOf", () => {
     );
   });
 
-  it("never shows an empty reason", () => {
+  it("ends the reason as a sentence, and never shows an empty one", () => {
+    expect(takedownOf({ status: "rejected", statusReason: "Fake?", takenDownAt: at })?.reason).toBe("Fake?");
     expect(takedownOf({ status: "rejected", statusReason: "  ", takenDownAt: at })?.reason).toBe(
       "No reason was given.",
     );

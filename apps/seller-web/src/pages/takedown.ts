@@ -18,7 +18,10 @@ export function takedownOf(
   if (!p.takenDownAt) return null;
   return {
     at: p.takenDownAt,
-    reason: p.statusReason?.trim() || "No reason was given.",
+    reason: asSentence(p.statusReason?.trim() || "No reason was given"),
     appealPending: p.status === "pending_review",
   };
 }
+
+/** An admin's reason reads as a sentence before the text that follows it: "Counterfeit." */
+const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);

@@ -2,6 +2,7 @@ import { ReturnStatus } from "@bazaar/schemas";
 import { describe, expect, it } from "vitest";
 import {
   defaultRestock,
+  doneNotice,
   emptyReturnsText,
   initialRestock,
   RETURN_TABS,
@@ -82,6 +83,19 @@ describe("refundNote", () => {
     );
     expect(refundNote({ status: "rejected", refundMethod: "original", refundStatus: "none" })).toBe(
       "No refund.",
+    );
+  });
+});
+
+describe("doneNotice", () => {
+  const r = { number: "RT-1", refundAmount: 129_900, refundMethod: "original" as const };
+  it("names the return and, on receipt, how the money goes back", () => {
+    expect(doneNotice("approve", r)).toBe("RT-1 approved. The customer has been asked to send it back.");
+    expect(doneNotice("receive", r)).toBe(
+      "RT-1 received. ₹1,299 is being refunded to the customer's original payment.",
+    );
+    expect(doneNotice("receive", { ...r, refundMethod: "manual" })).toMatch(
+      /Bazaar pays the customer ₹1,299/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { formatRupees } from "@bazaar/client/format";
 import type { ReturnAction, ReturnDto, ReturnLineDto, ReturnReason, ReturnStatus } from "@bazaar/schemas";
 
 export type SellerReturnAction = "approve" | "receive" | "reject";
@@ -108,9 +109,15 @@ export function refundNote(r: Pick<ReturnDto, "status" | "refundMethod" | "refun
   }
 }
 
-/** The notice after a step, naming the return. */
-export function doneNotice(action: SellerReturnAction, number: string): string {
-  if (action === "approve") return `${number} approved. The customer has been asked to send it back.`;
-  if (action === "reject") return `${number} rejected. The customer has been told why.`;
-  return `${number} received. The refund is on its way to the customer.`;
+/** The notice after a step, naming the return (and, once received, how the money goes back). */
+export function doneNotice(
+  action: SellerReturnAction,
+  r: Pick<ReturnDto, "number" | "refundAmount" | "refundMethod">,
+): string {
+  if (action === "approve") return `${r.number} approved. The customer has been asked to send it back.`;
+  if (action === "reject") return `${r.number} rejected. The customer has been told why.`;
+  const money = formatRupees(r.refundAmount);
+  return r.refundMethod === "manual"
+    ? `${r.number} received. Bazaar pays the customer ${money} by UPI or bank transfer.`
+    : `${r.number} received. ${money} is being refunded to the customer's original payment.`;
 }

@@ -18,7 +18,7 @@ export function useReturnStep(ret: SellerReturnDto, onNotice: (m: string | null)
     onMutate: () => onNotice(null),
     onSuccess: async (updated: SellerReturnDto) => {
       setAsking(null);
-      onNotice(doneNotice(action, updated.number));
+      onNotice(doneNotice(action, updated));
       queryClient.setQueryData(trpc.seller.returns.get.queryKey({ id: updated.id }), updated);
       await queryClient.invalidateQueries(trpc.seller.returns.list.pathFilter());
     },

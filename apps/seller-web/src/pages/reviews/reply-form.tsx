@@ -25,7 +25,7 @@ export function ReplyForm(props: { review: SellerReviewDto; onDone: () => void; 
   const id = `reply-${r.id}`;
   return (
     <Form
-      aria-label={r.sellerReply ? "Edit your reply" : "Reply to this review"}
+      aria-label={`Reply to ${r.authorName}`}
       pending={reply.isPending}
       onSubmit={() => reply.mutate({ reviewId: r.id, body: body.trim() })}
       testId="reply-form"

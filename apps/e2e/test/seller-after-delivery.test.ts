@@ -1,0 +1,236 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Actor,
+  advanceSubOrder,
+  askQuestion,
+  createReview,
+  createShopForSeed,
+  createVerifiedUser,
+  requestReturn,
+  takeDownProduct,
+} from "@bazaar/core";
+import { orderFixture } from "@bazaar/core/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type Stack, startStack } from "./harness";
+
+const PASSWORD = "mango-tree-42";
+const EMAIL = "kavya@e2e.test";
+
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+let setupError: unknown;
+let returnNumber = "";
+let secondNumber = "";
+
+beforeAll(async () => {
+  try {
+    await setUp();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/**
+ * One shop after a delivery: the buyer (cash on delivery) asks to return a unit as damaged,
+ * reviews the product and asks a question; Bazaar takes down another of its products.
+ */
+async function setUp() {
+  stack = await startStack("seller-after-delivery", ["seller-web"]);
+  const deps = stack.api.runtime.deps;
+  const fx = orderFixture({ deps });
+  const user = await createVerifiedUser(deps, {
+    email: EMAIL,
+    name: "Kavya",
+    password: PASSWORD,
+    role: "customer",
+  });
+  const { seller } = await createShopForSeed(deps, {
+    userId: user.id,
+    status: "approved",
+    shopName: "Kavya Crafts",
+    contactEmail: EMAIL,
+    contactPhone: "98240 12345",
+    pickupAddress: {
+      name: "Kavya",
+      phone: "98240 12345",
+      line1: "1 Market Road",
+      city: "Jaipur",
+      state: "Rajasthan",
+      pincode: "302001",
+    },
+    bankAccount: { holder: "Kavya", number: "50100234567812", ifsc: "HDFC0000123" },
+  });
+  const sellerActor = {
+    userId: user.id,
+    role: "seller",
+    sessionId: randomUUID(),
+    sellerId: seller.id,
+  } as const;
+  const { product, id: variantId } = await fx.variant(seller, 50_000, 10, "Blue Pottery Vase");
+  const { product: other } = await fx.variant(seller, 20_000, 10, "Knock-off Brand Mug");
+  const buyer = await fx.customer();
+  const order = await fx.checkout(buyer, [[variantId, 2]]);
+  const sub = order.subOrders[0]!;
+  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "packed" });
+  await advanceSubOrder(deps, sellerActor, {
+    subOrderId: sub.id,
+    to: "shipped",
+    carrier: "Delhivery",
+    trackingNumber: "DL12345678",
+  });
+  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "out_for_delivery" });
+  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "delivered" });
+  const ret = await requestReturn(deps, buyer.actor, {
+    subOrderId: sub.id,
+    lines: [{ orderItemId: sub.items[0]!.id, qty: 1, reason: "damaged" }],
+    comment: "The rim arrived chipped.",
+    refundAccount: { kind: "upi", upiId: "anita@okhdfc" },
+  });
+  returnNumber = ret.number;
+  const second = await requestReturn(deps, buyer.actor, {
+    subOrderId: sub.id,
+    lines: [{ orderItemId: sub.items[0]!.id, qty: 1, reason: "no_longer_needed" }],
+    refundAccount: { kind: "upi", upiId: "anita@okhdfc" },
+  });
+  secondNumber = second.number;
+  await createReview(deps, buyer.actor, {
+    productId: product.id,
+    rating: 4,
+    title: "Lovely colour",
+    body: "Beautiful glaze, one arrived chipped but the other is perfect.",
+  });
+  await askQuestion(deps, buyer.actor, { productId: product.id, body: "Is this vase safe to hold water?" });
+  const admin = await createVerifiedUser(deps, {
+    email: "admin@e2e.test",
+    name: "Admin",
+    password: PASSWORD,
+    role: "admin",
+  });
+  const adminActor: Actor = { userId: admin.id, role: "admin", sessionId: randomUUID() };
+  await takeDownProduct(deps, adminActor, { productId: other.id, reason: "Uses another brand's trademark" });
+  browser = await launchChromium();
+}
+
+async function signIn(): Promise<Page> {
+  const page = await (await browser!.newContext()).newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${stack!.url["seller-web"]}/login`);
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-user").waitFor();
+  return page;
+}
+
+describe("the seller after delivery, in the browser", () => {
+  it("decides and receives a return, replies to a review, answers a question and sees a takedown", async () => {
+    if (setupError) throw setupError;
+    const page = await signIn();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Returns (2)" }).waitFor();
+    await nav.getByRole("link", { name: "Questions (1)" }).waitFor();
+
+    // Returns: the request with its reason and comment; approve, then receive without restocking.
+    await nav.getByRole("link", { name: "Returns (2)" }).click();
+    const detail = page.getByTestId("return-detail");
+
+    // The newest request (no longer needed) is refused with a reason, asked for in a dialog.
+    await page.getByTestId("return-item").getByText(secondNumber).click();
+    await detail.getByText(secondNumber).waitFor();
+    await detail.getByTestId("return-reject").click();
+    const rejectDialog = page.getByTestId("reject-return-dialog");
+    await rejectDialog.getByLabel("Reason").fill("no");
+    await rejectDialog.getByRole("button", { name: "Reject return" }).click();
+    await rejectDialog.getByText("Give a reason of at least 3 characters").waitFor();
+    await rejectDialog.getByLabel("Reason").fill("Opened and used; not returnable.");
+    await rejectDialog.getByRole("button", { name: "Reject return" }).click();
+    await page.getByTestId("returns-notice").getByText(`${secondNumber} rejected`).waitFor();
+    await detail.getByText("Opened and used; not returnable.").first().waitFor();
+    expect(await detail.getByTestId("return-actions").count()).toBe(0);
+    await nav.getByRole("link", { name: "Returns (1)" }).waitFor();
+
+    await page.getByTestId("return-item").getByText(returnNumber).click();
+    expect(await detail.getByTestId("return-comment").textContent()).toBe("The rim arrived chipped.");
+    expect(await detail.getByTestId("return-reason").textContent()).toBe("Arrived damaged");
+    expect(await detail.getByTestId("return-actions").getByRole("button").allTextContents()).toEqual([
+      "Approve return",
+      "Reject",
+    ]);
+    await detail.getByTestId("return-approve").click();
+    await page.getByTestId("returns-notice").getByText(`${returnNumber} approved`).waitFor();
+    await nav.getByRole("link", { name: "Returns", exact: true }).waitFor();
+    await detail.getByTestId("return-receive").click();
+    const dialog = page.getByTestId("receive-return-dialog");
+    expect(await dialog.getByRole("checkbox").isChecked()).toBe(false);
+    expect(await dialog.getByTestId("restock-summary").textContent()).toBe(
+      "Nothing goes back on sale (1 unit).",
+    );
+    await dialog.getByRole("button", { name: "Mark received" }).click();
+    await page.getByTestId("returns-notice").getByText(`${returnNumber} received. Bazaar pays`).waitFor();
+    await detail.getByTestId("refund-status").getByText("Refund owed").waitFor();
+    expect(await detail.getByTestId("return-actions").count()).toBe(0);
+    await page.getByRole("link", { name: "Received" }).click();
+    await page.getByTestId("return-item").getByText(returnNumber).waitFor();
+
+    // Reviews: reply to the unreplied one, then edit the reply.
+    await nav.getByRole("link", { name: "Reviews" }).click();
+    await page.getByRole("link", { name: "Not replied" }).click();
+    const review = page.getByTestId("seller-review");
+    await review.getByText("Lovely colour").waitFor();
+    await review.getByLabel("Reply publicly").fill("Sorry about the chip! We have refunded it.");
+    await review.getByRole("button", { name: "Reply" }).click();
+    await page.getByTestId("reviews-empty").waitFor();
+    await page.getByRole("link", { name: "All reviews" }).click();
+    await review.getByTestId("seller-reply").getByText("Sorry about the chip!").waitFor();
+    await review.getByTestId("edit-reply").click();
+    await review.getByLabel("Edit your reply").fill("Sorry about the chip! Refunded, and packing improved.");
+    await review.getByRole("button", { name: "Save reply" }).click();
+    await review.getByTestId("seller-reply").getByText("packing improved").waitFor();
+
+    // Questions: answer inline; the inbox empties and the count leaves the nav.
+    await nav.getByRole("link", { name: "Questions (1)" }).click();
+    const question = page.getByTestId("seller-question");
+    await question.getByText("Is this vase safe to hold water?").waitFor();
+    await question.getByLabel("Your answer").fill("Yes, it is glazed inside.");
+    await question.getByRole("button", { name: "Post answer" }).click();
+    await page.getByTestId("questions-empty").waitFor();
+    await nav.getByRole("link", { name: "Questions", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Answered" }).click();
+    await question.getByText("Yes, it is glazed inside.").waitFor();
+
+    // Takedown: on the list and in the editor.
+    await nav.getByRole("link", { name: "Products" }).click();
+    const line = page.getByTestId("takedown-line");
+    await line.getByText(/Uses another brand's trademark/).waitFor();
+    expect(await line.textContent()).toMatch(/Edit and resubmit to appeal/);
+    await page.getByRole("link", { name: "Knock-off Brand Mug" }).click();
+    await page
+      .getByTestId("takedown-notice")
+      .getByText(/Edit and resubmit to appeal/)
+      .waitFor();
+    await nav.getByRole("link", { name: "Products" }).click();
+
+    // Shop profile: the return window.
+    await nav.getByRole("link", { name: "Shop profile" }).click();
+    const card = page.getByTestId("return-window");
+    await card.getByLabel("Return window in days").fill("31");
+    await card.getByRole("button", { name: "Save return window" }).click();
+    await card.getByText("The return window is 0 to 30 days").waitFor();
+    await card.getByLabel("Return window in days").fill("10");
+    await card.getByRole("button", { name: "Save return window" }).click();
+    await card.getByText("Return window saved.").waitFor();
+    expect(await card.getByTestId("return-window-now").textContent()).toBe(
+      "Customers can return items within 10 days of delivery.",
+    );
+
+    expect(errors).toEqual([]);
+  });
+});
