@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   advanceSubOrder,
   createReport,
+  createReview,
   createVerifiedUser,
   escalateReturn,
   getSellerReturn,
@@ -81,6 +82,18 @@ async function setUp() {
       lines: r.lines.map((l) => ({ orderItemId: l.orderItemId, restock: true })),
     });
   };
+  // The buyer's other lamp stays: they review it, and someone finds the review offensive.
+  const review = await createReview(deps, buyer.actor, {
+    productId: lamp.product.id,
+    rating: 1,
+    title: "Awful shop",
+    body: "These people are crooks and should be ashamed.",
+  });
+  await createReport(deps, (await fx.customer()).actor, {
+    targetType: "review",
+    targetId: review.id,
+    reason: "offensive",
+  });
   for (const reason of ["counterfeit", "counterfeit", "misleading"] as const) {
     const reporter = await fx.customer();
     await createReport(deps, reporter.actor, {
@@ -158,6 +171,26 @@ describe("admin after delivery", () => {
     await page.getByTestId("report-notice").waitFor();
     expect(await page.getByTestId("case-status").textContent()).toBe("actioned");
     expect(await page.getByTestId("case-outcome").textContent()).toContain("Product unlisted");
+
+    // A review reported as offensive is hidden, then restored from its case.
+    await page.goto(`${base}/reports?status=open&type=review`);
+    const reported = page.getByTestId("report-case").filter({ hasText: "should be ashamed" });
+    expect(await reported.textContent()).toContain("Offensive × 1");
+    expect(await page.getByTestId("report-case").count()).toBe(1);
+    await reported.getByRole("link", { name: /Open the case/ }).click();
+    await page.getByTestId("report-hide").click();
+    await page.getByTestId("report-dialog").getByLabel("Reason").fill("Abuse, not a review of the lamp");
+    await page.getByTestId("report-dialog").getByRole("button", { name: "Hide review" }).click();
+    await page.getByTestId("report-notice").waitFor();
+    expect(await page.getByTestId("target-status").textContent()).toBe("hidden");
+    await page.getByTestId("report-restore").click();
+    await page
+      .getByTestId("report-dialog")
+      .getByLabel("Why restore it?")
+      .fill("The seller agreed to let it stand");
+    await page.getByTestId("report-dialog").getByRole("button", { name: "Restore" }).click();
+    await page.getByTestId("case-outcome").filter({ hasText: "Hidden, then restored" }).waitFor();
+    expect(await page.getByTestId("target-status").textContent()).toBe("published");
 
     // The platform's return window, then this shop's own.
     await page.goto(`${base}/settings/returns`);
