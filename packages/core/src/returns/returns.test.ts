@@ -124,14 +124,15 @@ async function delivered(
 type Delivered = Awaited<ReturnType<typeof delivered>>;
 
 /** Asks back `qty` of line `i` (or every unit of every line) for `reason`. */
+type AskLine = { i: number; qty: number; reason?: ReturnReason };
 const ask = (
   d: Delivered,
-  lines?: { i: number; qty: number; reason?: ReturnReason }[],
+  lines?: AskLine[],
   extra: { refundAccount?: RefundAccountInput; photoIds?: string[] } = {},
 ) =>
   requestReturn(t.deps, d.buyer.actor, {
     subOrderId: d.sub.id,
-    lines: (lines ?? d.items.map((it, i) => ({ i, qty: it.qty }))).map((l) => ({
+    lines: (lines ?? d.items.map((it, i): AskLine => ({ i, qty: it.qty }))).map((l) => ({
       orderItemId: d.items[l.i]!.id,
       qty: l.qty,
       reason: l.reason ?? "damaged",
