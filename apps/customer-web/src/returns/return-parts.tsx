@@ -90,18 +90,22 @@ export function RefundCard({ ret }: { ret: ReturnDto }) {
   );
 }
 
-/** The return's own steps, oldest first, with notes (the shop's reason for a rejection, say). */
+/**
+ * The return's own steps, oldest first, each note signed from the buyer's side ("You: …",
+ * "Kavya Crafts: …", "Bazaar: …") so a rejection's reason says whose it is.
+ */
 export function ReturnTimeline({ ret }: { ret: ReturnDto }) {
+  const who = { customer: "You", seller: ret.shop.shopName, admin: "Bazaar", system: "Bazaar" } as const;
   const events = ret.timeline.map((e) => ({
     from: null,
     to: e.to as ReturnTimelineStep,
     at: e.at,
     actorRole: e.actorRole,
-    note: e.note,
+    note: e.note ? `${who[e.actorRole]}: ${e.note}` : null,
   }));
   return (
     <Card title="Timeline">
-      <OrderTimeline events={events} showActor />
+      <OrderTimeline events={events} />
     </Card>
   );
 }
