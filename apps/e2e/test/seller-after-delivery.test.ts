@@ -136,6 +136,10 @@ describe("the seller after delivery, in the browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     const nav = page.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Returns (2)" }).waitFor();
+    const waiting = page.getByTestId("waiting-counts");
+    await waiting.getByRole("link", { name: "2 Returns to decide" }).waitFor();
+    await waiting.getByRole("link", { name: "1 Open questions" }).waitFor();
+    await waiting.getByRole("link", { name: "1 Reviews without a reply" }).waitFor();
     await nav.getByRole("link", { name: "Questions (1)" }).waitFor();
 
     // Returns: the request with its reason and comment; approve, then receive without restocking.

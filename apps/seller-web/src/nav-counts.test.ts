@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withCount } from "./nav-counts";
+import { countOf, withCount } from "./nav-counts";
 
 describe("withCount", () => {
   it("adds the count of what waits, with a plus when there are more pages", () => {
@@ -10,5 +10,13 @@ describe("withCount", () => {
   it("adds nothing while loading or when nothing waits", () => {
     expect(withCount("Returns", undefined)).toBe("Returns");
     expect(withCount("Returns", { items: [], nextCursor: null })).toBe("Returns");
+  });
+});
+
+describe("countOf", () => {
+  it("counts the first page, zero included, and nothing while loading", () => {
+    expect(countOf({ items: [], nextCursor: null })).toBe("0");
+    expect(countOf({ items: [1], nextCursor: "c" })).toBe("1+");
+    expect(countOf(undefined)).toBeNull();
   });
 });

@@ -1,32 +1,17 @@
-import { useTRPC } from "@bazaar/client";
 import type { NavItem } from "@bazaar/ui";
-import { useQuery } from "@tanstack/react-query";
 import { withCount } from "./nav-counts";
+import { useNavWaiting } from "./use-waiting";
 
-const WAITING = { limit: 20 } as const;
-
-/**
- * The seller's nav, with what waits on them beside Returns (requests to decide) and Questions
- * (not answered yet). The pages' own mutations invalidate these lists, so the counts follow.
- */
+/** The seller's nav, with returns to decide and questions not answered yet beside their links. */
 export function useSellerNav(enabled: boolean): NavItem[] {
-  const trpc = useTRPC();
-  const opts = { enabled, staleTime: 60_000 };
-  const returns = useQuery({
-    ...trpc.seller.returns.list.queryOptions({ ...WAITING, status: "requested" }),
-    ...opts,
-  });
-  const questions = useQuery({
-    ...trpc.seller.questions.list.queryOptions({ ...WAITING, status: "open" }),
-    ...opts,
-  });
+  const waiting = useNavWaiting(enabled);
   return [
     { to: "/", label: "Dashboard", end: true },
     { to: "/orders", label: "Orders" },
-    { to: "/returns", label: withCount("Returns", returns.data) },
+    { to: "/returns", label: withCount("Returns", waiting.toDecide.data) },
     { to: "/products", label: "Products" },
     { to: "/reviews", label: "Reviews" },
-    { to: "/questions", label: withCount("Questions", questions.data) },
+    { to: "/questions", label: withCount("Questions", waiting.openQuestions.data) },
     { to: "/sales", label: "Sales" },
     { to: "/coupons", label: "Coupons" },
     { to: "/shop", label: "Shop profile" },

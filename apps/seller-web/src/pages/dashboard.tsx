@@ -4,6 +4,7 @@ import type { ProductStatus, SellerProductDto } from "@bazaar/schemas";
 import { Alert, Card, ErrorAlert, Loading, Page, ProductStatusTags, productStatusLabel } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { WaitingCard } from "./waiting-card";
 
 const STATUSES: ProductStatus[] = ["draft", "pending_review", "approved", "rejected", "archived"];
 const LOW_STOCK = 5;
@@ -67,6 +68,7 @@ export function DashboardPage() {
           </dl>
         )}
       </Card>
+      {shop?.status === "approved" && <WaitingCard />}
       <Card title="Products">
         {products.error ? (
           // A shop that is not open has its own alert above; the list's refusal would repeat it.
@@ -114,11 +116,13 @@ function AttentionRow({ product: p }: { product: SellerProductDto }) {
         <Link to={`/products/${p.id}`}>{p.title}</Link>{" "}
         <ProductStatusTags status={p.status} revision={p.revision} />
         <p className="bz-muted bz-small">
-          {p.status === "rejected"
-            ? `Rejected: ${p.statusReason ?? "no reason given"}`
-            : p.revision?.status === "rejected"
-              ? `Edit rejected: ${p.revision.reason ?? "no reason given"}`
-              : `Low stock: ${low.map((v) => `${v.sku} (${v.stock})`).join(", ")}`}
+          {p.takenDownAt
+            ? `Taken down by Bazaar: ${p.statusReason ?? "no reason given"}`
+            : p.status === "rejected"
+              ? `Rejected: ${p.statusReason ?? "no reason given"}`
+              : p.revision?.status === "rejected"
+                ? `Edit rejected: ${p.revision.reason ?? "no reason given"}`
+                : `Low stock: ${low.map((v) => `${v.sku} (${v.stock})`).join(", ")}`}
         </p>
       </div>
     </li>
