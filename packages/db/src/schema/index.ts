@@ -3,6 +3,7 @@ export * from "./admin";
 export * from "./cart";
 export * from "./catalog";
 export * from "./identity";
+export * from "./ledger";
 export * from "./media";
 export * from "./notifications";
 export * from "./orders";

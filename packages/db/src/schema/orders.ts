@@ -125,6 +125,9 @@ export const subOrders = pgTable(
     cancelReason: text(),
     invoiceNumber: text(),
     deliveredAt: timestamp({ withTimezone: true }),
+    /** When the sale's pending money becomes available: delivery plus the return window. */
+    fundsReleaseAt: timestamp({ withTimezone: true }),
+    fundsReleasedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -134,6 +137,9 @@ export const subOrders = pgTable(
     index("sub_orders_order_idx").on(t.orderId),
     index("sub_orders_seller_idx").on(t.sellerId, t.status, t.createdAt),
     index("sub_orders_status_idx").on(t.status, t.createdAt),
+    index("sub_orders_funds_release_idx")
+      .on(t.fundsReleaseAt)
+      .where(sql`${t.fundsReleaseAt} is not null and ${t.fundsReleasedAt} is null`),
   ],
 );
 
