@@ -4,6 +4,7 @@ import {
   defaultRestock,
   doneNotice,
   emptyReturnsText,
+  explainReturnError,
   initialRestock,
   RETURN_TABS,
   receivePayload,
@@ -97,5 +98,24 @@ describe("doneNotice", () => {
     expect(doneNotice("receive", { ...r, refundMethod: "manual" })).toMatch(
       /Bazaar pays the customer ₹1,299/,
     );
+  });
+});
+
+describe("explainReturnError", () => {
+  const base = {
+    reason: "return.invalid_transition",
+    message: "A cancelled return cannot be moved",
+    details: {},
+  };
+  it("says what the return became when a step was refused", () => {
+    expect(explainReturnError({ ...base, details: { from: "cancelled" } }).message).toBe(
+      "This return has moved on: it is cancelled by the customer now. The buttons show what you can do.",
+    );
+    expect(explainReturnError({ ...base, details: { from: 7 } }).message).toMatch(/it is changed now/);
+  });
+
+  it("leaves other errors as they are", () => {
+    const other = { reason: "return.not_found", message: "This return does not exist", details: {} };
+    expect(explainReturnError(other)).toBe(other);
   });
 });

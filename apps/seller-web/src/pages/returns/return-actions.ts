@@ -121,3 +121,27 @@ export function doneNotice(
     ? `${r.number} received. Bazaar pays the customer ${money} by UPI or bank transfer.`
     : `${r.number} received. ${money} is being refunded to the customer's original payment.`;
 }
+
+const NOW: Record<ReturnStatus, string> = {
+  requested: "waiting for a decision",
+  approved: "approved",
+  rejected: "rejected",
+  escalated: "escalated to Bazaar",
+  received: "received",
+  refunded: "refunded",
+  cancelled: "cancelled by the customer",
+};
+
+/**
+ * A refused step because the return moved meanwhile (the buyer cancelled, another tab
+ * approved it) reads as what happened, not as the state machine's wording; the detail is
+ * re-read at the same time, so the buttons already match.
+ */
+export function explainReturnError<
+  E extends { reason: string | null; message: string; details: Record<string, unknown> },
+>(e: E): E {
+  if (e.reason !== "return.invalid_transition") return e;
+  const from = e.details.from;
+  const now = typeof from === "string" && from in NOW ? NOW[from as ReturnStatus] : "changed";
+  return { ...e, message: `This return has moved on: it is ${now} now. The buttons show what you can do.` };
+}

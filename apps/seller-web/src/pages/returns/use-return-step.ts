@@ -1,8 +1,8 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import type { SellerReturnDto } from "@bazaar/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { doneNotice, type SellerReturnAction } from "./return-actions";
+import { useMemo, useState } from "react";
+import { doneNotice, explainReturnError, type SellerReturnAction } from "./return-actions";
 
 /**
  * The seller's three steps on one return. Approving goes straight to the server; rejecting
@@ -29,7 +29,8 @@ export function useReturnStep(ret: SellerReturnDto, onNotice: (m: string | null)
   const receive = useMutation(trpc.seller.returns.receive.mutationOptions(options("receive")));
   const all = [approve, reject, receive];
   const failed = all.find((m) => m.error)?.error ?? null;
-  const error = useFormError(failed);
+  const raw = useFormError(failed);
+  const error = useMemo(() => raw && explainReturnError(raw), [raw]);
 
   const act = (action: SellerReturnAction) => {
     for (const m of all) m.reset();
