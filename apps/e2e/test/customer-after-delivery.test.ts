@@ -167,6 +167,7 @@ describe("the buyer after delivery, in the browser", () => {
     const dialog = page.getByTestId("return-dialog");
     expect(await dialog.getByTestId("return-line-select").isChecked()).toBe(true);
     await dialog.getByLabel("Reason").selectOption({ label: "Arrived damaged" });
+    expect(await dialog.getByTestId("refund-estimate").textContent()).toBe("About ₹500 back for this item.");
     await dialog.getByLabel("Anything the shop should know? (optional)").fill("The rim arrived chipped.");
     await dialog
       .locator('input[type="file"]')

@@ -1,6 +1,6 @@
 import type { OrderItemDto } from "@bazaar/schemas";
 import { describe, expect, it } from "vitest";
-import { chosenLines, draftProblems, initialDrafts } from "./return-draft";
+import { chosenLines, draftProblems, initialDrafts, refundEstimate } from "./return-draft";
 
 const item = (id: string, returnableQty: number) => ({ id, returnableQty }) as OrderItemDto;
 
@@ -35,5 +35,24 @@ describe("return drafts", () => {
       "a.reason": "Choose a reason",
     });
     expect(draftProblems([{ orderItemId: "a", selected: true, qty: 1, reason: "defective" }])).toEqual({});
+  });
+
+  it("estimates the refund of the chosen units pro rata, rounded down", () => {
+    const items = [
+      { id: "a", qty: 3, lineTotal: 100_000 },
+      { id: "b", qty: 1, lineTotal: 49_900 },
+    ];
+    expect(
+      refundEstimate(items, [
+        { orderItemId: "a", selected: true, qty: 1, reason: "damaged" },
+        { orderItemId: "b", selected: false, qty: 1, reason: "" },
+      ]),
+    ).toBe(33_333);
+    expect(
+      refundEstimate(items, [
+        { orderItemId: "a", selected: true, qty: 3, reason: "damaged" },
+        { orderItemId: "b", selected: true, qty: 1, reason: "size_fit" },
+      ]),
+    ).toBe(149_900);
   });
 });

@@ -30,3 +30,20 @@ export function draftProblems(drafts: readonly LineDraft[]): Record<string, stri
     if (d.selected && !d.reason) problems[`${d.orderItemId}.reason`] = "Choose a reason";
   return problems;
 }
+
+/**
+ * About what the chosen units refund, before asking: each line's total (already net of its
+ * coupon share) pro rata, rounded down as the server does. The server's figure may be a few
+ * paise more, when these units complete a line and take its remainder; shipping is left out.
+ */
+export function refundEstimate(
+  items: readonly Pick<OrderItemDto, "id" | "qty" | "lineTotal">[],
+  drafts: readonly LineDraft[],
+): number {
+  return drafts
+    .filter((d) => d.selected)
+    .reduce((sum, d) => {
+      const item = items.find((i) => i.id === d.orderItemId);
+      return item ? sum + Math.floor((item.lineTotal * d.qty) / item.qty) : sum;
+    }, 0);
+}

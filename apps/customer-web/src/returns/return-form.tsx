@@ -1,4 +1,5 @@
 import { useFormError, useTRPC } from "@bazaar/client";
+import { formatRupees } from "@bazaar/client/format";
 import { MAX_RETURN_PHOTOS, type OrderDto, type SubOrderDto } from "@bazaar/schemas";
 import { Button, Dialog, ErrorAlert, Form, TextAreaField } from "@bazaar/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -12,7 +13,7 @@ import {
   RefundAccountFields,
   refundAccountPayload,
 } from "./refund-account-fields";
-import { chosenLines, draftProblems, initialDrafts, type LineDraft } from "./return-draft";
+import { chosenLines, draftProblems, initialDrafts, type LineDraft, refundEstimate } from "./return-draft";
 import { ReturnLineFields } from "./return-line-fields";
 
 type ReturnFormProps = {
@@ -137,6 +138,12 @@ function ReturnForm({ order, subOrder: s, itemId, onClose }: ReturnFormProps) {
         testId="return-photos"
       />
       {cod && <RefundAccountFields value={account} onChange={setAccount} error={field} />}
+      {lines.length > 0 && (
+        <p data-testid="refund-estimate">
+          About <strong>{formatRupees(refundEstimate(s.items, drafts))}</strong> back for{" "}
+          {lines.length === 1 ? "this item" : "these items"}.
+        </p>
+      )}
       <p className="bz-small bz-muted">
         The shop has to approve the return. You get back what you paid for these units, your coupon's share
         included; shipping comes back only when the whole order from the shop is returned for the shop's
