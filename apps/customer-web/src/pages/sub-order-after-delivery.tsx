@@ -15,7 +15,7 @@ import {
  */
 export function DeliveredLineActions(props: {
   subOrder: SubOrderDto;
-  reviews: ReadonlyMap<string, MyReviewDto>;
+  reviews: ReadonlyMap<string, MyReviewDto> | null;
   now: Date;
   onReturn: (itemId: string) => void;
   onReview: (item: OrderItemDto, existing: MyReviewDto | null) => void;
@@ -29,7 +29,7 @@ export function DeliveredLineActions(props: {
         {s.items.map((item) => {
           const canReturn = lineReturnText(item, props.now);
           const why = lineNoReturnText(item, props.now);
-          const review = item.productId ? (props.reviews.get(item.productId) ?? null) : null;
+          const review = item.productId ? (props.reviews?.get(item.productId) ?? null) : null;
           return (
             <li key={item.id} className="bz-line-return" data-testid="line-actions">
               <strong className="bz-small">{item.title}</strong>
@@ -54,7 +54,7 @@ export function DeliveredLineActions(props: {
                   </span>
                 )
               )}
-              {item.productId && (
+              {item.productId && props.reviews && (
                 <Button
                   variant="link"
                   className="bz-small"

@@ -13,7 +13,8 @@ import { DeliveredLineActions, SubOrderReturns } from "./sub-order-after-deliver
 
 /** Returning and reviewing the lines of a delivered part; absent where the page offers neither. */
 export type AfterDelivery = {
-  reviews: ReadonlyMap<string, MyReviewDto>;
+  /** The buyer's reviews by product; null until known (review buttons wait for it). */
+  reviews: ReadonlyMap<string, MyReviewDto> | null;
   now: Date;
   onReturn: (subOrderId: string, itemId: string) => void;
   onReview: (item: OrderItemDto, existing: MyReviewDto | null) => void;

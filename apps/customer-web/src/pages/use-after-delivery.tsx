@@ -27,8 +27,10 @@ export function useAfterDelivery(order: OrderDto): { afterDelivery: AfterDeliver
     ...trpc.reviews.mine.queryOptions({ productIds, limit: 100 }),
     enabled: productIds.length > 0,
   });
+  // Until the buyer's reviews are known (or if they cannot be read), lines offer no review
+  // button rather than a "Write a review" that may be an edit.
   const reviews = useMemo(
-    () => new Map((mine.data?.items ?? []).map((r) => [r.product.id, r] as const)),
+    () => (mine.data ? new Map(mine.data.items.map((r) => [r.product.id, r] as const)) : null),
     [mine.data],
   );
   const [returning, setReturning] = useState<{ subOrderId: string; itemId: string } | null>(null);
