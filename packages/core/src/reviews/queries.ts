@@ -78,14 +78,16 @@ export function reviewsSql(opts: ReviewsQuery): SQL {
 
 /**
  * Published reviews of a public product counted by stars, in one statement: no row at all
- * when the product is not public, one row with a null rating when it has no reviews.
+ * when the product is not public, one row with a null rating when it has no reviews. The
+ * count is a lateral subquery: joined flat, the planner sorted every review before grouping
+ * (33 ms at 5,000 reviews against 3 ms).
  */
 export const summarySql = (productId: string): SQL =>
-  sql`select r.rating, count(r.rating)::int as n
+  sql`select c.rating, coalesce(c.n, 0) as n
       from products p join sellers s on s.id = p.seller_id
-      left join reviews r on r.product_id = p.id and r.status = 'published'
-      where p.id = ${productId} and p.status = 'approved' and s.status = 'approved'
-      group by r.rating`;
+      left join lateral (select r.rating, count(*)::int as n from reviews r
+        where r.product_id = p.id and r.status = 'published' group by r.rating) c on true
+      where p.id = ${productId} and p.status = 'approved' and s.status = 'approved'`;
 
 /** "Anita Rao" → "Anita R.": enough to be a person, not enough to find them. */
 export function authorName(full: string): string {

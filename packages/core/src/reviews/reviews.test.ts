@@ -425,6 +425,16 @@ describe("the product page list", () => {
     const shop = await fx.shop("Hidden Shop");
     const cap = await fx.variant(shop, 10_000, 10, "Wool cap");
     const buyer = await receivedBy(shop, [cap.id]);
+    // Not reviewed yet: an empty list and five empty bars.
+    expect(await listProductReviews(t.deps, null, { productId: cap.product.id })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await reviewSummary(t.deps, { productId: cap.product.id })).toMatchObject({
+      average: 0,
+      count: 0,
+      histogram: [5, 4, 3, 2, 1].map((stars) => ({ stars, count: 0 })),
+    });
     await createReview(t.deps, buyer.actor, review(cap.product.id, 4));
     await t.deps.db.update(products).set({ status: "archived" }).where(eq(products.id, cap.product.id));
     for (const call of [
