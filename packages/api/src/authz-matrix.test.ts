@@ -633,6 +633,9 @@ const matrix: Matrix = {
     owner: ownedBySeller(refused()),
     input: (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
   },
+  // Analytics name no object: each shop reads its own figures (core tests check the isolation).
+  "seller.analytics.dashboard": { gate: "seller", input: (w) => w.analytics.range },
+  "seller.analytics.topProducts": { gate: "seller", input: (w) => ({ ...w.analytics.range, limit: 5 }) },
   "seller.returns.list": { gate: "seller", input: () => ({}) },
   "seller.returns.get": {
     gate: "seller",
@@ -766,6 +769,13 @@ const matrix: Matrix = {
   // Admins oversee every coupon: seller A's included.
   "admin.coupons.setActive": { gate: "admin", input: (w) => ({ id: w.seller.couponId, active: true }) },
   "admin.orders.list": { gate: "admin", input: () => ({}) },
+  "admin.analytics.dashboard": {
+    gate: "admin",
+    input: (w) => ({ ...w.analytics.range, granularity: "week" }),
+  },
+  "admin.analytics.topCategories": { gate: "admin", input: (w) => w.analytics.range },
+  "admin.analytics.topShops": { gate: "admin", input: (w) => w.analytics.range },
+  "admin.analytics.home": { gate: "admin" },
   "admin.returns.list": { gate: "admin", input: () => ({ escalated: true }) },
   "admin.returns.get": { gate: "admin", input: (w) => ({ id: w.returns.requestedId }) },
   "admin.returns.decide": {

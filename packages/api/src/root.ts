@@ -1,5 +1,6 @@
 import { addressesRoutes } from "./routers/addresses";
 import { adminRoutes } from "./routers/admin";
+import { analyticsRoutes } from "./routers/analytics";
 import { cartRoutes } from "./routers/cart";
 import { catalogRoutes } from "./routers/catalog";
 import { checkoutRoutes } from "./routers/checkout";
@@ -47,6 +48,7 @@ export const appRouter = router({
     ...reviewsRoutes.seller,
     ...questionsRoutes.seller,
     ...reportsRoutes.seller,
+    ...analyticsRoutes.seller,
   }),
   admin: router({
     ...catalogRoutes.admin,
@@ -58,6 +60,7 @@ export const appRouter = router({
     ...reviewsRoutes.admin,
     ...questionsRoutes.admin,
     ...reportsRoutes.admin,
+    ...analyticsRoutes.admin,
     // Two domains keep platform settings: the default commission (sellers) and checkout's.
     settings: { ...sellersRoutes.admin.settings, ...checkoutRoutes.admin.settings },
   }),

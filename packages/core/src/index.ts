@@ -201,3 +201,11 @@ export {
   unshareWishlist,
   wishlistStatus,
 } from "./wishlist";
+export {
+  getAdminDashboard,
+  getAdminHome,
+  getAdminTopCategories,
+  getAdminTopShops,
+  getSellerDashboard,
+  getSellerTopProducts,
+} from "./analytics";

@@ -416,6 +416,13 @@ export async function buildAuthzWorld(t: TestContext) {
     qa: { questionId: question.id, answerId: answer.id },
     /** Customer A's review (seller A replied) and customer C's review, both of seller A's products. */
     reviews: { customerReviewId: customerReview.id, votableId: votable.id },
+    /** The last 30 days in India time, holding customer A's orders from seller A: the dashboards' range. */
+    analytics: {
+      range: {
+        from: new Date(deps.now().getTime() + 5.5 * 3600 * 1000 - 29 * DAY).toISOString().slice(0, 10),
+        to: new Date(deps.now().getTime() + 5.5 * 3600 * 1000).toISOString().slice(0, 10),
+      },
+    },
     /** Customer A's return of a unit of seller A's, waiting for the seller. */
     returns: { requestedId: standingReturn.id },
     loginProbe,
