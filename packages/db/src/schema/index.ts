@@ -1,5 +1,6 @@
 export * from "./addresses";
 export * from "./admin";
+export * from "./analytics";
 export * from "./cart";
 export * from "./catalog";
 export * from "./identity";
