@@ -8,6 +8,7 @@ import {
   createReview,
   createVerifiedUser,
   listMyReviews,
+  markReturnRefundPaid,
   receiveReturn,
   rejectReturn,
   replyToReview,
@@ -133,8 +134,15 @@ async function setUp() {
     refundAccount,
   });
   await rejectReturn(deps, shop.actor, { id: rejected.id, reason: "The bowl in the photos has no defect." });
+  const admin = await createVerifiedUser(deps, {
+    email: "admin@e2e.test",
+    name: "Admin",
+    password: PASSWORD,
+    role: "admin",
+  });
+  const adminActor: Actor = { userId: admin.id, role: "admin", sessionId: randomUUID() };
   browser = await launchChromium();
-  return { deps, shop, product, order, actor, open, rejected };
+  return { deps, shop, product, order, actor, open, rejected, adminActor };
 }
 
 async function signIn(): Promise<Page> {
@@ -151,7 +159,7 @@ async function signIn(): Promise<Page> {
 describe("the buyer after delivery, in the browser", () => {
   it("returns a unit with a photo, follows the refund, reviews the product and uses Q&A and reports", async () => {
     if (setupError) throw setupError;
-    const { deps, shop, product, order, actor } = world!;
+    const { deps, shop, product, order, actor, adminActor } = world!;
     const web = stack!.url["customer-web"];
     const page = await signIn();
     const errors: string[] = [];
@@ -208,11 +216,19 @@ describe("the buyer after delivery, in the browser", () => {
     expect(await page.getByTestId("cancel-return").count()).toBe(0);
     await page.getByTestId("timeline").getByText("Return approved").waitFor();
 
+    // Bazaar pays the cash-on-delivery refund: the buyer sees where and the reference.
+    await markReturnRefundPaid(deps, adminActor, { id: returnId, reference: "UTR998877" });
+    await page.reload();
+    await page.getByTestId("return-status").getByText("Refunded").waitFor();
+    expect(await page.getByTestId("refund-text").textContent()).toMatch(
+      /^₹500 was paid to UPI .+ on .+ \(reference UTR998877\)\.$/,
+    );
+
     // The returns list and the order page show it.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Returns" }).click();
-    await page.getByTestId("return-row").getByText("Received").waitFor();
+    await page.getByTestId("return-row").getByTestId("return-status").getByText("Refunded").waitFor();
     await page.goto(`${web}/orders/${order.id}`);
-    await page.getByTestId("sub-order-return").getByText("Received").waitFor();
+    await page.getByTestId("sub-order-return").getByText("Refunded").waitFor();
     expect(await line.getByTestId("return-window-line").textContent()).toMatch(/^Return by /);
 
     // Review from the order page, with a photo.

@@ -91,8 +91,11 @@ function ReturnRow({ ret: r }: { ret: ReturnSummaryDto }) {
         </div>
         <div className="bz-order-card__total">
           <div data-testid="return-row-amount">{formatRupees(r.refundAmount)}</div>
-          {r.status !== "cancelled" && r.status !== "rejected" && (
-            <span className="bz-small bz-muted">{refundStatusLabel(r.refundStatus)}</span>
+          {/* Only while money is moving: "Refund owed", "Refund in progress", "Refund failed". */}
+          {(r.refundStatus === "pending" || r.refundStatus === "owed" || r.refundStatus === "failed") && (
+            <span className="bz-small bz-muted" data-testid="return-row-refund">
+              {refundStatusLabel(r.refundStatus)}
+            </span>
           )}
         </div>
       </Card>
