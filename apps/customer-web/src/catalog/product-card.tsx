@@ -7,7 +7,10 @@ import { Link } from "react-router";
 export function Rating({ avg, count }: { avg: number; count: number }) {
   if (count === 0) return null;
   return (
-    <span className="bz-rating" title={`Rated ${avg.toFixed(1)} out of 5 by ${formatCount(count)} customers`}>
+    <span
+      className="bz-rating"
+      title={`Rated ${avg.toFixed(1)} out of 5 by ${formatCount(count)} customer${count === 1 ? "" : "s"}`}
+    >
       <span aria-hidden="true">★</span> {avg.toFixed(1)}{" "}
       <span className="bz-muted">({formatCount(count)})</span>
     </span>
