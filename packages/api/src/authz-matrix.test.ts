@@ -666,6 +666,22 @@ const matrix: Matrix = {
   // Each approved seller reads and sets their own shop's window; null follows the platform.
   "seller.returns.window": { gate: "seller" },
   "seller.returns.setWindow": { gate: "seller", input: () => ({ returnWindowDays: null }) },
+  // Money names no object but payouts: each shop reads its own ledger (core tests check isolation).
+  "seller.ledger.balances": { gate: "seller" },
+  "seller.ledger.list": { gate: "seller", input: () => ({}) },
+  "seller.ledger.statement": { gate: "seller", input: (w) => ({ month: w.ledger.month }) },
+  // Seller A's money is paid out and seller B has none: both get past every check to the balance rule.
+  "seller.payouts.request": {
+    gate: "seller",
+    input: () => ({ amount: 50_000 }),
+    mayEndIn: ["payout.insufficient_balance"],
+  },
+  "seller.payouts.list": { gate: "seller", input: () => ({}) },
+  "seller.payouts.get": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("payout.not_found")),
+    input: (w) => ({ id: w.payouts.paidId }),
+  },
   "seller.reviews.list": { gate: "seller", input: () => ({ unreplied: false }) },
   "seller.reviews.reply": {
     gate: "seller",
@@ -714,6 +730,41 @@ const matrix: Matrix = {
     gate: "admin",
     input: (w) => ({ maxQtyPerLine: w.checkoutSettings.maxQtyPerLine }),
   },
+  "admin.settings.finance": { gate: "admin" },
+  "admin.settings.setFinance": { gate: "admin", input: () => ({ tcsBps: 100 }) },
+  "admin.ledger.balances": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },
+  "admin.ledger.list": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },
+  "admin.ledger.statement": {
+    gate: "admin",
+    input: (w) => ({ sellerId: w.seller.shopId, month: w.ledger.month }),
+  },
+  "admin.ledger.adjust": {
+    gate: "admin",
+    input: (w) => ({
+      sellerId: w.seller.shopId,
+      direction: "credit" as const,
+      amount: 100,
+      reason: "Matrix adjustment",
+    }),
+  },
+  "admin.payouts.list": { gate: "admin", input: () => ({ status: "requested" as const }) },
+  "admin.payouts.get": { gate: "admin", input: (w) => ({ id: w.payouts.paidId }) },
+  "admin.payouts.approve": {
+    gate: "admin",
+    make: (w) => w.fresh.payout("requested"),
+    input: (_, id) => ({ id }),
+  },
+  "admin.payouts.markPaid": {
+    gate: "admin",
+    make: (w) => w.fresh.payout("approved"),
+    input: (_, id) => ({ id, utr: "MATRIXUTR000001" }),
+  },
+  "admin.payouts.reject": {
+    gate: "admin",
+    make: (w) => w.fresh.payout("requested"),
+    input: (_, id) => ({ id, reason: "Matrix rejection" }),
+  },
+  "admin.payouts.export": { gate: "admin", input: () => ({}) },
   "admin.products.queue": { gate: "admin", input: () => ({}) },
   "admin.products.approve": {
     gate: "admin",

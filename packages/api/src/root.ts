@@ -5,8 +5,10 @@ import { cartRoutes } from "./routers/cart";
 import { catalogRoutes } from "./routers/catalog";
 import { checkoutRoutes } from "./routers/checkout";
 import { identityRoutes } from "./routers/identity";
+import { ledgerRoutes } from "./routers/ledger";
 import { ordersRoutes } from "./routers/orders";
 import { paymentsRoutes } from "./routers/payments";
+import { payoutsRoutes } from "./routers/payouts";
 import { promotionsRoutes } from "./routers/promotions";
 import { questionsRoutes } from "./routers/questions";
 import { reportsRoutes } from "./routers/reports";
@@ -48,6 +50,8 @@ export const appRouter = router({
     ...reviewsRoutes.seller,
     ...questionsRoutes.seller,
     ...reportsRoutes.seller,
+    ...ledgerRoutes.seller,
+    ...payoutsRoutes.seller,
     ...analyticsRoutes.seller,
   }),
   admin: router({
@@ -60,9 +64,15 @@ export const appRouter = router({
     ...reviewsRoutes.admin,
     ...questionsRoutes.admin,
     ...reportsRoutes.admin,
+    ledger: ledgerRoutes.admin.ledger,
+    ...payoutsRoutes.admin,
     ...analyticsRoutes.admin,
-    // Two domains keep platform settings: the default commission (sellers) and checkout's.
-    settings: { ...sellersRoutes.admin.settings, ...checkoutRoutes.admin.settings },
+    // Platform settings kept by three domains: commission (sellers), checkout's, finance (ledger).
+    settings: {
+      ...sellersRoutes.admin.settings,
+      ...checkoutRoutes.admin.settings,
+      ...ledgerRoutes.admin.settings,
+    },
   }),
 });
 

@@ -69,6 +69,17 @@ export {
   verifyEmail,
 } from "./identity";
 export { invoicePdf } from "./invoices";
+export {
+  adjustBalance,
+  adminGetBalances,
+  adminGetStatement,
+  adminListLedger,
+  getFinanceSettings,
+  getMyBalances,
+  getMyStatement,
+  listMyLedger,
+  setFinanceSettings,
+} from "./ledger";
 export { uploadMedia } from "./media";
 export {
   adminCancelOrder,
@@ -94,6 +105,17 @@ export {
   renderDevCheckoutPage,
   signWebhook,
 } from "./payments";
+export {
+  adminGetPayout,
+  adminListPayouts,
+  approvePayout,
+  exportPayouts,
+  getMyPayout,
+  listMyPayouts,
+  markPayoutPaid,
+  rejectPayout,
+  requestPayout,
+} from "./payouts";
 export type { Cache } from "./platform/cache";
 export { classifyDbError } from "./platform/db-errors";
 export type { Actor, Deps, Origin, SellerActor } from "./platform/deps";

@@ -3,9 +3,11 @@ import {
   type Actor,
   addCartItem,
   addToWishlist,
+  adjustBalance,
   advanceSubOrder,
   answerQuestion,
   applyCoupon,
+  approvePayout,
   approveProduct,
   approveReturn,
   archiveProduct,
@@ -24,10 +26,12 @@ import {
   escalateReturn,
   getCheckoutSettings,
   login,
+  markPayoutPaid,
   placeOrder,
   receiveReturn,
   rejectReturn,
   replyToReview,
+  requestPayout,
   requestReturn,
   type SellerActor,
   sellerChannel,
@@ -298,6 +302,22 @@ export async function buildAuthzWorld(t: TestContext) {
     return r;
   };
   const standingReturn = await askReturn();
+  // Money: an admin credited seller A, who asked for a payout and was paid. The open requests
+  // the admin decides belong to fresh shops (a shop has one open request at a time).
+  const payoutOf = async (seller: SellerActor, status: "requested" | "approved" | "paid") => {
+    await adjustBalance(deps, adminActor, {
+      sellerId: seller.sellerId,
+      direction: "credit",
+      amount: 60_000,
+      reason: "Matrix credit",
+    });
+    const p = await requestPayout(deps, seller, { amount: 60_000 });
+    if (status !== "requested") await approvePayout(deps, adminActor, { id: p.id });
+    if (status === "paid")
+      await markPayoutPaid(deps, adminActor, { id: p.id, utr: `MATRIXUTR${String(++seq).padStart(6, "0")}` });
+    return p.id;
+  };
+  const paidPayoutId = await payoutOf(sellerActor, "paid");
   // Reports: customer A reported seller A's listed product; the case waits for an admin.
   const reportedCase = await createReport(deps, customerActor, {
     targetType: "product",
@@ -425,6 +445,9 @@ export async function buildAuthzWorld(t: TestContext) {
     },
     /** Customer A's return of a unit of seller A's, waiting for the seller. */
     returns: { requestedId: standingReturn.id },
+    /** Seller A's paid payout, and this month in India time (its statement holds it). */
+    payouts: { paidId: paidPayoutId },
+    ledger: { month: new Date(deps.now().getTime() + 5.5 * 3600 * 1000).toISOString().slice(0, 7) },
     loginProbe,
     resetProbe,
     addressInput,
@@ -462,6 +485,7 @@ export async function buildAuthzWorld(t: TestContext) {
       { label: "seller A's draft product slug", value: draft.slug, visibleTo: ["seller", "admin"] },
       { label: "seller A's coupon id", value: coupon.id, visibleTo: ["seller", "admin"] },
       { label: "seller A's sale id", value: sale.id, visibleTo: ["seller"] },
+      { label: "seller A's payout id", value: paidPayoutId, visibleTo: ["seller", "admin"] },
       { label: "seller A's logo upload id", value: logoMediaId, visibleTo: ["seller"] },
       { label: "seller A's image upload id", value: imageMediaId, visibleTo: ["seller"] },
     ],
@@ -492,6 +516,12 @@ export async function buildAuthzWorld(t: TestContext) {
         return r.id;
       },
       /** A new open report case: customer A reported a new live product of seller A. */
+      /** An open payout of a new approved shop, in this state. */
+      payout: async (status: "requested" | "approved") => {
+        const owner = await account("customer", "Payout Shop");
+        const s = await shop(owner, "approved");
+        return payoutOf({ ...actor(owner.userId, "seller"), sellerId: s.id }, status);
+      },
       reportCase: async () =>
         (
           await createReport(deps, customerActor, {

@@ -1,0 +1,9 @@
+export { adjustBalance } from "./adjust-balance";
+export { adminGetBalances } from "./admin-get-balances";
+export { adminGetStatement } from "./admin-get-statement";
+export { adminListLedger } from "./admin-list-ledger";
+export { getFinanceSettings } from "./finance-settings";
+export { getMyBalances } from "./get-balances";
+export { getMyStatement } from "./get-statement";
+export { listMyLedger } from "./list-ledger";
+export { setFinanceSettings } from "./set-finance-settings";

@@ -1,0 +1,9 @@
+export { adminGetPayout } from "./admin-get-payout";
+export { adminListPayouts } from "./admin-list-payouts";
+export { approvePayout } from "./approve-payout";
+export { exportPayouts } from "./export-payouts";
+export { getMyPayout } from "./get-my-payout";
+export { listMyPayouts } from "./list-my-payouts";
+export { markPayoutPaid } from "./mark-payout-paid";
+export { rejectPayout } from "./reject-payout";
+export { requestPayout } from "./request-payout";
