@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  audit,
   createTrackingCode,
   customerChannel,
   DomainError,
@@ -850,6 +851,13 @@ const matrix: Matrix = {
     gate: "admin",
     make: async (w) => (await w.fresh.order()).orderId,
     input: (_, orderId) => ({ orderId, reason: "Matrix check" }),
+  },
+  // -- audit log: admins read who did what; nobody writes it through the API
+  "admin.audit.list": { gate: "admin", input: () => ({ action: "seller." }) },
+  "admin.audit.get": {
+    gate: "admin",
+    make: (w) => audit(w.t.deps.db, { actorId: null, action: "matrix.probe", targetType: "matrix" }),
+    input: (_, id) => ({ id }),
   },
 };
 

@@ -1,6 +1,7 @@
 import { addressesRoutes } from "./routers/addresses";
 import { adminRoutes } from "./routers/admin";
 import { analyticsRoutes } from "./routers/analytics";
+import { auditRoutes } from "./routers/audit";
 import { cartRoutes } from "./routers/cart";
 import { catalogRoutes } from "./routers/catalog";
 import { checkoutRoutes } from "./routers/checkout";
@@ -60,6 +61,7 @@ export const appRouter = router({
     ...promotionsRoutes.admin,
     ...sellersRoutes.admin,
     ...adminRoutes.admin,
+    ...auditRoutes.admin,
     ...returnsRoutes.admin,
     ...reviewsRoutes.admin,
     ...questionsRoutes.admin,

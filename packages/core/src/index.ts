@@ -4,6 +4,7 @@
 
 export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
 export { listUsers, setUserStatus } from "./admin";
+export { diffSides, getAuditEntry, listAuditLog } from "./audit";
 export {
   addCartItem,
   applyCoupon,
@@ -116,6 +117,14 @@ export {
   rejectPayout,
   requestPayout,
 } from "./payouts";
+export {
+  type AuditEntry,
+  type AuditScope,
+  audit,
+  currentAuditScope,
+  runInAuditScope,
+  setAuditActor,
+} from "./platform/audit";
 export type { Cache } from "./platform/cache";
 export { classifyDbError } from "./platform/db-errors";
 export type { Actor, Deps, Origin, SellerActor } from "./platform/deps";

@@ -1,6 +1,7 @@
 export * from "./addresses";
 export * from "./admin";
 export * from "./analytics";
+export * from "./audit";
 export * from "./cart";
 export * from "./catalog";
 export * from "./checkout";
