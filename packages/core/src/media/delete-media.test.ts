@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { categories, media, productImages, products, sellers } from "@bazaar/db";
+import { categories, media, productImages, products, reviews, sellers } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../identity/create-user";
@@ -112,6 +112,22 @@ describe("deleteMedia (the media.delete job)", () => {
     expect(await deleteMedia(t.deps, m.id)).toBe("in_use");
     expect(await rowExists(m.id)).toBe(true);
     await t.db.db.update(sellers).set({ logoMediaId: null }).where(eq(sellers.id, sellerId));
+  });
+
+  it("skips a photo a buyer's review shows", async () => {
+    const m = await upload();
+    const productId = await newProduct();
+    await t.db.db.insert(reviews).values({
+      productId,
+      sellerId,
+      customerId: owner.userId,
+      rating: 4,
+      title: "Good",
+      body: "Does what it says.",
+      photoIds: [m.id],
+    });
+    expect(await deleteMedia(t.deps, m.id)).toBe("in_use");
+    expect(existsSync(m.path)).toBe(true);
   });
 
   it("keeps the row when the store cannot delete, so a retry can finish", async () => {

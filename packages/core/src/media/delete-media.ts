@@ -1,4 +1,4 @@
-import { type Database, media, productImages, products, sellers } from "@bazaar/db";
+import { type Database, media, productImages, products, returns, reviews, sellers } from "@bazaar/db";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 
@@ -7,7 +7,7 @@ export type DeleteMediaResult = "deleted" | "missing" | "in_use";
 /**
  * The `media.delete` job: removes a media row and its stored file, unless something still
  * points at it (a product image, a pending product edit, a shop logo), in which case it
- * is left alone. Idempotent: a missing row, or a row whose file is already gone, is fine.
+ * is left alone (a review's or a return's photos count too). Idempotent: a missing row, or a row whose file is already gone, is fine.
  *
  * The row is locked while the references are checked, and the file is deleted before the
  * transaction commits: if the store fails, the row stays and the retried job tries again;
@@ -53,5 +53,18 @@ async function isReferenced(db: Database, mediaId: string): Promise<boolean> {
       ),
     )
     .limit(1);
-  return Boolean(pending);
+  if (pending) return true;
+  const asJson = sql`jsonb_build_array(${mediaId}::text)`;
+  const [reviewPhoto] = await db
+    .select({ id: reviews.id })
+    .from(reviews)
+    .where(sql`${reviews.photoIds} @> ${asJson}`)
+    .limit(1);
+  if (reviewPhoto) return true;
+  const [returnPhoto] = await db
+    .select({ id: returns.id })
+    .from(returns)
+    .where(sql`${returns.photoIds} @> ${asJson}`)
+    .limit(1);
+  return Boolean(returnPhoto);
 }
