@@ -2,14 +2,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
+  formatCountCompact,
   formatDate,
   formatDateTime,
+  formatDayMonth,
   formatDiscount,
   formatLongDate,
   formatMonthYear,
   formatPercent,
   formatRupees,
+  formatRupeesCompact,
+  formatShortMonth,
   fromIstParts,
+  istDateStart,
   toIstParts,
 } from "./format";
 
@@ -107,6 +112,23 @@ describe("dates and times in India", () => {
     expect(fromIstParts({ year: 2025, month: 13, day: 1, hour: 10, minute: 0 })).toBeNull();
     expect(fromIstParts({ year: 2025, month: 1, day: 1, hour: 24, minute: 0 })).toBeNull();
     expect(fromIstParts({ year: 2024, month: 2, day: 29, hour: 10, minute: 0 })).not.toBeNull();
+  });
+});
+
+describe("chart labels", () => {
+  it("shorten rupees and counts in Indian units (lakh, crore)", () => {
+    expect(formatRupeesCompact(0)).toBe("₹0");
+    expect(formatRupeesCompact(95_000)).toBe("₹950");
+    expect(formatRupeesCompact(12_345_600)).toBe("₹1.2L");
+    expect(formatRupeesCompact(1_234_567_800)).toBe("₹1.2Cr");
+    expect(formatCountCompact(123_456)).toBe("1.2L");
+  });
+
+  it("read an IST calendar date as that day in India, whatever the machine's zone", () => {
+    const day = istDateStart("2026-03-01");
+    expect(day).toEqual(new Date("2026-02-28T18:30:00Z"));
+    expect(formatDayMonth(day)).toBe("1 Mar");
+    expect(formatShortMonth(day)).toBe("Mar 26");
   });
 });
 

@@ -117,3 +117,39 @@ export function fromIstParts(p: IstParts & { second?: number }): Date | null {
     return null;
   return new Date(utc - IST_OFFSET_MS);
 }
+
+// ---- charts and dashboards: short labels where space is tight (axis ticks on a phone) ----------
+
+const rupeesCompact = new Intl.NumberFormat(LOCALE, {
+  notation: "compact",
+  style: "currency",
+  currency: "INR",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+const countCompact = new Intl.NumberFormat(LOCALE, {
+  notation: "compact",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+const dayMonth = new Intl.DateTimeFormat(LOCALE, { timeZone: IST_TIME_ZONE, day: "numeric", month: "short" });
+const shortMonth = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: IST_TIME_ZONE,
+  month: "short",
+  year: "2-digit",
+});
+
+/** An axis label, in Indian units: 12345600 → "₹1.2L", 1234567800 → "₹1.2Cr", 95000 → "₹950". */
+export const formatRupeesCompact = (paise: number): string => rupeesCompact.format(Math.round(paise) / 100);
+
+/** 1234 → "1.2K", 123456 → "1.2L". */
+export const formatCountCompact = (n: number): string => countCompact.format(n);
+
+/** "1 Mar", the day in India: a chart's day ticks. */
+export const formatDayMonth = (at: Date): string => dayMonth.format(at);
+
+/** "Mar 26": a chart's month ticks. */
+export const formatShortMonth = (at: Date): string => shortMonth.format(at);
+
+/** The first instant of an India calendar date written `YYYY-MM-DD` (as the dashboards send it). */
+export const istDateStart = (isoDate: string): Date => new Date(`${isoDate}T00:00:00.000+05:30`);

@@ -8,6 +8,20 @@ export {
   productStatusLabel,
   RevisionCompare,
 } from "./catalog";
+export {
+  bucketLabel,
+  type ChangeTone,
+  type ChangeView,
+  type ChartGranularity,
+  describeChange,
+  formatRatio,
+  percentChange,
+  type TimeSeriesRow,
+  tickIndexes,
+  tickLabel,
+  timeSeriesRows,
+} from "./chart-data";
+export { type BarColumn, type BarRow, RankBarChart, TimeSeriesChart, type TimeSeriesLine } from "./charts";
 export { CouponEditor, type ProductSearch, useProductSearch } from "./coupon-editor";
 export { CouponForm } from "./coupon-form";
 export type { ProductChoices } from "./coupon-scope-fields";
@@ -41,6 +55,7 @@ export {
   waitText,
 } from "./form";
 export { InvoiceButton, saveBlob } from "./invoice-button";
+export { KpiCard, KpiGrid } from "./kpi-card";
 export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
 export { discountPercent, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
 export { bpsToPercentText, parseCount, parsePercent } from "./numbers";
