@@ -239,4 +239,5 @@ export {
   getAdminTopShops,
   getSellerDashboard,
   getSellerTopProducts,
+  rebuildAnalytics,
 } from "./analytics";

@@ -16,27 +16,29 @@
 //   counted sub-orders.
 // - cancelled: totals of counted sub-orders that were cancelled.
 // - refunded: money given back by returns of counted, not cancelled sub-orders: the items and
-//   shipping amounts of returns whose refund is paid (return status `refunded`).
+//   shipping amounts of returns the shop has received (status received or refunded; the refund
+//   is booked on receipt, whether the gateway or an admin has paid it out yet or not).
 // - revenue (net) = gross sales − cancelled − refunded.
 // - orders: counted sub-orders not cancelled.
-// - units: units of counted, not cancelled sub-orders, less the units of refunded returns.
+// - units: units of counted, not cancelled sub-orders, less the units of received returns.
 // - average order value = revenue / orders (integer paise, rounded down; 0 when no orders).
 // - returns rate = returned units / delivered units, over counted sub-orders that were delivered;
 //   returned units are the units of returns that came back (status received or refunded).
 // - top products: by revenue (line totals of counted, not cancelled sub-orders less the amounts
-//   of refunded return lines), then units; the order lines keep the product id at checkout.
+//   of received return lines), then units; lines whose product was deleted are left out.
 //
 // Admin figures (the whole platform):
 // - GMV: sum of order totals of counted orders (= the sum of their sub-order totals).
 // - net revenue = GMV − cancelled − refunded (as above, over every shop).
 // - commission earned: sum over counted, not cancelled sub-orders of
 //   round((sub-order total − refunded) × commissionBps / 10000), the rate frozen on the sub-order.
-// - orders: counted orders (one per checkout, however many shops it spans) with at least one
-//   part not cancelled.
+// - orders: counted orders (one per checkout, however many shops it spans), like GMV before
+//   cancellations; average order value = GMV / orders, rounded down.
 // - new customers: customer accounts created in the range; new sellers: shops created in it.
 // - refund rate = (cancelled + refunded) / GMV.
 // - payment-method split: GMV and orders per method (cod, razorpay) over counted orders.
-// - top categories: net revenue of order lines by the product's current category.
+// - top categories: net revenue and units of order lines by category (the product's category
+//   when the line was first counted; a rebuild takes the current one).
 // - top shops: revenue (net) per shop.
 import { z } from "zod";
 
@@ -72,8 +74,6 @@ const rangeShape = {
   from: IstDate("From"),
   /** Last day of the range, India time, included. */
   to: IstDate("To"),
-  /** How the time series is bucketed; weeks start on Monday, months on the 1st (IST). */
-  granularity: AnalyticsGranularity.default("day"),
 };
 
 type RangeLike = { from: string; to: string };
@@ -88,7 +88,13 @@ const checkRange = (v: RangeLike, ctx: z.RefinementCtx) => {
 };
 
 /** A dashboard's period: `from`..`to` (IST dates, both included), compared with the same number of days just before. */
-export const AnalyticsRangeInput = z.object(rangeShape).superRefine(checkRange);
+export const AnalyticsRangeInput = z
+  .object({
+    ...rangeShape,
+    /** How the time series is bucketed; weeks start on Monday, months on the 1st (IST). */
+    granularity: AnalyticsGranularity.default("day"),
+  })
+  .superRefine(checkRange);
 export type AnalyticsRangeInput = z.input<typeof AnalyticsRangeInput>;
 export type AnalyticsRange = z.output<typeof AnalyticsRangeInput>;
 
@@ -156,11 +162,13 @@ export type SellerDashboardDto = {
 
 export type TopProductDto = {
   productId: string;
-  /** The current product title, or the title frozen on the order line when the product is gone. */
+  /** The product's current title. */
   title: string;
   /** Net revenue of its lines, paise. */
   revenue: number;
+  /** Units sold less units returned. */
   units: number;
+  /** Order lines (sub-orders) it was in. */
   orders: number;
 };
 
@@ -171,8 +179,9 @@ export type AdminKpisDto = {
   netRevenue: KpiDto;
   /** Paise: commission on what the shops keep. */
   commission: KpiDto;
+  /** Counted orders (checkouts), before cancellations. */
   orders: KpiDto;
-  /** Paise: net revenue / orders rounded down. */
+  /** Paise: GMV / orders rounded down. */
   averageOrderValue: KpiDto;
   newCustomers: KpiDto;
   newSellers: KpiDto;

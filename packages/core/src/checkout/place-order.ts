@@ -12,6 +12,7 @@ import {
 import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import { refreshSales } from "../analytics";
 import { type CartRow, codRefusal, type EvaluatedCart, evaluateCart, findCart, variantLabel } from "../cart";
 import { DomainError, invalidField, invalidState } from "../errors";
 import {
@@ -126,6 +127,7 @@ async function writeOrder(
   });
   fx.catalogChanged = true;
   scheduleExpiry(deps, fx, order, now);
+  await refreshSales(tx, { orderIds: [order.id] });
   // Stock last: its row locks are the ones other buyers queue on, so hold them the
   // shortest time, from here to the commit.
   await reserveStock(

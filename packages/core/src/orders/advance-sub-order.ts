@@ -2,6 +2,7 @@ import { orders, subOrders } from "@bazaar/db";
 import { AdvanceSubOrderInput, type SellerSubOrderDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { refreshSales } from "../analytics";
 import type { Deps, SellerActor } from "../platform/deps";
 import { cancelSubOrders } from "./cancel-sub-orders";
 import { Effects, recordTransition } from "./effects";
@@ -67,6 +68,8 @@ export async function advanceSubOrder(
           .set({ paymentStatus: "cod_collected", updatedAt: now })
           .where(eq(orders.id, order!.id));
     }
+    // Delivered units are what the shop's returns rate is measured against.
+    if (input.to === "delivered") await refreshSales(tx, { subOrderIds: [sub!.id] });
     await fx.email(tx, order!.customerId, "order_status", {
       number: order!.number,
       shopName: sub!.seller.shopName,

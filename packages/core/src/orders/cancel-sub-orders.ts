@@ -1,5 +1,6 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
+import { refreshSales } from "../analytics";
 import type { Deps } from "../platform/deps";
 import { releaseCoupon } from "../promotions";
 import { type Effects, recordTransition, restockSubOrder } from "./effects";
@@ -52,6 +53,7 @@ export async function cancelSubOrders(
   }
   fx.catalogChanged = true;
   const remaining = await closeIfAllCancelled(tx, order, now);
+  await refreshSales(tx, { subOrderIds: input.subOrders.map((s) => s.id) });
   const what =
     input.subOrders.length === remaining.length
       ? "All"

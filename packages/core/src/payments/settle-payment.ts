@@ -1,5 +1,6 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
+import { refreshSales } from "../analytics";
 import type { OrderRow } from "../orders";
 import { Effects, recordTransition } from "../orders";
 import type { Deps } from "../platform/deps";
@@ -129,6 +130,7 @@ async function confirmPaidOrder(deps: Deps, tx: Database, fx: Effects, { payment
       at: now,
     });
   }
+  await refreshSales(tx, { orderIds: [order.id] });
   await fx.email(tx, order.customerId, "payment_received", {
     number: order.number,
     amount: input.amount,

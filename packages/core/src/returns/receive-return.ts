@@ -12,6 +12,7 @@ import {
 import { ReturnReceiveInput, type SellerReturnDto } from "@bazaar/schemas";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { refreshSales } from "../analytics";
 import { refreshDerived } from "../catalog";
 import { invalidField, invalidState } from "../errors";
 import { Effects } from "../orders";
@@ -161,6 +162,8 @@ export async function receiveReturn(
         updatedAt: now,
       })
       .where(eq(returns.id, ret.id));
+    // The refund is booked now: the shop's revenue, units and returns rate move with it.
+    await refreshSales(tx, { subOrderIds: [ret.subOrderId] });
     await recordReturnStep(tx, fx, {
       ret,
       to: "received",

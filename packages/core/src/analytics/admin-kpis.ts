@@ -1,0 +1,44 @@
+import type { AdminKpisDto, AnalyticsPeriodDto, PaymentMethodSplitDto } from "@bazaar/schemas";
+import { kpi, perOrder, ratio, total } from "./period";
+import { PLATFORM_DAY_KEYS, type PlatformDayRow } from "./platform-rows";
+
+type Totals = Record<(typeof PLATFORM_DAY_KEYS)[number], number>;
+const net = (t: Totals) => t.gross - t.cancelled - t.refunded;
+
+/** The admin's figures for `current` beside `previous`, from daily platform rows covering both. */
+export function adminKpis(
+  rows: PlatformDayRow[],
+  current: AnalyticsPeriodDto,
+  previous: AnalyticsPeriodDto,
+): { kpis: AdminKpisDto; now: Totals } {
+  const now = total(rows, current, PLATFORM_DAY_KEYS);
+  const before = total(rows, previous, PLATFORM_DAY_KEYS);
+  return {
+    now,
+    kpis: {
+      gmv: kpi(now.gross, before.gross),
+      netRevenue: kpi(net(now), net(before)),
+      commission: kpi(now.commission, before.commission),
+      orders: kpi(now.checkouts, before.checkouts),
+      averageOrderValue: kpi(perOrder(now.gross, now.checkouts), perOrder(before.gross, before.checkouts)),
+      newCustomers: kpi(now.newCustomers, before.newCustomers),
+      newSellers: kpi(now.newSellers, before.newSellers),
+      refundRate: kpi(
+        ratio(now.cancelled + now.refunded, now.gross),
+        ratio(before.cancelled + before.refunded, before.gross),
+      ),
+    },
+  };
+}
+
+export const paymentSplit = (t: Totals): PaymentMethodSplitDto[] => [
+  {
+    method: "razorpay",
+    orders: t.checkouts - t.codCheckouts,
+    gmv: t.gross - t.codGross,
+    share: ratio(t.gross - t.codGross, t.gross),
+  },
+  { method: "cod", orders: t.codCheckouts, gmv: t.codGross, share: ratio(t.codGross, t.gross) },
+];
+
+export const netOf = net;

@@ -1,0 +1,47 @@
+import type { Database } from "@bazaar/db";
+import { sql } from "drizzle-orm";
+import { LINE_FACT_COLUMNS, lineFactsQuery, SUB_ORDER_FACT_COLUMNS, subOrderFactsQuery } from "./facts";
+
+const cols = (names: readonly string[]) => sql.raw(names.join(", "));
+const SUMS =
+  "gross, cancelled, refunded, commission, orders, checkouts, units, delivered_units, returned_units";
+const SUMMED = SUMS.split(", ")
+  .map((c) => `sum(${c})`)
+  .join(", ");
+
+/**
+ * Recomputes every fact and rollup from the raw rows, in one transaction (writers wait for it).
+ * For a fresh deployment of the rollups (existing orders), after a bulk import, or to repair
+ * drift; `scripts/rebuild-analytics.ts` runs it. Lines take their product's current category.
+ */
+export async function rebuildAnalytics(db: Database): Promise<{ subOrders: number; lines: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
+      analytics_platform_daily, analytics_product_daily, analytics_category_daily`);
+    await tx.execute(
+      sql`insert into analytics_sub_order_facts (${cols(SUB_ORDER_FACT_COLUMNS)}) ${subOrderFactsQuery(null)}`,
+    );
+    await tx.execute(
+      sql`insert into analytics_line_facts (${cols(LINE_FACT_COLUMNS)}) ${lineFactsQuery(null)}`,
+    );
+    await tx.execute(
+      sql.raw(`insert into analytics_seller_daily (seller_id, day, ${SUMS})
+      select seller_id, day, ${SUMMED} from analytics_sub_order_facts group by 1, 2`),
+    );
+    await tx.execute(
+      sql.raw(`insert into analytics_platform_daily (day, shard, ${SUMS}, cod_gross, cod_checkouts)
+      select day, shard, ${SUMMED}, sum(cod * gross), sum(cod * checkouts) from analytics_sub_order_facts group by 1, 2`),
+    );
+    await tx.execute(sql`insert into analytics_product_daily (seller_id, day, product_id, revenue, units, lines)
+      select seller_id, day, product_id, sum(revenue), sum(units), sum(lines) from analytics_line_facts group by 1, 2, 3`);
+    await tx.execute(sql`insert into analytics_category_daily (day, category_id, revenue, units)
+      select day, category_id, sum(revenue), sum(units) from analytics_line_facts group by 1, 2`);
+    const [counts] = (
+      (await tx.execute(
+        sql`select (select count(*) from analytics_sub_order_facts)::int as "subOrders",
+          (select count(*) from analytics_line_facts)::int as lines`,
+      )) as unknown as { rows: { subOrders: number; lines: number }[] }
+    ).rows;
+    return counts!;
+  });
+}
