@@ -184,7 +184,7 @@ describe("after delivery, across the apps", () => {
     const dialog = buyer.getByTestId("return-dialog");
     expect(await dialog.getByTestId("return-line-select").isChecked()).toBe(true);
     await dialog.getByLabel("Units").selectOption("1");
-    await dialog.getByLabel("Reason").selectOption({ label: "Size or fit is wrong" });
+    await dialog.getByLabel("Reason").selectOption({ label: "Size or fit" });
     await dialog.getByLabel("Anything the shop should know? (optional)").fill("Too short for me.");
     await dialog
       .locator('input[type="file"]')
@@ -205,7 +205,7 @@ describe("after delivery, across the apps", () => {
     expect(await buyer.getByTestId("refund-text").textContent()).toBe(
       "₹1,200 will be refunded to your original payment method once the shop receives the items.",
     );
-    await buyer.getByTestId("return-item").getByText("1 unit · Size or fit is wrong").waitFor();
+    await buyer.getByTestId("return-item").getByText("1 unit · Size or fit").waitFor();
     await buyer.getByText("Too short for me.", { exact: true }).waitFor();
     expect(await buyer.getByRole("img", { name: "Attached 1 of 1" }).count()).toBe(1);
 

@@ -330,7 +330,7 @@ describe("the buyer after delivery, in the browser", () => {
     await dialog.getByText("Give a reason of at least 3 characters").waitFor();
     await dialog.getByLabel("Why the rejection is wrong").fill("It leaks from a hairline crack at the base.");
     await dialog.getByRole("button", { name: "Send to Bazaar" }).click();
-    await page.getByTestId("return-status").getByText("With Bazaar").waitFor();
+    await page.getByTestId("return-status").getByText("Escalated to Bazaar").waitFor();
     await page.getByTestId("return-steps").getByText("Bazaar is reviewing").waitFor();
     expect(await page.getByTestId("escalate-return").count()).toBe(0);
 

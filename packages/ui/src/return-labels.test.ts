@@ -20,4 +20,10 @@ describe("return labels", () => {
     expect(RETURN_REASON_OPTIONS.map((o) => o.value)).toEqual(ReturnReason.options);
     expect(returnReasonLabel("size_fit")).toBe("Size or fit");
   });
+
+  it("keeps the return's state and the money's state apart in words", () => {
+    expect(returnStatusLabel("refunded")).toBe("Refunded");
+    expect(refundStatusLabel("paid")).toBe("Refund paid");
+    expect(returnStatusLabel("escalated")).toBe("Escalated to Bazaar");
+  });
 });

@@ -1,5 +1,8 @@
 import type { ReturnReason, ReturnRefundStatus, ReturnStatus } from "@bazaar/schemas";
 
+// The one wording of returns, read the same by the buyer, the shop and Bazaar's admins: a
+// reason the buyer picked must read to the shop exactly as the buyer saw it.
+
 /** Every return status, in the order a return goes through them (the dead ends last). */
 export const RETURN_STATUSES: readonly ReturnStatus[] = [
   "requested",
@@ -16,7 +19,7 @@ const STATUS: Record<ReturnStatus, { label: string; tone: string }> = {
   approved: { label: "Approved", tone: "bz-tag--info" },
   rejected: { label: "Rejected", tone: "bz-tag--danger" },
   escalated: { label: "Escalated to Bazaar", tone: "bz-tag--warning" },
-  received: { label: "Received", tone: "bz-tag--accent" },
+  received: { label: "Received", tone: "bz-tag--info" },
   refunded: { label: "Refunded", tone: "bz-tag--accent" },
   cancelled: { label: "Cancelled", tone: "bz-tag--muted" },
 };
@@ -41,10 +44,10 @@ export const RETURN_REASON_OPTIONS = (Object.keys(REASON) as ReturnReason[]).map
 export const returnReasonLabel = (reason: ReturnReason) => REASON[reason];
 
 const REFUND: Record<ReturnRefundStatus, { label: string; tone: string }> = {
-  none: { label: "Not refunded yet", tone: "bz-tag--muted" },
+  none: { label: "Not yet due", tone: "bz-tag--muted" },
   pending: { label: "Refund in progress", tone: "bz-tag--info" },
   owed: { label: "Refund owed", tone: "bz-tag--warning" },
-  paid: { label: "Refunded", tone: "bz-tag--accent" },
+  paid: { label: "Refund paid", tone: "bz-tag--accent" },
   failed: { label: "Refund failed", tone: "bz-tag--danger" },
 };
 

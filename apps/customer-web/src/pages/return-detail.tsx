@@ -1,17 +1,11 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
 import { formatDateTime } from "@bazaar/client/format";
 import type { ReturnDto } from "@bazaar/schemas";
-import { Alert, Card, ErrorAlert, Loading, Page, paymentMethodLabel } from "@bazaar/ui";
+import { Alert, Card, ErrorAlert, Loading, Page, paymentMethodLabel, ReturnStatusTag } from "@bazaar/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router";
 import { ReturnActions } from "../returns/return-actions";
-import {
-  RefundCard,
-  ReturnLines,
-  ReturnStatusTag,
-  ReturnStepsBar,
-  ReturnTimeline,
-} from "../returns/return-parts";
+import { RefundCard, ReturnLines, ReturnStepsBar, ReturnTimeline } from "../returns/return-parts";
 import { NotFoundPage } from "./not-found";
 
 /** `/returns/:id`: where a return stands, its items and refund, what the buyer can do, its timeline. */

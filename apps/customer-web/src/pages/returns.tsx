@@ -1,11 +1,20 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
 import { formatDate, formatRupees } from "@bazaar/client/format";
 import { ReturnStatus, type ReturnSummaryDto } from "@bazaar/schemas";
-import { Card, ErrorAlert, FilterTabs, itemCount, Loading, LoadMore, Page } from "@bazaar/ui";
+import {
+  Card,
+  ErrorAlert,
+  FilterTabs,
+  itemCount,
+  Loading,
+  LoadMore,
+  Page,
+  ReturnStatusTag,
+  refundStatusLabel,
+} from "@bazaar/ui";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { RETURN_TABS, refundStatusLabel } from "../returns/return-labels";
-import { ReturnStatusTag } from "../returns/return-parts";
+import { RETURN_TABS } from "../returns/return-labels";
 
 /** `/returns`: the customer's returns, newest first, filtered by status in the address. */
 export function ReturnsPage() {

@@ -1,13 +1,8 @@
 import { formatDate, formatRupees } from "@bazaar/client/format";
 import type { MyReviewDto, OrderItemDto, SubOrderDto } from "@bazaar/schemas";
-import { Button, itemCount } from "@bazaar/ui";
+import { Button, itemCount, returnStatusLabel, returnStatusTone } from "@bazaar/ui";
 import { Link } from "react-router";
-import {
-  lineNoReturnText,
-  lineReturnText,
-  returnStatusLabel,
-  returnStatusTone,
-} from "../returns/return-labels";
+import { lineNoReturnText, lineReturnText } from "../returns/return-labels";
 
 /**
  * What a buyer can do with each line of a delivered part: return it (with how many units

@@ -1,37 +1,16 @@
 import { formatDate, formatDateTime, formatRupees } from "@bazaar/client/format";
-import type { ReturnDto, ReturnReason, ReturnRefundStatus, ReturnStatus } from "@bazaar/schemas";
+import type { ReturnDto, ReturnRefundStatus, ReturnStatus } from "@bazaar/schemas";
+import { returnStatusLabel } from "@bazaar/ui";
 import { timeLeftText } from "./time-left";
 
-/** The closed list of reasons, in the order the form offers them, with what a buyer reads. */
-export const RETURN_REASONS: readonly { value: ReturnReason; label: string }[] = [
-  { value: "damaged", label: "Arrived damaged" },
-  { value: "defective", label: "Defective or does not work" },
-  { value: "wrong_item", label: "Wrong item sent" },
-  { value: "not_as_described", label: "Not as described" },
-  { value: "size_fit", label: "Size or fit is wrong" },
-  { value: "no_longer_needed", label: "No longer needed" },
-];
-
-export const returnReasonLabel = (reason: ReturnReason) =>
-  RETURN_REASONS.find((r) => r.value === reason)?.label ?? reason;
-
-const STATUS: Record<ReturnStatus, { label: string; tone: string }> = {
-  requested: { label: "Requested", tone: "bz-tag--warning" },
-  approved: { label: "Approved", tone: "bz-tag--info" },
-  rejected: { label: "Rejected", tone: "bz-tag--danger" },
-  escalated: { label: "With Bazaar", tone: "bz-tag--warning" },
-  received: { label: "Received", tone: "bz-tag--info" },
-  refunded: { label: "Refunded", tone: "bz-tag--accent" },
-  cancelled: { label: "Cancelled", tone: "bz-tag--muted" },
-};
-export const returnStatusLabel = (s: ReturnStatus) => STATUS[s].label;
-export const returnStatusTone = (s: ReturnStatus) => STATUS[s].tone;
+// What only the buyer's pages say about returns; the names of reasons, statuses and refund
+// states are @bazaar/ui's, the same words the shop and Bazaar read.
 
 /** The statuses the returns list filters by, "All" first. */
 export const RETURN_TABS: readonly { value: ReturnStatus | ""; label: string }[] = [
   { value: "", label: "All" },
   ...(["requested", "approved", "rejected", "escalated", "received", "refunded", "cancelled"] as const).map(
-    (value) => ({ value, label: STATUS[value].label }),
+    (value) => ({ value, label: returnStatusLabel(value) }),
   ),
 ];
 
@@ -122,15 +101,6 @@ export function refundText(
   };
   return texts[r.refundStatus];
 }
-
-const REFUND_STATUS: Record<ReturnRefundStatus, string> = {
-  none: "Not yet due",
-  pending: "Refund in progress",
-  owed: "Refund owed",
-  paid: "Refunded",
-  failed: "Refund failed",
-};
-export const refundStatusLabel = (s: ReturnRefundStatus) => REFUND_STATUS[s];
 
 /** Why a delivered line has no Return button, or null when it has one (or nothing to say). */
 export function lineNoReturnText(

@@ -1,7 +1,7 @@
 import type { OrderItemDto, ReturnReason } from "@bazaar/schemas";
-import { SelectField } from "@bazaar/ui";
+import { RETURN_REASON_OPTIONS, SelectField } from "@bazaar/ui";
 import type { LineDraft } from "./return-draft";
-import { lineReturnText, RETURN_REASONS } from "./return-labels";
+import { lineReturnText } from "./return-labels";
 
 /** One returnable line: a checkbox to include it, then how many units and why. */
 export function ReturnLineFields(props: {
@@ -51,7 +51,7 @@ export function ReturnLineFields(props: {
               id={`${id}-reason`}
               label="Reason"
               placeholder="Choose a reason"
-              options={RETURN_REASONS}
+              options={RETURN_REASON_OPTIONS}
               value={d.reason}
               onValue={(v) => set({ reason: v as ReturnReason | "" })}
               error={props.error("reason")}

@@ -1,22 +1,7 @@
 import { formatRupees } from "@bazaar/client/format";
 import type { ReturnDto, ReturnTimelineStep } from "@bazaar/schemas";
-import { Card, OrderTimeline, SumRow } from "@bazaar/ui";
-import {
-  refundStatusLabel,
-  refundText,
-  returnReasonLabel,
-  returnStatusLabel,
-  returnStatusTone,
-  returnSteps,
-} from "./return-labels";
-
-export function ReturnStatusTag({ status }: { status: ReturnDto["status"] }) {
-  return (
-    <span className={`bz-tag bz-tag--plain ${returnStatusTone(status)}`} data-testid="return-status">
-      {returnStatusLabel(status)}
-    </span>
-  );
-}
+import { Card, OrderTimeline, RefundStatusTag, returnReasonLabel, SumRow } from "@bazaar/ui";
+import { refundText, returnSteps } from "./return-labels";
 
 /** Requested → approved → received → refunded, or where a rejection or cancellation stopped it. */
 export function ReturnStepsBar({ ret }: { ret: ReturnDto }) {
@@ -79,7 +64,7 @@ export function RefundCard({ ret }: { ret: ReturnDto }) {
       ) : (
         <>
           <p className="bz-small">
-            <span className="bz-tag bz-tag--plain bz-tag--info">{refundStatusLabel(ret.refundStatus)}</span>
+            <RefundStatusTag status={ret.refundStatus} />
           </p>
           <p className="bz-small" data-testid="refund-text">
             {refundText(ret)}

@@ -1,7 +1,7 @@
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { SubOrderReturnDto } from "@bazaar/schemas";
+import { RefundStatusTag, ReturnStatusTag } from "@bazaar/ui";
 import { Link } from "react-router";
-import { RefundStatusTag, ReturnStatusTag } from "./return-tags";
 import { unitCount } from "./return-values";
 
 /** The returns asked for on one shop's part of an order, each linking to its page. */

@@ -1,13 +1,20 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatDateTime } from "@bazaar/client/format";
 import type { AdminReturnDto } from "@bazaar/schemas";
-import { Card, ErrorAlert, Loading, OrderTimeline, Page, paymentMethodLabel } from "@bazaar/ui";
+import {
+  Card,
+  ErrorAlert,
+  Loading,
+  OrderTimeline,
+  Page,
+  paymentMethodLabel,
+  ReturnStatusTag,
+} from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ReturnDecision } from "./return-decision";
 import { ReturnLines } from "./return-lines";
 import { ReturnRefund } from "./return-refund";
-import { ReturnStatusTag } from "./return-tags";
 
 const AllReturns = () => (
   <Link to="/returns" className="bz-button bz-button--secondary">

@@ -1,7 +1,6 @@
 import { formatRupees } from "@bazaar/client/format";
 import type { ReturnDto } from "@bazaar/schemas";
-import { Card } from "@bazaar/ui";
-import { returnReasonLabel } from "./return-values";
+import { Card, returnReasonLabel } from "@bazaar/ui";
 
 /** What the buyer sends back: each line with its reason and refund, then their comment and photos. */
 export function ReturnLines({ ret: r }: { ret: ReturnDto }) {

@@ -1,10 +1,9 @@
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminReturnDto } from "@bazaar/schemas";
-import { Alert, Button, Card, SumRow } from "@bazaar/ui";
+import { Alert, Button, Card, RefundStatusTag, SumRow } from "@bazaar/ui";
 import { useState } from "react";
 import { MarkPaidDialog } from "./mark-paid-dialog";
 import { RefundAccountFacts } from "./refund-account-facts";
-import { RefundStatusTag } from "./return-tags";
 import { refundMethodLabel } from "./return-values";
 
 /** The money: what the buyer gets back and how, and for cash on delivery, "Mark paid". */

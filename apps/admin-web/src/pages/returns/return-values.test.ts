@@ -5,8 +5,6 @@ import {
   readReturnTab,
   refundAccountLines,
   returnListInput,
-  returnReasonLabel,
-  returnStatusLabel,
   unitCount,
 } from "./return-values";
 
@@ -42,9 +40,9 @@ describe("return filters", () => {
 });
 
 describe("return labels", () => {
-  it("names reasons and statuses as an admin reads them", () => {
-    expect(returnReasonLabel("wrong_item")).toBe("Wrong item sent");
-    expect(returnStatusLabel("escalated")).toBe("Escalated");
+  it("names the tabs with the shared status words, and counts units", () => {
+    expect(RETURN_TABS.find((t) => t.value === "received")?.label).toBe("Received");
+    expect(RETURN_TABS[0]).toEqual({ value: "escalated", label: "Escalated" });
     expect(unitCount(1)).toBe("1 unit");
     expect(unitCount(3)).toBe("3 units");
   });

@@ -1,46 +1,10 @@
-import type {
-  AdminReturnsListInput,
-  RefundAccount,
-  RefundMethod,
-  ReturnReason,
-  ReturnRefundStatus,
-  ReturnStatus,
-} from "@bazaar/schemas";
+import type { AdminReturnsListInput, RefundAccount, RefundMethod, ReturnStatus } from "@bazaar/schemas";
 import { Id, ReturnStatus as ReturnStatusSchema } from "@bazaar/schemas";
+import { returnStatusLabel } from "@bazaar/ui";
 
-// What an admin reads about returns: labels, tones and the list's filters.
-
-const REASON: Record<ReturnReason, string> = {
-  damaged: "Arrived damaged",
-  defective: "Defective",
-  wrong_item: "Wrong item sent",
-  not_as_described: "Not as described",
-  size_fit: "Size or fit",
-  no_longer_needed: "No longer needed",
-};
-export const returnReasonLabel = (reason: ReturnReason) => REASON[reason] ?? reason;
-
-const STATUS: Record<ReturnStatus, { label: string; tone: string }> = {
-  requested: { label: "Requested", tone: "bz-tag--warning" },
-  approved: { label: "Approved", tone: "bz-tag--info" },
-  rejected: { label: "Rejected", tone: "bz-tag--danger" },
-  escalated: { label: "Escalated", tone: "bz-tag--warning" },
-  received: { label: "Received", tone: "bz-tag--info" },
-  refunded: { label: "Refunded", tone: "bz-tag--accent" },
-  cancelled: { label: "Cancelled", tone: "bz-tag--muted" },
-};
-export const returnStatusLabel = (s: ReturnStatus) => STATUS[s].label;
-export const returnStatusTone = (s: ReturnStatus) => STATUS[s].tone;
-
-const REFUND: Record<ReturnRefundStatus, { label: string; tone: string }> = {
-  none: { label: "Not yet due", tone: "bz-tag--muted" },
-  pending: { label: "Refund in progress", tone: "bz-tag--info" },
-  owed: { label: "Refund owed", tone: "bz-tag--warning" },
-  paid: { label: "Refund paid", tone: "bz-tag--accent" },
-  failed: { label: "Refund failed", tone: "bz-tag--danger" },
-};
-export const refundStatusLabel = (s: ReturnRefundStatus) => REFUND[s].label;
-export const refundStatusTone = (s: ReturnRefundStatus) => REFUND[s].tone;
+// What only an admin's pages say about returns: the list's filters, the refund method, the
+// account to pay. The names of reasons, statuses and refund states are @bazaar/ui's, the same
+// words the buyer and the shop read.
 
 export const refundMethodLabel = (m: RefundMethod) =>
   m === "manual" ? "Paid by Bazaar by hand (cash on delivery)" : "Back to the original online payment";
@@ -51,7 +15,7 @@ export const RETURN_TABS: readonly { value: ReturnTab; label: string }[] = [
   { value: "escalated", label: "Escalated" },
   ...(["requested", "approved", "rejected", "received", "refunded", "cancelled"] as const).map((value) => ({
     value,
-    label: STATUS[value].label,
+    label: returnStatusLabel(value),
   })),
   { value: "all", label: "All" },
 ];

@@ -11,12 +11,13 @@ import {
   Loading,
   LoadMore,
   Page,
+  RefundStatusTag,
+  ReturnStatusTag,
   TextField,
 } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { RefundStatusTag, ReturnStatusTag } from "./return-tags";
 import { RETURN_TABS, type ReturnTab, readReturnTab, returnListInput, unitCount } from "./return-values";
 
 const EMPTY: Record<ReturnTab, string> = {
