@@ -1,13 +1,16 @@
-import { AppShell, RequireRole, SignIn } from "@bazaar/ui";
-import type { ReactNode } from "react";
+import { AppShell, Loading, RequireRole, SignIn } from "@bazaar/ui";
+import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
+import { AuditLogPage } from "./pages/audit/audit-log";
 import { CategoriesPage } from "./pages/categories";
 import { CheckoutSettingsPage } from "./pages/checkout-settings";
 import { CouponsPage } from "./pages/coupons";
 import { FeaturedPage } from "./pages/featured";
+import { FinanceSettingsPage } from "./pages/finance/finance-settings";
 import { ModerationPage } from "./pages/moderation";
 import { OrderDetailPage } from "./pages/orders/order-detail";
 import { OrdersPage } from "./pages/orders/orders";
+import { PayoutsPage } from "./pages/payouts/payouts";
 import { ReportDetailPage } from "./pages/reports/report-detail";
 import { ReportsPage } from "./pages/reports/reports";
 import { RefundsPage } from "./pages/returns/refunds";
@@ -18,12 +21,21 @@ import { SellerDetailPage } from "./pages/seller-detail";
 import { SellersPage } from "./pages/sellers";
 import { UsersPage } from "./pages/users";
 
+// The dashboards draw charts (recharts): loaded on first visit, not with the app.
+const HomePage = lazy(() => import("./pages/analytics/home").then((m) => ({ default: m.HomePage })));
+const AnalyticsPage = lazy(() =>
+  import("./pages/analytics/analytics").then((m) => ({ default: m.AnalyticsPage })),
+);
+
 const NAV = [
+  { to: "/", label: "Dashboard", end: true },
+  { to: "/analytics", label: "Analytics" },
   { to: "/moderation", label: "Moderation" },
   { to: "/reports", label: "Reports" },
   { to: "/orders", label: "Orders" },
   { to: "/returns", label: "Returns" },
   { to: "/refunds", label: "Refunds" },
+  { to: "/payouts", label: "Payouts" },
   { to: "/sellers", label: "Sellers" },
   { to: "/categories", label: "Categories" },
   { to: "/featured", label: "Featured" },
@@ -31,6 +43,8 @@ const NAV = [
   { to: "/users", label: "Users" },
   { to: "/settings/checkout", label: "Checkout" },
   { to: "/settings/returns", label: "Return window" },
+  { to: "/settings/finance", label: "Finance" },
+  { to: "/audit", label: "Audit log" },
 ];
 
 function Shell() {
@@ -42,18 +56,21 @@ function Shell() {
 }
 
 const admin = (page: ReactNode) => <RequireRole roles="admin">{page}</RequireRole>;
+const lazyAdmin = (page: ReactNode) => admin(<Suspense fallback={<Loading />}>{page}</Suspense>);
 
 export const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/moderation" replace /> },
+      { index: true, element: lazyAdmin(<HomePage />) },
+      { path: "analytics", element: lazyAdmin(<AnalyticsPage />) },
       { path: "moderation", element: admin(<ModerationPage />) },
       { path: "orders", element: admin(<OrdersPage />) },
       { path: "orders/:id", element: admin(<OrderDetailPage />) },
       { path: "returns", element: admin(<ReturnsPage />) },
       { path: "returns/:id", element: admin(<ReturnDetailPage />) },
       { path: "refunds", element: admin(<RefundsPage />) },
+      { path: "payouts", element: admin(<PayoutsPage />) },
       { path: "reports", element: admin(<ReportsPage />) },
       { path: "reports/:id", element: admin(<ReportDetailPage />) },
       { path: "sellers", element: admin(<SellersPage />) },
@@ -64,6 +81,8 @@ export const router = createBrowserRouter([
       { path: "users", element: admin(<UsersPage />) },
       { path: "settings/checkout", element: admin(<CheckoutSettingsPage />) },
       { path: "settings/returns", element: admin(<ReturnSettingsPage />) },
+      { path: "settings/finance", element: admin(<FinanceSettingsPage />) },
+      { path: "audit", element: admin(<AuditLogPage />) },
       {
         path: "login",
         element: (

@@ -4,6 +4,8 @@ import type { ModerationItemDto, SellerProductDto } from "@bazaar/schemas";
 import { Button, Card, ErrorAlert, type FlatCategory, Form, RevisionCompare, TextField } from "@bazaar/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
+import { historyHref } from "./audit/audit-values";
 import { FeatureToggle } from "./featured";
 import { ProductPreview } from "./product-preview";
 import { TakeDownButton } from "./takedown-button";
@@ -71,7 +73,8 @@ export function Review(props: { item: ModerationItemDto; categories: FlatCategor
             <h2 className="bz-card__heading">{title}</h2>
             <p className="bz-muted">
               {item.kind === "new" ? "New product" : "Edit to a live product"} from{" "}
-              <strong>{item.seller.shopName}</strong> · updated {formatDateTime(p.updatedAt)}
+              <strong>{item.seller.shopName}</strong> · updated {formatDateTime(p.updatedAt)} ·{" "}
+              <Link to={historyHref("product", p.id)}>History</Link>
             </p>
           </div>
           {item.kind === "edit" && <FeatureToggle productId={p.id} featured={p.featured} />}

@@ -4,8 +4,10 @@ import type { SellerDto } from "@bazaar/schemas";
 import { Alert, Card, ErrorAlert, Loading, Page } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { historyHref } from "./audit/audit-values";
 import { SellerCommission } from "./seller-commission";
 import { DecisionCard } from "./seller-decision";
+import { SellerMoney } from "./seller-money/seller-balances";
 import { SellerReturnWindow } from "./seller-return-window";
 import { sellerStatusTone } from "./sellers";
 
@@ -34,6 +36,9 @@ export function SellerDetailPage() {
           <Link to={`/returns?status=all&seller=${s.id}`} className="bz-button bz-button--secondary">
             Returns
           </Link>
+          <Link to={historyHref("seller", s.id)} className="bz-button bz-button--secondary">
+            History
+          </Link>
           <Link to="/sellers" className="bz-button bz-button--secondary">
             All sellers
           </Link>
@@ -53,6 +58,8 @@ export function SellerDetailPage() {
           <SellerReturnWindow sellerId={s.id} />
         </div>
       </div>
+      <h2 className="bz-section__title">Money</h2>
+      <SellerMoney sellerId={s.id} />
     </Page>
   );
 }

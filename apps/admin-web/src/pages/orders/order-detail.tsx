@@ -14,6 +14,7 @@ import {
 } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { historyHref } from "../audit/audit-values";
 import { OrderPaymentCard } from "./order-payment-card";
 import { adminMayCancel } from "./order-values";
 import { PartCard } from "./part-card";
@@ -57,6 +58,9 @@ function OrderView({ order: o }: { order: AdminOrderDto }) {
               Cancel order
             </Button>
           )}
+          <Link to={historyHref("order", o.id)} className="bz-button bz-button--secondary">
+            History
+          </Link>
           <AllOrders />
         </>
       }

@@ -1,6 +1,7 @@
 import type { ReportTargetPreviewDto } from "@bazaar/schemas";
 import { Alert } from "@bazaar/ui";
 import { Link } from "react-router";
+import { historyHref } from "../audit/audit-values";
 import { clip, targetTypeLabel } from "./report-values";
 
 /**
@@ -68,6 +69,11 @@ export function ReportTarget({
       {t.type === "shop" && t.shop && !compact && (
         <p className="bz-small">
           <Link to={`/sellers/${t.shop.id}`}>Open the shop in Sellers</Link>
+        </p>
+      )}
+      {t.product && !compact && (
+        <p className="bz-small">
+          <Link to={historyHref("product", t.product.id)}>Product history</Link>
         </p>
       )}
     </div>
