@@ -1,6 +1,6 @@
 import { useAuth } from "@bazaar/client";
-import { AppShell, type NavItem, RequireRole, SignIn } from "@bazaar/ui";
-import type { ReactNode } from "react";
+import { AppShell, Loading, type NavItem, RequireRole, SignIn } from "@bazaar/ui";
+import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { ApplyPage } from "./pages/apply";
 import { CouponsPage } from "./pages/coupons";
@@ -15,6 +15,16 @@ import { ReviewsPage } from "./pages/reviews/reviews";
 import { SalesPage } from "./pages/sales/sales";
 import { ShopProfilePage } from "./pages/shop-profile";
 import { useSellerNav } from "./use-seller-nav";
+
+// The money pages load on first visit: analytics brings recharts, which the rest of the app never needs.
+const EarningsPage = lazy(() => import("./pages/money/earnings").then((m) => ({ default: m.EarningsPage })));
+const PayoutsPage = lazy(() => import("./pages/money/payouts").then((m) => ({ default: m.PayoutsPage })));
+const StatementsPage = lazy(() =>
+  import("./pages/money/statements").then((m) => ({ default: m.StatementsPage })),
+);
+const AnalyticsPage = lazy(() =>
+  import("./pages/money/analytics").then((m) => ({ default: m.AnalyticsPage })),
+);
 
 const APPLICANT_NAV: NavItem[] = [{ to: "/apply", label: "Your application" }];
 
@@ -39,6 +49,15 @@ function SellerArea({ children }: { children: ReactNode }) {
     <RequireRole roles={["seller", "customer"]}>
       <SellersOnly>{children}</SellersOnly>
     </RequireRole>
+  );
+}
+
+/** A lazily loaded seller page: the spinner while its code arrives. */
+function LazySellerArea({ children }: { children: ReactNode }) {
+  return (
+    <SellerArea>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </SellerArea>
   );
 }
 
@@ -145,6 +164,38 @@ export const router = createBrowserRouter([
           <SellerArea>
             <CouponsPage />
           </SellerArea>
+        ),
+      },
+      {
+        path: "earnings",
+        element: (
+          <LazySellerArea>
+            <EarningsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "payouts",
+        element: (
+          <LazySellerArea>
+            <PayoutsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "statements",
+        element: (
+          <LazySellerArea>
+            <StatementsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "analytics",
+        element: (
+          <LazySellerArea>
+            <AnalyticsPage />
+          </LazySellerArea>
         ),
       },
       {

@@ -14,6 +14,10 @@ export function useSellerNav(enabled: boolean): NavItem[] {
     { to: "/questions", label: withCount("Questions", waiting.openQuestions.data) },
     { to: "/sales", label: "Sales" },
     { to: "/coupons", label: "Coupons" },
+    { to: "/analytics", label: "Analytics" },
+    { to: "/earnings", label: "Earnings" },
+    { to: "/payouts", label: "Payouts" },
+    { to: "/statements", label: "Statements" },
     { to: "/shop", label: "Shop profile" },
   ];
 }

@@ -17,8 +17,10 @@ export { HttpApiError } from "./http-error";
 export {
   attachmentFilename,
   type FetchInvoiceOptions,
+  fetchFile,
   fetchInvoice,
   type InvoiceFile,
+  useFetchFile,
   useFetchInvoice,
 } from "./invoice";
 export { type UseOrderUpdatesOptions, useOrderUpdates } from "./order-updates";
@@ -33,3 +35,4 @@ export {
   useTRPCClient,
 } from "./provider";
 export { MediaUploadError, type UploadMediaOptions, uploadMedia, useUploadMedia } from "./upload-media";
+export { MB, type PendingUpload, screenFiles, useMediaUploads } from "./use-media-uploads";

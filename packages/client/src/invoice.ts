@@ -28,6 +28,22 @@ export function attachmentFilename(header: string | null, fallback: string): str
  */
 export async function fetchInvoice(subOrderId: string, options: FetchInvoiceOptions): Promise<InvoiceFile> {
   const url = `${options.baseUrl ?? "/api/invoices"}/${encodeURIComponent(subOrderId)}`;
+  return fetchFile(url, options, {
+    filename: "invoice.pdf",
+    message: "The invoice could not be downloaded.",
+  });
+}
+
+/**
+ * Any file the API serves to a signed-in user (invoices, statements), fetched like an invoice:
+ * the bearer token, one refresh on a 401, the API's error body as an HttpApiError. The name
+ * comes from `content-disposition`, else `fallback.filename`.
+ */
+export async function fetchFile(
+  url: string,
+  options: Omit<FetchInvoiceOptions, "baseUrl">,
+  fallback: { filename: string; message: string },
+): Promise<InvoiceFile> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const send = async () => {
     const token = options.auth.getAccessToken();
@@ -46,10 +62,10 @@ export async function fetchInvoice(subOrderId: string, options: FetchInvoiceOpti
 
   let { response, token } = await send();
   if (response.status === 401 && (await options.auth.refresh(token))) ({ response } = await send());
-  if (!response.ok) throw await httpApiError(response, "The invoice could not be downloaded.");
+  if (!response.ok) throw await httpApiError(response, fallback.message);
   return {
     blob: await response.blob(),
-    filename: attachmentFilename(response.headers.get("content-disposition"), "invoice.pdf"),
+    filename: attachmentFilename(response.headers.get("content-disposition"), fallback.filename),
   };
 }
 
@@ -57,4 +73,16 @@ export async function fetchInvoice(subOrderId: string, options: FetchInvoiceOpti
 export function useFetchInvoice(): (subOrderId: string) => Promise<InvoiceFile> {
   const auth = useAuthStore();
   return useCallback((subOrderId: string) => fetchInvoice(subOrderId, { auth }), [auth]);
+}
+
+/** `fetchFile` bound to this app's session. */
+export function useFetchFile(): (
+  url: string,
+  fallback: { filename: string; message: string },
+) => Promise<InvoiceFile> {
+  const auth = useAuthStore();
+  return useCallback(
+    (url: string, fallback: { filename: string; message: string }) => fetchFile(url, { auth }, fallback),
+    [auth],
+  );
 }

@@ -32,8 +32,9 @@ function ChartFrame(props: {
   emptyText: string;
   chart: ReactNode;
   table: ReactNode;
+  defaultView?: "chart" | "table";
 }) {
-  const [asTable, setAsTable] = useState(false);
+  const [asTable, setAsTable] = useState(props.defaultView === "table");
   const tableId = useId();
   return (
     <figure className="bz-chart" data-testid={props.testId}>
@@ -95,6 +96,8 @@ export function TimeSeriesChart(props: {
   variant?: "area" | "line";
   height?: number;
   emptyText?: string;
+  /** Which the reader sees first; the other is a click away (and the table always read aloud). */
+  defaultView?: "chart" | "table";
   testId?: string;
 }) {
   const { rows, series, granularity, format } = props;
@@ -211,6 +214,7 @@ export function TimeSeriesChart(props: {
       emptyText={props.emptyText ?? "Nothing in this period yet."}
       chart={chart}
       table={table}
+      defaultView={props.defaultView}
     />
   );
 }
@@ -233,6 +237,7 @@ export function RankBarChart(props: {
   /** The name column's header ("Product", "Category"). */
   nameLabel?: string;
   emptyText?: string;
+  defaultView?: "chart" | "table";
   testId?: string;
 }) {
   const bar = props.columns.find((c) => c.key === props.barKey) ?? props.columns[0];
@@ -305,6 +310,7 @@ export function RankBarChart(props: {
       emptyText={props.emptyText ?? "Nothing to rank in this period yet."}
       chart={chart}
       table={table}
+      defaultView={props.defaultView}
     />
   );
 }
