@@ -34,7 +34,8 @@
 //   round((sub-order total − refunded) × commissionBps / 10000), the rate frozen on the sub-order.
 // - orders: counted orders (one per checkout, however many shops it spans), like GMV before
 //   cancellations; average order value = GMV / orders, rounded down.
-// - new customers: customer accounts created in the range; new sellers: shops created in it.
+// - new customers: accounts signed up in the range (any but an admin's, counted when created);
+//   new sellers: shops applied for in the range.
 // - refund rate = (cancelled + refunded) / GMV.
 // - payment-method split: GMV and orders per method (cod, razorpay) over counted orders.
 // - top categories: net revenue and units of order lines by category (the product's category

@@ -1,8 +1,6 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../platform/raw-rows";
-import { istDay } from "./facts";
-import { addDays, istStart } from "./period";
 
 export type PlatformDayRow = {
   day: string;
@@ -29,13 +27,11 @@ export const PLATFORM_DAY_KEYS = [
 ] as const;
 
 /**
- * The platform's days from `from` to `to`: the sharded rollup added up per day, with sign-ups
- * per IST day counted from the users and sellers indexes (role, created_at) and (created_at).
+ * The platform's days from `from` to `to`: the sharded rollup added up per day, beside the
+ * sign-ups counted per IST day by triggers (migration 0012).
  */
 export async function platformDays(db: Database, from: string, to: string): Promise<PlatformDayRow[]> {
-  const start = istStart(from);
-  const end = istStart(addDays(to, 1));
-  const [sales, customers, shops] = await Promise.all([
+  const [sales, signups] = await Promise.all([
     rowsOf<Omit<PlatformDayRow, "newCustomers" | "newSellers">>(
       db,
       sql`select day::text as day, sum(gross)::float8 as gross, sum(cancelled)::float8 as cancelled,
@@ -46,18 +42,10 @@ export async function platformDays(db: Database, from: string, to: string): Prom
           where day between ${from}::date and ${to}::date
           group by day`,
     ),
-    rowsOf<{ day: string; n: number }>(
+    rowsOf<{ day: string; customers: number; sellers: number }>(
       db,
-      sql`select ${sql.raw(istDay("created_at"))}::text as day, count(*)::int as n from users
-          where role = 'customer' and created_at >= ${start.toISOString()}::timestamptz
-            and created_at < ${end.toISOString()}::timestamptz
-          group by 1`,
-    ),
-    rowsOf<{ day: string; n: number }>(
-      db,
-      sql`select ${sql.raw(istDay("created_at"))}::text as day, count(*)::int as n from sellers
-          where created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
-          group by 1`,
+      sql`select day::text as day, customers, sellers from analytics_signups_daily
+          where day between ${from}::date and ${to}::date`,
     ),
   ]);
   const byDay = new Map<string, PlatformDayRow>();
@@ -73,7 +61,6 @@ export async function platformDays(db: Database, from: string, to: string): Prom
     return r;
   };
   for (const s of sales) Object.assign(row(s.day), s);
-  for (const c of customers) row(c.day).newCustomers = c.n;
-  for (const s of shops) row(s.day).newSellers = s.n;
+  for (const s of signups) Object.assign(row(s.day), { newCustomers: s.customers, newSellers: s.sellers });
   return [...byDay.values()];
 }

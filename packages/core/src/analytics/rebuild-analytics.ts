@@ -1,6 +1,12 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
-import { LINE_FACT_COLUMNS, lineFactsQuery, SUB_ORDER_FACT_COLUMNS, subOrderFactsQuery } from "./facts";
+import {
+  istDay,
+  LINE_FACT_COLUMNS,
+  lineFactsQuery,
+  SUB_ORDER_FACT_COLUMNS,
+  subOrderFactsQuery,
+} from "./facts";
 
 const cols = (names: readonly string[]) => sql.raw(names.join(", "));
 const SUMS =
@@ -17,7 +23,7 @@ const SUMMED = SUMS.split(", ")
 export async function rebuildAnalytics(db: Database): Promise<{ subOrders: number; lines: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
-      analytics_platform_daily, analytics_product_daily, analytics_category_daily`);
+      analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_signups_daily`);
     await tx.execute(
       sql`insert into analytics_sub_order_facts (${cols(SUB_ORDER_FACT_COLUMNS)}) ${subOrderFactsQuery(null)}`,
     );
@@ -36,6 +42,12 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
       select seller_id, day, product_id, sum(revenue), sum(units), sum(lines) from analytics_line_facts group by 1, 2, 3`);
     await tx.execute(sql`insert into analytics_category_daily (day, category_id, revenue, units)
       select day, category_id, sum(revenue), sum(units) from analytics_line_facts group by 1, 2`);
+    // As the sign-up triggers count them (migration 0012): any account but an admin's, every shop.
+    await tx.execute(sql`insert into analytics_signups_daily (day, customers, sellers)
+      select day, sum(c), sum(s) from (
+        select ${sql.raw(istDay("created_at"))} as day, 1 as c, 0 as s from users where role <> 'admin'
+        union all select ${sql.raw(istDay("created_at"))}, 0, 1 from sellers
+      ) x group by day`);
     const [counts] = (
       (await tx.execute(
         sql`select (select count(*) from analytics_sub_order_facts)::int as "subOrders",

@@ -135,7 +135,7 @@ export async function analyticsOracle(db: Database) {
       commission,
       orders: placed.length,
       averageOrderValue: placed.length ? Math.floor(gmv / placed.length) : 0,
-      newCustomers: us.filter((u) => u.role === "customer" && inRange(dayOf(u.createdAt), from, to)).length,
+      newCustomers: us.filter((u) => u.role !== "admin" && inRange(dayOf(u.createdAt), from, to)).length,
       newSellers: shops.filter((s) => inRange(dayOf(s.createdAt), from, to)).length,
       refundRate: gmv ? (cancelled + refunded) / gmv : 0,
       paymentMethods: [

@@ -112,3 +112,13 @@ export const analyticsCategoryDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.categoryId] })],
 );
+
+/**
+ * Sign-ups per India date, counted by triggers on insert into users (any account but an
+ * admin's) and sellers (a shop applied for); migration 0012 backfills it.
+ */
+export const analyticsSignupsDaily = pgTable("analytics_signups_daily", {
+  day: date({ mode: "string" }).primaryKey(),
+  customers: integer().notNull().default(0),
+  sellers: integer().notNull().default(0),
+});
