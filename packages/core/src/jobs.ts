@@ -1,4 +1,5 @@
 import type { JobHandlers } from "@bazaar/jobs";
+import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
 import { sendEmail } from "./notifications";
 import { expireOrder, handleRazorpayWebhook, processRefund, reconcilePayments } from "./payments";
@@ -16,6 +17,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "payments.reconcile": async () => void (await reconcilePayments(deps)),
     "payments.refund": async (payload) => void (await processRefund(deps, payload.refundId)),
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
+    "ledger.release": async (payload) => void (await releaseFunds(deps, payload.subOrderId)),
     "maintenance.sweep": async () => void (await sweep(deps)),
   };
 }

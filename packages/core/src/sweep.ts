@@ -1,3 +1,4 @@
+import { releaseDueFunds } from "./ledger";
 import { redrivePendingEmails } from "./notifications";
 import { expireOverdueOrders, redrivePaymentWork } from "./payments";
 import type { Deps } from "./platform/deps";
@@ -7,6 +8,8 @@ export type SweepReport = {
   emails: number;
   webhooks: number;
   refunds: number;
+  /** Sub-orders whose pending money was released here because their job was lost. */
+  releasedFunds: number;
   /** Parts that failed this run (the database was away, say); the next run tries again. */
   failed: string[];
 };
@@ -18,7 +21,14 @@ export type SweepReport = {
  * found here and done. Each part runs on its own: one failing does not stop the others.
  */
 export async function sweep(deps: Deps): Promise<SweepReport> {
-  const report: SweepReport = { expiredOrders: 0, emails: 0, webhooks: 0, refunds: 0, failed: [] };
+  const report: SweepReport = {
+    expiredOrders: 0,
+    emails: 0,
+    webhooks: 0,
+    refunds: 0,
+    releasedFunds: 0,
+    failed: [],
+  };
   const part = async (name: string, run: () => Promise<void>) => {
     try {
       await run();
@@ -36,7 +46,10 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
   await part("payments", async () => {
     Object.assign(report, await redrivePaymentWork(deps));
   });
-  if (report.expiredOrders + report.emails + report.webhooks + report.refunds > 0)
+  await part("ledger", async () => {
+    report.releasedFunds = await releaseDueFunds(deps);
+  });
+  if (report.expiredOrders + report.emails + report.webhooks + report.refunds + report.releasedFunds > 0)
     deps.log.info(report, "sweep re-drove lost work");
   return report;
 }

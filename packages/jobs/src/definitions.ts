@@ -17,6 +17,8 @@ export const jobs = {
   "payments.refund": { queue: "payments", payload: z.object({ refundId: z.uuid() }) },
   /** An online order's payment window closed: cancel it unless it was paid. */
   "orders.expire": { queue: "orders", payload: z.object({ orderId: z.uuid() }) },
+  /** A delivered sub-order's return window closed: its pending money becomes available. */
+  "ledger.release": { queue: "ledger", payload: z.object({ subOrderId: z.uuid() }) },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

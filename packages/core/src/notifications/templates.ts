@@ -1,4 +1,5 @@
 import { both, layout, note, noteParagraphs, type P, type Rendered, rupees, str } from "./template-kit";
+import { payoutTemplates } from "./templates-payouts";
 import { questionTemplates } from "./templates-questions";
 import { reportTemplates } from "./templates-reports";
 import { returnTemplates } from "./templates-returns";
@@ -217,6 +218,7 @@ export const templates = {
   ...reviewTemplates,
   ...questionTemplates,
   ...reportTemplates,
+  ...payoutTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

@@ -3,6 +3,7 @@ import { AdvanceSubOrderInput, type SellerSubOrderDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
+import { postDelivery, scheduleRelease } from "../ledger";
 import type { Deps, SellerActor } from "../platform/deps";
 import { cancelSubOrders } from "./cancel-sub-orders";
 import { Effects, recordTransition } from "./effects";
@@ -48,6 +49,11 @@ export async function advanceSubOrder(
         updatedAt: now,
       })
       .where(eq(subOrders.id, sub!.id));
+    // The sale, its deductions and when its money becomes available, in this transaction.
+    if (input.to === "delivered") {
+      const { releaseAt } = await postDelivery(tx, { subOrderId: sub!.id, at: now });
+      fx.jobs.push(() => scheduleRelease(deps, sub!.id, releaseAt));
+    }
     await recordTransition(tx, fx, {
       order: order!,
       subOrder: sub!,

@@ -1,9 +1,10 @@
-export { adminGetPayout } from "./admin-get-payout";
-export { adminListPayouts } from "./admin-list-payouts";
+// Payouts: a seller withdraws available money; an admin approves, pays (UTR) or rejects.
+// requested → approved → paid; requested | approved → rejected. Money moves through the
+// ledger (available → in payout on request; in payout → paid out, or back to available).
 export { approvePayout } from "./approve-payout";
 export { exportPayouts } from "./export-payouts";
-export { getMyPayout } from "./get-my-payout";
-export { listMyPayouts } from "./list-my-payouts";
+export { adminGetPayout, getMyPayout } from "./get-payout";
+export { adminListPayouts, listMyPayouts } from "./list-payouts";
 export { markPayoutPaid } from "./mark-payout-paid";
 export { rejectPayout } from "./reject-payout";
 export { requestPayout } from "./request-payout";

@@ -15,6 +15,7 @@ import type { z } from "zod";
 import { refreshSales } from "../analytics";
 import { refreshDerived } from "../catalog";
 import { invalidField, invalidState } from "../errors";
+import { postReturnClawback } from "../ledger";
 import { Effects } from "../orders";
 import type { Deps, SellerActor } from "../platform/deps";
 import { lockSubOrderItems } from "./pricing";
@@ -151,6 +152,14 @@ export async function receiveReturn(
           deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
         );
     }
+    // The refund is booked: the seller gives it back (ledger/post-return.ts).
+    await postReturnClawback(tx, {
+      returnId: ret.id,
+      returnNumber: ret.number,
+      subOrderId: ret.subOrderId,
+      amount,
+      at: now,
+    });
     const settled = refundStatus === "paid";
     await tx
       .update(returns)
