@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
-  advanceSubOrder,
   createReport,
   createReview,
-  createVerifiedUser,
   escalateReturn,
   getSellerReturn,
   receiveReturn,
@@ -13,9 +11,9 @@ import {
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliver, signInPage, verifiedUser } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
-const PASSWORD = "mango-tree-42";
 const ADMIN = { email: "admin@e2e.test", name: "Asha Admin" };
 
 let stack: Stack | undefined;
@@ -45,7 +43,7 @@ afterAll(async () => {
 async function setUp() {
   stack = await startStack("admin-after-delivery", ["admin-web"]);
   const deps = stack.api.runtime.deps;
-  await createVerifiedUser(deps, { ...ADMIN, password: PASSWORD, role: "admin" });
+  await verifiedUser(deps, ADMIN, "admin");
   const fx = orderFixture({ deps });
   const shop = await fx.shop("Meera Handicrafts");
   seeded.shopId = shop.id;
@@ -55,15 +53,7 @@ async function setUp() {
   const buyer = await fx.customer();
   const order = await fx.checkout(buyer, [[lamp.id, 2]], "cod");
   const sub = order.subOrders[0]!;
-  await advanceSubOrder(deps, shop.actor, { subOrderId: sub.id, to: "packed" });
-  await advanceSubOrder(deps, shop.actor, {
-    subOrderId: sub.id,
-    to: "shipped",
-    carrier: "Delhivery",
-    trackingNumber: "DL12345678",
-  });
-  await advanceSubOrder(deps, shop.actor, { subOrderId: sub.id, to: "out_for_delivery" });
-  await advanceSubOrder(deps, shop.actor, { subOrderId: sub.id, to: "delivered" });
+  await deliver(deps, shop.actor, sub.id);
   const ret = await requestReturn(deps, buyer.actor, {
     subOrderId: sub.id,
     lines: [{ orderItemId: sub.items[0]!.id, qty: 1, reason: "damaged" }],
@@ -107,16 +97,8 @@ async function setUp() {
 }
 let receive: () => Promise<void> = async () => {};
 
-async function signIn(): Promise<Page> {
-  const page = await browser!.newContext().then((c) => c.newPage());
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${stack!.url["admin-web"]}/login`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return page;
-}
+const signIn = (): Promise<Page> =>
+  signInPage(browser!, stack!.url["admin-web"], ADMIN.email, { timeoutMs: 15_000 });
 
 describe("admin after delivery", () => {
   it("decides an escalated return, pays its COD refund, unlists a reported product and sets return windows", async () => {

@@ -1,21 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
-import {
-  type Actor,
-  advanceSubOrder,
-  completeDevPayment,
-  confirmPayment,
-  createAddress,
-  createShopForSeed,
-  createVerifiedUser,
-  type DevGateway,
-} from "@bazaar/core";
+import { completeDevPayment, confirmPayment, type DevGateway } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buyerWithAddress, deliver, png, shopOwner, signInPage } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
-const PASSWORD = "mango-tree-42";
 const BUYER = { email: "asha@e2e.test", name: "Asha Verma" };
 const SELLER = { email: "ravi@e2e.test", name: "Ravi Patel", shop: "Ravi Textiles" };
 const PRODUCT = "Handloom Cotton Saree";
@@ -39,33 +28,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A small, valid PNG (solid colour), standing in for the buyer's phone photo. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([
-    Buffer.from([0]),
-    Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat()),
-  ]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", pixels),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 /**
  * Everything before the browser: an approved shop whose owner can sign in, one saree (₹1,200,
  * 10 in stock), and a buyer who bought 2 of it online through the dev gateway; the shop
@@ -75,48 +37,21 @@ async function setUp() {
   stack = await startStack("after-delivery", ["customer-web", "seller-web"]);
   const deps = stack.api.runtime.deps;
   const fx = orderFixture({ deps });
-  const owner = await createVerifiedUser(deps, {
-    email: SELLER.email,
-    name: SELLER.name,
-    password: PASSWORD,
-    role: "customer",
-  });
-  const { seller } = await createShopForSeed(deps, {
-    userId: owner.id,
-    status: "approved",
-    shopName: SELLER.shop,
-    contactEmail: SELLER.email,
-    contactPhone: "98240 12345",
-    pickupAddress: {
-      name: SELLER.name,
-      phone: "98240 12345",
-      line1: "1 Market Road",
-      city: "Surat",
-      state: "Gujarat",
-      pincode: "395002",
-    },
-    bankAccount: { holder: SELLER.name, number: "50100234567812", ifsc: "HDFC0000123" },
-  });
-  const shopActor = {
-    userId: owner.id,
-    role: "seller",
-    sessionId: randomUUID(),
-    sellerId: seller.id,
-  } as const;
+  const { seller, actor: shopActor } = await shopOwner(
+    deps,
+    { email: SELLER.email, name: SELLER.name, shopName: SELLER.shop },
+    { city: "Surat", state: "Gujarat", pincode: "395002" },
+  );
   const { product, id: variantId } = await fx.variant(seller, 120_000, 10, PRODUCT);
 
-  const user = await createVerifiedUser(deps, { ...BUYER, password: PASSWORD, role: "customer" });
-  const actor: Actor = { userId: user.id, role: "customer", sessionId: randomUUID() };
-  const address = await createAddress(deps, actor, {
-    name: BUYER.name,
-    phone: "9876543210",
+  const { actor, addressId } = await buyerWithAddress(deps, BUYER, {
     line1: "42 Residency Road",
     city: "Bengaluru",
     state: "Karnataka",
     pincode: "560025",
     isDefault: true,
   });
-  const placed = await fx.checkout({ actor, addressId: address.id }, [[variantId, 2]], "razorpay");
+  const placed = await fx.checkout({ actor, addressId }, [[variantId, 2]], "razorpay");
   // Paid as the dev gateway's hosted page would (the checkout browser test drives that page).
   const { redirectParams } = completeDevPayment(deps.payments as DevGateway, {
     orderId: placed.payment!.razorpayOrderId!,
@@ -134,28 +69,14 @@ async function setUp() {
   });
   expect(order.paymentStatus).toBe("paid");
   const sub = order.subOrders[0]!;
-  for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
-    await advanceSubOrder(deps, shopActor, {
-      subOrderId: sub.id,
-      to,
-      ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DL12345678" }),
-    });
+  await deliver(deps, shopActor, sub.id);
   browser = await launchChromium();
   return { deps, fx, product, variantId, order };
 }
 
 /** A fresh browser session signed in to one app; page errors are collected in `errors`. */
-async function signIn(app: "customer-web" | "seller-web", email: string, errors: string[]): Promise<Page> {
-  const page = await (await browser!.newContext()).newPage();
-  page.setDefaultTimeout(20_000);
-  page.on("pageerror", (e) => errors.push(`${app}: ${e.message}`));
-  await page.goto(`${stack!.url[app]}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return page;
-}
+const signIn = (app: "customer-web" | "seller-web", email: string, errors: string[]): Promise<Page> =>
+  signInPage(browser!, stack!.url[app], email, { onPageError: (m) => errors.push(`${app}: ${m}`) });
 
 /** The rows of a raw query: the test reads the tables no page shows (this package has no drizzle). */
 async function rows<T extends Record<string, unknown>>(query: string): Promise<T[]> {

@@ -1,4 +1,3 @@
-import { crc32, deflateSync } from "node:zlib";
 import {
   type Actor,
   applyToSell,
@@ -11,11 +10,11 @@ import {
 } from "@bazaar/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, png, signInPage as signInTo } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
 const APPS = ["customer-web", "seller-web", "admin-web"] as const;
 type App = (typeof APPS)[number];
-const PASSWORD = "mango-tree-42";
 const ADMIN = { email: "admin@e2e.test", name: "Asha Admin" };
 const SELLER = { email: "ravi@e2e.test", name: "Ravi Patel" };
 
@@ -27,48 +26,13 @@ let sellerId: string;
 /** Set when setup fails, so the test fails with it instead of being reported as skipped. */
 let setupError: unknown;
 
-/** A small, valid PNG (solid colour): what a seller's camera would give, only smaller. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([
-    Buffer.from([0]),
-    Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat()),
-  ]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", pixels),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 async function signIn(deps: Deps, email: string): Promise<Actor> {
   const session = await login(deps, { ip: null, userAgent: null }, { email, password: PASSWORD });
   return authenticate(deps, session.accessToken);
 }
 
-async function signInPage(context: BrowserContext, app: App, email: string): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${url[app]}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return page;
-}
+const signInPage = (context: BrowserContext, app: App, email: string): Promise<Page> =>
+  signInTo(context, url[app], email, { timeoutMs: 15_000 });
 
 beforeAll(async () => {
   try {

@@ -1,12 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
 import {
-  type Actor,
-  advanceSubOrder,
   approveReturn,
-  createAddress,
   createReview,
-  createVerifiedUser,
   listMyReviews,
   markReturnRefundPaid,
   receiveReturn,
@@ -17,9 +11,9 @@ import {
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buyerWithAddress, deliver, png, signInPage, verifiedUser } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
-const PASSWORD = "mango-tree-42";
 const EMAIL = "meera@e2e.test";
 
 let stack: Stack | undefined;
@@ -40,33 +34,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A small, valid PNG (solid colour), as a phone photo would be, only smaller. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([
-    Buffer.from([0]),
-    Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat()),
-  ]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", pixels),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 /**
  * A buyer who can sign in, with a delivered cash-on-delivery order of 2 vases; another buyer
  * already reviewed the vase (so there is a review to find helpful and to report).
@@ -77,35 +44,18 @@ async function setUp() {
   const fx = orderFixture({ deps });
   const shop = await fx.shop("Kavya Crafts");
   const { product, id: variantId } = await fx.variant(shop, 50_000, 10, "Blue Pottery Vase");
-  const user = await createVerifiedUser(deps, {
-    email: EMAIL,
-    name: "Meera Shah",
-    password: PASSWORD,
-    role: "customer",
-  });
-  const actor: Actor = { userId: user.id, role: "customer", sessionId: randomUUID() };
-  const address = await createAddress(deps, actor, {
-    name: "Meera Shah",
-    phone: "9876543210",
-    line1: "12 Lake Road",
-    city: "Bengaluru",
-    state: "Karnataka",
-    pincode: "560001",
-  });
-  const buyer = { actor, addressId: address.id };
-  const deliver = async (subOrderId: string) => {
-    for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
-      await advanceSubOrder(deps, shop.actor, {
-        subOrderId,
-        to,
-        ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DL1234567" }),
-      });
-  };
+  const buyer = await buyerWithAddress(
+    deps,
+    { email: EMAIL, name: "Meera Shah" },
+    { line1: "12 Lake Road", city: "Bengaluru", state: "Karnataka", pincode: "560001" },
+  );
+  const { actor } = buyer;
+  const deliverPart = (subOrderId: string) => deliver(deps, shop.actor, subOrderId);
   const order = await fx.checkout(buyer, [[variantId, 2]]);
-  await deliver(order.subOrders[0]!.id);
+  await deliverPart(order.subOrders[0]!.id);
   const other = await fx.customer();
   const otherOrder = await fx.checkout(other, [[variantId, 1]]);
-  await deliver(otherOrder.subOrders[0]!.id);
+  await deliverPart(otherOrder.subOrders[0]!.id);
   await createReview(deps, other.actor, {
     productId: product.id,
     rating: 2,
@@ -120,7 +70,7 @@ async function setUp() {
     [bowlId, 1],
   ]);
   const part = second.subOrders[0]!;
-  await deliver(part.id);
+  await deliverPart(part.id);
   const itemOf = (title: string) => part.items.find((i) => i.title === title)!.id;
   const refundAccount = { kind: "upi" as const, upiId: "meera@okhdfc" };
   const open = await requestReturn(deps, actor, {
@@ -134,27 +84,12 @@ async function setUp() {
     refundAccount,
   });
   await rejectReturn(deps, shop.actor, { id: rejected.id, reason: "The bowl in the photos has no defect." });
-  const admin = await createVerifiedUser(deps, {
-    email: "admin@e2e.test",
-    name: "Admin",
-    password: PASSWORD,
-    role: "admin",
-  });
-  const adminActor: Actor = { userId: admin.id, role: "admin", sessionId: randomUUID() };
+  const { actor: adminActor } = await verifiedUser(deps, { email: "admin@e2e.test", name: "Admin" }, "admin");
   browser = await launchChromium();
   return { deps, shop, product, order, actor, open, rejected, adminActor };
 }
 
-async function signIn(): Promise<Page> {
-  const page = await (await browser!.newContext()).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${stack!.url["customer-web"]}/login`);
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return page;
-}
+const signIn = (): Promise<Page> => signInPage(browser!, stack!.url["customer-web"], EMAIL);
 
 describe("the buyer after delivery, in the browser", () => {
   it("returns a unit with a photo, follows the refund, reviews the product and uses Q&A and reports", async () => {

@@ -1,20 +1,10 @@
-import { randomUUID } from "node:crypto";
-import {
-  type Actor,
-  advanceSubOrder,
-  askQuestion,
-  createReview,
-  createShopForSeed,
-  createVerifiedUser,
-  requestReturn,
-  takeDownProduct,
-} from "@bazaar/core";
+import { askQuestion, createReview, requestReturn, takeDownProduct } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliver, shopOwner, signInPage, verifiedUser } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
-const PASSWORD = "mango-tree-42";
 const EMAIL = "kavya@e2e.test";
 
 let stack: Stack | undefined;
@@ -44,48 +34,17 @@ async function setUp() {
   stack = await startStack("seller-after-delivery", ["seller-web"]);
   const deps = stack.api.runtime.deps;
   const fx = orderFixture({ deps });
-  const user = await createVerifiedUser(deps, {
-    email: EMAIL,
-    name: "Kavya",
-    password: PASSWORD,
-    role: "customer",
-  });
-  const { seller } = await createShopForSeed(deps, {
-    userId: user.id,
-    status: "approved",
-    shopName: "Kavya Crafts",
-    contactEmail: EMAIL,
-    contactPhone: "98240 12345",
-    pickupAddress: {
-      name: "Kavya",
-      phone: "98240 12345",
-      line1: "1 Market Road",
-      city: "Jaipur",
-      state: "Rajasthan",
-      pincode: "302001",
-    },
-    bankAccount: { holder: "Kavya", number: "50100234567812", ifsc: "HDFC0000123" },
-  });
-  const sellerActor = {
-    userId: user.id,
-    role: "seller",
-    sessionId: randomUUID(),
-    sellerId: seller.id,
-  } as const;
+  const { seller, actor: sellerActor } = await shopOwner(
+    deps,
+    { email: EMAIL, name: "Kavya", shopName: "Kavya Crafts" },
+    { city: "Jaipur", state: "Rajasthan", pincode: "302001" },
+  );
   const { product, id: variantId } = await fx.variant(seller, 50_000, 10, "Blue Pottery Vase");
   const { product: other } = await fx.variant(seller, 20_000, 10, "Knock-off Brand Mug");
   const buyer = await fx.customer();
   const order = await fx.checkout(buyer, [[variantId, 2]]);
   const sub = order.subOrders[0]!;
-  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "packed" });
-  await advanceSubOrder(deps, sellerActor, {
-    subOrderId: sub.id,
-    to: "shipped",
-    carrier: "Delhivery",
-    trackingNumber: "DL12345678",
-  });
-  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "out_for_delivery" });
-  await advanceSubOrder(deps, sellerActor, { subOrderId: sub.id, to: "delivered" });
+  await deliver(deps, sellerActor, sub.id);
   const ret = await requestReturn(deps, buyer.actor, {
     subOrderId: sub.id,
     lines: [{ orderItemId: sub.items[0]!.id, qty: 1, reason: "damaged" }],
@@ -106,27 +65,12 @@ async function setUp() {
     body: "Beautiful glaze, one arrived chipped but the other is perfect.",
   });
   await askQuestion(deps, buyer.actor, { productId: product.id, body: "Is this vase safe to hold water?" });
-  const admin = await createVerifiedUser(deps, {
-    email: "admin@e2e.test",
-    name: "Admin",
-    password: PASSWORD,
-    role: "admin",
-  });
-  const adminActor: Actor = { userId: admin.id, role: "admin", sessionId: randomUUID() };
+  const { actor: adminActor } = await verifiedUser(deps, { email: "admin@e2e.test", name: "Admin" }, "admin");
   await takeDownProduct(deps, adminActor, { productId: other.id, reason: "Uses another brand's trademark" });
   browser = await launchChromium();
 }
 
-async function signIn(): Promise<Page> {
-  const page = await (await browser!.newContext()).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${stack!.url["seller-web"]}/login`);
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return page;
-}
+const signIn = (): Promise<Page> => signInPage(browser!, stack!.url["seller-web"], EMAIL);
 
 describe("the seller after delivery, in the browser", () => {
   it("decides and receives a return, replies to a review, answers a question and sees a takedown", async () => {
