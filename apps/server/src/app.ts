@@ -8,6 +8,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { bearerToken } from "./bearer";
 import { mediaRoutes } from "./media-routes";
+import { moneyRoutes } from "./money-routes";
 import { orderRoutes } from "./order-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
@@ -57,6 +58,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(mediaRoutes, { runtime });
   // POST /webhooks/razorpay, GET /api/invoices/:id, GET /track/:code/qr.(png|svg), and the dev gateway page.
   await app.register(orderRoutes, { runtime, corsOrigins: config.corsOrigins });
+  // GET /api/statements/:month.(csv|pdf), the admin's per seller, and GET /api/admin/payouts/export.csv.
+  await app.register(moneyRoutes, { runtime });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {

@@ -80,6 +80,7 @@ export {
   getMyStatement,
   listMyLedger,
   setFinanceSettings,
+  statementFile,
 } from "./ledger";
 export { uploadMedia } from "./media";
 export {
