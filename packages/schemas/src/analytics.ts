@@ -54,6 +54,7 @@ export type AnalyticsGranularity = z.infer<typeof AnalyticsGranularity>;
 export const MAX_ANALYTICS_RANGE_DAYS = 731;
 export const MAX_ANALYTICS_TOP = 50;
 
+const DATE_SHAPE = /^20\d\d-\d\d-\d\d$/;
 const isCalendarDate = (s: string) => {
   const d = new Date(`${s}T00:00:00.000Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -63,8 +64,9 @@ const isCalendarDate = (s: string) => {
 export const IstDate = (label: string) =>
   z
     .string({ message: `${label} must be a date like 2026-03-31` })
-    .regex(/^20\d\d-\d\d-\d\d$/, `${label} must be a date like 2026-03-31, in the years 2000 to 2099`)
-    .refine(isCalendarDate, `${label} is not a real calendar date`);
+    .regex(DATE_SHAPE, `${label} must be a date like 2026-03-31, in the years 2000 to 2099`)
+    // Only a well-formed date can be unreal: a malformed one has its message already.
+    .refine((s) => !DATE_SHAPE.test(s) || isCalendarDate(s), `${label} is not a real calendar date`);
 
 /** Whole days from `from` to `to`, both included. */
 export const rangeDays = (from: string, to: string) =>
