@@ -50,7 +50,7 @@ export function AnalyticsRangeForm(props: {
   const fe = props.error?.fieldErrors ?? {};
 
   return (
-    <Form aria-label="Period" className="bz-toolbar-form" onSubmit={showCustom}>
+    <Form aria-label="Analytics period" className="bz-toolbar-form" onSubmit={showCustom}>
       <ErrorAlert error={problem ? null : props.error} fields={["from", "to", "granularity"]} />
       <div className="bz-toolbar">
         <SelectField

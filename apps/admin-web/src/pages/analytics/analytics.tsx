@@ -53,7 +53,7 @@ export function AnalyticsPage() {
             {periodText(d.period)} ({d.period.days} day{d.period.days === 1 ? "" : "s"}), compared with{" "}
             {periodText(d.previousPeriod)}.
           </p>
-          <KpiGrid label="Figures for the period" testId="analytics-kpis">
+          <KpiGrid label="Figures for the chosen dates" testId="analytics-kpis">
             {ADMIN_KPIS.map((def) => (
               <KpiCard
                 key={def.key}
