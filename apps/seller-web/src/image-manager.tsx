@@ -1,7 +1,9 @@
+import { MB } from "@bazaar/client";
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from "@bazaar/schemas";
+import { UploadThumb } from "@bazaar/ui";
 import { type Dispatch, type SetStateAction, useId, useRef } from "react";
-import { ImageThumb, UploadThumb } from "./image-thumbs";
-import { MB, useImageUploads } from "./use-image-uploads";
+import { ImageThumb } from "./image-thumbs";
+import { useImageUploads } from "./use-image-uploads";
 
 export type ImageItem = { mediaId: string; url: string };
 
@@ -65,7 +67,13 @@ export function ImageManager(props: {
           />
         ))}
         {uploads.map((u) => (
-          <UploadThumb key={u.key} upload={u} onRetry={() => retry(u)} onDismiss={() => dismiss(u)} />
+          <UploadThumb
+            key={u.key}
+            upload={u}
+            onRetry={() => retry(u)}
+            onDismiss={() => dismiss(u)}
+            testId="image-upload"
+          />
         ))}
         {!full && !props.disabled && (
           <li className="bz-thumbs__item bz-thumbs__add">

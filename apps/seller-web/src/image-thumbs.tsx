@@ -1,6 +1,3 @@
-import { Button } from "@bazaar/ui";
-import type { Upload } from "./use-image-uploads";
-
 /** One image of the list: the cover badge on the first, arrows to move it, a button to remove it. */
 export function ImageThumb(props: {
   url: string;
@@ -57,35 +54,6 @@ export function ImageThumb(props: {
           ×
         </button>
       </div>
-    </li>
-  );
-}
-
-/** A file still uploading, or one that failed, with Retry (when it may help) and Dismiss. */
-export function UploadThumb(props: { upload: Upload; onRetry: () => void; onDismiss: () => void }) {
-  const u = props.upload;
-  return (
-    <li className="bz-thumbs__item bz-thumbs__item--pending" data-testid="image-upload">
-      <img src={u.preview} alt={`${u.name}, uploading`} className="bz-thumb" />
-      {u.error ? (
-        <div className="bz-thumbs__error" role="alert">
-          <span>{u.error}</span>
-          <span className="bz-thumbs__actions">
-            {u.retryable && (
-              <Button variant="link" className="bz-small" onClick={props.onRetry}>
-                Retry
-              </Button>
-            )}
-            <Button variant="link" className="bz-small" onClick={props.onDismiss}>
-              Dismiss
-            </Button>
-          </span>
-        </div>
-      ) : (
-        <span className="bz-thumbs__status">
-          <span className="bz-spinner" aria-hidden="true" /> Uploading…
-        </span>
-      )}
     </li>
   );
 }

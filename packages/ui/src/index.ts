@@ -96,3 +96,4 @@ export {
 } from "./return-labels";
 export { RefundStatusTag, ReturnStatusTag } from "./returns";
 export { Stars, starsText } from "./stars";
+export { UploadThumb } from "./upload-thumb";

@@ -1,5 +1,5 @@
 import { MEDIA_TYPES } from "@bazaar/schemas";
-import { Button } from "@bazaar/ui";
+import { UploadThumb } from "@bazaar/ui";
 import { useId } from "react";
 import type { PendingPhoto, Photo } from "./use-photo-uploads";
 
@@ -42,28 +42,13 @@ export function PhotoPicker(props: {
           </li>
         ))}
         {props.pending.map((u) => (
-          <li key={u.key} className="bz-thumbs__item bz-thumbs__item--pending" data-testid="photo-upload">
-            <img src={u.preview} alt={`${u.name}, uploading`} className="bz-thumb" />
-            {u.error ? (
-              <div className="bz-thumbs__error" role="alert">
-                <span>{u.error}</span>
-                <span className="bz-thumbs__actions">
-                  {u.retryable && (
-                    <Button variant="link" className="bz-small" onClick={() => props.onRetry(u)}>
-                      Retry
-                    </Button>
-                  )}
-                  <Button variant="link" className="bz-small" onClick={() => props.onDismiss(u)}>
-                    Dismiss
-                  </Button>
-                </span>
-              </div>
-            ) : (
-              <span className="bz-thumbs__status">
-                <span className="bz-spinner" aria-hidden="true" /> Uploading…
-              </span>
-            )}
-          </li>
+          <UploadThumb
+            key={u.key}
+            upload={u}
+            onRetry={() => props.onRetry(u)}
+            onDismiss={() => props.onDismiss(u)}
+            testId="photo-upload"
+          />
         ))}
         {!full && (
           <li className="bz-thumbs__item bz-thumbs__add">
