@@ -54,6 +54,7 @@ export async function seedOrders(
     `create temp table bp as select id, seller_id, row_number() over (partition by seller_id order by id) as k from products`,
   );
   await run(`create index on bp (seller_id, k)`);
+  await run(`analyze bp`);
   await run(
     `create temp table bu as select id, row_number() over (order by id) as n from users where role = 'customer'`,
   );
@@ -80,6 +81,8 @@ export async function seedOrders(
       1 + (bso.n + j) % 3 as qty, 5000 + ((bso.n * 31 + j * 17) % 650) * 100 as price
     from bso cross join generate_series(1, 2) j
     join bp on bp.seller_id = bso.seller_id and bp.k = 1 + (bso.n * 13 + j) % 20`);
+  // Temporary tables have no statistics until analysed: without them the joins below plan badly.
+  for (const t of ["bu", "bo", "bso", "bli"]) await run(`analyze ${t}`);
   await run(`
     insert into orders (id, number, customer_id, idempotency_key, payment_method, payment_status, shipping_address,
       subtotal, item_discount, coupon_discount, shipping, gst_included, total, paid_at, created_at, updated_at)
@@ -106,14 +109,15 @@ export async function seedOrders(
     from bli`);
   await run(`
     with picked as (
-      select bso.id as sub_order_id, bso.order_id, bso.seller_id, bo.customer_id, bo.method, bo.created_at, bso.n, bso.k
-      from bso join bo on bo.id = bso.order_id
+      select bso.id as sub_order_id, bso.order_id, bso.seller_id, bo.customer_id, bo.method, bo.created_at, bso.n, bso.k,
+        bli.price
+      from bso join bo on bo.id = bso.order_id join bli on bli.sub_order_id = bso.id and bli.j = 1
       where bso.status = 'delivered' and (bso.n * 3 + bso.k) % 100 < 3
     ), r as (
       insert into returns (number, order_id, sub_order_id, seller_id, customer_id, status, items_amount,
         refund_method, refund_status, requested_at, received_at, refunded_at, created_at, updated_at)
       select 'RT-B' || n || '-' || k, order_id, sub_order_id, seller_id, customer_id, 'refunded',
-        (select price from bli where bli.sub_order_id = picked.sub_order_id and j = 1),
+        price,
         case when method = 'cod' then 'manual' else 'original' end::refund_method, 'paid',
         created_at + interval '5 days', created_at + interval '7 days', created_at + interval '8 days',
         created_at + interval '5 days', created_at + interval '8 days'

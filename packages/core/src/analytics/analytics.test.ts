@@ -223,6 +223,8 @@ const RANGES = (): [string, string][] => [
   [d1, today],
   [addDays(today, -29), today],
   [addDays(today, -400), today],
+  // Whole months and the days either side (the shop ranking reads months where it can).
+  [`${addDays(today, -90).slice(0, 7)}-01`, addDays(today, -2)],
 ];
 const GRANULARITIES: AnalyticsGranularity[] = ["day", "week", "month"];
 

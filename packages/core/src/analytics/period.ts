@@ -90,3 +90,30 @@ export function series<R extends { day: string }>(
   }
   return [...byBucket.values()];
 }
+
+/**
+ * The whole months inside `from`..`to` (first days of the first and last), and the days
+ * before and after them: `head` is the last day before the first whole month (the range
+ * starts at `from`), `tail` the first day after the last one (the range ends at `to`).
+ * Null when no whole month fits.
+ */
+export function monthSplit(
+  from: string,
+  to: string,
+): { firstMonth: string; lastMonth: string; head: string | null; tail: string | null } | null {
+  const nextMonth = (month: string) => {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+  };
+  const firstMonth = from.endsWith("-01") ? from : nextMonth(from.slice(0, 7));
+  const afterTo = addDays(to, 1);
+  const end = afterTo.endsWith("-01") ? afterTo : `${to.slice(0, 7)}-01`; // first day not wholly covered
+  if (firstMonth >= end) return null;
+  const lastMonth = addDays(end, -1).slice(0, 7) + "-01";
+  return {
+    firstMonth,
+    lastMonth,
+    head: firstMonth > from ? addDays(firstMonth, -1) : null,
+    tail: end <= to ? end : null,
+  };
+}

@@ -23,7 +23,8 @@ const SUMMED = SUMS.split(", ")
 export async function rebuildAnalytics(db: Database): Promise<{ subOrders: number; lines: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
-      analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_signups_daily`);
+      analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_signups_daily,
+      analytics_seller_monthly`);
     await tx.execute(
       sql`insert into analytics_sub_order_facts (${cols(SUB_ORDER_FACT_COLUMNS)}) ${subOrderFactsQuery(null)}`,
     );
@@ -34,6 +35,9 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
       sql.raw(`insert into analytics_seller_daily (seller_id, day, ${SUMS})
       select seller_id, day, ${SUMMED} from analytics_sub_order_facts group by 1, 2`),
     );
+    await tx.execute(sql`insert into analytics_seller_monthly (seller_id, month, gross, cancelled, refunded, commission, orders)
+      select seller_id, date_trunc('month', day)::date, sum(gross), sum(cancelled), sum(refunded), sum(commission), sum(orders)
+      from analytics_seller_daily group by 1, 2`);
     await tx.execute(
       sql.raw(`insert into analytics_platform_daily (day, shard, ${SUMS}, cod_gross, cod_checkouts)
       select day, shard, ${SUMMED}, sum(cod * gross), sum(cod * checkouts) from analytics_sub_order_facts group by 1, 2`),

@@ -16,6 +16,9 @@ const SELLER_SUMS = [
   "returned_units",
 ];
 
+/** The shop's monthly rollup keeps what the rankings over long ranges need. */
+const MONTH_SUMS = ["gross", "cancelled", "refunded", "commission", "orders"];
+
 const cols = (names: readonly string[], prefix = "") => sql.raw(names.map((c) => `${prefix}${c}`).join(", "));
 const sums = (names: readonly string[]) => sql.raw(names.map((c) => `sum(sign * ${c})`).join(", "));
 const anyChange = (names: readonly string[]) =>
@@ -75,6 +78,12 @@ export async function refreshSales(
       select seller_id, day, ${sums(SELLER_SUMS)} from d
       group by seller_id, day having ${anyChange(SELLER_SUMS)} order by seller_id, day
       on conflict (seller_id, day) do update set ${addExcluded("analytics_seller_daily", SELLER_SUMS)}
+    ),
+    seller_month as (
+      insert into analytics_seller_monthly (seller_id, month, ${cols(MONTH_SUMS)})
+      select seller_id, date_trunc('month', day)::date, ${sums(MONTH_SUMS)} from d
+      group by 1, 2 having ${anyChange(MONTH_SUMS)} order by 1, 2
+      on conflict (seller_id, month) do update set ${addExcluded("analytics_seller_monthly", MONTH_SUMS)}
     )
     insert into analytics_platform_daily (day, shard, ${cols(SELLER_SUMS)}, cod_gross, cod_checkouts)
     select day, shard, ${sums(SELLER_SUMS)}, sum(sign * cod * gross), sum(sign * cod * checkouts) from d

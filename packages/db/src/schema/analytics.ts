@@ -122,3 +122,21 @@ export const analyticsSignupsDaily = pgTable("analytics_signups_daily", {
   customers: integer().notNull().default(0),
   sellers: integer().notNull().default(0),
 });
+
+/** One shop's month (first day of the IST month): lets a ranking over years read months, not days. */
+export const analyticsSellerMonthly = pgTable(
+  "analytics_seller_monthly",
+  {
+    sellerId: uuid().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    gross: bigint({ mode: "number" }).notNull().default(0),
+    cancelled: bigint({ mode: "number" }).notNull().default(0),
+    refunded: bigint({ mode: "number" }).notNull().default(0),
+    commission: bigint({ mode: "number" }).notNull().default(0),
+    orders: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.month] }),
+    index("analytics_seller_monthly_month_idx").on(t.month),
+  ],
+);
