@@ -1,6 +1,6 @@
-import { DEFAULT_FINANCE_SETTINGS } from "@bazaar/schemas";
+import { DEFAULT_FINANCE_SETTINGS, Id } from "@bazaar/schemas";
 import { describe, expect, it } from "vitest";
-import { adjustPayload, financePayload, financeValues, parseRate } from "./finance-values";
+import { adjustPayload, financePayload, financeValues, newRequestKey, parseRate } from "./finance-values";
 
 describe("finance settings form", () => {
   it("round-trips the defaults through the form", () => {
@@ -44,5 +44,20 @@ describe("balance adjustment form", () => {
         reason: "Give a reason of at least 5 characters",
       },
     });
+  });
+});
+
+describe("adjustment request key", () => {
+  it("is a UUID the API takes, without randomUUID too (plain http on a LAN address)", () => {
+    expect(Id.safeParse(newRequestKey()).success).toBe(true);
+    const original = crypto.randomUUID;
+    try {
+      Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+      const keys = new Set(Array.from({ length: 50 }, newRequestKey));
+      expect(keys.size).toBe(50);
+      for (const k of keys) expect(Id.safeParse(k).success).toBe(true);
+    } finally {
+      Object.defineProperty(crypto, "randomUUID", { value: original, configurable: true });
+    }
   });
 });

@@ -121,3 +121,17 @@ export function adjustPayload(v: {
   if (Object.keys(errors).length > 0 || !amount.ok) return { ok: false, errors };
   return { ok: true, direction: v.direction as "credit" | "debit", amount: amount.paise, reason };
 }
+
+/**
+ * A fresh v4 UUID for an adjustment's `requestKey`. `crypto.randomUUID` needs a secure
+ * context (https or localhost); an admin on plain http over a LAN address gets one built
+ * from `getRandomValues`, which works everywhere.
+ */
+export function newRequestKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

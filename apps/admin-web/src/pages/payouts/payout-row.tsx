@@ -4,6 +4,7 @@ import type { PayoutDto } from "@bazaar/schemas";
 import { Button } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { historyHref } from "../audit/audit-values";
 import { payoutStatusTone } from "../finance/finance-values";
 import { usePayoutRefresh } from "./use-payout-refresh";
 
@@ -38,7 +39,10 @@ export function PayoutRow(props: {
   return (
     <tr data-testid="payout-row">
       <td>
-        <strong className="bz-mono">{p.number}</strong>
+        <strong className="bz-mono">{p.number}</strong>{" "}
+        <Link className="bz-small" to={historyHref("payout", p.id)} aria-label={`History of ${p.number}`}>
+          History
+        </Link>
         {steps(p).map((s) => (
           <div key={s} className="bz-muted bz-small bz-nowrap">
             {s}

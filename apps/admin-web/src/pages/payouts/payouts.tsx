@@ -4,22 +4,29 @@ import type { PayoutDto, PayoutStatus } from "@bazaar/schemas";
 import { Alert, Card, ErrorAlert, FilterTabs, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { PAYOUT_STATUS_TABS } from "../finance/finance-values";
 import { ExportPayoutsButton } from "./export-payouts";
 import { PayoutDecisions } from "./payout-decisions";
 import { PayoutRow } from "./payout-row";
 
-const EMPTY: Record<PayoutStatus, string> = {
+type Tab = PayoutStatus | "all";
+const TABS: readonly { value: Tab; label: string }[] = [
+  ...PAYOUT_STATUS_TABS,
+  { value: "all", label: "All" },
+];
+
+const EMPTY: Record<Tab, string> = {
   requested: "No payout requests wait for approval.",
   approved: "No approved payouts wait to be paid.",
   paid: "No payouts have been paid yet.",
   rejected: "No payouts have been rejected.",
+  all: "No payouts yet.",
 };
 
-const readStatus = (params: URLSearchParams): PayoutStatus => {
+const readTab = (params: URLSearchParams): Tab => {
   const s = params.get("status");
-  return PAYOUT_STATUS_TABS.find((t) => t.value === s)?.value ?? "requested";
+  return TABS.find((t) => t.value === s)?.value ?? "requested";
 };
 
 /**
@@ -29,10 +36,18 @@ const readStatus = (params: URLSearchParams): PayoutStatus => {
 export function PayoutsPage() {
   const trpc = useTRPC();
   const [params] = useSearchParams();
-  const status = readStatus(params);
+  const status = readTab(params);
+  // From a seller's page: this shop's payouts only.
+  const seller = params.get("seller") ?? "";
+  const href = (value: Tab) =>
+    `/payouts?${new URLSearchParams({ status: value, ...(seller && { seller }) })}`;
   const list = useInfiniteQuery(
     trpc.admin.payouts.list.infiniteQueryOptions(
-      { limit: 25, status },
+      {
+        limit: 25,
+        ...(status !== "all" && { status }),
+        ...(seller && { sellerId: seller }),
+      },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -48,12 +63,13 @@ export function PayoutsPage() {
       description="Sellers' withdrawals from their available balance. Rejecting one returns its amount to the seller."
       actions={status === "approved" ? <ExportPayoutsButton onExported={setNotice} /> : undefined}
     >
-      <FilterTabs
-        label="Payout status"
-        tabs={PAYOUT_STATUS_TABS}
-        current={status}
-        href={(value) => `/payouts?status=${value}`}
-      />
+      <FilterTabs label="Payout status" tabs={TABS} current={status} href={href} />
+      {seller && (
+        <p className="bz-muted" data-testid="payouts-seller">
+          One shop's payouts{rows[0] ? `: ${rows[0].shopName}` : ""}.{" "}
+          <Link to={`/payouts?status=${status}`}>All shops</Link>
+        </p>
+      )}
       {notice && (
         <Alert tone="success" testId="payouts-notice">
           {notice}

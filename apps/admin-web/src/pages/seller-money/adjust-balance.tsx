@@ -3,14 +3,13 @@ import { formatRupees } from "@bazaar/client/format";
 import { Alert, Button, Card, ErrorAlert, Form, SelectField, TextAreaField, TextField } from "@bazaar/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { adjustPayload } from "../finance/finance-values";
+import { adjustPayload, newRequestKey } from "../finance/finance-values";
 
 const DIRECTIONS = [
   { value: "credit", label: "Credit (pay the seller more)" },
   { value: "debit", label: "Debit (take back from the seller)" },
 ];
 const EMPTY = { direction: "", amount: "", reason: "" };
-const newKey = () => crypto.randomUUID();
 
 /**
  * An admin's correction of a seller's available balance, with the reason the seller and the
@@ -20,7 +19,7 @@ export function AdjustBalanceForm({ sellerId }: { sellerId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY);
-  const [requestKey, setRequestKey] = useState(newKey);
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const adjust = useMutation(
@@ -28,7 +27,7 @@ export function AdjustBalanceForm({ sellerId }: { sellerId: string }) {
       onSuccess: async (_result, input) => {
         setDone(`${input.direction === "credit" ? "Credited" : "Debited"} ${formatRupees(input.amount)}.`);
         setValues(EMPTY);
-        setRequestKey(newKey());
+        setRequestKey(newRequestKey());
         await Promise.all([
           queryClient.invalidateQueries(trpc.admin.ledger.balances.queryFilter({ sellerId })),
           queryClient.invalidateQueries(trpc.admin.ledger.list.pathFilter()),

@@ -34,11 +34,13 @@ export function SellerMoney({ sellerId }: { sellerId: string }) {
             <p className="bz-muted bz-small">
               {b.openPayoutId ? (
                 <>
-                  A payout request is open. <Link to={`/payouts?status=requested`}>Payouts queue</Link>
+                  A payout request is open.{" "}
+                  <Link to={`/payouts?status=requested&seller=${sellerId}`}>See it in the payouts queue</Link>
                 </>
               ) : (
                 <>
-                  Can withdraw {formatRupees(b.withdrawable)} now (minimum {formatRupees(b.minPayout)}).
+                  Can withdraw {formatRupees(b.withdrawable)} now (minimum {formatRupees(b.minPayout)}).{" "}
+                  <Link to={`/payouts?status=all&seller=${sellerId}`}>Its payouts</Link>
                 </>
               )}
             </p>
