@@ -77,6 +77,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res, info }) =>
         createContext(runtime.deps, {
+          // A client may send its own x-request-id (to follow a call through the logs): capped.
+          requestId: String(req.id).slice(0, 100),
           ip: req.ip ?? null,
           userAgent: req.headers["user-agent"] ?? null,
           client: req.headers["x-bazaar-client"] === "mobile" ? "mobile" : "web",

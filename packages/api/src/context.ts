@@ -2,6 +2,8 @@ import type { Actor, Deps } from "@bazaar/core";
 
 /** What the host tells the API about the HTTP exchange; the API never sees Fastify. */
 export type HttpExchange = {
+  /** The host's id for this request (Fastify's `request.id`), written into audit entries. */
+  requestId?: string | null;
   ip: string | null;
   userAgent: string | null;
   /** Mobile clients get the refresh token in the body; web clients get an httpOnly cookie. */

@@ -4,9 +4,12 @@ import {
   type CartOwner,
   DomainError,
   requireApprovedSeller,
+  runInAuditScope,
+  setAuditActor,
 } from "@bazaar/core";
 import type { Role } from "@bazaar/schemas";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { auditMutation } from "./audit-mutations";
 import type { AuthedContext, Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import { transformer } from "./transformer";
@@ -72,10 +75,19 @@ const mapErrors = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/**
+ * Each call gets its own audit scope: the request's id and the client's address, and the
+ * caller once authenticated, reach every audit entry the call writes (see core's audit()).
+ */
+const auditScope = t.middleware(({ ctx, next }) =>
+  runInAuditScope({ requestId: ctx.http.requestId ?? null, ip: ctx.http.ip }, () => next()),
+);
+
+export const publicProcedure = t.procedure.use(mapErrors).use(auditScope);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const actor = await authenticateBearer(ctx.deps, ctx.http.accessToken);
+  setAuditActor(actor);
   return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
 });
 
@@ -90,12 +102,25 @@ export const requireRole = (...roles: Role[]) =>
     return next();
   });
 
+/**
+ * Every seller and admin mutation leaves an audit entry: its use case's own (with the
+ * target's before and after) or, when it wrote none, a generic one from the path and input.
+ */
+const auditedMutations = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  const result = await next();
+  const { actor } = ctx as AuthedContext & { actor: { sellerId?: string } };
+  if (type === "mutation" && result.ok) await auditMutation(ctx.deps, actor, path, await getRawInput());
+  return result;
+});
+
 export const customerProcedure = requireRole("customer");
 /** Role seller and an approved, unsuspended shop: `ctx.actor` gains `sellerId`. */
-export const sellerProcedure = requireRole("seller").use(async ({ ctx, next }) =>
-  next({ ctx: { ...ctx, actor: await requireApprovedSeller(ctx.deps, ctx.actor) } }),
-);
-export const adminProcedure = requireRole("admin");
+export const sellerProcedure = requireRole("seller")
+  .use(async ({ ctx, next }) =>
+    next({ ctx: { ...ctx, actor: await requireApprovedSeller(ctx.deps, ctx.actor) } }),
+  )
+  .use(auditedMutations);
+export const adminProcedure = requireRole("admin").use(auditedMutations);
 
 /**
  * Carts belong to customers and to guests. A signed-in customer uses their own cart; a

@@ -3,13 +3,29 @@ import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
 import { sendEmail } from "./notifications";
 import { expireOrder, handleRazorpayWebhook, processRefund, reconcilePayments } from "./payments";
+import { runInAuditScope } from "./platform/audit";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions";
 import { sweep } from "./sweep";
 
+/**
+ * Jobs act as the system: what they audit is written with role `system` and the job's name
+ * in place of a request id, even when the in-process runner starts one inside a request.
+ */
+function asSystem(handlers: JobHandlers): JobHandlers {
+  const scoped = Object.entries(handlers).map(([name, handle]) => [
+    name,
+    (payload: never) =>
+      runInAuditScope({ actorRole: "system", requestId: `job:${name}` }, () =>
+        (handle as unknown as (p: never) => Promise<void>)(payload),
+      ),
+  ]);
+  return Object.fromEntries(scoped) as JobHandlers;
+}
+
 /** Every job's handler, shared by the in-process runner and the BullMQ worker. */
 export function jobHandlers(deps: Deps): JobHandlers {
-  return {
+  return asSystem({
     "email.send": async (payload) => void (await sendEmail(deps, payload)),
     "media.delete": async (payload) => void (await deleteMedia(deps, payload.mediaId)),
     "promotions.sale-boundary": async (payload) => applySaleBoundary(deps, payload.saleEventId),
@@ -19,5 +35,5 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
     "ledger.release": async (payload) => void (await releaseFunds(deps, payload.subOrderId)),
     "maintenance.sweep": async () => void (await sweep(deps)),
-  };
+  });
 }

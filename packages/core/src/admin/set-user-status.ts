@@ -29,7 +29,9 @@ export async function setUserStatus(deps: Deps, actor: Actor, raw: SetUserStatus
       action: "user.status_changed",
       targetType: "user",
       targetId: input.userId,
-      data: { from: before.status, to: input.status, reason: input.reason },
+      before: { status: before.status },
+      after: { status: input.status },
+      data: { reason: input.reason },
     });
     const emailId = await queueEmail(tx, {
       to: before.email,

@@ -70,7 +70,7 @@ describe("setUserStatus", () => {
       {
         action: "user.status_changed",
         actorId: admin.id,
-        data: { from: "active", to: "suspended", reason: "Chargeback fraud" },
+        data: { before: { status: "active" }, after: { status: "suspended" }, reason: "Chargeback fraud" },
       },
     ]);
   });
@@ -91,8 +91,8 @@ describe("setUserStatus", () => {
     expect(await authenticate(t.deps, again.accessToken)).toMatchObject({ userId: u.id });
     expect((await t.lastEmailTo(u.email)).subject).toBe("Your Bazaar account is active");
     expect((await auditOf(u.id)).map((a) => a.data)).toEqual([
-      { from: "active", to: "suspended", reason: "Under review" },
-      { from: "suspended", to: "active", reason: "Cleared" },
+      { before: { status: "active" }, after: { status: "suspended" }, reason: "Under review" },
+      { before: { status: "suspended" }, after: { status: "active" }, reason: "Cleared" },
     ]);
   });
 

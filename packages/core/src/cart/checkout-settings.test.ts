@@ -96,7 +96,7 @@ describe("checkout settings", () => {
       .where(and(eq(auditLog.action, "settings.checkout_set"), eq(auditLog.actorId, admin.userId)))
       .orderBy(auditLog.createdAt)
       .offset(1);
-    expect(row?.data).toEqual({ from: before, to: after });
+    expect(row?.data).toEqual({ before, after });
   });
 
   it("refuse a value out of range by field, changing nothing", async () => {

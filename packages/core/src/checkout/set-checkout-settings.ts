@@ -24,7 +24,8 @@ export async function setCheckoutSettings(
       action: "settings.checkout_set",
       targetType: "settings",
       targetId: CHECKOUT_SETTINGS_KEY,
-      data: { from, to },
+      before: from,
+      after: to,
     });
     return to;
   });

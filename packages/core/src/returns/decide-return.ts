@@ -50,7 +50,9 @@ export async function decideReturn(
       action: `return.${to}_on_escalation`,
       targetType: "return",
       targetId: ret.id,
-      data: { from: ret.status, to, note: input.note, sellerRejectReason: ret.rejectReason },
+      before: { status: ret.status },
+      after: { status: to },
+      data: { note: input.note, sellerRejectReason: ret.rejectReason },
     });
     const payload = { number: ret.number, decision: to, note: input.note };
     await fx.email(tx, ret.customerId, "return_decided", {

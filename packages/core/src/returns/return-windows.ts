@@ -47,7 +47,8 @@ async function setWindow(
       action: "seller.return_window_set",
       targetType: "seller",
       targetId: sellerId,
-      data: { from: before.days, to: days, by: actor.role },
+      before: { returnWindowDays: before.days },
+      after: { returnWindowDays: days },
     });
   });
   await deps.cache.bump("catalog");
@@ -111,7 +112,8 @@ export async function setDefaultReturnWindow(
       action: "settings.default_return_window_set",
       targetType: "settings",
       targetId: DEFAULT_RETURN_WINDOW_KEY,
-      data: { from, to: input.days },
+      before: { defaultReturnWindowDays: from },
+      after: { defaultReturnWindowDays: input.days },
     });
   });
   await deps.cache.bump("catalog");

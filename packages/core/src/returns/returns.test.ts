@@ -199,7 +199,7 @@ describe("the return window", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.targetId, d.shop.id), eq(auditLog.action, "seller.return_window_set")));
-    expect(audited!.data).toMatchObject({ from: null, to: 30, by: "admin" });
+    expect(audited!.data).toEqual({ before: { returnWindowDays: null }, after: { returnWindowDays: 30 } });
   });
 
   it("takes the platform default from the settings an admin edits (audited)", async () => {

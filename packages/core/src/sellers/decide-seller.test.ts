@@ -54,7 +54,10 @@ describe("seller decisions", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, a.seller.id), eq(auditLog.action, "seller.approve")));
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ actorId: admin.user.id, data: { from: "pending", to: "approved" } });
+    expect(logs[0]).toMatchObject({
+      actorId: admin.user.id,
+      data: { before: { status: "pending" }, after: { status: "approved" } },
+    });
   });
 
   it("reject: says why, by email too", async () => {

@@ -51,7 +51,9 @@ export async function decideSeller(
       action: `seller.${decision}`,
       targetType: "seller",
       targetId: seller.id,
-      data: { from: seller.status, to: rule.to, ...(input.reason && { reason: input.reason }) },
+      before: { status: seller.status },
+      after: { status: rule.to },
+      ...(input.reason && { data: { reason: input.reason } }),
     });
     return queueEmail(tx, {
       to: user.email,

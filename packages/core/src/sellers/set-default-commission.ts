@@ -23,7 +23,8 @@ export async function setDefaultCommission(
       action: "settings.default_commission_set",
       targetType: "settings",
       targetId: DEFAULT_COMMISSION_KEY,
-      data: { from, to: input.commissionBps },
+      before: { defaultCommissionBps: from },
+      after: { defaultCommissionBps: input.commissionBps },
     });
   });
   return { defaultCommissionBps: input.commissionBps };

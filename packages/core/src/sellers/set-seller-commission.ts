@@ -29,7 +29,8 @@ export async function setSellerCommission(
       action: "seller.commission_set",
       targetType: "seller",
       targetId: input.sellerId,
-      data: { from: before.commissionBps, to: input.commissionBps },
+      before: { commissionBps: before.commissionBps },
+      after: { commissionBps: input.commissionBps },
     });
   });
   return (await findSellerDto(deps.db, eq(sellers.id, input.sellerId)))!;
