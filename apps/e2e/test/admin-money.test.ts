@@ -143,7 +143,7 @@ describe("admin money", () => {
     // Its history in the audit log, with the diff of the adjustment.
     await page.getByRole("link", { name: "History", exact: true }).click();
     const entry = page.getByTestId("audit-row").filter({ hasText: "ledger.adjusted" });
-    await entry.getByRole("button", { name: /Changes/ }).click();
+    await entry.getByRole("button", { name: /Changes|Details/ }).click();
     await page.getByTestId("audit-detail").waitFor();
     expect(await page.getByTestId("audit-detail").textContent()).toContain("Goodwill for a late pickup");
 

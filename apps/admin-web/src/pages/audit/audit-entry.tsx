@@ -49,7 +49,7 @@ export function AuditEntryRow({ entry: e }: { entry: AuditEntryDto }) {
             aria-controls={detailsId}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? "Hide" : `Changes (${e.changes.length})`}
+            {open ? "Hide" : e.changes.length > 0 ? `Changes (${e.changes.length})` : "Details"}
           </Button>
         </td>
       </tr>
