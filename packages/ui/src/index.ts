@@ -83,6 +83,7 @@ export {
   SubOrderStatusTag,
   SumRow,
 } from "./orders";
+export { PhotoLinks } from "./photo-links";
 export { MultiPicker, type PickerOption } from "./picker";
 export { ReasonDialog } from "./reason-dialog";
 export {

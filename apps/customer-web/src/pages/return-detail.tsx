@@ -1,7 +1,16 @@
 import { useFormError, useOrderUpdates, useTRPC } from "@bazaar/client";
 import { formatDateTime } from "@bazaar/client/format";
 import type { ReturnDto } from "@bazaar/schemas";
-import { Alert, Card, ErrorAlert, Loading, Page, paymentMethodLabel, ReturnStatusTag } from "@bazaar/ui";
+import {
+  Alert,
+  Card,
+  ErrorAlert,
+  Loading,
+  Page,
+  PhotoLinks,
+  paymentMethodLabel,
+  ReturnStatusTag,
+} from "@bazaar/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router";
 import { ReturnActions } from "../returns/return-actions";
@@ -69,19 +78,12 @@ function ReturnView({ ret: r }: { ret: ReturnDto }) {
             <Card title="What you told the shop">
               {r.comment && <p className="bz-prewrap">{r.comment}</p>}
               {r.photos.length > 0 && (
-                <ul className="bz-review__photos" aria-label="Your photos">
-                  {r.photos.map((p, i) => (
-                    <li key={p.id}>
-                      <a href={p.url} target="_blank" rel="noreferrer">
-                        <img
-                          src={p.url}
-                          alt={`Attached ${i + 1} of ${r.photos.length}`}
-                          className="bz-thumb"
-                        />
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <PhotoLinks
+                  photos={r.photos}
+                  alt={(i, n) => `Attached ${i + 1} of ${n}`}
+                  className="bz-review__photos"
+                  label="Your photos"
+                />
               )}
             </Card>
           )}

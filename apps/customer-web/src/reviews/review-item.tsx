@@ -1,7 +1,7 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
 import { formatDate } from "@bazaar/client/format";
 import type { ReviewDto, ReviewVoteDto } from "@bazaar/schemas";
-import { Button } from "@bazaar/ui";
+import { Button, PhotoLinks } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { ReportLink } from "../reports/report-link";
@@ -33,20 +33,13 @@ export function ReviewItem(props: { review: ReviewDto; onEdit: () => void; onDel
       </p>
       <p className="bz-prewrap">{r.body}</p>
       {r.photos.length > 0 && (
-        <ul className="bz-review__photos" aria-label="Photos from the reviewer">
-          {r.photos.map((p, i) => (
-            <li key={p.mediaId}>
-              <a href={p.url} target="_blank" rel="noreferrer">
-                <img
-                  src={p.url}
-                  alt={`From the reviewer, ${i + 1} of ${r.photos.length}`}
-                  className="bz-thumb bz-thumb--small"
-                  loading="lazy"
-                />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <PhotoLinks
+          photos={r.photos}
+          alt={(i, n) => `From the reviewer, ${i + 1} of ${n}`}
+          className="bz-review__photos"
+          label="Photos from the reviewer"
+          small
+        />
       )}
       {r.sellerReply && (
         <div className="bz-review__reply" data-testid="seller-reply">

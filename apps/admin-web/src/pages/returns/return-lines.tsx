@@ -1,6 +1,6 @@
 import { formatRupees } from "@bazaar/client/format";
 import type { ReturnDto } from "@bazaar/schemas";
-import { Card, returnReasonLabel } from "@bazaar/ui";
+import { Card, PhotoLinks, returnReasonLabel } from "@bazaar/ui";
 
 /** What the buyer sends back: each line with its reason and refund, then their comment and photos. */
 export function ReturnLines({ ret: r }: { ret: ReturnDto }) {
@@ -52,19 +52,12 @@ export function ReturnLines({ ret: r }: { ret: ReturnDto }) {
       )}
       <h3>Photos</h3>
       {r.photos.length > 0 ? (
-        <ul className="bz-list bz-compare__thumbs" data-testid="return-photos">
-          {r.photos.map((p, i) => (
-            <li key={p.id}>
-              <a href={p.url} target="_blank" rel="noreferrer">
-                <img
-                  src={p.url}
-                  alt={`What the buyer sent, ${i + 1} of ${r.photos.length}`}
-                  className="bz-thumb"
-                />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <PhotoLinks
+          photos={r.photos}
+          alt={(i, n) => `What the buyer sent, ${i + 1} of ${n}`}
+          className="bz-list bz-compare__thumbs"
+          testId="return-photos"
+        />
       ) : (
         <p className="bz-muted">No photos.</p>
       )}

@@ -1,6 +1,6 @@
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { ReturnLineDto, SellerReturnDto } from "@bazaar/schemas";
-import { Alert, returnReasonLabel, SumRow } from "@bazaar/ui";
+import { Alert, PhotoLinks, returnReasonLabel, SumRow } from "@bazaar/ui";
 import { refundNote } from "./return-actions";
 
 /** What comes back: each line's units, the buyer's reason, its refund and, once received, the restock. */
@@ -61,19 +61,13 @@ export function ReturnEvidence({ ret: r }: { ret: SellerReturnDto }) {
         </p>
       )}
       {r.photos.length > 0 && (
-        <ul className="bz-thumbs" aria-label="Photos" data-testid="return-photos">
-          {r.photos.map((p, i) => (
-            <li key={p.id}>
-              <a href={p.url} target="_blank" rel="noreferrer">
-                <img
-                  src={p.url}
-                  alt={`From the customer, ${i + 1} of ${r.photos.length}`}
-                  className="bz-thumb"
-                />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <PhotoLinks
+          photos={r.photos}
+          alt={(i, n) => `From the customer, ${i + 1} of ${n}`}
+          className="bz-thumbs"
+          label="Photos"
+          testId="return-photos"
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { formatCount, formatDate, formatDateTime } from "@bazaar/client/format";
 import type { SellerReviewDto } from "@bazaar/schemas";
-import { Button, Stars } from "@bazaar/ui";
+import { Button, PhotoLinks, Stars } from "@bazaar/ui";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ReplyForm } from "./reply-form";
@@ -33,19 +33,12 @@ export function ReviewCard({ review: r }: { review: SellerReviewDto }) {
       </p>
       <p className="bz-prewrap">{r.body}</p>
       {r.photos.length > 0 && (
-        <ul className="bz-thumbs" aria-label="Photos">
-          {r.photos.map((p, i) => (
-            <li key={p.mediaId}>
-              <a href={p.url} target="_blank" rel="noreferrer">
-                <img
-                  src={p.url}
-                  alt={`From ${r.authorName}, ${i + 1} of ${r.photos.length}`}
-                  className="bz-thumb"
-                />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <PhotoLinks
+          photos={r.photos}
+          alt={(i, n) => `From ${r.authorName}, ${i + 1} of ${n}`}
+          className="bz-thumbs"
+          label="Photos"
+        />
       )}
       <div className="bz-part__section">
         {editing || !r.sellerReply ? (
