@@ -20,6 +20,15 @@ const MISSING: Record<ReportTargetType, string> = {
 /** Public means what the storefront shows: approved product of an approved shop, published content. */
 const liveProduct = and(eq(products.status, "approved"), eq(sellers.status, "approved"));
 
+/** A review or a question the storefront shows: published, on a live product. */
+const publishedOnLiveProduct = (db: Database, table: typeof reviews | typeof questions, id: string) =>
+  db
+    .select({ id: table.id })
+    .from(table)
+    .innerJoin(products, eq(products.id, table.productId))
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .where(and(eq(table.id, id), eq(table.status, "published"), liveProduct));
+
 /**
  * Refuses a target that does not exist or that the public cannot see (a hidden review, a
  * product off sale, a suspended shop) with NOT_FOUND, as the storefront would: a reporter
@@ -36,20 +45,10 @@ export async function assertReportable(db: Database, type: ReportTargetType, id:
         .where(and(eq(products.id, id), liveProduct));
       break;
     case "review":
-      [found] = await db
-        .select({ id: reviews.id })
-        .from(reviews)
-        .innerJoin(products, eq(products.id, reviews.productId))
-        .innerJoin(sellers, eq(sellers.id, products.sellerId))
-        .where(and(eq(reviews.id, id), eq(reviews.status, "published"), liveProduct));
+      [found] = await publishedOnLiveProduct(db, reviews, id);
       break;
     case "question":
-      [found] = await db
-        .select({ id: questions.id })
-        .from(questions)
-        .innerJoin(products, eq(products.id, questions.productId))
-        .innerJoin(sellers, eq(sellers.id, products.sellerId))
-        .where(and(eq(questions.id, id), eq(questions.status, "published"), liveProduct));
+      [found] = await publishedOnLiveProduct(db, questions, id);
       break;
     case "answer":
       [found] = await db
@@ -232,6 +231,14 @@ export async function targetPreviews(
     return p ? { id: p.id, title: p.title, slug: p.slug, status: p.status } : null;
   };
   const shopOfProduct = (id: string) => shopOf.get(productOf.get(id)?.sellerId ?? "") ?? null;
+  /** What a review, question or answer shows of the product it is on, and that product's shop. */
+  const onProduct = (type: ReportTargetType, id: string, productId: string) => ({
+    ...empty(type, id),
+    exists: true,
+    title: productOf.get(productId)?.title ?? null,
+    product: productRef(productId),
+    shop: shopOfProduct(productId),
+  });
 
   for (const p of productRows)
     out.set(key("product", p.id), {
@@ -244,35 +251,23 @@ export async function targetPreviews(
     });
   for (const r of reviewRows)
     out.set(key("review", r.id), {
-      ...empty("review", r.id),
-      exists: true,
-      title: productOf.get(r.productId)?.title ?? null,
+      ...onProduct("review", r.id, r.productId),
       text: r.title ? `${r.title}\n${r.body}` : r.body,
       status: r.status,
       rating: r.rating,
-      product: productRef(r.productId),
-      shop: shopOfProduct(r.productId),
     });
   for (const q of questionRows)
     out.set(key("question", q.id), {
-      ...empty("question", q.id),
-      exists: true,
-      title: productOf.get(q.productId)?.title ?? null,
+      ...onProduct("question", q.id, q.productId),
       text: q.body,
       status: q.status,
-      product: productRef(q.productId),
-      shop: shopOfProduct(q.productId),
     });
   for (const a of answerRows)
     out.set(key("answer", a.id), {
-      ...empty("answer", a.id),
-      exists: true,
-      title: productOf.get(a.productId)?.title ?? null,
+      ...onProduct("answer", a.id, a.productId),
       text: a.body,
       status: a.status,
       questionText: a.questionBody,
-      product: productRef(a.productId),
-      shop: shopOfProduct(a.productId),
     });
   for (const s of shopRows)
     if (ids("shop").includes(s.id))
