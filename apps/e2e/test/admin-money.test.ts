@@ -63,7 +63,7 @@ async function setUp() {
 }
 
 describe("admin money", () => {
-  it("reads the dashboards, pays a payout with its bank file and UTR, adjusts a balance and finds it all in the audit log", async () => {
+  it("reads the dashboards, pays a payout with its bank file and UTR, rejects another, adjusts a balance and finds it all in the audit log", async () => {
     if (setupError) throw setupError;
     const errors: string[] = [];
     const page = await signInPage(browser!, stack!.url["admin-web"], ADMIN.email, {
@@ -156,6 +156,30 @@ describe("admin money", () => {
       "payout.approved",
       "payout.requested",
     ]);
+
+    // A second request is rejected with a reason; its amount is available again.
+    await page.goto(`${base}/sellers/${seeded.shopId}`);
+    const more = page.getByTestId("adjust-balance-form");
+    await more.getByLabel("Direction").selectOption("credit");
+    await more.getByLabel("Amount (₹)").fill("600");
+    await more.getByLabel("Reason").fill("Festival bonus for the shop");
+    await more.getByRole("button", { name: "Post adjustment" }).click();
+    await more.getByText("Credited ₹600.").waitFor();
+    const second = await requestPayout(deps!, shopActor!, { amount: 60_000 });
+    await page.goto(`${base}/payouts?status=all&seller=${seeded.shopId}`);
+    await page.getByTestId("payout-row").filter({ hasText: second.number }).waitFor();
+    expect(await page.getByTestId("payout-row").count()).toBe(2);
+    expect(await page.getByTestId("payouts-seller").textContent()).toContain(seeded.shopName);
+    await page.getByRole("button", { name: `Reject ${second.number}` }).click();
+    const reject = page.getByTestId("payout-reject");
+    await reject.getByLabel("Reason").fill("Bank account under review");
+    await reject.getByRole("button", { name: "Reject payout" }).click();
+    await page
+      .getByTestId("payouts-notice")
+      .filter({ hasText: "back in the seller's available balance" })
+      .waitFor();
+    await page.getByTestId("payout-row").filter({ hasText: "Bank account under review" }).waitFor();
+    expect((await getMyBalances(deps!, shopActor!)).available).toBe(60_000);
 
     // Finance settings: TCS halved, the summary says so.
     await page.getByRole("link", { name: "Finance", exact: true }).click();
