@@ -25,23 +25,37 @@ import { seedOrders } from "./seed-orders";
  * Target: every dashboard query p99 < 100 ms.
  *
  * With DATABASE_URL it works in a fresh database `bazaar_bench_analytics` (dropped at the end
- * unless BENCH_KEEP=1); otherwise PGlite in a temporary directory (slow to seed: lower the lines).
+ * unless BENCH_KEEP=1; BENCH_REUSE=1 measures again on a kept one); otherwise PGlite in a
+ * temporary directory (slow to seed: lower the lines).
  */
 const lines = Number(process.env.BENCH_ORDER_LINES || 1_000_000);
 const iterations = Number(process.env.BENCH_ITERATIONS || 300);
 const BENCH_DB = "bazaar_bench_analytics";
 const DAYS = 730;
 
-const url = await freshDatabaseUrl(BENCH_DB);
+/** BENCH_REUSE=1: measure again on the database a BENCH_KEEP=1 run left (migrated, not re-seeded). */
+const reuse = process.env.BENCH_REUSE === "1" && !!process.env.DATABASE_URL;
+const keptUrl = () => {
+  const u = new URL(process.env.DATABASE_URL!);
+  u.pathname = `/${BENCH_DB}`;
+  return u.toString();
+};
+const url = reuse ? keptUrl() : await freshDatabaseUrl(BENCH_DB);
 const dataDir = url ? null : mkdtempSync(join(tmpdir(), "bazaar-bench-analytics-"));
 const seedHandle = await createDb(url ? { url, poolSize: 1, timeouts: { statementMs: 0 } } : { dataDir });
 await seedHandle.migrate();
 
 const t0 = Date.now();
-const seeded = await seedOrders(seedHandle.db, { lines, sellers: 500, customers: 100_000, days: DAYS });
+const seeded = reuse
+  ? (
+      (await seedHandle.db.execute(
+        sql`select (select count(*) from orders)::int as orders, (select count(*) from sub_orders)::int as "subOrders"`,
+      )) as unknown as { rows: { orders: number; subOrders: number }[] }
+    ).rows[0]!
+  : await seedOrders(seedHandle.db, { lines, sellers: 500, customers: 100_000, days: DAYS });
 const seedMs = Date.now() - t0;
 const t1 = Date.now();
-const rebuilt = await rebuildAnalytics(seedHandle.db);
+const rebuilt = reuse ? { lines: 0 } : await rebuildAnalytics(seedHandle.db);
 const rebuildMs = Date.now() - t1;
 await seedHandle.db.execute(sql`vacuum analyze`);
 if (url) await seedHandle.close();
@@ -134,9 +148,10 @@ try {
   console.log(
     `\nanalytics dashboards — ${where}, ${lines.toLocaleString("en-IN")} order lines (${seeded.subOrders.toLocaleString("en-IN")} sub-orders, ${seeded.orders.toLocaleString("en-IN")} orders, 500 shops, ${DAYS} days), ${iterations} calls each, one at a time, node ${process.version}`,
   );
-  console.log(
-    `seeded in ${(seedMs / 1000).toFixed(1)} s; rollups rebuilt from raw rows in ${(rebuildMs / 1000).toFixed(1)} s (${rebuilt.lines.toLocaleString("en-IN")} lines)`,
-  );
+  if (!reuse)
+    console.log(
+      `seeded in ${(seedMs / 1000).toFixed(1)} s; rollups rebuilt from raw rows in ${(rebuildMs / 1000).toFixed(1)} s (${rebuilt.lines.toLocaleString("en-IN")} lines)`,
+    );
   console.log(
     `${"query".padEnd(32)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)}`,
   );
@@ -150,6 +165,6 @@ try {
   );
 } finally {
   await handle.close();
-  await dropDatabase(BENCH_DB);
+  if (!reuse) await dropDatabase(BENCH_DB);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

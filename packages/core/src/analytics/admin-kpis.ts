@@ -12,22 +12,29 @@ export function adminKpis(
   previous: AnalyticsPeriodDto,
 ): { kpis: AdminKpisDto; now: Totals } {
   const now = total(rows, current, PLATFORM_DAY_KEYS);
-  const before = total(rows, previous, PLATFORM_DAY_KEYS);
+  return { now, kpis: kpisOf(now, total(rows, previous, PLATFORM_DAY_KEYS)) };
+}
+
+/** Adds up rows whatever their dates (bucketed rows of one period). */
+export const sumOf = (rows: PlatformDayRow[]): Totals => {
+  const sum = Object.fromEntries(PLATFORM_DAY_KEYS.map((k) => [k, 0])) as Totals;
+  for (const r of rows) for (const k of PLATFORM_DAY_KEYS) sum[k] += r[k];
+  return sum;
+};
+
+export function kpisOf(now: Totals, before: Totals): AdminKpisDto {
   return {
-    now,
-    kpis: {
-      gmv: kpi(now.gross, before.gross),
-      netRevenue: kpi(net(now), net(before)),
-      commission: kpi(now.commission, before.commission),
-      orders: kpi(now.checkouts, before.checkouts),
-      averageOrderValue: kpi(perOrder(now.gross, now.checkouts), perOrder(before.gross, before.checkouts)),
-      newCustomers: kpi(now.newCustomers, before.newCustomers),
-      newSellers: kpi(now.newSellers, before.newSellers),
-      refundRate: kpi(
-        ratio(now.cancelled + now.refunded, now.gross),
-        ratio(before.cancelled + before.refunded, before.gross),
-      ),
-    },
+    gmv: kpi(now.gross, before.gross),
+    netRevenue: kpi(net(now), net(before)),
+    commission: kpi(now.commission, before.commission),
+    orders: kpi(now.checkouts, before.checkouts),
+    averageOrderValue: kpi(perOrder(now.gross, now.checkouts), perOrder(before.gross, before.checkouts)),
+    newCustomers: kpi(now.newCustomers, before.newCustomers),
+    newSellers: kpi(now.newSellers, before.newSellers),
+    refundRate: kpi(
+      ratio(now.cancelled + now.refunded, now.gross),
+      ratio(before.cancelled + before.refunded, before.gross),
+    ),
   };
 }
 

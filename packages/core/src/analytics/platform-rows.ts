@@ -1,4 +1,5 @@
 import type { Database } from "@bazaar/db";
+import type { AnalyticsGranularity } from "@bazaar/schemas";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../platform/raw-rows";
 
@@ -27,25 +28,38 @@ export const PLATFORM_DAY_KEYS = [
 ] as const;
 
 /**
- * The platform's days from `from` to `to`: the sharded rollup added up per day, beside the
- * sign-ups counted per IST day by triggers (migration 0012).
+ * The platform from `from` to `to`: the sharded rollup added up per day (or bucket), beside
+ * the sign-ups counted per IST day by triggers (migration 0012). Weeks start on Monday.
  */
-export async function platformDays(db: Database, from: string, to: string): Promise<PlatformDayRow[]> {
+export async function platformDays(
+  db: Database,
+  from: string,
+  to: string,
+  /** Rows per day, per week or month (`day` is the bucket's first day), or one row (`total`). */
+  bucket: AnalyticsGranularity | "total" = "day",
+): Promise<PlatformDayRow[]> {
+  const key = sql.raw(
+    bucket === "total"
+      ? "'total'"
+      : bucket === "day"
+        ? "day::text"
+        : `date_trunc('${bucket}', day::timestamp)::date::text`,
+  );
   const [sales, signups] = await Promise.all([
     rowsOf<Omit<PlatformDayRow, "newCustomers" | "newSellers">>(
       db,
-      sql`select day::text as day, sum(gross)::float8 as gross, sum(cancelled)::float8 as cancelled,
+      sql`select ${key} as day, sum(gross)::float8 as gross, sum(cancelled)::float8 as cancelled,
             sum(refunded)::float8 as refunded, sum(commission)::float8 as commission,
             sum(checkouts)::int as checkouts, sum(cod_gross)::float8 as "codGross",
             sum(cod_checkouts)::int as "codCheckouts"
           from analytics_platform_daily
           where day between ${from}::date and ${to}::date
-          group by day`,
+          group by 1`,
     ),
     rowsOf<{ day: string; customers: number; sellers: number }>(
       db,
-      sql`select day::text as day, customers, sellers from analytics_signups_daily
-          where day between ${from}::date and ${to}::date`,
+      sql`select ${key} as day, sum(customers)::int as customers, sum(sellers)::int as sellers
+          from analytics_signups_daily where day between ${from}::date and ${to}::date group by 1`,
     ),
   ]);
   const byDay = new Map<string, PlatformDayRow>();
