@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { BalancesCard, ReleasesCard } from "./balances-card";
 import { LedgerCard } from "./ledger-card";
+import { FRESH } from "./money-labels";
 
 /** What the shop earned: balances, money waiting for return windows, and every ledger entry. */
 export function EarningsPage() {
   const trpc = useTRPC();
-  const balances = useQuery(trpc.seller.ledger.balances.queryOptions());
+  const balances = useQuery(trpc.seller.ledger.balances.queryOptions(undefined, FRESH));
   return (
     <Page
       title="Earnings"

@@ -2,11 +2,11 @@ import { useFormError, useTRPC } from "@bazaar/client";
 import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { LedgerEntryDto } from "@bazaar/schemas";
 import { Button, Card, ErrorAlert, Form, Loading, LoadMore, SelectField, TextField } from "@bazaar/ui";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { type LedgerFilters, ledgerFilterParams, ledgerQuery, readLedgerFilters } from "./ledger-filters";
-import { BUCKET_LABELS, LEDGER_KIND_LABELS, LEDGER_KINDS } from "./money-labels";
+import { BUCKET_LABELS, FRESH, LEDGER_KIND_LABELS, LEDGER_KINDS } from "./money-labels";
 
 const KIND_OPTIONS = LEDGER_KINDS.map((k) => ({ value: k, label: LEDGER_KIND_LABELS[k] }));
 
@@ -20,7 +20,10 @@ export function LedgerCard() {
   const entries = useInfiniteQuery(
     trpc.seller.ledger.list.infiniteQueryOptions(
       { limit: 50, ...input },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
+      {
+        ...FRESH,
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+      },
     ),
   );
   const error = useFormError(entries.error);

@@ -1,6 +1,9 @@
 // Words for the ledger and payouts, shared by the earnings, payouts and statements pages.
 import type { LedgerBucket, LedgerEntryKind, PayoutStatus } from "@bazaar/schemas";
 
+/** Money is read fresh each time a page opens (not from a 30-second cache): a release or a payout may have just moved it. */
+export const FRESH = { staleTime: 0 } as const;
+
 export const LEDGER_KIND_LABELS: Record<LedgerEntryKind, string> = {
   sale: "Sale",
   commission: "Commission",

@@ -4,7 +4,7 @@ import { type PayoutDto, PayoutStatus } from "@bazaar/schemas";
 import { Card, ErrorAlert, FilterTabs, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { PAYOUT_STATUS_LABELS, PAYOUT_STATUS_TONES, payoutStatusNote } from "./money-labels";
+import { FRESH, PAYOUT_STATUS_LABELS, PAYOUT_STATUS_TONES, payoutStatusNote } from "./money-labels";
 import { PayoutRequestCard } from "./payout-request-card";
 
 type Tab = PayoutStatus | "all";
@@ -19,7 +19,7 @@ export function PayoutsPage() {
   const [params] = useSearchParams();
   const parsed = PayoutStatus.safeParse(params.get("status") ?? undefined);
   const status: Tab = parsed.success ? parsed.data : "all";
-  const balances = useQuery(trpc.seller.ledger.balances.queryOptions());
+  const balances = useQuery(trpc.seller.ledger.balances.queryOptions(undefined, FRESH));
   const openId = balances.data?.openPayoutId ?? null;
   const open = useQuery(
     trpc.seller.payouts.get.queryOptions({ id: openId ?? "" }, { enabled: Boolean(openId) }),
@@ -27,7 +27,7 @@ export function PayoutsPage() {
   const payouts = useInfiniteQuery(
     trpc.seller.payouts.list.infiniteQueryOptions(
       { limit: 20, ...(status !== "all" && { status }) },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { ...FRESH, getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
   const error = useFormError(payouts.error);
