@@ -43,10 +43,20 @@ export async function exportPayouts(
       skipped.push({ id: p.id, number: p.number, reason: "The shop changed its bank account after asking" });
       continue;
     }
+    const account = readableAccount(deps, r.encrypted);
+    if (!account) {
+      // A row the key cannot open (a rotated key, a hand-edited row) must not sink the whole file.
+      skipped.push({
+        id: p.id,
+        number: p.number,
+        reason: "The shop's bank account cannot be read; ask it to save it again",
+      });
+      continue;
+    }
     total += p.amount;
     records.push([
       cellText(r.holder),
-      decryptBankAccount(deps, r.encrypted),
+      account,
       r.ifsc,
       (p.amount / 100).toFixed(2),
       p.number,
@@ -66,4 +76,12 @@ export async function exportPayouts(
     data: { count: records.length, total, payoutIds: rows.map((r) => r.payout.id), skipped: skipped.length },
   });
   return { filename: `bazaar-payouts-${day}.csv`, csv, count: records.length, total, skipped };
+}
+
+function readableAccount(deps: Pick<Deps, "auth">, encrypted: string): string | null {
+  try {
+    return decryptBankAccount(deps, encrypted);
+  } catch {
+    return null;
+  }
 }

@@ -207,4 +207,22 @@ describe("reads and the bank file", () => {
     // Exporting moves nothing.
     expect((await adminGetPayout(t.deps, admin, { id: pa.id })).status).toBe("approved");
   });
+
+  it("leaves out, with a reason, a payout whose bank account the key cannot open, and exports the rest", async () => {
+    const a = await funded(60_000);
+    const b = await funded(70_000);
+    const pa = await requestPayout(t.deps, a.actor, { amount: 60_000 });
+    const pb = await requestPayout(t.deps, b.actor, { amount: 70_000 });
+    await approvePayout(t.deps, admin, { id: pa.id });
+    await approvePayout(t.deps, admin, { id: pb.id });
+    await t.deps.db
+      .update(sellers)
+      .set({ bankAccountEncrypted: "not-a-sealed-number" })
+      .where(eq(sellers.id, b.id));
+    const file = await exportPayouts(t.deps, admin, { ids: [pa.id, pb.id] });
+    expect([file.count, file.total]).toEqual([1, 60_000]);
+    expect(file.skipped).toEqual([
+      { id: pb.id, number: pb.number, reason: expect.stringContaining("cannot be read") },
+    ]);
+  });
 });
