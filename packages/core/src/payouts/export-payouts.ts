@@ -71,7 +71,7 @@ export async function exportPayouts(
   const day = new Date(deps.now().getTime() + 330 * 60_000).toISOString().slice(0, 10);
   await audit(deps.db, {
     actorId: actor.userId,
-    action: "payouts.exported",
+    action: "payout.exported",
     targetType: "payout",
     data: { count: records.length, total, payoutIds: rows.map((r) => r.payout.id), skipped: skipped.length },
   });
