@@ -26,12 +26,13 @@ describe("bucket labels", () => {
 describe("tickIndexes", () => {
   it("labels every point of a short series", () => {
     expect(tickIndexes(0)).toEqual([]);
-    expect(tickIndexes(3)).toEqual([0, 1, 2]);
+    expect(tickIndexes(4)).toEqual([0, 1, 2, 3]);
   });
 
-  it("labels at most five points of a long one, the first and the last included", () => {
+  it("labels at most four points of a long one, evenly, the first and the last included", () => {
+    expect(tickIndexes(7)).toEqual([0, 2, 4, 6]);
     const ticks = tickIndexes(90);
-    expect(ticks).toHaveLength(5);
+    expect(ticks).toHaveLength(4);
     expect(ticks[0]).toBe(0);
     expect(ticks.at(-1)).toBe(89);
     expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);

@@ -28,9 +28,9 @@ export function tickLabel(date: string, granularity: ChartGranularity): string {
 
 /**
  * Which of `count` points get an axis label: at most `max`, evenly spread, always the first and
- * the last, so a 90-day chart on a 360-px phone shows 4 or 5 readable dates, not 90 overlapping.
+ * the last, so a 90-day chart on a 360-px phone shows 4 readable dates, not 90 overlapping.
  */
-export function tickIndexes(count: number, max = 5): number[] {
+export function tickIndexes(count: number, max = 4): number[] {
   if (count <= 0) return [];
   if (count <= max) return Array.from({ length: count }, (_, i) => i);
   const slots = Math.max(2, max);

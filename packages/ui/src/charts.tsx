@@ -1,4 +1,4 @@
-// Dashboard charts on recharts: readable on a 360-px phone (a responsive width, 4–5 ticks, short
+// Dashboard charts on recharts: readable on a 360-px phone (a responsive width, 4 ticks, short
 // Indian labels) and never the only way to read the numbers: each chart carries a table of the
 // same figures, read by screen readers all the time and shown to anyone with "Show as table".
 // Import these only from lazily loaded pages, so recharts stays out of an app's first download.
@@ -107,7 +107,11 @@ export function TimeSeriesChart(props: {
   let colour = 0;
   const chart = (
     <ResponsiveContainer width="100%" height={props.height ?? 240}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <ComposedChart
+        data={data}
+        margin={{ top: 8, right: 20, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid stroke="#e6e9ed" vertical={false} />
         <XAxis
           dataKey="date"

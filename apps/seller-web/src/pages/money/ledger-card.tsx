@@ -51,9 +51,7 @@ export function LedgerCard() {
           <table className="bz-table" data-testid="ledger-table" aria-busy={entries.isFetching || undefined}>
             <thead>
               <tr>
-                <th>When</th>
                 <th>Entry</th>
-                <th>Balance</th>
                 <th className="bz-align-right">Amount</th>
               </tr>
             </thead>
@@ -72,18 +70,21 @@ export function LedgerCard() {
 
 function LedgerRow({ entry: e }: { entry: LedgerEntryDto }) {
   const reference = e.subOrderNumber ?? e.payoutNumber;
+  // Two columns, the date under the entry: it reads on a phone without scrolling sideways.
   return (
     <tr data-testid="ledger-row">
-      <td className="bz-nowrap">{formatDateTime(e.createdAt)}</td>
       <td>
         <strong>{LEDGER_KIND_LABELS[e.kind]}</strong>
         {reference && <span className="bz-mono bz-small"> · {reference}</span>}
         {e.description && <div className="bz-muted bz-small">{e.description}</div>}
+        <div className="bz-muted bz-small">{formatDateTime(e.createdAt)}</div>
       </td>
-      <td className="bz-nowrap">{BUCKET_LABELS[e.bucket]}</td>
-      <td className={`bz-align-right bz-nowrap ${e.amount < 0 ? "bz-text-danger" : "bz-text-success"}`}>
-        {e.amount > 0 ? "+" : ""}
-        {formatRupees(e.amount)}
+      <td className="bz-align-right bz-nowrap">
+        <span className={e.amount < 0 ? "bz-text-danger" : "bz-text-success"}>
+          {e.amount > 0 ? "+" : ""}
+          {formatRupees(e.amount)}
+        </span>
+        <div className="bz-muted bz-small">{BUCKET_LABELS[e.bucket]}</div>
       </td>
     </tr>
   );

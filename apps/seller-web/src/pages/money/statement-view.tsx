@@ -73,8 +73,7 @@ export function StatementView({ statement: s }: { statement: StatementDto }) {
             <table className="bz-table" data-testid="statement-lines">
               <thead>
                 <tr>
-                  <th>When</th>
-                  <th>What</th>
+                  <th>Entry</th>
                   <th className="bz-align-right">Amount</th>
                   <th className="bz-align-right">Balance</th>
                 </tr>
@@ -83,11 +82,11 @@ export function StatementView({ statement: s }: { statement: StatementDto }) {
                 {s.lines.map((l, i) => (
                   // Lines have no id of their own; their order within the month is fixed.
                   <tr key={i}>
-                    <td className="bz-nowrap">{formatDateTime(l.at)}</td>
                     <td>
                       {LEDGER_KIND_LABELS[l.kind]}
                       {l.reference && <span className="bz-mono bz-small"> · {l.reference}</span>}
                       {l.description && <div className="bz-muted bz-small">{l.description}</div>}
+                      <div className="bz-muted bz-small">{formatDateTime(l.at)}</div>
                     </td>
                     <td
                       className={`bz-align-right bz-nowrap ${l.debit > l.credit ? "bz-text-danger" : "bz-text-success"}`}
