@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   createReport,
   createReview,
+  type Deps,
   escalateReturn,
   getSellerReturn,
   receiveReturn,
@@ -9,40 +10,21 @@ import {
   requestReturn,
 } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliver, signInPage, verifiedUser } from "./fixtures";
-import { launchChromium, type Stack, startStack } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, deliver, signInPage, verifiedUser } from "./fixtures";
 
 const ADMIN = { email: "admin@e2e.test", name: "Asha Admin" };
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-/** Set when setup fails, so the test fails with it instead of being reported as skipped. */
-let setupError: unknown;
 const seeded = { returnNumber: "", returnId: "", shopId: "", reportedTitle: "" };
-
-beforeAll(async () => {
-  try {
-    await setUp();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite("admin-after-delivery", ["admin-web"], setUp);
 
 /**
  * The story before the admin looks: a cash-on-delivery order is delivered, the buyer asks to
  * return it (refund to UPI), the shop rejects, the buyer escalates; another buyer reports a
  * different product of the shop.
  */
-async function setUp() {
-  stack = await startStack("admin-after-delivery", ["admin-web"]);
-  const deps = stack.api.runtime.deps;
+async function setUp(deps: Deps) {
   await verifiedUser(deps, ADMIN, "admin");
   const fx = orderFixture({ deps });
   const shop = await fx.shop("Meera Handicrafts");
@@ -93,18 +75,17 @@ async function setUp() {
       note: `Looks fake ${randomUUID().slice(0, 4)}`,
     });
   }
-  browser = await launchChromium();
 }
 let receive: () => Promise<void> = async () => {};
 
 const signIn = (): Promise<Page> =>
-  signInPage(browser!, stack!.url["admin-web"], ADMIN.email, { timeoutMs: 15_000 });
+  signInPage(suite.browser, suite.stack.url["admin-web"], ADMIN.email, { timeoutMs: 15_000 });
 
 describe("admin after delivery", () => {
   it("decides an escalated return, pays its COD refund, unlists a reported product and sets return windows", async () => {
-    if (setupError) throw setupError;
+    suite.check();
     const page = await signIn();
-    const base = stack!.url["admin-web"];
+    const base = suite.stack.url["admin-web"];
 
     // The escalation waits on the Returns page; its detail shows both sides.
     await page.getByRole("link", { name: "Returns", exact: true }).click();

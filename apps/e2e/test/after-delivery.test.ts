@@ -1,41 +1,21 @@
-import { completeDevPayment, confirmPayment, type DevGateway } from "@bazaar/core";
+import { completeDevPayment, confirmPayment, type Deps, type DevGateway } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buyerWithAddress, deliver, png, shopOwner, signInPage } from "./fixtures";
-import { launchChromium, type Stack, startStack } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, buyerWithAddress, deliver, png, shopOwner, signInPage } from "./fixtures";
 
 const BUYER = { email: "asha@e2e.test", name: "Asha Verma" };
 const SELLER = { email: "ravi@e2e.test", name: "Ravi Patel", shop: "Ravi Textiles" };
 const PRODUCT = "Handloom Cotton Saree";
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-/** Set when setup fails, so the test fails with it instead of being reported as skipped. */
-let setupError: unknown;
-let world: Awaited<ReturnType<typeof setUp>> | undefined;
-
-beforeAll(async () => {
-  try {
-    world = await setUp();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite("after-delivery", ["customer-web", "seller-web"], setUp);
 
 /**
  * Everything before the browser: an approved shop whose owner can sign in, one saree (₹1,200,
  * 10 in stock), and a buyer who bought 2 of it online through the dev gateway; the shop
  * walked the order to delivered. The rest of the journey happens in the three apps' pages.
  */
-async function setUp() {
-  stack = await startStack("after-delivery", ["customer-web", "seller-web"]);
-  const deps = stack.api.runtime.deps;
+async function setUp(deps: Deps) {
   const fx = orderFixture({ deps });
   const { seller, actor: shopActor } = await shopOwner(
     deps,
@@ -70,25 +50,24 @@ async function setUp() {
   expect(order.paymentStatus).toBe("paid");
   const sub = order.subOrders[0]!;
   await deliver(deps, shopActor, sub.id);
-  browser = await launchChromium();
   return { deps, fx, product, variantId, order };
 }
 
 /** A fresh browser session signed in to one app; page errors are collected in `errors`. */
 const signIn = (app: "customer-web" | "seller-web", email: string, errors: string[]): Promise<Page> =>
-  signInPage(browser!, stack!.url[app], email, { onPageError: (m) => errors.push(`${app}: ${m}`) });
+  signInPage(suite.browser, suite.stack.url[app], email, { onPageError: (m) => errors.push(`${app}: ${m}`) });
 
 /** The rows of a raw query: the test reads the tables no page shows (this package has no drizzle). */
 async function rows<T extends Record<string, unknown>>(query: string): Promise<T[]> {
-  const result = (await world!.deps.db.execute(query)) as unknown as { rows: T[] };
+  const result = (await suite.world.deps.db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
 
 describe("after delivery, across the apps", () => {
   it("a return with a photo is approved, received and refunded; the buyer's review and the shop's reply reach the product page", async () => {
-    if (setupError) throw setupError;
-    const { fx, product, variantId, order } = world!;
-    const shopUrl = stack!.url["customer-web"];
+    suite.check();
+    const { fx, product, variantId, order } = suite.world;
+    const shopUrl = suite.stack.url["customer-web"];
     const errors: string[] = [];
     expect(await fx.stockOf(variantId)).toBe(8);
 

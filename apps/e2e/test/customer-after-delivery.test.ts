@@ -1,6 +1,7 @@
 import {
   approveReturn,
   createReview,
+  type Deps,
   listMyReviews,
   markReturnRefundPaid,
   receiveReturn,
@@ -9,38 +10,19 @@ import {
   requestReturn,
 } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buyerWithAddress, deliver, png, signInPage, verifiedUser } from "./fixtures";
-import { launchChromium, type Stack, startStack } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, buyerWithAddress, deliver, png, signInPage, verifiedUser } from "./fixtures";
 
 const EMAIL = "meera@e2e.test";
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
-let world: Awaited<ReturnType<typeof setUp>> | undefined;
-
-beforeAll(async () => {
-  try {
-    world = await setUp();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite("customer-after-delivery", ["customer-web"], setUp);
 
 /**
  * A buyer who can sign in, with a delivered cash-on-delivery order of 2 vases; another buyer
  * already reviewed the vase (so there is a review to find helpful and to report).
  */
-async function setUp() {
-  stack = await startStack("customer-after-delivery", ["customer-web"]);
-  const deps = stack.api.runtime.deps;
+async function setUp(deps: Deps) {
   const fx = orderFixture({ deps });
   const shop = await fx.shop("Kavya Crafts");
   const { product, id: variantId } = await fx.variant(shop, 50_000, 10, "Blue Pottery Vase");
@@ -85,17 +67,16 @@ async function setUp() {
   });
   await rejectReturn(deps, shop.actor, { id: rejected.id, reason: "The bowl in the photos has no defect." });
   const { actor: adminActor } = await verifiedUser(deps, { email: "admin@e2e.test", name: "Admin" }, "admin");
-  browser = await launchChromium();
   return { deps, shop, product, order, actor, open, rejected, adminActor };
 }
 
-const signIn = (): Promise<Page> => signInPage(browser!, stack!.url["customer-web"], EMAIL);
+const signIn = (): Promise<Page> => signInPage(suite.browser, suite.stack.url["customer-web"], EMAIL);
 
 describe("the buyer after delivery, in the browser", () => {
   it("returns a unit with a photo, follows the refund, reviews the product and uses Q&A and reports", async () => {
-    if (setupError) throw setupError;
-    const { deps, shop, product, order, actor, adminActor } = world!;
-    const web = stack!.url["customer-web"];
+    suite.check();
+    const { deps, shop, product, order, actor, adminActor } = suite.world;
+    const web = suite.stack.url["customer-web"];
     const page = await signIn();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -234,9 +215,9 @@ describe("the buyer after delivery, in the browser", () => {
   });
 
   it("cancels a return before approval and escalates a rejected one within 48 hours", async () => {
-    if (setupError) throw setupError;
-    const { open, rejected } = world!;
-    const web = stack!.url["customer-web"];
+    suite.check();
+    const { open, rejected } = suite.world;
+    const web = suite.stack.url["customer-web"];
     const page = await signIn();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

@@ -10,6 +10,8 @@ import {
   type SellerActor,
 } from "@bazaar/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium, type Stack, startStack, type WebApp } from "./harness";
 
 type State = Parameters<typeof createAddress>[2]["state"];
 
@@ -118,4 +120,48 @@ export async function signInPage(
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByTestId("signed-in-user").waitFor();
   return page;
+}
+
+/**
+ * A test file's whole product: before its tests, the stack (the given apps and the API) is
+ * started, `seed` runs against its database and Chromium is launched; after them all is
+ * closed. A failed setup is kept and thrown by `check()` and the getters, so the tests fail
+ * with it instead of being reported as skipped.
+ */
+export function browserSuite<T>(name: string, apps: readonly WebApp[], seed: (deps: Deps) => Promise<T>) {
+  const state: { stack?: Stack; browser?: Browser; world?: T; failed: boolean; error?: unknown } = {
+    failed: false,
+  };
+  beforeAll(async () => {
+    try {
+      state.stack = await startStack(name, apps);
+      state.world = await seed(state.stack.api.runtime.deps);
+      state.browser = await launchChromium();
+    } catch (error) {
+      state.failed = true;
+      state.error = error;
+    }
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.stack?.close();
+  });
+  const ready = <K extends "stack" | "browser" | "world">(key: K): NonNullable<(typeof state)[K]> => {
+    if (state.failed) throw state.error;
+    const value = state[key];
+    if (value === undefined) throw new Error(`browserSuite(${name}): ${key} is not ready`);
+    return value as NonNullable<(typeof state)[K]>;
+  };
+  return {
+    check: () => void ready("stack"),
+    get stack() {
+      return ready("stack");
+    },
+    get browser() {
+      return ready("browser");
+    },
+    get world() {
+      return ready("world");
+    },
+  };
 }

@@ -1,38 +1,20 @@
-import { askQuestion, createReview, requestReturn, takeDownProduct } from "@bazaar/core";
+import { askQuestion, createReview, type Deps, requestReturn, takeDownProduct } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliver, shopOwner, signInPage, verifiedUser } from "./fixtures";
-import { launchChromium, type Stack, startStack } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, deliver, shopOwner, signInPage, verifiedUser } from "./fixtures";
 
 const EMAIL = "kavya@e2e.test";
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let setupError: unknown;
 let returnNumber = "";
 let secondNumber = "";
-
-beforeAll(async () => {
-  try {
-    await setUp();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = browserSuite("seller-after-delivery", ["seller-web"], setUp);
 
 /**
  * One shop after a delivery: the buyer (cash on delivery) asks to return a unit as damaged,
  * reviews the product and asks a question; Bazaar takes down another of its products.
  */
-async function setUp() {
-  stack = await startStack("seller-after-delivery", ["seller-web"]);
-  const deps = stack.api.runtime.deps;
+async function setUp(deps: Deps) {
   const fx = orderFixture({ deps });
   const { seller, actor: sellerActor } = await shopOwner(
     deps,
@@ -67,14 +49,13 @@ async function setUp() {
   await askQuestion(deps, buyer.actor, { productId: product.id, body: "Is this vase safe to hold water?" });
   const { actor: adminActor } = await verifiedUser(deps, { email: "admin@e2e.test", name: "Admin" }, "admin");
   await takeDownProduct(deps, adminActor, { productId: other.id, reason: "Uses another brand's trademark" });
-  browser = await launchChromium();
 }
 
-const signIn = (): Promise<Page> => signInPage(browser!, stack!.url["seller-web"], EMAIL);
+const signIn = (): Promise<Page> => signInPage(suite.browser, suite.stack.url["seller-web"], EMAIL);
 
 describe("the seller after delivery, in the browser", () => {
   it("decides and receives a return, replies to a review, answers a question and sees a takedown", async () => {
-    if (setupError) throw setupError;
+    suite.check();
     const page = await signIn();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
