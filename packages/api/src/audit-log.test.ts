@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createShopForSeed, createVerifiedUser } from "@bazaar/core";
+import { askQuestion, createShopForSeed, createVerifiedUser } from "@bazaar/core";
 import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
 import type { SellerApplyInput } from "@bazaar/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +97,34 @@ describe("what a mutation writes", () => {
 
   it("a seller mutation whose use case writes nothing: one generic entry, the procedure as action, the input's id as target", async () => {
     const seller = await sellerAccount();
+    const { product } = await orderFixture(t).variant({ id: seller.sellerId }, 50_000, 3);
+    const buyer = await account("customer", "Anita Rao");
+    const question = await askQuestion(
+      t.deps,
+      { userId: buyer.id, role: "customer", sessionId: randomUUID() },
+      { productId: product.id, body: "Is the colour fast?" },
+    );
+    const requestId = randomUUID();
+    await api(seller.token, requestId).seller.questions.answer({
+      questionId: question.id,
+      body: "Yes, vat-dyed.",
+    });
+
+    const entries = await entriesOf(requestId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorId: seller.id,
+      actorRole: "seller",
+      action: "seller.questions.answer",
+      targetType: "question",
+      targetId: question.id,
+      ip: IP,
+      data: { input: { questionId: question.id, body: "Yes, vat-dyed." } },
+    });
+  });
+
+  it("a seller's stock move: the use case's entry with the level before and after", async () => {
+    const seller = await sellerAccount();
     const { id: variantId } = await orderFixture(t).variant({ id: seller.sellerId }, 50_000, 3);
     const requestId = randomUUID();
     await api(seller.token, requestId).seller.products.adjustStock({
@@ -105,16 +133,16 @@ describe("what a mutation writes", () => {
       reason: "Recount",
     });
 
-    const entries = await entriesOf(requestId);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({
-      actorId: seller.id,
-      actorRole: "seller",
-      action: "seller.products.adjustStock",
-      targetType: "variant",
+    const [entry, ...more] = await entriesOf(requestId);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      action: "variant.stock_adjusted",
       targetId: variantId,
-      ip: IP,
-      data: { input: { variantId, delta: 2, reason: "Recount" } },
+      actorRole: "seller",
+    });
+    expect(await api(admin.token).admin.audit.get({ id: entry!.id })).toMatchObject({
+      changes: [{ key: "stock", from: 3, to: 5 }],
+      details: { delta: 2, reason: "Recount" },
     });
   });
 

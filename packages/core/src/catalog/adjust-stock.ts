@@ -3,6 +3,7 @@ import { AdjustStockInput } from "@bazaar/schemas";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidState, notFound } from "../errors";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { refreshDerived } from "./product-rules";
 
@@ -52,6 +53,15 @@ export async function adjustStock(
       createdAt: now,
     });
     await refreshDerived(tx, row.productId, now);
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "variant.stock_adjusted",
+      targetType: "variant",
+      targetId: input.variantId,
+      before: { stock: row.stock - input.delta },
+      after: { stock: row.stock },
+      data: { productId: row.productId, delta: input.delta, reason: input.reason },
+    });
     return { variantId: input.variantId, stock: row.stock };
   });
   await deps.cache.bump("catalog");

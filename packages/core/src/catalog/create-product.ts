@@ -1,5 +1,6 @@
 import { inventoryMovements, products, productVariants } from "@bazaar/db";
 import { ProductCreateInput, type SellerProductDto } from "@bazaar/schemas";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { productSlug } from "../platform/text";
 import { loadSellerProduct } from "./product-dto";
@@ -79,6 +80,19 @@ export async function createProduct(
     }
     await replaceImages(tx, product!.id, input.imageIds);
     await refreshDerived(tx, product!.id, now);
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "product.created",
+      targetType: "product",
+      targetId: product!.id,
+      before: null,
+      after: {
+        title: product!.title,
+        status: product!.status,
+        categoryId: product!.categoryId,
+        variants: variants.map((v) => ({ id: v.id, sku: v.sku, price: v.price, stock: v.stock })),
+      },
+    });
     return loadSellerProduct(tx, await reloadProduct(tx, product!.id));
   });
 }

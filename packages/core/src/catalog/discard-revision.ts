@@ -2,6 +2,7 @@ import { products } from "@bazaar/db";
 import { IdInput, type SellerProductDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidState } from "../errors";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { afterImagesRemoved } from "./media-cleanup";
 import { loadSellerProduct } from "./product-dto";
@@ -23,6 +24,14 @@ export async function discardRevision(
       .update(products)
       .set({ revision: null, revisionStatus: null, revisionReason: null, updatedAt: deps.now() })
       .where(eq(products.id, id));
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "product.revision_discarded",
+      targetType: "product",
+      targetId: id,
+      before: { revision: p.revision, revisionStatus: p.revisionStatus },
+      after: { revision: null, revisionStatus: null },
+    });
     return loadSellerProduct(tx, await reloadProduct(tx, id));
   });
   await deps.cache.bump("catalog");

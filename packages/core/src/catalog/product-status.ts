@@ -2,6 +2,7 @@ import { products, productVariants } from "@bazaar/db";
 import { IdInput, type ProductStatus, type SellerProductDto } from "@bazaar/schemas";
 import { and, count, eq } from "drizzle-orm";
 import { invalidState } from "../errors";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { loadSellerProduct } from "./product-dto";
 import { findOwnProductForUpdate, reloadProduct } from "./product-rules";
@@ -45,6 +46,14 @@ export async function moveProductStatus(
       .update(products)
       .set({ status: rule.to, statusReason: null, updatedAt: deps.now() })
       .where(eq(products.id, id));
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `product.${action === "submit" ? "submitted" : `${action}d`}`,
+      targetType: "product",
+      targetId: id,
+      before: { status: p.status, statusReason: p.statusReason },
+      after: { status: rule.to, statusReason: null },
+    });
     return loadSellerProduct(tx, await reloadProduct(tx, id));
   });
   await deps.cache.bump("catalog");

@@ -10,6 +10,7 @@ import { ProductUpdateInput, type SellerProductDto } from "@bazaar/schemas";
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidField, invalidState } from "../errors";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { afterImagesRemoved } from "./media-cleanup";
 import { loadSellerProduct } from "./product-dto";
@@ -71,6 +72,21 @@ export async function updateProduct(
 
     if (input.variants) await saveVariants(tx, actor, id, input.variants, now);
     await refreshDerived(tx, id, now);
+    // The fields sent, as they were on the live product and as asked (a live product's
+    // reviewed fields wait as a revision: the action says which).
+    const fields = (Object.keys(input) as (keyof typeof input)[]).filter(
+      (k) => k !== "variants" && input[k] !== undefined,
+    );
+    const was = product as unknown as Record<string, unknown>;
+    await audit(tx, {
+      actorId: actor.userId,
+      action: product.status === "approved" ? "product.revised" : "product.updated",
+      targetType: "product",
+      targetId: id,
+      before: Object.fromEntries(fields.map((k) => [k, was[k] ?? null])),
+      after: Object.fromEntries(fields.map((k) => [k, input[k]])),
+      ...(input.variants && { data: { variants: input.variants } }),
+    });
     return loadSellerProduct(tx, await reloadProduct(tx, id));
   });
   await deps.cache.bump("catalog");

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
 import { postDelivery, scheduleRelease } from "../ledger";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { cancelSubOrders } from "./cancel-sub-orders";
 import { Effects, recordTransition } from "./effects";
@@ -30,6 +31,18 @@ export async function advanceSubOrder(
     const [order] = await tx.select().from(orders).where(eq(orders.id, own.orderId)).for("update");
     const [sub] = await tx.select().from(subOrders).where(eq(subOrders.id, own.id)).for("update");
     assertMove(sub!.status, input.to, "seller");
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `sub_order.${input.to}`,
+      targetType: "sub_order",
+      targetId: sub!.id,
+      before: { status: sub!.status },
+      after: {
+        status: input.to,
+        ...(input.to === "shipped" && { carrier: input.carrier, trackingNumber: input.trackingNumber }),
+      },
+      data: { orderId: order!.id, number: sub!.number, ...(input.note && { note: input.note }) },
+    });
     if (input.to === "cancelled") {
       await cancelSubOrders(deps, tx, fx, {
         order: order!,

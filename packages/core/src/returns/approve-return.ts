@@ -3,6 +3,7 @@ import { ReturnIdInput, type SellerReturnDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { Effects } from "../orders";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { findReturn, ofSeller } from "./queries";
 import { toSellerReturnDto } from "./seller-views";
@@ -24,6 +25,14 @@ export async function approveReturn(
   await deps.db.transaction(async (tx) => {
     const ret = await findReturn(tx, id, ofSeller(actor.sellerId), true);
     assertReturnMove(ret.status, "approved", "seller");
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "return.approved",
+      targetType: "return",
+      targetId: ret.id,
+      before: { status: ret.status },
+      after: { status: "approved" },
+    });
     await tx
       .update(returns)
       .set({ status: "approved", decidedAt: now, updatedAt: now })

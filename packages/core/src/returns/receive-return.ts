@@ -17,6 +17,7 @@ import { refreshDerived } from "../catalog";
 import { invalidField, invalidState } from "../errors";
 import { postReturnClawback } from "../ledger";
 import { Effects } from "../orders";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { lockSubOrderItems } from "./pricing";
 import { findReturn, ofSeller } from "./queries";
@@ -171,6 +172,18 @@ export async function receiveReturn(
         updatedAt: now,
       })
       .where(eq(returns.id, ret.id));
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "return.received",
+      targetType: "return",
+      targetId: ret.id,
+      before: { status: ret.status, refundStatus: ret.refundStatus },
+      after: { status: settled ? "refunded" : "received", refundStatus },
+      data: {
+        refundAmount: amount,
+        restocked: input.lines.filter((l) => l.restock).map((l) => l.orderItemId),
+      },
+    });
     // The refund is booked now: the shop's revenue, units and returns rate move with it.
     await refreshSales(tx, { subOrderIds: [ret.subOrderId] });
     await recordReturnStep(tx, fx, {

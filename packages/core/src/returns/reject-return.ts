@@ -3,6 +3,7 @@ import { ReturnRejectInput, type SellerReturnDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { Effects } from "../orders";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { escalateUntil, findReturn, ofSeller } from "./queries";
 import { toSellerReturnDto } from "./seller-views";
@@ -25,6 +26,14 @@ export async function rejectReturn(
   await deps.db.transaction(async (tx) => {
     const ret = await findReturn(tx, input.id, ofSeller(actor.sellerId), true);
     assertReturnMove(ret.status, "rejected", "seller");
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "return.rejected",
+      targetType: "return",
+      targetId: ret.id,
+      before: { status: ret.status, rejectReason: ret.rejectReason },
+      after: { status: "rejected", rejectReason: input.reason },
+    });
     const [after] = await tx
       .update(returns)
       .set({

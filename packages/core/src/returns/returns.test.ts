@@ -442,8 +442,8 @@ describe("the buyer's cancel and escalation", () => {
       escalateReturn(t.deps, d.buyer.actor, { id: r.id, note: "Please look again" }),
     );
     expect([final.code, final.reason]).toEqual(["INVALID_STATE", "return.already_escalated"]);
-    const [audited] = await t.deps.db.select().from(auditLog).where(eq(auditLog.targetId, r.id));
-    expect(audited!.action).toBe("return.rejected_on_escalation");
+    const audited = await t.deps.db.select().from(auditLog).where(eq(auditLog.targetId, r.id));
+    expect(audited.map((a) => a.action)).toContain("return.rejected_on_escalation");
   });
 
   it("refuses an escalation after 48 hours, and an admin may approve an escalation instead", async () => {
