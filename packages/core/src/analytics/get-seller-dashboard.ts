@@ -1,12 +1,13 @@
 import type { AnalyticsRange, SellerDashboardDto } from "@bazaar/schemas";
 import type { Deps, SellerActor } from "../platform/deps";
-import { kpi, period, perOrder, previousPeriod, ratio, series, total } from "./period";
-import { SELLER_DAY_KEYS, sellerDays } from "./seller-rows";
+import { buckets, kpi, period, perOrder, previousPeriod, ratio } from "./period";
+import { sellerDays, sumRows } from "./seller-rows";
 
 /**
  * The caller's shop over `from`..`to` (IST), each figure beside the previous period of the same
  * length, and a time series by day, week or month. Only the caller's own shop: the seller id
- * comes from the session, never from the input. One indexed read of the daily rollup.
+ * comes from the session, never from the input. The database adds up the buckets and the
+ * previous period from the daily rollup (two index range scans).
  */
 export async function getSellerDashboard(
   deps: Deps,
@@ -15,10 +16,14 @@ export async function getSellerDashboard(
 ): Promise<SellerDashboardDto> {
   const current = period(input.from, input.to);
   const previous = previousPeriod(current);
-  const rows = await sellerDays(deps.db, actor.sellerId, previous.from, current.to);
-  const now = total(rows, current, SELLER_DAY_KEYS);
-  const before = total(rows, previous, SELLER_DAY_KEYS);
+  const [rows, earlier] = await Promise.all([
+    sellerDays(deps.db, actor.sellerId, current.from, current.to, input.granularity),
+    sellerDays(deps.db, actor.sellerId, previous.from, previous.to, "total"),
+  ]);
+  const now = sumRows(rows);
+  const before = sumRows(earlier);
   const revenue = (t: typeof now) => t.gross - t.cancelled - t.refunded;
+  const byBucket = new Map(rows.map((r) => [r.day, r]));
   return {
     period: current,
     previousPeriod: previous,
@@ -34,14 +39,17 @@ export async function getSellerDashboard(
         ratio(before.returnedUnits, before.deliveredUnits),
       ),
     },
-    series: series(rows, current, input.granularity, SELLER_DAY_KEYS).map((b) => ({
-      date: b.date,
-      revenue: b.gross - b.cancelled - b.refunded,
-      grossSales: b.gross,
-      orders: b.orders,
-      units: b.units,
-      returnedUnits: b.returnedUnits,
-      deliveredUnits: b.deliveredUnits,
-    })),
+    series: buckets(current, input.granularity).map((date) => {
+      const b = sumRows(byBucket.has(date) ? [byBucket.get(date)!] : []);
+      return {
+        date,
+        revenue: revenue(b),
+        grossSales: b.gross,
+        orders: b.orders,
+        units: b.units,
+        returnedUnits: b.returnedUnits,
+        deliveredUnits: b.deliveredUnits,
+      };
+    }),
   };
 }

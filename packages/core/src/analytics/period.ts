@@ -70,27 +70,6 @@ export function total<R extends { day: string }>(
   return sum;
 }
 
-/** Daily rows of `p` added up per bucket, every bucket present (zeros where nothing sold). */
-export function series<R extends { day: string }>(
-  rows: R[],
-  p: AnalyticsPeriodDto,
-  granularity: AnalyticsGranularity,
-  keys: readonly (keyof R)[],
-): ({ date: string } & Record<keyof R, number>)[] {
-  const byBucket = new Map(
-    buckets(p, granularity).map((date) => [
-      date,
-      { date, ...(Object.fromEntries(keys.map((k) => [k, 0])) as Record<keyof R, number>) },
-    ]),
-  );
-  for (const r of rows) {
-    if (r.day < p.from || r.day > p.to) continue;
-    const b = byBucket.get(bucketOf(r.day, granularity))!;
-    for (const k of keys) (b as Record<keyof R, number>)[k] += Number(r[k]);
-  }
-  return [...byBucket.values()];
-}
-
 /**
  * The whole months inside `from`..`to` (first days of the first and last), and the days
  * before and after them: `head` is the last day before the first whole month (the range
@@ -109,7 +88,7 @@ export function monthSplit(
   const afterTo = addDays(to, 1);
   const end = afterTo.endsWith("-01") ? afterTo : `${to.slice(0, 7)}-01`; // first day not wholly covered
   if (firstMonth >= end) return null;
-  const lastMonth = addDays(end, -1).slice(0, 7) + "-01";
+  const lastMonth = `${addDays(end, -1).slice(0, 7)}-01`;
   return {
     firstMonth,
     lastMonth,
