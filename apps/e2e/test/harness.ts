@@ -7,10 +7,12 @@ import { loadConfig } from "@bazaar/core";
 import { type BazaarServer, createServer } from "@bazaar/server";
 import { type Browser, chromium } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
+import { inject } from "vitest";
 
 /** Shared set-up for the browser tests: built web apps served by Vite, and Debian's Chromium. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export type WebApp = "customer-web" | "seller-web" | "admin-web";
+export const WEB_APPS = ["customer-web", "seller-web", "admin-web"] as const;
+export type WebApp = (typeof WEB_APPS)[number];
 const appRoot = (app: WebApp) => resolve(import.meta.dirname, "../..", app);
 
 export async function freePort(): Promise<number> {
@@ -130,7 +132,9 @@ export async function startStack(name: string, apps: readonly WebApp[]): Promise
     await rm(tmpDir, { recursive: true, force: true });
   };
   try {
-    await buildWebApps(apps, tmpDir);
+    // The run's global setup built every app once; a file run on its own without it builds here.
+    const builds = inject("webBuildDir") ?? tmpDir;
+    if (builds === tmpDir) await buildWebApps(apps, tmpDir);
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const url = {} as Record<WebApp, string>;
@@ -154,7 +158,7 @@ export async function startStack(name: string, apps: readonly WebApp[]): Promise
       }),
     );
     await api.app.listen({ port: apiPort, host: "127.0.0.1" });
-    for (const [i, app] of apps.entries()) webs.push(await previewWebApp(app, tmpDir, ports[i]!, apiUrl));
+    for (const [i, app] of apps.entries()) webs.push(await previewWebApp(app, builds, ports[i]!, apiUrl));
     return { tmpDir, api, apiUrl, url, close };
   } catch (error) {
     await close();
