@@ -13,8 +13,15 @@ export function PayoutRequestCard(props: {
 }) {
   const error = useFormError(props.balances.error);
   const b = props.balances.data;
+  // Kept above the form: the form starts afresh when the balance moves, the notice stays.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card title="Request a payout" testId="payout-request">
+      {notice && (
+        <Alert tone="success" testId="payout-notice">
+          {notice}
+        </Alert>
+      )}
       {props.balances.isPending ? (
         <Loading />
       ) : props.balances.error || !b ? (
@@ -25,6 +32,7 @@ export function PayoutRequestCard(props: {
           key={`${b.withdrawable}-${b.openPayoutId}`}
           balances={b}
           openNumber={props.openNumber}
+          onNotice={setNotice}
         />
       )}
     </Card>
@@ -34,20 +42,21 @@ export function PayoutRequestCard(props: {
 function PayoutRequestForm({
   balances: b,
   openNumber,
+  onNotice,
 }: {
   balances: SellerBalancesDto;
   openNumber: string | null;
+  onNotice: (notice: string | null) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [amount, setAmount] = useState(b.withdrawable > 0 ? paiseToRupeesText(b.withdrawable) : "");
   const [localError, setLocalError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const request = useMutation(
     trpc.seller.payouts.request.mutationOptions({
-      onMutate: () => setNotice(null),
+      onMutate: () => onNotice(null),
       onSuccess: async (payout) => {
-        setNotice(
+        onNotice(
           `Payout ${payout.number} of ${formatRupees(payout.amount)} requested. Bazaar approves it and sends it to your bank; you get an email at each step.`,
         );
         await Promise.all([
@@ -67,11 +76,6 @@ function PayoutRequestForm({
   };
   return (
     <Form aria-label="Request a payout" pending={request.isPending} onSubmit={submit} testId="payout-form">
-      {notice && (
-        <Alert tone="success" testId="payout-notice">
-          {notice}
-        </Alert>
-      )}
       <dl className="bz-facts">
         <dt>Available</dt>
         <dd data-testid="payout-available" className={b.available < 0 ? "bz-text-danger" : undefined}>
