@@ -1,4 +1,4 @@
-import type { JobHandlers } from "@bazaar/jobs";
+import type { JobContext, JobHandlers } from "@bazaar/jobs";
 import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
 import { sendEmail } from "./notifications";
@@ -10,14 +10,15 @@ import { sweep } from "./sweep";
 
 /**
  * Jobs act as the system: what they audit is written with role `system` and the job's name
- * in place of a request id, even when the in-process runner starts one inside a request.
+ * and id in place of a request id, even when the in-process runner starts one inside a request.
  */
 function asSystem(handlers: JobHandlers): JobHandlers {
+  type Handler = (payload: never, ctx: JobContext) => Promise<void>;
   const scoped = Object.entries(handlers).map(([name, handle]) => [
     name,
-    (payload: never) =>
-      runInAuditScope({ actorRole: "system", requestId: `job:${name}` }, () =>
-        (handle as unknown as (p: never) => Promise<void>)(payload),
+    (payload: never, ctx: JobContext) =>
+      runInAuditScope({ actorRole: "system", requestId: `job:${name}:${ctx?.jobId ?? ""}` }, () =>
+        (handle as unknown as Handler)(payload, ctx),
       ),
   ]);
   return Object.fromEntries(scoped) as JobHandlers;
