@@ -50,6 +50,11 @@ export async function approveProduct(
       action: p.status === "pending_review" ? "product.approved" : "product.revision_approved",
       targetType: "product",
       targetId: p.id,
+      before: { status: p.status, revisionStatus: p.revisionStatus },
+      after:
+        p.status === "pending_review"
+          ? { status: "approved", revisionStatus: p.revisionStatus }
+          : { status: p.status, revisionStatus: null },
       data: input.reason ? { note: input.reason } : undefined,
     });
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));

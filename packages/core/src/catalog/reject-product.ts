@@ -34,7 +34,15 @@ export async function rejectProduct(
       action: p.status === "pending_review" ? "product.rejected" : "product.revision_rejected",
       targetType: "product",
       targetId: p.id,
-      data: { reason: input.reason },
+      ...(p.status === "pending_review"
+        ? {
+            before: { status: p.status, statusReason: p.statusReason },
+            after: { status: "rejected", statusReason: input.reason },
+          }
+        : {
+            before: { revisionStatus: p.revisionStatus, revisionReason: p.revisionReason },
+            after: { revisionStatus: "rejected", revisionReason: input.reason },
+          }),
     });
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));
   });
