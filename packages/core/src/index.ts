@@ -4,6 +4,15 @@
 
 export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
 export { listUsers, setUserStatus } from "./admin";
+export {
+  getAdminDashboard,
+  getAdminHome,
+  getAdminTopCategories,
+  getAdminTopShops,
+  getSellerDashboard,
+  getSellerTopProducts,
+  rebuildAnalytics,
+} from "./analytics";
 export { diffSides, getAuditEntry, listAuditLog } from "./audit";
 export {
   addCartItem,
@@ -233,12 +242,3 @@ export {
   unshareWishlist,
   wishlistStatus,
 } from "./wishlist";
-export {
-  getAdminDashboard,
-  getAdminHome,
-  getAdminTopCategories,
-  getAdminTopShops,
-  getSellerDashboard,
-  getSellerTopProducts,
-  rebuildAnalytics,
-} from "./analytics";
