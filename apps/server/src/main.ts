@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from "@bazaar/core";
+import { backfillAnalyticsIfEmpty, ConfigError, loadConfig } from "@bazaar/core";
 import { createServer } from "./index";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 
@@ -16,6 +16,8 @@ async function main() {
 
   const server = await createServer(config);
   const log = server.app.log;
+  if (await backfillAnalyticsIfEmpty(server.runtime.deps.db))
+    log.info("analytics rebuilt from existing orders");
   if (config.seedDemo && (await seedDemo(server.runtime.deps))) log.info("demo data seeded");
 
   let closing = false;

@@ -5,6 +5,7 @@
 export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateAddress } from "./addresses";
 export { listUsers, setUserStatus } from "./admin";
 export {
+  backfillAnalyticsIfEmpty,
   getAdminDashboard,
   getAdminHome,
   getAdminTopCategories,

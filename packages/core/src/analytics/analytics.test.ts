@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sellers } from "@bazaar/db";
 import type { AnalyticsGranularity, OrderDto } from "@bazaar/schemas";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCoupon } from "../cart/apply-coupon";
 import { placeOrder } from "../checkout/place-order";
@@ -19,6 +19,7 @@ import { createTestContext, type TestContext } from "../testing";
 import { analyticsOracle } from "../testing/analytics-oracle";
 import { orderFixture } from "../testing/order-fixture";
 import {
+  backfillAnalyticsIfEmpty,
   getAdminDashboard,
   getAdminHome,
   getAdminTopCategories,
@@ -402,6 +403,20 @@ describe("rollups", () => {
       ]);
     const before = await snapshot();
     await rebuildAnalytics(t.deps.db);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("are backfilled at start when orders exist but the rollups are empty (an upgraded database), and only then", async () => {
+    const ranges = RANGES();
+    const snapshot = () =>
+      Promise.all(
+        ranges.map(([from, to]) => getAdminDashboard(t.deps, admin, { from, to, granularity: "day" })),
+      );
+    const before = await snapshot();
+    expect(await backfillAnalyticsIfEmpty(t.deps.db)).toBe(false);
+    await t.deps.db.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
+      analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_seller_monthly`);
+    expect(await backfillAnalyticsIfEmpty(t.deps.db)).toBe(true);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -14,5 +14,5 @@ export { getAdminTopCategories } from "./get-admin-top-categories";
 export { getAdminTopShops } from "./get-admin-top-shops";
 export { getSellerDashboard } from "./get-seller-dashboard";
 export { getSellerTopProducts } from "./get-seller-top-products";
-export { rebuildAnalytics } from "./rebuild-analytics";
+export { backfillAnalyticsIfEmpty, rebuildAnalytics } from "./rebuild-analytics";
 export { refreshSales } from "./refresh-sales";

@@ -1,5 +1,6 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
+import { rowsOf } from "../platform/raw-rows";
 import {
   istDay,
   LINE_FACT_COLUMNS,
@@ -60,4 +61,19 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
     ).rows;
     return counts!;
   });
+}
+
+/**
+ * Rollups arrived after orders did (migration 0010 creates them empty): a database with
+ * sub-orders but no facts is rebuilt once at start, so an upgraded shop's dashboards are
+ * right without an operator remembering `analytics:rebuild`. Returns whether it rebuilt.
+ */
+export async function backfillAnalyticsIfEmpty(db: Database): Promise<boolean> {
+  const rows = await rowsOf<{ missing: boolean }>(
+    db,
+    sql`select exists (select 1 from sub_orders) and not exists (select 1 from analytics_sub_order_facts) as missing`,
+  );
+  if (!rows[0]?.missing) return false;
+  await rebuildAnalytics(db);
+  return true;
 }
