@@ -82,6 +82,17 @@ describe("config", () => {
     );
   });
 
+  it("believes only the proxy hops it is told to, never every X-Forwarded-For entry", () => {
+    const trust = (v: string) => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: v }).trustProxy;
+    expect([trust("false"), trust("true"), trust("2"), trust("10.0.0.1, 10.1.0.0/16")]).toEqual([
+      false,
+      1,
+      2,
+      ["10.0.0.1", "10.1.0.0/16"],
+    ]);
+    expect(() => trust("everyone")).toThrow(/TRUST_PROXY/);
+  });
+
   it("treats empty values from a copied .env.example as unset", () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: "", PORT: "" }).databaseUrl).toBeUndefined();
   });

@@ -9,6 +9,31 @@ import type { RazorpayOptions } from "./payments/razorpay-gateway";
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+/**
+ * Which X-Forwarded-For hops to believe: false (none), true (the one proxy in front), a hop
+ * count, or the proxies' addresses/CIDRs. Never "every hop": the leftmost entry is whatever
+ * the client wrote, and the audit log records this IP.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    const lower = v.toLowerCase();
+    if (["false", "0", "no"].includes(lower)) return false;
+    if (["true", "yes"].includes(lower)) return 1;
+    if (/^[1-9]\d?$/.test(v)) return Number(v);
+    const list = v
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    if (list.length && list.every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a))) return list;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be false, true (one proxy in front), a hop count, or a comma-separated list of proxy IPs/CIDRs",
+    });
+    return z.NEVER;
+  });
 const optionalUrl = (protocols: string[], what: string) =>
   z
     .string()
@@ -74,7 +99,7 @@ const EnvSchema = z.object({
   ADMIN_WEB_URL: z.url().default("http://localhost:5175"),
   CORS_ORIGINS: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   COOKIE_SECURE: bool.optional(),
   SEED_DEMO: bool.optional(),
   RUN_JOBS_IN_PROCESS: bool.optional(),
@@ -143,7 +168,8 @@ export type Config = {
   urls: { customer: string; seller: string; admin: string };
   corsOrigins: string[];
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
   cookieSecure: boolean;
   seedDemo: boolean;
   /** Without Redis there is no separate worker, so the server runs the jobs. */
