@@ -18,6 +18,10 @@ export const MAX_BATCH_SIZE = 20;
 const tokenParam = (params: Record<string, string | undefined> | null | undefined) =>
   typeof params?.token === "string" && params.token ? params.token : null;
 
+/** A hop count as the function Fastify's types accept (the same rule: the first n hops are proxies). */
+const trustProxyOption = (t: Config["trustProxy"]) =>
+  typeof t === "number" ? (_address: string, hop: number) => hop < t : t;
+
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
 
 /**
@@ -28,7 +32,7 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     // tRPC batches put several procedure names in the path.

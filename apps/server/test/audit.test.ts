@@ -88,4 +88,27 @@ describe("audit entries over HTTP", () => {
     expect(entries.map((e) => e.action)).toEqual(["category.created", "category.created"]);
     expect(new Set(entries.map((e) => e.targetId)).size).toBe(2);
   });
+
+  it("behind one trusted proxy, record the address the proxy saw, not the one the client wrote", async () => {
+    const behindProxy = await buildApp(t.runtime(), { ...config, trustProxy: 1 });
+    try {
+      const token = await adminToken();
+      const res = await behindProxy.inject({
+        method: "POST",
+        url: "/trpc/admin.categories.create",
+        remoteAddress: "10.0.0.2",
+        payload: { json: { name: "Jute", slug: `jute-${randomUUID().slice(0, 8)}` } },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          // The client claims 6.6.6.6; the proxy appended the peer it really saw.
+          "x-forwarded-for": "6.6.6.6, 203.0.113.9",
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(await entriesOf(res.headers["x-request-id"] as string)).toMatchObject([{ ip: "203.0.113.9" }]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });
