@@ -147,12 +147,13 @@ describe("admin money", () => {
     await page.getByTestId("audit-detail").waitFor();
     expect(await page.getByTestId("audit-detail").textContent()).toContain("Goodwill for a late pickup");
 
-    // Every payout step, newest first.
+    // Every payout step, newest first, the bank file among them.
     await page.goto(`${base}/audit?action=payout.`);
     await page.getByTestId("audit-row").first().waitFor();
     const actions = await page.getByTestId("audit-row").locator(".bz-mono").allTextContents();
     expect(actions.filter((a) => a.startsWith("payout."))).toEqual([
       "payout.paid",
+      "payout.exported",
       "payout.approved",
       "payout.requested",
     ]);
