@@ -1,15 +1,14 @@
 import { useFormError, useTRPC } from "@bazaar/client";
-import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Card, ErrorAlert, Loading, Page, TextField } from "@bazaar/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type CheckoutSettingsFields,
-  type CheckoutValues,
   checkoutPayload,
   checkoutValues,
   codSummary,
   shippingSummary,
 } from "./checkout-values";
+import { SettingsFormFrame, useSettingsForm } from "./settings-form";
 
 const FIELDS = [
   "shippingFlatFee",
@@ -49,41 +48,23 @@ export function CheckoutSettingsPage() {
 function SettingsForm({ settings }: { settings: CheckoutSettingsFields }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<CheckoutValues>(() => checkoutValues(settings));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.admin.settings.setCheckout.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.admin.settings.checkout.queryKey(), saved);
-        setValues(checkoutValues(saved));
-      },
-    }),
-  );
-  const hasLocal = Object.keys(localErrors).length > 0;
-  const error = useFormError(hasLocal ? null : save.error);
-  const fieldError = (key: (typeof FIELDS)[number]) => localErrors[key] ?? error?.fieldErrors[key];
-  const set = (key: keyof CheckoutValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
-
-  const submit = () => {
-    const built = checkoutPayload(values);
-    if (!built.ok) {
-      save.reset();
-      setLocalErrors(built.errors);
-      return;
-    }
-    setLocalErrors({});
-    save.mutate(built.settings);
-  };
+  const form = useSettingsForm({
+    initial: () => checkoutValues(settings),
+    toValues: checkoutValues,
+    build: checkoutPayload,
+    mutation: trpc.admin.settings.setCheckout.mutationOptions(),
+    onSaved: (saved) => queryClient.setQueryData(trpc.admin.settings.checkout.queryKey(), saved),
+  });
+  const { values, set, fieldError } = form;
 
   return (
-    <Form
-      aria-label="Checkout settings"
+    <SettingsFormFrame
+      form={form}
+      label="Checkout settings"
       testId="checkout-settings-form"
-      pending={save.isPending}
-      onSubmit={submit}
+      savedText="Checkout settings saved."
+      fields={FIELDS}
     >
-      {save.isSuccess && !save.isPending && <Alert tone="success">Checkout settings saved.</Alert>}
-      <ErrorAlert error={error} fields={FIELDS} />
       <fieldset className="bz-subform">
         <legend>Shipping</legend>
         <div className="bz-form-row">
@@ -144,11 +125,6 @@ function SettingsForm({ settings }: { settings: CheckoutSettingsFields }) {
           />
         </div>
       </fieldset>
-      <div className="bz-form-actions">
-        <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
-          Save settings
-        </Button>
-      </div>
-    </Form>
+    </SettingsFormFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { FormError } from "@bazaar/client";
-import { Button, Form, SelectField, TextField } from "@bazaar/ui";
+import { Form, SelectField, TextField } from "@bazaar/ui";
+import { FilterActions } from "../url-filters";
 import type { AuditFilters } from "./audit-values";
 
 const ROLE_OPTIONS = [
@@ -69,14 +70,7 @@ export function AuditFilterForm(props: {
         />
         <TextField id="audit-from" label="From" type="date" value={values.from} onValue={set("from")} />
         <TextField id="audit-to" label="To" type="date" value={values.to} onValue={set("to")} error={fe.to} />
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filtered && (
-          <Button variant="link" onClick={props.onClear}>
-            Clear filters
-          </Button>
-        )}
+        <FilterActions filtered={filtered} onClear={props.onClear} />
       </div>
     </Form>
   );

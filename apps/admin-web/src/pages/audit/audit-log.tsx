@@ -1,17 +1,10 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { Card, ErrorAlert, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { useUrlFilters } from "../url-filters";
 import { AuditEntryRow } from "./audit-entry";
 import { AuditFilterForm } from "./audit-filter-form";
-import {
-  type AuditFilters,
-  auditFilterParams,
-  auditListInput,
-  NO_AUDIT_FILTERS,
-  readAuditFilters,
-} from "./audit-values";
+import { auditFilterParams, auditListInput, NO_AUDIT_FILTERS, readAuditFilters } from "./audit-values";
 
 /**
  * Who did what to whom, newest first. Filters live in the URL, so a seller's, product's or
@@ -19,9 +12,11 @@ import {
  */
 export function AuditLogPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
-  const applied = readAuditFilters(params);
-  const [values, setValues] = useState<AuditFilters>(applied);
+  const { applied, values, set, filtered, search, clear } = useUrlFilters({
+    read: readAuditFilters,
+    toParams: auditFilterParams,
+    empty: NO_AUDIT_FILTERS,
+  });
   const list = useInfiniteQuery(
     trpc.admin.audit.list.infiniteQueryOptions(
       { limit: 25, ...auditListInput(applied) },
@@ -30,8 +25,6 @@ export function AuditLogPage() {
   );
   const error = useFormError(list.error);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = auditFilterParams(applied).size > 0;
-  const set = (key: keyof AuditFilters) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   return (
     <Page
@@ -44,11 +37,8 @@ export function AuditLogPage() {
           set={set}
           filtered={filtered}
           error={error}
-          onSearch={() => setParams(auditFilterParams(values), { replace: true })}
-          onClear={() => {
-            setValues(NO_AUDIT_FILTERS);
-            setParams(new URLSearchParams(), { replace: true });
-          }}
+          onSearch={search}
+          onClear={clear}
         />
         {list.isPending ? (
           <Loading />

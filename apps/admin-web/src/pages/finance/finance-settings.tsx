@@ -1,10 +1,10 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatPercent, formatRupees } from "@bazaar/client/format";
 import type { FinanceSettings } from "@bazaar/schemas";
-import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { FINANCE_FIELDS, type FinanceValues, financePayload, financeValues } from "./finance-values";
+import { Card, ErrorAlert, Loading, Page, TextField } from "@bazaar/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { SettingsFormFrame, useSettingsForm } from "../settings-form";
+import { FINANCE_FIELDS, financePayload, financeValues } from "./finance-values";
 
 /** The money rules each delivered sub-order is settled by, and the smallest payout a seller may ask for. */
 export function FinanceSettingsPage() {
@@ -38,38 +38,22 @@ export function FinanceSettingsPage() {
 function FinanceForm({ settings }: { settings: FinanceSettings }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<FinanceValues>(() => financeValues(settings));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const save = useMutation(
-    trpc.admin.settings.setFinance.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.admin.settings.finance.queryKey(), saved);
-        setValues(financeValues(saved));
-      },
-    }),
-  );
-  const hasLocal = Object.keys(localErrors).length > 0;
-  const error = useFormError(hasLocal ? null : save.error);
-  const fieldError = (k: (typeof FINANCE_FIELDS)[number]) => localErrors[k] ?? error?.fieldErrors[k];
-  const set = (k: keyof FinanceValues) => (v: string) => setValues((x) => ({ ...x, [k]: v }));
-  const submit = () => {
-    const built = financePayload(values);
-    if (!built.ok) {
-      save.reset();
-      return setLocalErrors(built.errors);
-    }
-    setLocalErrors({});
-    save.mutate(built.settings);
-  };
+  const form = useSettingsForm({
+    initial: () => financeValues(settings),
+    toValues: financeValues,
+    build: financePayload,
+    mutation: trpc.admin.settings.setFinance.mutationOptions(),
+    onSaved: (saved) => queryClient.setQueryData(trpc.admin.settings.finance.queryKey(), saved),
+  });
+  const { values, set, fieldError } = form;
   return (
-    <Form
-      aria-label="Finance settings"
+    <SettingsFormFrame
+      form={form}
+      label="Finance settings"
       testId="finance-settings-form"
-      pending={save.isPending}
-      onSubmit={submit}
+      savedText="Finance settings saved."
+      fields={FINANCE_FIELDS}
     >
-      {save.isSuccess && !save.isPending && <Alert tone="success">Finance settings saved.</Alert>}
-      <ErrorAlert error={error} fields={FINANCE_FIELDS} />
       <fieldset className="bz-subform">
         <legend>Deductions from each sale</legend>
         <div className="bz-form-row">
@@ -114,11 +98,6 @@ function FinanceForm({ settings }: { settings: FinanceSettings }) {
           hint="The smallest withdrawal a seller may ask for."
         />
       </fieldset>
-      <div className="bz-form-actions">
-        <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
-          Save settings
-        </Button>
-      </div>
-    </Form>
+    </SettingsFormFrame>
   );
 }

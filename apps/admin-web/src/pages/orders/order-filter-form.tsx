@@ -1,5 +1,4 @@
 import {
-  Button,
   Form,
   PAYMENT_STATUSES,
   paymentStatusLabel,
@@ -8,6 +7,7 @@ import {
   subOrderStatusLabel,
   TextField,
 } from "@bazaar/ui";
+import { FilterActions } from "../url-filters";
 import type { OrderFilters } from "./order-values";
 
 const STATUS_OPTIONS = SUB_ORDER_STATUSES.map((s) => ({ value: s, label: subOrderStatusLabel(s) }));
@@ -65,14 +65,7 @@ export function OrderFilterForm(props: {
       <div className="bz-toolbar">
         <TextField id="from" label="Placed from" type="date" value={values.from} onValue={set("from")} />
         <TextField id="to" label="Placed to" type="date" value={values.to} onValue={set("to")} />
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filtered && (
-          <Button variant="link" onClick={props.onClear}>
-            Clear filters
-          </Button>
-        )}
+        <FilterActions filtered={filtered} onClear={props.onClear} />
       </div>
     </Form>
   );

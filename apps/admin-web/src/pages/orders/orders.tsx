@@ -12,23 +12,19 @@ import {
   SubOrderStatusTag,
 } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useUrlFilters } from "../url-filters";
 import { OrderFilterForm } from "./order-filter-form";
-import {
-  NO_FILTERS,
-  type OrderFilters,
-  orderFilterParams,
-  orderListInput,
-  readOrderFilters,
-} from "./order-values";
+import { NO_FILTERS, orderFilterParams, orderListInput, readOrderFilters } from "./order-values";
 
 /** Every order on the marketplace, newest first: find one by number or customer email, or filter. */
 export function OrdersPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
-  const applied = readOrderFilters(params);
-  const [values, setValues] = useState<OrderFilters>(applied);
+  const { applied, values, set, filtered, search, clear } = useUrlFilters({
+    read: readOrderFilters,
+    toParams: orderFilterParams,
+    empty: NO_FILTERS,
+  });
   const orders = useInfiniteQuery(
     trpc.admin.orders.list.infiniteQueryOptions(
       { limit: 20, ...orderListInput(applied) },
@@ -37,8 +33,6 @@ export function OrdersPage() {
   );
   const error = useFormError(orders.error);
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = orderFilterParams(applied).size > 0;
-  const set = (key: keyof OrderFilters) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   return (
     <Page
@@ -46,16 +40,7 @@ export function OrdersPage() {
       description="Every order, with each shop's part of it. Open one to see its timeline or cancel it."
     >
       <Card>
-        <OrderFilterForm
-          values={values}
-          set={set}
-          filtered={filtered}
-          onSearch={() => setParams(orderFilterParams(values), { replace: true })}
-          onClear={() => {
-            setValues(NO_FILTERS);
-            setParams(new URLSearchParams(), { replace: true });
-          }}
-        />
+        <OrderFilterForm values={values} set={set} filtered={filtered} onSearch={search} onClear={clear} />
         {orders.isPending ? (
           <Loading />
         ) : orders.error ? (

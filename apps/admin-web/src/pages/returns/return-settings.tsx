@@ -1,7 +1,7 @@
 import { useFormError, useTRPC } from "@bazaar/client";
-import { Alert, Button, Card, ErrorAlert, Form, Loading, Page, TextField } from "@bazaar/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Card, ErrorAlert, Loading, Page, TextField } from "@bazaar/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type Built, SettingsFormFrame, useSettingsForm } from "../settings-form";
 import { parseWindowDays, windowText } from "./window-values";
 
 /** The return window every shop follows unless it set its own (0 to 30 days; 0 = no returns). */
@@ -33,45 +33,38 @@ export function ReturnSettingsPage() {
 function DefaultWindowForm({ days }: { days: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(String(days));
-  const [localError, setLocalError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.admin.returns.setDefaultWindow.mutationOptions({
-      onSuccess: async (saved) => {
-        queryClient.setQueryData(trpc.admin.returns.settings.queryKey(), saved);
-        setValue(String(saved.defaultWindowDays));
-        await queryClient.invalidateQueries(trpc.admin.returns.shopWindow.pathFilter());
-      },
-    }),
-  );
-  const error = useFormError(localError ? null : save.error);
-  const submit = () => {
-    const parsed = parseWindowDays(value);
-    if (!parsed.ok) {
-      save.reset();
-      return setLocalError(parsed.error);
-    }
-    setLocalError(null);
-    save.mutate({ days: parsed.days });
-  };
+  const form = useSettingsForm({
+    initial: () => ({ days: String(days) }),
+    toValues: (saved) => ({ days: String(saved.defaultWindowDays) }),
+    build: ({ days }): Built<{ days: number }> => {
+      const parsed = parseWindowDays(days);
+      return parsed.ok
+        ? { ok: true, settings: { days: parsed.days } }
+        : { ok: false, errors: { days: parsed.error } };
+    },
+    mutation: trpc.admin.returns.setDefaultWindow.mutationOptions(),
+    onSaved: async (saved) => {
+      queryClient.setQueryData(trpc.admin.returns.settings.queryKey(), saved);
+      await queryClient.invalidateQueries(trpc.admin.returns.shopWindow.pathFilter());
+    },
+  });
   return (
-    <Form aria-label="Default return window" pending={save.isPending} onSubmit={submit}>
-      {save.isSuccess && !save.isPending && <Alert tone="success">Return window saved.</Alert>}
-      <ErrorAlert error={error} fields={["days"]} />
+    <SettingsFormFrame
+      form={form}
+      label="Default return window"
+      savedText="Return window saved."
+      fields={["days"]}
+      submitLabel="Save"
+    >
       <TextField
         id="default-window"
         label="Days after delivery"
         inputMode="numeric"
-        value={value}
-        onValue={setValue}
-        error={localError ?? error?.fieldErrors.days}
+        value={form.values.days}
+        onValue={form.set("days")}
+        error={form.fieldError("days")}
         hint="0 to 30; 0 means no returns. It applies at once, also to orders already delivered: each is counted from its delivery day."
       />
-      <div className="bz-form-actions">
-        <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
-          Save
-        </Button>
-      </div>
-    </Form>
+    </SettingsFormFrame>
   );
 }
