@@ -13,7 +13,8 @@ import {
   SubOrderStatusTag,
 } from "@bazaar/ui";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useStatusParam } from "./use-status-param";
 
 const TABS: { value: SubOrderStatus | ""; label: string }[] = [
   { value: "", label: "All" },
@@ -30,9 +31,7 @@ const TABS: { value: SubOrderStatus | ""; label: string }[] = [
 export function OrdersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [params] = useSearchParams();
-  const parsed = SubOrderStatus.safeParse(params.get("status") ?? undefined);
-  const status = parsed.success ? parsed.data : "";
+  const status = useStatusParam(SubOrderStatus);
   const orders = useInfiniteQuery(
     trpc.orders.mine.infiniteQueryOptions(
       { limit: 20, ...(status && { status }) },

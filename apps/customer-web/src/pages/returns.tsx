@@ -13,16 +13,15 @@ import {
   refundStatusLabel,
 } from "@bazaar/ui";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { RETURN_TABS } from "../returns/return-labels";
+import { useStatusParam } from "./use-status-param";
 
 /** `/returns`: the customer's returns, newest first, filtered by status in the address. */
 export function ReturnsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [params] = useSearchParams();
-  const parsed = ReturnStatus.safeParse(params.get("status") ?? undefined);
-  const status = parsed.success ? parsed.data : "";
+  const status = useStatusParam(ReturnStatus);
   const returns = useInfiniteQuery(
     trpc.returns.list.infiniteQueryOptions(
       { limit: 20, ...(status && { status }) },
