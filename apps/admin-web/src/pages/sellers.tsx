@@ -1,10 +1,10 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatDate, formatPercent } from "@bazaar/client/format";
 import { type SellerDto, type SellerStatus, SellerStatus as SellerStatusSchema } from "@bazaar/schemas";
-import { Button, Card, ErrorAlert, FilterTabs, Form, Loading, LoadMore, Page, TextField } from "@bazaar/ui";
+import { Card, ErrorAlert, FilterTabs, Loading, LoadMore, Page } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { UrlSearchForm } from "./url-filters";
 
 const TABS: { value: SellerStatus | ""; label: string }[] = [
   { value: "pending", label: "Applications" },
@@ -24,12 +24,11 @@ export const sellerStatusTone: Record<SellerStatus, string> = {
 /** Seller applications and shops by status, searchable by shop name, slug or email. */
 export function SellersPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const raw = params.get("status");
   const parsed = SellerStatusSchema.safeParse(raw);
   const status: SellerStatus | "" = raw === "all" ? "" : parsed.success ? parsed.data : "pending";
   const q = params.get("q") ?? "";
-  const [search, setSearch] = useState(q);
   const sellers = useInfiniteQuery(
     trpc.admin.sellers.list.infiniteQueryOptions(
       { limit: 20, ...(status && { status }), ...(q && { q }) },
@@ -49,30 +48,11 @@ export function SellersPage() {
     <Page title="Sellers" description="Applications to sell, and the shops already open.">
       <FilterTabs label="Seller status" tabs={TABS} current={status} href={href} />
       <Card>
-        <Form
-          aria-label="Search sellers"
-          className="bz-toolbar-form"
-          onSubmit={() => {
-            const next = new URLSearchParams(params);
-            if (search.trim()) next.set("q", search.trim());
-            else next.delete("q");
-            setParams(next, { replace: true });
-          }}
-        >
-          <div className="bz-toolbar">
-            <TextField
-              id="q"
-              label="Search"
-              type="search"
-              placeholder="Shop name, web address or email"
-              value={search}
-              onValue={setSearch}
-            />
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-          </div>
-        </Form>
+        <UrlSearchForm
+          formLabel="Search sellers"
+          label="Search"
+          placeholder="Shop name, web address or email"
+        />
         {sellers.isPending ? (
           <Loading />
         ) : sellers.error ? (

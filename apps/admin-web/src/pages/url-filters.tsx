@@ -1,4 +1,4 @@
-import { Button } from "@bazaar/ui";
+import { Button, Form, TextField } from "@bazaar/ui";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 
@@ -38,5 +38,40 @@ export function FilterActions({ filtered, onClear }: { filtered: boolean; onClea
         </Button>
       )}
     </>
+  );
+}
+
+/**
+ * A one-field search kept in the address as `q`, beside the page's other parameters (its
+ * tab, a shop): searching replaces only `q`, and an empty search removes it.
+ */
+export function UrlSearchForm(props: { formLabel: string; label: string; placeholder: string }) {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get("q")?.trim() ?? "");
+  return (
+    <Form
+      aria-label={props.formLabel}
+      className="bz-toolbar-form"
+      onSubmit={() => {
+        const next = new URLSearchParams(params);
+        if (search.trim()) next.set("q", search.trim());
+        else next.delete("q");
+        setParams(next, { replace: true });
+      }}
+    >
+      <div className="bz-toolbar">
+        <TextField
+          id="q"
+          label={props.label}
+          type="search"
+          placeholder={props.placeholder}
+          value={search}
+          onValue={setSearch}
+        />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -3,21 +3,18 @@ import { formatDateTime, formatRupees } from "@bazaar/client/format";
 import type { AdminReturnSummaryDto } from "@bazaar/schemas";
 import {
   Alert,
-  Button,
   Card,
   ErrorAlert,
   FilterTabs,
-  Form,
   Loading,
   LoadMore,
   Page,
   RefundStatusTag,
   ReturnStatusTag,
-  TextField,
 } from "@bazaar/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { UrlSearchForm } from "../url-filters";
 import { RETURN_TABS, type ReturnTab, readReturnTab, returnListInput, unitCount } from "./return-values";
 
 const EMPTY: Record<ReturnTab, string> = {
@@ -37,12 +34,11 @@ const EMPTY: Record<ReturnTab, string> = {
  */
 export function ReturnsPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const tab = readReturnTab(params);
   const q = params.get("q")?.trim() ?? "";
   // From a seller's page: this shop's returns only (the shop's name comes with the rows).
   const seller = params.get("seller") ?? "";
-  const [search, setSearch] = useState(q);
   const list = useInfiniteQuery(
     trpc.admin.returns.list.infiniteQueryOptions(
       { limit: 20, ...returnListInput(tab, q, seller) },
@@ -76,30 +72,7 @@ export function ReturnsPage() {
       )}
       <FilterTabs label="Return status" tabs={RETURN_TABS} current={tab} href={href} />
       <Card>
-        <Form
-          aria-label="Search returns"
-          className="bz-toolbar-form"
-          onSubmit={() => {
-            const next = new URLSearchParams(params);
-            if (search.trim()) next.set("q", search.trim());
-            else next.delete("q");
-            setParams(next, { replace: true });
-          }}
-        >
-          <div className="bz-toolbar">
-            <TextField
-              id="q"
-              label="Return number"
-              type="search"
-              placeholder="RT-…"
-              value={search}
-              onValue={setSearch}
-            />
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-          </div>
-        </Form>
+        <UrlSearchForm formLabel="Search returns" label="Return number" placeholder="RT-…" />
         {list.isPending ? (
           <Loading />
         ) : list.error ? (
