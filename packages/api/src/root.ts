@@ -7,6 +7,8 @@ import { catalogRoutes } from "./routers/catalog";
 import { checkoutRoutes } from "./routers/checkout";
 import { identityRoutes } from "./routers/identity";
 import { ledgerRoutes } from "./routers/ledger";
+import { messagesRoutes } from "./routers/messages";
+import { notificationsRoutes } from "./routers/notifications";
 import { ordersRoutes } from "./routers/orders";
 import { paymentsRoutes } from "./routers/payments";
 import { payoutsRoutes } from "./routers/payouts";
@@ -43,6 +45,8 @@ export const appRouter = router({
   reviews: router({ ...reviewsRoutes.public, ...reviewsRoutes.signedIn, ...reviewsRoutes.customer }),
   questions: router({ ...questionsRoutes.public, ...questionsRoutes.signedIn, ...questionsRoutes.customer }),
   reports: router({ ...reportsRoutes.public, ...reportsRoutes.signedIn, ...reportsRoutes.customer }),
+  messages: router(messagesRoutes.customer),
+  notifications: router({ ...notificationsRoutes.public, ...notificationsRoutes.signedIn }),
   seller: router({
     ...catalogRoutes.seller,
     ...ordersRoutes.seller,
@@ -54,6 +58,7 @@ export const appRouter = router({
     ...ledgerRoutes.seller,
     ...payoutsRoutes.seller,
     ...analyticsRoutes.seller,
+    ...messagesRoutes.seller,
   }),
   admin: router({
     ...catalogRoutes.admin,
@@ -69,6 +74,7 @@ export const appRouter = router({
     ledger: ledgerRoutes.admin.ledger,
     ...payoutsRoutes.admin,
     ...analyticsRoutes.admin,
+    ...messagesRoutes.admin,
     // Platform settings kept by three domains: commission (sellers), checkout's, finance (ledger).
     settings: {
       ...sellersRoutes.admin.settings,

@@ -93,6 +93,8 @@ export {
   statementFile,
 } from "./ledger";
 export { uploadMedia } from "./media";
+// Buyer–seller conversations (issue #15).
+export {} from "./messaging";
 export {
   adminCancelOrder,
   adminGetOrder,

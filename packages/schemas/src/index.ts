@@ -9,6 +9,8 @@ export * from "./common";
 export * from "./identity";
 export * from "./ledger";
 export * from "./media";
+export * from "./messaging";
+export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
 export * from "./payouts";

@@ -6,6 +6,7 @@ export * from "./catalog";
 export * from "./identity";
 export * from "./ledger";
 export * from "./media";
+export * from "./messaging";
 export * from "./notifications";
 export * from "./orders";
 export * from "./payments";

@@ -1,0 +1,5 @@
+/** The signed-in user's in-app inbox and preferences, mounted at `notifications`. */
+export const notificationsRoutes = {
+  signedIn: {},
+  public: {},
+};

@@ -1,0 +1,2 @@
+// Buyer–seller conversations (issue #15).
+export {};

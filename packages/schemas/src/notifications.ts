@@ -1,0 +1,2 @@
+// The in-app inbox and notification preferences (issue #15): `notifications.*`.
+export {};
