@@ -54,6 +54,18 @@ export {
   useDebounced,
   waitText,
 } from "./form";
+export {
+  badgeText,
+  bellLabel,
+  draftProblem,
+  labelWithCount,
+  lastSeq,
+  mergeMessages,
+  responseTimeText,
+  seenMessageId,
+  timeAgo,
+  unreadFirst,
+} from "./inbox-values";
 export { InvoiceButton, saveBlob } from "./invoice-button";
 export { KpiCard, KpiGrid } from "./kpi-card";
 export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
