@@ -359,6 +359,26 @@ const matrix: Matrix = {
           : customerChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
   },
 
+  // -- messaging (#15): customer A and seller A talk about seller A's product; nobody else reads it
+  "messages.start": {
+    gate: "customer",
+    input: (w) => ({ subject: { type: "product" as const, productId: w.seller.listed.id }, body: "Hello" }),
+  },
+  "messages.list": { gate: "customer", input: () => ({}) },
+  "messages.thread": { gate: "customer", input: () => ({ conversationId: randomUUID() }) },
+  "messages.send": { gate: "customer", input: () => ({ conversationId: randomUUID(), body: "Hi" }) },
+  "messages.markRead": { gate: "customer", input: () => ({ conversationId: randomUUID() }) },
+  "messages.unreadCount": { gate: "customer" },
+  "messages.report": { gate: "authed", input: () => ({ messageId: randomUUID(), reason: "spam" as const }) },
+  "messages.onMessage": { gate: "orderStream", input: () => ({}) },
+  "messages.responseTime": { gate: "public", input: (w) => ({ sellerId: w.seller.shopId }) },
+  "seller.messages.list": { gate: "seller", input: () => ({}) },
+  "seller.messages.thread": { gate: "seller", input: () => ({ conversationId: randomUUID() }) },
+  "seller.messages.send": { gate: "seller", input: () => ({ conversationId: randomUUID(), body: "Hi" }) },
+  "seller.messages.markRead": { gate: "seller", input: () => ({ conversationId: randomUUID() }) },
+  "seller.messages.unreadCount": { gate: "seller" },
+  "admin.messages.thread": { gate: "admin", input: () => ({ conversationId: randomUUID() }) },
+
   // -- questions and answers: public to read, any signed-in user votes; only the product's
   // seller, Bazaar or a buyer who received it answers (customer A received seller A's product)
   "questions.list": {

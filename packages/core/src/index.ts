@@ -94,7 +94,19 @@ export {
 } from "./ledger";
 export { uploadMedia } from "./media";
 // Buyer–seller conversations (issue #15).
-export {} from "./messaging";
+export {
+  adminGetThread,
+  getShopResponseTime,
+  getThread,
+  inboxChannel,
+  listConversations,
+  markConversationRead,
+  messageUnreadCount,
+  reportMessage,
+  sendMessage,
+  startConversation,
+  streamMessages,
+} from "./messaging";
 export {
   adminCancelOrder,
   adminGetOrder,

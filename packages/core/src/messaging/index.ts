@@ -1,2 +1,11 @@
 // Buyer–seller conversations (issue #15).
-export {};
+export { adminGetThread } from "./admin-get-thread";
+export { getThread } from "./get-thread";
+export { listConversations } from "./list-conversations";
+export { markConversationRead } from "./mark-read";
+export { inboxChannel, streamMessages } from "./message-stream";
+export { reportMessage } from "./report-message";
+export { getShopResponseTime } from "./response-time";
+export { sendMessage } from "./send-message";
+export { startConversation } from "./start-conversation";
+export { messageUnreadCount } from "./unread-count";
