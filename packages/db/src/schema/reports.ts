@@ -12,7 +12,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 
-export const reportTargetEnum = pgEnum("report_target", ["product", "review", "question", "answer", "shop"]);
+export const reportTargetEnum = pgEnum("report_target", [
+  "product",
+  "review",
+  "question",
+  "answer",
+  "shop",
+  "message",
+]);
 export const reportReasonEnum = pgEnum("report_reason", [
   "spam",
   "offensive",
