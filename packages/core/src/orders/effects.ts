@@ -12,7 +12,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { refreshDerived } from "../catalog";
 import { invalidState } from "../errors";
 import type { TemplateName } from "../notifications";
-import { dispatchEmails, queueEmail } from "../notifications";
+import { dispatchEmails, type Notified, publishNotified, queueEmail } from "../notifications";
 import type { Deps } from "../platform/deps";
 import type { ActorKind } from "./transitions";
 
@@ -26,6 +26,8 @@ export class Effects {
   live: { channels: string[]; event: OrderUpdateEvent }[] = [];
   jobs: (() => Promise<void>)[] = [];
   catalogChanged = false;
+  /** In-app notifications written by `notify` in the transaction; published on release. */
+  notified: Notified[] = [];
 
   async email(tx: Database, userId: string, template: TemplateName, payload: Record<string, unknown>) {
     const [u] = await tx
@@ -55,8 +57,9 @@ export class Effects {
       });
   }
 
-  async release(deps: Pick<Deps, "jobs" | "log" | "live" | "cache">) {
+  async release(deps: Pick<Deps, "db" | "jobs" | "log" | "live" | "cache">) {
     await dispatchEmails(deps, this.emails);
+    await publishNotified(deps, ...this.notified);
     for (const job of this.jobs)
       await job().catch((err) => deps.log.error({ err }, "could not enqueue a job after an order change"));
     for (const { channels, event } of this.live)

@@ -1,0 +1,103 @@
+import { notificationPreferences, notifications } from "@bazaar/db";
+import type { NotificationLiveEvent } from "@bazaar/schemas";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, orderFixture, type TestContext } from "../testing";
+import { statementCounter } from "../testing/statement-counter";
+import { notificationChannel, notify, publishNotified } from "./notify";
+
+let t: TestContext;
+let fx: ReturnType<typeof orderFixture>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  fx = orderFixture(t);
+});
+afterAll(() => t.close());
+
+const rowsOf = (userId: string) =>
+  t.deps.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+describe("notify", () => {
+  it("writes nothing when the event's transaction rolls back", async () => {
+    const c = await fx.customer();
+    await expect(
+      t.deps.db.transaction(async (tx) => {
+        await notify(tx, {
+          userId: c.user.id,
+          category: "orders",
+          type: "order.placed",
+          title: "t",
+          body: "b",
+        });
+        throw new Error("the event failed");
+      }),
+    ).rejects.toThrow("the event failed");
+    expect(await rowsOf(c.user.id)).toEqual([]);
+  });
+
+  it("writes every recipient's row in one statement and skips who turned the category off in-app", async () => {
+    const [a, b, off] = [await fx.customer(), await fx.customer(), await fx.customer()];
+    await t.deps.db
+      .insert(notificationPreferences)
+      .values({ userId: off.user.id, category: "orders", inApp: false });
+    const counter = statementCounter(t.deps.db);
+    try {
+      const { result, statements } = await counter.count(() =>
+        t.deps.db.transaction((tx) =>
+          notify(
+            tx,
+            [a, b, off].map((u) => ({
+              userId: u.user.id,
+              category: "orders" as const,
+              type: "order.placed",
+              title: "Order placed",
+              body: "Your order BZ-1 is placed",
+              link: "/orders/x",
+            })),
+          ),
+        ),
+      );
+      expect(statements.filter((s) => !/^(begin|commit)/i.test(s))).toHaveLength(1);
+      expect(result.items.map((i) => i.userId).sort()).toEqual([a.user.id, b.user.id].sort());
+    } finally {
+      counter.stop();
+    }
+    expect(await rowsOf(off.user.id)).toEqual([]);
+    const [row] = await rowsOf(a.user.id);
+    expect(row).toMatchObject({ category: "orders", title: "Order placed", link: "/orders/x", readAt: null });
+  });
+
+  it("a category turned off only in-app for another category still notifies", async () => {
+    const c = await fx.customer();
+    await t.deps.db
+      .insert(notificationPreferences)
+      .values({ userId: c.user.id, category: "payments", inApp: false });
+    await notify(t.deps.db, { userId: c.user.id, category: "orders", type: "x", title: "t", body: "b" });
+    expect(await rowsOf(c.user.id)).toHaveLength(1);
+  });
+
+  it("publishes the new notifications and the unread count after commit", async () => {
+    const c = await fx.customer();
+    const ac = new AbortController();
+    const events: NotificationLiveEvent[] = [];
+    const listening = (async () => {
+      for await (const e of t.deps.live.subscribe(notificationChannel(c.user.id), ac.signal)) {
+        events.push(e as NotificationLiveEvent);
+        if (events.length === 1) ac.abort();
+      }
+    })();
+    await notify(t.deps.db, { userId: c.user.id, category: "orders", type: "a", title: "first", body: "b" });
+    const second = await notify(t.deps.db, {
+      userId: c.user.id,
+      category: "orders",
+      type: "b",
+      title: "second",
+      body: "b",
+    });
+    await publishNotified(t.deps, second);
+    await listening;
+    expect(events[0]!.unreadCount).toBe(2);
+    expect(events[0]!.notifications.map((n) => n.title)).toEqual(["second"]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Database } from "@bazaar/db";
+import type { NotificationCategory, NotificationDto, NotificationLiveEvent } from "@bazaar/schemas";
+import { sql } from "drizzle-orm";
+import type { Deps } from "../platform/deps";
+import { rowsOf } from "../platform/raw-rows";
+
+/** One notification to write: who gets it, what it says, and where its link goes in their app. */
+export type NewNotification = {
+  userId: string;
+  category: NotificationCategory;
+  /** The event, e.g. `order.placed`. */
+  type: string;
+  title: string;
+  body: string;
+  /** A path inside the recipient's own app (customer `/orders/<id>`, seller `/orders/<subOrderId>`). */
+  link?: string | null;
+};
+
+/** The rows `notify` wrote, to hand to `publishNotified` once the transaction has committed. */
+export type Notified = { items: (NotificationDto & { userId: string })[] };
+
+export const notificationChannel = (userId: string) => `notifications:user:${userId}`;
+
+// Titles and bodies are built from names and titles the platform already checked; these
+// bounds only keep one very long product title from making a wall of text in the bell.
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+type Row = {
+  id: string;
+  userId: string;
+  category: NotificationCategory;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | string | null;
+  createdAt: Date | string;
+};
+
+/**
+ * Writes in-app notifications inside the caller's transaction, so an event that rolls back
+ * never notifies. One statement whatever the count (a multi-row insert … select), and the
+ * recipient's in-app switch is honoured inside it: a user who turned the category off gets
+ * no row. Nothing is published yet: pass the result to `publishNotified` after commit (the
+ * orders `Effects` does this for its callers through `fx.notified`).
+ */
+export async function notify(tx: Database, n: NewNotification | NewNotification[]): Promise<Notified> {
+  const list = Array.isArray(n) ? n : [n];
+  if (list.length === 0) return { items: [] };
+  const values = sql.join(
+    list.map(
+      (x) =>
+        sql`(${x.userId}::uuid, ${x.category}::text, ${clip(x.type, 64)}::text, ${clip(x.title, 200)}::text, ${clip(x.body, 1000)}::text, ${x.link ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  const rows = await rowsOf<Row>(
+    tx,
+    sql`insert into notifications (user_id, category, type, title, body, link)
+        select v.user_id, v.category, v.type, v.title, v.body, v.link
+        from (values ${values}) as v(user_id, category, type, title, body, link)
+        where not exists (
+          select 1 from notification_preferences p
+          where p.user_id = v.user_id and p.category = v.category and p.in_app = false)
+        returning id, user_id as "userId", category, type, title, body, link,
+                  read_at as "readAt", created_at as "createdAt"`,
+  );
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      readAt: r.readAt ? new Date(r.readAt) : null,
+      createdAt: new Date(r.createdAt),
+    })),
+  };
+}
+
+/** The unread count of each user, in one query; a user with none is 0. */
+export async function unreadCounts(db: Database, userIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map(userIds.map((id) => [id, 0]));
+  if (userIds.length === 0) return counts;
+  const rows = await rowsOf<{ userId: string; n: number | string }>(
+    db,
+    sql`select user_id as "userId", count(*)::int as n from notifications
+        where read_at is null and user_id in (${sql.join(
+          userIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        group by user_id`,
+  );
+  for (const r of rows) counts.set(r.userId, Number(r.n));
+  return counts;
+}
+
+/**
+ * Tells each recipient's open tabs (any API process, through `deps.live`) what arrived and
+ * their unread count now. Call only after the transaction that wrote the rows committed.
+ * Best effort, like every live event: a failure is logged, never thrown, and a client that
+ * missed it re-reads the count when it reconnects.
+ */
+export async function publishNotified(
+  deps: Pick<Deps, "db" | "live" | "log">,
+  ...batches: Notified[]
+): Promise<void> {
+  const byUser = new Map<string, NotificationDto[]>();
+  for (const b of batches)
+    for (const { userId, ...dto } of b.items) byUser.set(userId, [...(byUser.get(userId) ?? []), dto]);
+  if (byUser.size === 0) return;
+  try {
+    const counts = await unreadCounts(deps.db, [...byUser.keys()]);
+    for (const [userId, items] of byUser) {
+      const event: NotificationLiveEvent = { notifications: items, unreadCount: counts.get(userId) ?? 0 };
+      await deps.live.publish(notificationChannel(userId), event);
+    }
+  } catch (err) {
+    deps.log.warn({ err }, "live notification not delivered");
+  }
+}
+
+/** Tells a user's other tabs the unread count changed (after marking read). */
+export async function publishUnreadCount(
+  deps: Pick<Deps, "live" | "log">,
+  userId: string,
+  unreadCount: number,
+): Promise<void> {
+  const event: NotificationLiveEvent = { notifications: [], unreadCount };
+  await deps.live
+    .publish(notificationChannel(userId), event)
+    .catch((err) => deps.log.warn({ err }, "live unread count not delivered"));
+}
