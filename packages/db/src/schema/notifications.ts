@@ -13,7 +13,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 
-export const emailStatusEnum = pgEnum("email_status", ["pending", "sent", "failed"]);
+/** `skipped`: the recipient turned this category's email off before it was sent. */
+export const emailStatusEnum = pgEnum("email_status", ["pending", "sent", "failed", "skipped"]);
 
 /**
  * Transactional outbox for email: the row is written in the same transaction as the
