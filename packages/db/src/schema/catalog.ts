@@ -120,11 +120,34 @@ export const products = pgTable(
     index("products_public_rating_idx")
       .on(t.ratingAvg, t.ratingCount, t.id)
       .where(sql`${t.status} = 'approved'`),
+    // A category page in the other sorts: walked in order within the category instead of
+    // walking the whole sort order and skipping other categories' rows.
+    index("products_public_category_created_idx")
+      .on(t.categoryId, t.createdAt, t.id)
+      .where(sql`${t.status} = 'approved'`),
+    index("products_public_category_popular_idx")
+      .on(t.categoryId, t.featured, t.soldCount, t.id)
+      .where(sql`${t.status} = 'approved'`),
+    index("products_public_category_rating_idx")
+      .on(t.categoryId, t.ratingAvg, t.ratingCount, t.id)
+      .where(sql`${t.status} = 'approved'`),
     index("products_search_idx").using("gin", t.searchVector),
     index("products_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     check("products_gst_rate", sql`${t.gstRateBps} in (0, 500, 1200, 1800, 2800)`),
   ],
 );
+
+/**
+ * The words of product titles and brands (lower case, three characters or more), for
+ * typo-tolerant search: a misspelt word of a query is matched against this short list
+ * through its trigram index, and the few nearest words join the full-text query, so a typo
+ * costs a look-up in the vocabulary instead of a similarity scan over every product.
+ * Filled by a trigger on products (migration 0015); words are never removed (a word no
+ * product has any more only adds a term that matches nothing).
+ */
+export const searchWords = pgTable("search_words", { word: text().primaryKey() }, (t) => [
+  index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+]);
 
 export const productVariants = pgTable(
   "product_variants",
