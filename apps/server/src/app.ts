@@ -10,6 +10,7 @@ import { bearerToken } from "./bearer";
 import { mediaRoutes } from "./media-routes";
 import { moneyRoutes } from "./money-routes";
 import { orderRoutes } from "./order-routes";
+import { unsubscribeRoutes } from "./unsubscribe-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 export const CART_COOKIE = "bazaar_cart";
@@ -64,6 +65,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(orderRoutes, { runtime, corsOrigins: config.corsOrigins });
   // GET /api/statements/:month.(csv|pdf), the admin's per seller, and GET /api/admin/payouts/export.csv.
   await app.register(moneyRoutes, { runtime });
+  // GET/POST /unsubscribe?token=…: one-click unsubscribe from email (RFC 8058), no sign-in.
+  await app.register(unsubscribeRoutes, { runtime });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {

@@ -92,6 +92,8 @@ const EnvSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"], "SMTP"),
   MAIL_FROM: z.string().min(3).default("Bazaar <no-reply@bazaar.local>"),
+  UNSUBSCRIBE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  UNSUBSCRIBE_MAILTO: z.email({ message: "must be an email address" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   CUSTOMER_WEB_URL: z.url().default("http://localhost:5173"),
@@ -163,6 +165,10 @@ export type Config = {
   redisCommandTimeoutMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Signs one-click unsubscribe links; unset, a key derived from `authSecret` is used. */
+  unsubscribeSecret: string | undefined;
+  /** Set: List-Unsubscribe also offers this mailbox (mailto:). */
+  unsubscribeMailto: string | undefined;
   authSecret: string;
   bcryptCost: number;
   urls: { customer: string; seller: string; admin: string };
@@ -232,6 +238,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    unsubscribeSecret: e.UNSUBSCRIBE_SECRET,
+    unsubscribeMailto: e.UNSUBSCRIBE_MAILTO,
     authSecret: e.AUTH_SECRET ?? localSecret(dataDir),
     bcryptCost: e.BCRYPT_COST,
     urls,

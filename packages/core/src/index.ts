@@ -107,6 +107,20 @@ export {
   startConversation,
   streamMessages,
 } from "./messaging";
+// The in-app inbox, preferences and one-click unsubscribe (issue #15).
+export {
+  checkUnsubscribe,
+  getNotificationPreferences,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationsRead,
+  notificationUnreadCount,
+  renderUnsubscribePage,
+  setNotificationPreferences,
+  streamNotifications,
+  unsubscribe,
+  unsubscribeToken,
+} from "./notifications";
 export {
   adminCancelOrder,
   adminGetOrder,

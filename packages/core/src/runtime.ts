@@ -141,6 +141,10 @@ function buildDeps(
     sweepGraceMs: config.sweepGraceMs,
     liveRecheckMs: config.liveRecheckMs,
     publicApiUrl: config.publicApiUrl,
+    unsubscribe: {
+      ...(config.unsubscribeSecret && { secret: new TextEncoder().encode(config.unsubscribeSecret) }),
+      ...(config.unsubscribeMailto && { mailto: config.unsubscribeMailto }),
+    },
   };
   return deps;
 }

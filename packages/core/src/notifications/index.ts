@@ -1,4 +1,7 @@
+export { emailCategory } from "./email-categories";
+export { listNotifications } from "./list-notifications";
 export { createOutboxMailer, createSmtpMailer } from "./mailer";
+export { markAllNotificationsRead, markNotificationsRead, notificationUnreadCount } from "./mark-read";
 export {
   type NewNotification,
   type Notified,
@@ -8,7 +11,11 @@ export {
   publishUnreadCount,
   unreadCounts,
 } from "./notify";
+export { getNotificationPreferences, setNotificationPreferences } from "./preferences";
 export { dispatchEmails, queueEmail } from "./queue-email";
 export { redrivePendingEmails } from "./redrive-pending-emails";
 export { sendEmail } from "./send-email";
+export { streamNotifications } from "./stream-notifications";
 export type { TemplateName } from "./templates";
+export { checkUnsubscribe, renderUnsubscribePage, unsubscribe } from "./unsubscribe";
+export { readUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from "./unsubscribe-token";

@@ -1,9 +1,9 @@
 import { notificationPreferences, notifications } from "@bazaar/db";
 import type { NotificationLiveEvent } from "@bazaar/schemas";
+import type { Logger } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, orderFixture, type TestContext } from "../testing";
-import { statementCounter } from "../testing/statement-counter";
 import { notificationChannel, notify, publishNotified } from "./notify";
 
 let t: TestContext;
@@ -14,6 +14,28 @@ beforeAll(async () => {
   fx = orderFixture(t);
 });
 afterAll(() => t.close());
+
+/** The statements `fn` sends, read off Drizzle's query log (every one still runs for real). */
+async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  type Session = { logger: Logger; options: { logger?: Logger } };
+  const session = (t.deps.db as unknown as { session: Session }).session;
+  const [previous, previousOption] = [session.logger, session.options.logger];
+  const statements: string[] = [];
+  const logger: Logger = {
+    logQuery(query, params) {
+      statements.push(query);
+      previous.logQuery(query, params);
+    },
+  };
+  session.logger = logger;
+  session.options.logger = logger;
+  try {
+    return { result: await fn(), statements };
+  } finally {
+    session.logger = previous;
+    session.options.logger = previousOption;
+  }
+}
 
 const rowsOf = (userId: string) =>
   t.deps.db.select().from(notifications).where(eq(notifications.userId, userId));
@@ -41,9 +63,8 @@ describe("notify", () => {
     await t.deps.db
       .insert(notificationPreferences)
       .values({ userId: off.user.id, category: "orders", inApp: false });
-    const counter = statementCounter(t.deps.db);
-    try {
-      const { result, statements } = await counter.count(() =>
+    {
+      const { result, statements } = await statementsOf(() =>
         t.deps.db.transaction((tx) =>
           notify(
             tx,
@@ -60,8 +81,6 @@ describe("notify", () => {
       );
       expect(statements.filter((s) => !/^(begin|commit)/i.test(s))).toHaveLength(1);
       expect(result.items.map((i) => i.userId).sort()).toEqual([a.user.id, b.user.id].sort());
-    } finally {
-      counter.stop();
     }
     expect(await rowsOf(off.user.id)).toEqual([]);
     const [row] = await rowsOf(a.user.id);

@@ -56,8 +56,10 @@ export async function notify(tx: Database, n: NewNotification | NewNotification[
   );
   const rows = await rowsOf<Row>(
     tx,
-    sql`insert into notifications (user_id, category, type, title, body, link)
-        select v.user_id, v.category, v.type, v.title, v.body, v.link
+    // created_at is cut to milliseconds: page cursors carry a JavaScript date, and a row
+    // microseconds past its cursor would otherwise fall between two pages.
+    sql`insert into notifications (user_id, category, type, title, body, link, created_at)
+        select v.user_id, v.category, v.type, v.title, v.body, v.link, date_trunc('milliseconds', now())
         from (values ${values}) as v(user_id, category, type, title, body, link)
         where not exists (
           select 1 from notification_preferences p

@@ -1,4 +1,5 @@
 import { both, layout, note, noteParagraphs, type P, type Rendered, rupees, str } from "./template-kit";
+import { messagingTemplates } from "./templates-messaging";
 import { payoutTemplates } from "./templates-payouts";
 import { questionTemplates } from "./templates-questions";
 import { reportTemplates } from "./templates-reports";
@@ -219,6 +220,7 @@ export const templates = {
   ...questionTemplates,
   ...reportTemplates,
   ...payoutTemplates,
+  ...messagingTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

@@ -47,6 +47,11 @@ export type Deps = {
   sweepGraceMs: number;
   /** The API's public origin, for links such as the dev gateway's page. */
   publicApiUrl: string;
+  /**
+   * One-click unsubscribe links in email: signed with `secret` (UNSUBSCRIBE_SECRET; unset, a
+   * key derived from the auth secret); `mailto` adds a mailto: to List-Unsubscribe.
+   */
+  unsubscribe?: { secret?: Uint8Array; mailto?: string };
 };
 
 /** A signed-in caller, as established from a verified access token and a live session. */

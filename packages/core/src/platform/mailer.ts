@@ -6,6 +6,8 @@ export type MailMessage = {
   html: string;
   /** Stable per outbox row, so a receiver can drop a duplicate delivery. */
   messageId: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 };
 
 /**

@@ -20,7 +20,15 @@ import type { PaymentGateway } from "../platform/payment-gateway";
 import { createRateLimiter, type Limits } from "../platform/rate-limit";
 import type { Runtime } from "../runtime";
 
-export type ReceivedEmail = { to: string; subject: string; text: string; html: string; messageId: string };
+export type ReceivedEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  /** Every header, names lower-cased (e.g. `list-unsubscribe`). */
+  headers: Record<string, string>;
+};
 
 /** Which of the emails to an address a test means: the subject, or text it must contain. */
 export type EmailMatch = { subject?: string | RegExp; text?: RegExp };
@@ -46,6 +54,7 @@ export async function startSmtpServer() {
           text: parsed.text ?? "",
           html: parsed.html ?? "",
           messageId: parsed.messageId ?? "",
+          headers: Object.fromEntries(parsed.headers.map((h) => [h.key.toLowerCase(), h.value])),
         });
         callback();
       });
