@@ -102,8 +102,9 @@ export {
   listConversations,
   markConversationRead,
   messageUnreadCount,
-  reportMessage,
   sendMessage,
+  sendUnreadEmail,
+  setMessageHidden,
   startConversation,
   streamMessages,
 } from "./messaging";

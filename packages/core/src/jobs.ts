@@ -1,6 +1,7 @@
 import type { JobContext, JobHandlers } from "@bazaar/jobs";
 import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
+import { sendUnreadEmail } from "./messaging";
 import { sendEmail } from "./notifications";
 import { expireOrder, handleRazorpayWebhook, processRefund, reconcilePayments } from "./payments";
 import { runInAuditScope } from "./platform/audit";
@@ -35,6 +36,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "payments.refund": async (payload) => void (await processRefund(deps, payload.refundId)),
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
     "ledger.release": async (payload) => void (await releaseFunds(deps, payload.subOrderId)),
+    "messages.unread-email": async (payload) => void (await sendUnreadEmail(deps, payload)),
     "maintenance.sweep": async () => void (await sweep(deps)),
   });
 }

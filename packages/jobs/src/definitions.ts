@@ -19,6 +19,11 @@ export const jobs = {
   "orders.expire": { queue: "orders", payload: z.object({ orderId: z.uuid() }) },
   /** A delivered sub-order's return window closed: its pending money becomes available. */
   "ledger.release": { queue: "ledger", payload: z.object({ subOrderId: z.uuid() }) },
+  /** A message may have waited unread 10 minutes: email that side (at most once an hour per conversation). */
+  "messages.unread-email": {
+    queue: "messages",
+    payload: z.object({ conversationId: z.uuid(), side: z.enum(["customer", "seller"]) }),
+  },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

@@ -244,8 +244,6 @@ export type MessageEventDto =
       at: Date;
     };
 
-export type ReportMessageDto = { reportId: string };
-
 /** An admin's view of a reported conversation: every message with its text (hidden ones too), reported ones flagged. */
 export type AdminMessageDto = Omit<MessageDto, "mine"> & { reported: boolean };
 export type AdminThreadDto = {
@@ -259,8 +257,8 @@ export type AdminThreadDto = {
 
 /** Median time a shop took to answer a buyer's first unanswered message, last 30 days. */
 export type ShopResponseTimeDto = {
-  /** Null when the shop answered too few messages to say. */
-  medianMinutes: number | null;
+  /** Seconds; null when the shop answered too few messages to say. */
+  medianSeconds: number | null;
   /** How many answered buyer messages the median is over. */
   sample: number;
 };

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { Id, PageInput, safeText } from "./common";
 
-export const ReportTargetType = z.enum(["product", "review", "question", "answer", "shop"], {
-  message: "Choose what you are reporting: a product, review, question, answer or shop",
+export const ReportTargetType = z.enum(["product", "review", "question", "answer", "shop", "message"], {
+  message: "Choose what you are reporting: a product, review, question, answer, shop or message",
 });
 export type ReportTargetType = z.infer<typeof ReportTargetType>;
 

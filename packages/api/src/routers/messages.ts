@@ -1,12 +1,12 @@
 import {
   adminGetThread,
   assertSessionLive,
+  createReport,
   getShopResponseTime,
   getThread,
   listConversations,
   markConversationRead,
   messageUnreadCount,
-  reportMessage,
   requireApprovedSeller,
   sendMessage,
   startConversation,
@@ -79,9 +79,14 @@ export const messagesRoutes = {
       .mutation(({ ctx, input }) => markConversationRead(ctx.deps, ctx.actor, input)),
     unreadCount: customerProcedure.query(({ ctx }) => messageUnreadCount(ctx.deps, ctx.actor)),
     /** Either side reports a message of the other into the moderators' queue. */
-    report: authedProcedure
-      .input(ReportMessageInput)
-      .mutation(({ ctx, input }) => reportMessage(ctx.deps, ctx.actor, input)),
+    report: authedProcedure.input(ReportMessageInput).mutation(({ ctx, input }) =>
+      createReport(ctx.deps, ctx.actor, {
+        targetType: "message",
+        targetId: input.messageId,
+        reason: input.reason,
+        note: input.note,
+      }),
+    ),
     /** Both buyers and sellers listen here (one inbox stream per user). */
     onMessage,
     /** The shop page's "usually replies within": median over the last 30 days. */

@@ -33,6 +33,9 @@ export const defaultLimits = {
   "question.answer.account": { points: 30, duration: 60 * 60 },
   // Each report lands in the admins' queue: someone reports a few things a day, a grudge dozens.
   "report.create.account": { points: 20, duration: 60 * 60 },
+  // A chat is quick back and forth, but every message notifies and may email the other side:
+  // a person types a few a minute, a script hundreds.
+  "message.send.account": { points: 30, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof defaultLimits;

@@ -1,6 +1,7 @@
 import type { ReportAction, ReportTargetType } from "@bazaar/schemas";
 import { takeDownProduct } from "../catalog";
 import { invalidField, notFound } from "../errors";
+import { setMessageHidden } from "../messaging";
 import type { Actor, Deps } from "../platform/deps";
 import { setAnswerStatus, setQuestionStatus } from "../questions";
 import { setReviewStatus } from "../reviews";
@@ -11,11 +12,11 @@ type Target = { type: ReportTargetType; id: string };
 /** What the action changed, for the audit row: the target's state before and after. */
 export type ActionEffect = { before: Record<string, unknown>; after: Record<string, unknown> };
 
-const HIDEABLE = ["review", "question", "answer"] as const;
+const HIDEABLE = ["review", "question", "answer", "message"] as const;
 type Hideable = (typeof HIDEABLE)[number];
 const isHideable = (t: ReportTargetType): t is Hideable => (HIDEABLE as readonly string[]).includes(t);
 
-/** Publishes or hides a review, question or answer through the domain that owns it. */
+/** Publishes or hides a review, question, answer or message through the domain that owns it. */
 export async function setContentStatus(
   deps: Deps,
   type: Hideable,
@@ -24,6 +25,7 @@ export async function setContentStatus(
 ) {
   if (type === "review") return setReviewStatus(deps, id, status);
   if (type === "question") return setQuestionStatus(deps, id, status);
+  if (type === "message") return setMessageHidden(deps, id, status === "hidden");
   return setAnswerStatus(deps, id, status);
 }
 

@@ -26,7 +26,7 @@ export async function createReport(
   await deps.limiter.consume("report.create.account", actor.userId);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    await assertReportable(tx, input.targetType, input.targetId);
+    await assertReportable(tx, input.targetType, input.targetId, actor.userId);
     // The no-op update makes the statement return (and lock) the open case when one exists.
     const [openCase] = await rowsOf<{ id: string }>(
       tx,

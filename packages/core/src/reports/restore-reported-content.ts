@@ -32,7 +32,7 @@ export async function restoreReportedContent(
         action: c.action,
       });
     const type = c.targetType;
-    if (type !== "review" && type !== "question" && type !== "answer")
+    if (type !== "review" && type !== "question" && type !== "answer" && type !== "message")
       throw invalidState("report.not_hidden", "Only content hidden by this case can be restored");
     const before = await contentStatus(tx, type, c.targetId);
     if (!before) throw notFound(`report.${type}_not_found`, `This ${type} no longer exists`);

@@ -1,6 +1,15 @@
-import { answers, type Database, products, questions, reviews, sellers } from "@bazaar/db";
+import {
+  answers,
+  conversations,
+  type Database,
+  messages,
+  products,
+  questions,
+  reviews,
+  sellers,
+} from "@bazaar/db";
 import type { ReportTargetPreviewDto, ReportTargetType } from "@bazaar/schemas";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { notFound } from "../errors";
 
 /*
@@ -15,6 +24,7 @@ const MISSING: Record<ReportTargetType, string> = {
   question: "Question not found",
   answer: "Answer not found",
   shop: "Shop not found",
+  message: "Message not found",
 };
 
 /** Public means what the storefront shows: approved product of an approved shop, published content. */
@@ -34,9 +44,32 @@ const publishedOnLiveProduct = (db: Database, table: typeof reviews | typeof que
  * product off sale, a suspended shop) with NOT_FOUND, as the storefront would: a reporter
  * learns nothing about what they cannot see.
  */
-export async function assertReportable(db: Database, type: ReportTargetType, id: string): Promise<void> {
+export async function assertReportable(
+  db: Database,
+  type: ReportTargetType,
+  id: string,
+  reporterId?: string,
+): Promise<void> {
   let found: unknown;
   switch (type) {
+    // A message is private: only the other side of its conversation may report it.
+    case "message":
+      [found] = reporterId
+        ? await db
+            .select({ id: messages.id })
+            .from(messages)
+            .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+            .innerJoin(sellers, eq(sellers.id, conversations.sellerId))
+            .where(
+              and(
+                eq(messages.id, id),
+                isNull(messages.hiddenAt),
+                ne(messages.senderId, reporterId),
+                or(eq(conversations.customerId, reporterId), eq(sellers.userId, reporterId)),
+              ),
+            )
+        : [];
+      break;
     case "product":
       [found] = await db
         .select({ id: products.id })
@@ -94,17 +127,27 @@ export async function shopOfTarget(db: Database, type: ReportTargetType, id: str
           .from(answers)
           .innerJoin(questions, eq(questions.id, answers.questionId))
           .where(eq(answers.id, id));
+      case "message":
+        return db
+          .select({ sellerId: conversations.sellerId })
+          .from(messages)
+          .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+          .where(eq(messages.id, id));
     }
   })();
   return row?.sellerId ?? null;
 }
 
-/** The content status (published/hidden) of a review, question or answer; null when it is gone. */
+/** The content status (published/hidden) of a review, question, answer or message; null when it is gone. */
 export async function contentStatus(
   db: Database,
-  type: "review" | "question" | "answer",
+  type: "review" | "question" | "answer" | "message",
   id: string,
 ): Promise<"published" | "hidden" | null> {
+  if (type === "message") {
+    const [m] = await db.select({ hiddenAt: messages.hiddenAt }).from(messages).where(eq(messages.id, id));
+    return m ? (m.hiddenAt ? "hidden" : "published") : null;
+  }
   const table = type === "review" ? reviews : type === "question" ? questions : answers;
   const [row] = await db.select({ status: table.status }).from(table).where(eq(table.id, id));
   return row?.status ?? null;
@@ -268,6 +311,34 @@ export async function targetPreviews(
       text: a.body,
       status: a.status,
       questionText: a.questionBody,
+    });
+  const messageIds = ids("message");
+  const messageRows = messageIds.length
+    ? await db
+        .select({
+          id: messages.id,
+          body: messages.body,
+          hiddenAt: messages.hiddenAt,
+          sellerId: conversations.sellerId,
+        })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .where(inArray(messages.id, messageIds))
+    : [];
+  const messageShops = messageRows.length
+    ? await db
+        .select({ id: sellers.id, shopName: sellers.shopName, slug: sellers.slug, status: sellers.status })
+        .from(sellers)
+        .where(inArray(sellers.id, [...new Set(messageRows.map((m) => m.sellerId))]))
+    : [];
+  // The admin reads the whole conversation through admin.messages.thread (audited).
+  for (const m of messageRows)
+    out.set(key("message", m.id), {
+      ...empty("message", m.id),
+      exists: true,
+      text: m.body,
+      status: m.hiddenAt ? "hidden" : "published",
+      shop: messageShops.find((s) => s.id === m.sellerId) ?? null,
     });
   for (const s of shopRows)
     if (ids("shop").includes(s.id))
