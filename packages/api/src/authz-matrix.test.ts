@@ -7,11 +7,13 @@ import {
   defaultLimits,
   getCart,
   type Limits,
+  notificationChannel,
   sellerChannel,
   sharedWishlist,
   wishlistStatus,
 } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { notifications } from "@bazaar/db";
 import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppRouter, appRouter, createCaller } from "./root";
@@ -90,6 +92,8 @@ type Row<I> = {
   reveals?: string[];
   /** Subscriptions: the channel a persona that may open the stream must hear, and nothing else. */
   channel?: (w: AuthzWorld, persona: Persona) => string;
+  /** Subscriptions whose first event is a greeting of their own (the unread count), read before the probe. */
+  greets?: true;
 };
 
 type RouterRecord = AppRouter["_def"]["record"];
@@ -105,6 +109,20 @@ type At<R, P extends string> = P extends `${infer Head}.${infer Rest}`
     : never;
 type ProcedurePath = PathsOf<RouterRecord>;
 type Matrix = { [P in ProcedurePath]: Row<inferProcedureInput<At<RouterRecord, P>>> };
+
+/** A fresh unread notification in customer A's inbox; its id. */
+async function inboxNote(w: AuthzWorld): Promise<string> {
+  const [row] = await w.t.deps.db
+    .insert(notifications)
+    .values({ userId: w.accounts.customer.userId, category: "orders", type: "t", title: "t", body: "b" })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+/** Nobody but customer A marked their notification read. */
+async function stillUnread(w: AuthzWorld, id: string) {
+  const row = await w.t.deps.db.query.notifications.findFirst({ where: (n, { eq }) => eq(n.id, id) });
+  expect(row?.readAt).toBeNull();
+}
 
 const ownedByCustomer = (denied: Denial) => ({ by: "customer" as const, denied });
 const ownedBySeller = (denied: Denial) => ({ by: "seller" as const, denied });
@@ -357,6 +375,31 @@ const matrix: Matrix = {
         : persona === "otherSeller"
           ? sellerChannel(w.otherSeller.shopId)
           : customerChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
+  },
+
+  // -- notifications (#15): everyone signed in has an inbox and reads and marks only their own
+  "notifications.list": { gate: "authed", input: () => ({}) },
+  "notifications.unreadCount": { gate: "authed" },
+  "notifications.markRead": {
+    gate: "authed",
+    make: (w) => inboxNote(w),
+    input: (_, id) => ({ ids: [id] }),
+    survives: (w, id) => stillUnread(w, id),
+  },
+  "notifications.markAllRead": {
+    gate: "authed",
+    make: (w) => inboxNote(w),
+    survives: (w, id) => stillUnread(w, id),
+  },
+  "notifications.preferences": { gate: "authed" },
+  "notifications.setPreferences": {
+    gate: "authed",
+    input: () => ({ items: [{ category: "catalog" as const, inApp: true }] }),
+  },
+  "notifications.onNew": {
+    gate: "authed",
+    greets: true,
+    channel: (w, persona) => notificationChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
   },
 
   // -- messaging (#15): customer A and seller A talk about seller A's product; nobody else reads it
@@ -979,6 +1022,7 @@ async function openStream(w: AuthzWorld, path: string, row: Row<unknown>, person
     const { outcome, seen } = await settle(async () => {
       const stream = (await procedureAt(caller, path)()) as AsyncIterable<{ channel: string }>;
       iterator = stream[Symbol.asyncIterator]();
+      if (row.greets) await iterator.next();
       const first = iterator.next();
       const own = row.channel!(w, persona);
       for (let round = 0; round < 200; round++) {

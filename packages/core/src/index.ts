@@ -115,6 +115,7 @@ export {
   listNotifications,
   markAllNotificationsRead,
   markNotificationsRead,
+  notificationChannel,
   notificationUnreadCount,
   renderUnsubscribePage,
   setNotificationPreferences,

@@ -27,6 +27,7 @@ import {
   getCheckoutSettings,
   login,
   markPayoutPaid,
+  notificationChannel,
   placeOrder,
   receiveReturn,
   rejectReturn,
@@ -456,6 +457,7 @@ export async function buildAuthzWorld(t: TestContext) {
     channels: [
       ...Object.values(accounts).map((a) => customerChannel(a.userId)),
       ...[sellerShop, otherSellerShop, pendingShop, suspendedShop].map((s) => sellerChannel(s.id)),
+      ...Object.values(accounts).map((a) => notificationChannel(a.userId)),
     ],
     /** Private values of customer A and seller A, and who may see each. */
     markers: (): Marker[] => [

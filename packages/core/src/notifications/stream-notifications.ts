@@ -8,10 +8,11 @@ type Wire = Omit<NotificationDto, "readAt" | "createdAt"> & {
 };
 
 /** Events that crossed Redis arrive as JSON: dates are strings again until revived here. */
-function revive(e: { notifications: Wire[]; unreadCount: number }): NotificationLiveEvent {
+function revive(e: { notifications?: Wire[]; unreadCount: number }): NotificationLiveEvent {
   return {
+    ...e,
     unreadCount: e.unreadCount,
-    notifications: e.notifications.map((n) => ({
+    notifications: (e.notifications ?? []).map((n) => ({
       ...n,
       readAt: n.readAt ? new Date(n.readAt) : null,
       createdAt: new Date(n.createdAt),
