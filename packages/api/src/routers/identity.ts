@@ -97,7 +97,9 @@ export const identityRoutes = {
 
   /** The signed-in account, whatever its role, also mounted at `auth`. */
   signedIn: {
-    me: authedProcedure.query(({ ctx }) => getMe(ctx.deps, ctx.actor)),
+    // Checks the session and reads the profile in one statement (core's getMe), so no
+    // authedProcedure here: that would read the session a second time.
+    me: publicProcedure.query(({ ctx }) => getMe(ctx.deps, ctx.http.accessToken)),
     updateProfile: authedProcedure
       .input(UpdateProfileInput)
       .mutation(({ ctx, input }) => updateProfile(ctx.deps, ctx.actor, input)),

@@ -20,6 +20,7 @@ export { rejectProduct } from "./reject-product";
 export { restoreProduct } from "./restore-product";
 export { runningSaleEnd, runningSalePrice } from "./sale-prices";
 export { setFeatured } from "./set-featured";
+export { CACHE_NS, invalidateProducts, type ProductsChange } from "./storefront-cache";
 export { submitProduct } from "./submit-product";
 export { takeDownProduct } from "./take-down-product";
 export { updateCategory } from "./update-category";

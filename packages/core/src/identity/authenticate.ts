@@ -66,7 +66,18 @@ export async function assertSessionLive(
     prepared.set(deps.db, query);
   }
   const [row] = await query.execute({ sid: who.sessionId });
-  if (!row || row.userId !== who.userId || row.revokedAt || row.expiresAt <= deps.now()) {
+  return liveActor(row, who, deps.now());
+}
+
+/** The checks of a session row read with its account: live, the token's own, the account active. */
+export function liveActor(
+  row:
+    | { userId: string; role: Actor["role"]; status: string; revokedAt: Date | null; expiresAt: Date }
+    | undefined,
+  who: { userId: string; sessionId: string },
+  now: Date,
+): Actor {
+  if (!row || row.userId !== who.userId || row.revokedAt || row.expiresAt <= now) {
     throw unauthorized("auth.session_ended", "Your session has ended. Sign in again.");
   }
   if (row.status !== "active") throw unauthorized("auth.account_inactive", `This account is ${row.status}`);

@@ -60,6 +60,90 @@ function contract(name: string, make: () => Cache) {
       await new Promise((r) => setTimeout(r, 1100));
       expect(await cache.wrap("ttl", "k", 1, async () => v)).toBe(2);
     });
+
+    it("runs one load for concurrent misses on a key, and hands every caller its value", async () => {
+      const cache = make();
+      let loads = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const load = async () => {
+        loads++;
+        await gate;
+        return { n: loads };
+      };
+      const waiting = Array.from({ length: 20 }, () => cache.wrap("stampede", "k", 60, load));
+      await new Promise((r) => setTimeout(r, 20));
+      release();
+      const values = await Promise.all(waiting);
+      expect(loads).toBe(1);
+      expect(values.every((v) => v.n === 1)).toBe(true);
+    });
+
+    it("shares no load between keys, and a failed load is not kept", async () => {
+      const cache = make();
+      let loads = 0;
+      const boom = async () => {
+        loads++;
+        throw new Error("db down");
+      };
+      const all = await Promise.allSettled([
+        cache.wrap("fail", "a", 60, boom),
+        cache.wrap("fail", "a", 60, boom),
+        cache.wrap("fail", "b", 60, boom),
+      ]);
+      expect(all.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+      expect(loads).toBe(2);
+      expect(await cache.wrap("fail", "a", 60, async () => "ok")).toBe("ok");
+    });
+
+    it("invalidates only the entries carrying a tag, fixed or read off the value", async () => {
+      const cache = make();
+      let v = 1;
+      const page = (key: string, ids: string[]) =>
+        cache.wrap("tags", key, 60, async () => ({ v, ids }), { tags: ["shape"], tagsOf: (x) => x.ids });
+      expect((await page("a", ["A"])).v).toBe(1);
+      expect((await page("b", ["B"])).v).toBe(1);
+      v = 2;
+      await cache.invalidate("tags", ["A"]);
+      expect((await page("a", ["A"])).v).toBe(2);
+      expect((await page("b", ["B"])).v).toBe(1);
+      v = 3;
+      await cache.invalidate("tags", ["shape"]);
+      expect((await page("a", ["A"])).v).toBe(3);
+      expect((await page("b", ["B"])).v).toBe(3);
+      // Another namespace's tag of the same name is another tag.
+      await cache.invalidate("elsewhere", ["B"]);
+      expect((await page("b", ["B"])).v).toBe(3);
+    });
+
+    it("lets an invalidation that lands while a load runs win over what the load read", async () => {
+      const cache = make();
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const tagged = { tagsOf: () => ["A"] };
+      const slow = cache.wrap(
+        "race",
+        "k",
+        60,
+        async () => {
+          await gate;
+          return "old";
+        },
+        tagged,
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      await cache.invalidate("race", ["A"]);
+      // A caller after the invalidation does not join the load that read the old state.
+      const after = cache.wrap("race", "k", 60, async () => "new", tagged);
+      release();
+      expect(await slow).toBe("old");
+      expect(await after).toBe("new");
+      expect(await cache.wrap("race", "k", 60, async () => "newer", tagged)).not.toBe("old");
+    });
   });
 }
 

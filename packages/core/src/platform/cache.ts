@@ -3,64 +3,179 @@ import { LRUCache } from "lru-cache";
 import type { Log } from "./log";
 
 /**
- * Read-through cache for public catalogue reads. Invalidation is by namespace version:
- * every write that affects a namespace bumps its version, and keys carry the version, so
- * stale entries are never read again and simply age out. With Redis the versions and
- * entries are shared by every server; without it they live in this process.
+ * Read-through cache for public catalogue reads, with two ways to invalidate:
+ *
+ * - `bump(namespace)`: everything in the namespace. Keys carry the namespace's version, so
+ *   stale entries are never read again and simply age out.
+ * - `invalidate(namespace, tags)`: only entries carrying one of the tags (a product's id,
+ *   "the in-stock filter"). Every invalidation takes the next number of a counter and
+ *   stamps each tag with it; every entry remembers the counter as it was when its load
+ *   started. An entry is good while each of its tags was last stamped at or before that
+ *   number, so an invalidation that lands while a load runs still wins over what the load
+ *   read.
+ *
+ * Stampede protection: concurrent misses on one key in this process share one load, so a
+ * popular page whose entry just expired costs one query, not one per waiting request. An
+ * invalidation forgets the loads in flight, so nobody arriving after it joins a load that
+ * may have read the old state.
+ *
+ * With Redis the versions, stamps and entries are shared by every server; without it they
+ * live in this process.
  */
 export interface Cache {
-  wrap<T>(namespace: string, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T>;
+  wrap<T>(
+    namespace: string,
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+    options?: WrapOptions<T>,
+  ): Promise<T>;
   bump(namespace: string): Promise<void>;
+  invalidate(namespace: string, tags: string[]): Promise<void>;
 }
 
-export function createMemoryCache(max = 5000): Cache {
-  const entries = new LRUCache<string, { value: unknown }>({ max });
-  const versions = new Map<string, number>();
+/** Tags of an entry: fixed ones, and/or ones read off the loaded value (the products a page shows). */
+export type WrapOptions<T> = { tags?: string[]; tagsOf?: (value: T) => string[] };
+
+const tagsFor = <T>(value: T, options: WrapOptions<T> | undefined): string[] => {
+  if (!options) return [];
+  const tags = options.tags ?? [];
+  return options.tagsOf ? [...tags, ...options.tagsOf(value)] : tags;
+};
+
+/** Shares one in-flight load per key; `clear` makes later callers start afresh. */
+function singleFlight() {
+  let flights = new Map<string, Promise<unknown>>();
   return {
-    async wrap(ns, key, ttl, load) {
-      const k = `${ns}:${versions.get(ns) ?? 0}:${key}`;
-      const hit = entries.get(k);
-      if (hit) return hit.value as never;
-      const value = await load();
-      entries.set(k, { value }, { ttl: ttl * 1000 });
-      return value;
+    run<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const running = flights.get(key);
+      if (running) return running as Promise<T>;
+      const mine = flights;
+      const p = load().finally(() => {
+        if (mine.get(key) === p) mine.delete(key);
+      });
+      flights.set(key, p);
+      return p;
     },
-    async bump(ns) {
-      versions.set(ns, (versions.get(ns) ?? 0) + 1);
+    clear() {
+      flights = new Map();
     },
   };
 }
 
+type MemoryEntry = { value: unknown; gen: number; tags: string[] };
+
+export function createMemoryCache(max = 5000, maxTags = 200_000): Cache {
+  const entries = new LRUCache<string, MemoryEntry>({ max });
+  const versions = new Map<string, number>();
+  let gen = 0;
+  // A tag forgotten to bound memory counts as stamped at the newest stamp forgotten: entries
+  // that old are treated as stale, never a stale entry as good.
+  let floor = 0;
+  const stamps = new LRUCache<string, number>({
+    max: maxTags,
+    dispose: (stamp) => {
+      floor = Math.max(floor, stamp);
+    },
+  });
+  const flights = singleFlight();
+  const fresh = (ns: string, e: MemoryEntry) =>
+    e.tags.every((t) => (stamps.get(`${ns}\0${t}`) ?? floor) <= e.gen);
+  return {
+    async wrap(ns, key, ttl, load, options) {
+      const k = `${ns}:${versions.get(ns) ?? 0}:${key}`;
+      const hit = entries.get(k);
+      if (hit && fresh(ns, hit)) return hit.value as never;
+      return flights.run(k, async () => {
+        const started = gen;
+        const value = await load();
+        entries.set(k, { value, gen: started, tags: tagsFor(value, options) }, { ttl: ttl * 1000 });
+        return value;
+      });
+    },
+    async bump(ns) {
+      versions.set(ns, (versions.get(ns) ?? 0) + 1);
+      flights.clear();
+    },
+    async invalidate(ns, tags) {
+      if (tags.length === 0) return;
+      gen++;
+      for (const t of tags) stamps.set(`${ns}\0${t}`, gen);
+      flights.clear();
+    },
+  };
+}
+
+type RedisEntry = { nv: string; g: number; t: string[]; v: unknown };
+
 /**
  * Redis-backed: values are serialised with a reviver that restores Dates, since DTOs
- * carry them. A Redis failure degrades to a miss rather than an error, and while the
- * connection is down the cache is skipped outright: reads go to the database at once
- * instead of waiting on a command timeout.
+ * carry them. A hit costs one round trip (the namespace version, the counter and the entry
+ * in one MGET), plus one for the stamps of a tagged entry. A Redis failure degrades to a
+ * miss rather than an error, and while the connection is down the cache is skipped
+ * outright: reads go to the database at once instead of waiting on a command timeout.
  */
 export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Log): Cache {
   const revive = (_k: string, v: unknown) =>
     typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) ? new Date(v) : v;
+  const versionKey = (ns: string) => `${prefix}:v:${ns}`;
+  const genKey = `${prefix}:gen`;
+  const stampsKey = (ns: string) => `${prefix}:tags:${ns}`;
+  const flights = singleFlight();
   return {
-    async wrap(ns, key, ttl, load) {
+    async wrap(ns, key, ttl, load, options) {
       if (redis.status !== "ready") return load();
+      const entryKey = `${prefix}:e:${ns}:${key}`;
       let version = "0";
+      let gen = 0;
       try {
-        version = (await redis.get(`${prefix}:v:${ns}`)) ?? "0";
-        const hit = await redis.get(`${prefix}:${ns}:${version}:${key}`);
-        if (hit !== null) return JSON.parse(hit, revive);
+        const [v, g, raw] = await redis.mget(versionKey(ns), genKey, entryKey);
+        version = v ?? "0";
+        gen = Number(g ?? 0);
+        const hit = raw == null ? null : (JSON.parse(raw, revive) as RedisEntry);
+        if (hit && hit.nv === version) {
+          if (hit.t.length === 0) return hit.v as never;
+          const [first, ...rest] = hit.t;
+          const stamps = await redis.hmget(stampsKey(ns), first!, ...rest);
+          if (stamps.every((s) => Number(s ?? 0) <= hit.g)) return hit.v as never;
+        }
       } catch {
         return load();
       }
-      const value = await load();
-      await redis.set(`${prefix}:${ns}:${version}:${key}`, JSON.stringify(value), "EX", ttl).catch(() => {});
-      return value;
+      return flights.run(`${entryKey}\0${version}`, async () => {
+        const value = await load();
+        const entry: RedisEntry = { nv: version, g: gen, t: tagsFor(value, options), v: value };
+        await redis.set(entryKey, JSON.stringify(entry), "EX", ttl).catch(() => {});
+        return value;
+      });
     },
     async bump(ns) {
+      flights.clear();
       // The write that called this has committed; failing it now would only hide that.
       // Entries cached under the old version live out their TTL (seconds to minutes).
-      await redis.incr(`${prefix}:v:${ns}`).catch((err) => {
-        log?.warn({ err, namespace: ns }, "cache version not bumped; entries expire by TTL");
-      });
+      // Every entry is stale now, so the tag stamps can go: an entry made from here on
+      // has a counter at least as new as any stamp they held.
+      await redis
+        .multi()
+        .incr(versionKey(ns))
+        .del(stampsKey(ns))
+        .exec()
+        .catch((err) => {
+          log?.warn({ err, namespace: ns }, "cache version not bumped; entries expire by TTL");
+        });
+    },
+    async invalidate(ns, tags) {
+      if (tags.length === 0) return;
+      flights.clear();
+      try {
+        const gen = await redis.incr(genKey);
+        await redis.hset(stampsKey(ns), Object.fromEntries(tags.map((t) => [t, gen])));
+      } catch (err) {
+        log?.warn(
+          { err, namespace: ns, tags: tags.length },
+          "cache entries not invalidated; they expire by TTL",
+        );
+      }
     },
   };
 }

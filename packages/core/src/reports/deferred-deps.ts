@@ -25,6 +25,9 @@ export function deferredDeps(deps: Deps, tx: Database) {
       bump: async (ns) => {
         pending.push(() => deps.cache.bump(ns));
       },
+      invalidate: async (ns, tags) => {
+        pending.push(() => deps.cache.invalidate(ns, tags));
+      },
     },
     live: {
       ...deps.live,

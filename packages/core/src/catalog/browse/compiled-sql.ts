@@ -4,14 +4,14 @@ import type { z } from "zod";
 import { loadCategories } from "./category-tree";
 import { normalizeFilters, pageQuery, resolveCategory } from "./list-products";
 import { detailQuery } from "./product-by-slug";
-import { type BrowseDeps, decodeCursor, WORD_SIMILARITY_THRESHOLD } from "./queries";
+import { type BrowseDeps, decodeCursor } from "./queries";
 
 const dialect = new PgDialect({ casing: "snake_case" });
 
 export type CompiledQuery = {
   text: string;
   params: unknown[];
-  /** Run first, in the same transaction, when set (text searches lower the trigram threshold). */
+  /** Run first, in the same transaction, when set (no read needs one any more). */
   setup: string | null;
 };
 
@@ -37,11 +37,5 @@ export async function compiledBrowseQuery(
   const { sql: text, params } = dialect.sqlToQuery(
     pageQuery(query, sort, input.limit, decodeCursor(input.cursor, sort)),
   );
-  return {
-    text,
-    params,
-    setup: filters.q
-      ? `select set_config('pg_trgm.word_similarity_threshold', '${WORD_SIMILARITY_THRESHOLD}', true)`
-      : null,
-  };
+  return { text, params, setup: null };
 }

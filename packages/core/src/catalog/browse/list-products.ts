@@ -2,6 +2,7 @@ import type { Database } from "@bazaar/db";
 import { type Facets, type ProductListDto, ProductListInput } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import { rowsOf } from "../../platform/raw-rows";
+import { productTag, TAG } from "../storefront-cache";
 import { type CategoryRow, loadCategories } from "./category-tree";
 import {
   type BrowseDeps,
@@ -22,9 +23,9 @@ import {
   type OffsetCursor,
   publicWhere,
   relevanceScore,
+  SEARCH_CANDIDATES,
   TTL,
   toCard,
-  withSearch,
 } from "./queries";
 
 /** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
@@ -51,12 +52,19 @@ export const PRICE_BUCKETS = [0, 50_000, 100_000, 250_000, 500_000] as const;
  * Paging is by keyset on (sort value…, id) for every deterministic sort, so pages never
  * repeat or skip rows whatever the data does between requests. Relevance is the exception:
  * its score is computed per query and no index can be walked in score order, so every page
- * ranks all matches anyway; an offset (kept in the opaque cursor) costs the same there and
+ * ranks the candidates anyway; an offset (kept in the opaque cursor) costs the same there and
  * avoids comparing recomputed floating-point scores.
+ *
+ * A text search ranks and counts at most its first SEARCH_CANDIDATES matches (see
+ * queries.ts), so a new query costs one index look-up and a bounded amount of scoring
+ * however broad it is.
  *
  * Two cache entries per request: the page (keyed by filters, sort, limit and cursor) and
  * the total + facets (keyed by the filters only), so paging through a result re-uses the
- * facets and costs one query per page.
+ * facets and costs one query per page. Both are computed once per key at a time however
+ * many requests miss together (the cache's single flight), and both carry the tags of
+ * what they depend on (storefront-cache.ts), so an order drops only the pages showing its
+ * products, not every listing.
  */
 export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Promise<ProductListDto> {
   const input = ProductListInput.parse(raw);
@@ -66,18 +74,39 @@ export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Pro
   const cats = await loadCategories(deps);
   const query = resolveCategory(filters, cats);
   if (!query) return { items: [], nextCursor: null, ...summarize([], cats, undefined) };
-  const search = filters.q !== undefined;
   const pageKey = cacheKey("list", { ...filters, sort, limit: input.limit, cursor: input.cursor ?? null });
   const [page, summary] = await Promise.all([
-    deps.cache.wrap(CACHE_NS, pageKey, TTL.list, () =>
-      withSearch(deps.db, search, (db) => loadPage(db, query, sort, input.limit, cursor)),
-    ),
-    deps.cache.wrap(CACHE_NS, cacheKey("facets", filters), TTL.facets, async () => {
-      const counts = await withSearch(deps.db, search, (db) => loadCounts(db, query));
-      return summarize(counts, cats, filters.category);
+    deps.cache.wrap(CACHE_NS, pageKey, TTL.list, () => loadPage(deps.db, query, sort, input.limit, cursor), {
+      tags: shapeTags(filters, sort),
+      tagsOf: (p) => p.items.map((i) => productTag(i.id)),
     }),
+    deps.cache.wrap(
+      CACHE_NS,
+      cacheKey("facets", filters),
+      TTL.facets,
+      async () => summarize(await loadCounts(deps.db, query), cats, filters.category),
+      // Price buckets count every match by price; membership moves with stock and rating
+      // only under those filters.
+      {
+        tags: [
+          TAG.price,
+          ...(filters.inStock ? [TAG.stock] : []),
+          ...(filters.minRating ? [TAG.rating] : []),
+        ],
+      },
+    ),
   ]);
   return { ...page, ...summary };
+}
+
+/** What a listing's answer depends on beyond the products it shows (storefront-cache.ts). */
+function shapeTags(f: ListFilters, sort: Sort): string[] {
+  const tags: string[] = [];
+  if (f.inStock) tags.push(TAG.stock);
+  if (sort === "price_asc" || sort === "price_desc" || f.minPrice !== undefined || f.maxPrice !== undefined)
+    tags.push(TAG.price);
+  if (sort === "rating" || f.minRating) tags.push(TAG.rating);
+  return tags;
 }
 
 /** Filters with the category slug resolved to the ids of its subtree. */
@@ -157,12 +186,19 @@ export function pageQuery(
 ): SQL {
   const where = filterWhere(f);
   if (sort === "relevance") {
+    // Score the capped candidates, then build cards for the page's rows only.
     const offset = cursor && "o" in cursor ? cursor.o : 0;
     return sql`
-      select ${cardColumns}, ${relevanceScore(f.q ?? "")} as score
-      from ${fromPublic} where ${where}
-      order by score desc, p.sold_count desc, p.id desc
-      limit ${limit + 1} offset ${offset}`;
+      with m as (
+        select p.id, p.sold_count, ${relevanceScore(f.q ?? "")} as score
+        from ${fromPublic} where ${where} limit ${SEARCH_CANDIDATES}
+      ), top as (
+        select id, score from m order by score desc, sold_count desc, id desc
+        limit ${limit + 1} offset ${offset}
+      )
+      select ${cardColumns}, top.score
+      from top join products p on p.id = top.id join sellers s on s.id = p.seller_id
+      order by top.score desc, p.sold_count desc, p.id desc`;
   }
   const after = cursor && "k" in cursor ? sql` and ${keysetAfter(sort, cursor)}` : sql``;
   return sql`
@@ -202,7 +238,8 @@ async function loadPage(
 type CountRow = { kind: "total" | "category" | "brand" | "price"; key: string | null; n: number };
 
 /**
- * Total and facet counts in one statement over the filtered set. Brand counts ignore the
+ * Total and facet counts in one statement over the filtered set (a search's: over its
+ * candidates, see SEARCH_CANDIDATES). Brand counts ignore the
  * brand filter, so a shopper who picked one brand still sees the others to add; category
  * and price counts follow every filter.
  */
@@ -217,6 +254,7 @@ export function countsQuery(f: ListQuery): SQL {
     with f as (
       select p.category_id, p.brand, p.min_price, ${inBrand} as in_brand
       from ${fromPublic} where ${filterWhere(f, { brand: false })}
+      ${f.q ? sql`limit ${SEARCH_CANDIDATES}` : sql``}
     )
     select 'total' as kind, null::text as key, count(*)::int as n from f where in_brand
     union all

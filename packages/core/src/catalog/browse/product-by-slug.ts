@@ -10,6 +10,7 @@ import { notFound } from "../../errors";
 import { rowsOf } from "../../platform/raw-rows";
 import { DEFAULT_RETURN_WINDOW_KEY } from "../../sellers";
 import { runningSaleEnd, runningSalePrice } from "../sale-prices";
+import { productTag } from "../storefront-cache";
 import {
   type BrowseDeps,
   CACHE_NS,
@@ -89,10 +90,17 @@ export async function productBySlug(
   raw: z.input<typeof BySlugInput>,
 ): Promise<ProductDetailDto> {
   const { slug } = BySlugInput.parse(raw);
-  const dto = await deps.cache.wrap(CACHE_NS, `product:${slug}`, TTL.detail, async () => {
-    const [row] = await rowsOf<DetailRow>(deps.db, detailQuery(slug, deps.now()));
-    return row ? toDetail(row) : null;
-  });
+  const dto = await deps.cache.wrap(
+    CACHE_NS,
+    `product:${slug}`,
+    TTL.detail,
+    async () => {
+      const [row] = await rowsOf<DetailRow>(deps.db, detailQuery(slug, deps.now()));
+      return row ? toDetail(row) : null;
+    },
+    // The page shows the product's stock and its related products' cards.
+    { tagsOf: (d) => (d ? [d.id, ...d.related.map((r) => r.id)].map(productTag) : []) },
+  );
   if (!dto) throw notFound("product.not_found", "This product is not available");
   return dto;
 }

@@ -14,7 +14,7 @@ import type { Deps } from "../../platform/deps";
  */
 export type BrowseDeps = Pick<Deps, "db" | "cache" | "now">;
 
-export const CACHE_NS = "catalog";
+export { CACHE_NS } from "../storefront-cache";
 export const TTL = { list: 120, facets: 300, detail: 300, categories: 600, suggest: 120 } as const;
 
 /**
@@ -35,24 +35,45 @@ export function fuzzyWords(q: string): string[] {
   return [...new Set(kept.match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
 }
 
+/** Nearest vocabulary words tried for each word of a query (see searchTsquery). */
+export const FUZZY_ALTERNATIVES = 3;
+
 /**
- * Typo-tolerant match: full text over the weighted vector, or every word of the query
- * similar to a word of the title (`word <% title`, served by the trigram GIN index). Each
- * word must match, as in the full-text half: `silk sarre` means silk and saree, not either.
+ * The full-text query of a search, typos included: the query as a shopper writes it
+ * (`websearch_to_tsquery`: phrases, `-word`), or every word of it, each as itself or one of
+ * its nearest words in the title and brand vocabulary (`search_words`, through its trigram
+ * index: `kurtha` → kurta, `sarre` → saree). Each word must match, as in the exact half:
+ * `silk sarre` means silk and saree. One tsquery, so the whole match is one look-up in the
+ * products' GIN index, whatever the typos; the alternatives are capped per word, so a typo
+ * never widens the search to a scan of similar titles.
  */
-export const matchWhere = (q: string) => {
+export const searchTsquery = (q: string): SQL => {
+  const exact = sql`websearch_to_tsquery('english', ${q})`;
   const words = fuzzyWords(q);
-  const fuzzy = words.length
-    ? sql.join(
-        words.map((w) => sql`${w} <% p.title`),
-        sql` and `,
-      )
-    : sql`false`;
-  return sql`(p.search_vector @@ websearch_to_tsquery('english', ${q}) or (${fuzzy}))`;
+  if (words.length === 0) return exact;
+  const alternatives = words.map(
+    (w) =>
+      sql`(select '(' || string_agg(x, ' | ') || ')' from (select ${w}::text as x union
+        (select sw.word from search_words sw where sw.word % ${w}
+          order by sw.word <-> ${w} limit ${FUZZY_ALTERNATIVES})) a)`,
+  );
+  return sql`(${exact} || to_tsquery('english', concat_ws(' & ', ${sql.join(alternatives, sql`, `)})))`;
 };
-/** Title hits outrank brand and description hits: ts_rank_cd weighs A (title) 1.0, C (description) 0.2. */
+
+export const matchWhere = (q: string) => sql`p.search_vector @@ ${searchTsquery(q)}`;
+/**
+ * Title hits outrank brand and description hits: ts_rank_cd weighs A (title) 1.0, C
+ * (description) 0.2; word similarity to the title ranks the nearer spelling first.
+ */
 export const relevanceScore = (q: string) =>
-  sql`(ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${q})) + word_similarity(${q}, p.title))`;
+  sql`(ts_rank_cd(p.search_vector, ${searchTsquery(q)}) + word_similarity(${q}, p.title))`;
+
+/**
+ * Matches a search ranks and counts, at most: the first this many public matches (in the
+ * order the index yields them) are scored, paged and counted. A broad word at 100k products
+ * matches thousands; scoring all of them cost more than the whole page should.
+ */
+export const SEARCH_CANDIDATES = 500;
 
 /** The columns a product card needs; the image is the lowest-positioned one. */
 export const cardColumns = sql`p.id, p.slug, p.title, p.brand, p.min_price, p.max_price, p.rating_avg,

@@ -1,0 +1,270 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { createDb } from "@bazaar/db";
+import autocannon from "autocannon";
+
+/**
+ * `pnpm bench`: the reads where a cache cannot (or can only partly) help, against a bare
+ * Fastify route running one indexed query through the same pool, in one run on one database:
+ *
+ *   list hot        the same category page every time (a cache hit, labelled so)
+ *   list varied     every request a new input: 1,000 templates (category × sort × page size)
+ *                   whose price ceiling changes every 1,000 requests, so the page is always
+ *                   a miss and a filter set's facets are shared by the pages that use it
+ *   detail          product pages over 1,000 slugs
+ *   search          every query new (text from real titles, typos, a never-repeated filter),
+ *                   at c=10 and c=50, at every size in BENCH_SIZES
+ *   auth.me         with a bearer token
+ *   memory          the API process's RSS after start and after the load
+ *   placeOrder      bench/checkout.ts, run as its own section (BENCH_PLACE_ORDER=0 skips it)
+ *
+ * With DATABASE_URL the catalogue lives in `bazaar_bench_<n>k`, created and seeded through
+ * seed:catalog (which tops up, so a kept database is reused: BENCH_KEEP=1 keeps it); else
+ * PGlite under a temporary DATA_DIR. Knobs: BENCH_SIZES (10000; add 100000 for the large
+ * search, or set BENCH_100K=1), BENCH_SECONDS (8).
+ */
+const sizes = (process.env.BENCH_SIZES || (process.env.BENCH_100K === "1" ? "10000,100000" : "10000"))
+  .split(",")
+  .map(Number);
+const duration = Number(process.env.BENCH_SECONDS || 8);
+const mainConnections = Number(process.env.BENCH_CONNECTIONS || 50);
+
+type Info = {
+  api: string;
+  bare: string;
+  accessToken: string;
+  driver: string;
+  poolSize: number;
+  slugs: string[];
+  categories: string[];
+  words: string[];
+};
+type Row = { title: string; rps: number; p50: number; p99: number; bare?: number; goal?: string };
+
+async function databaseFor(size: number): Promise<string | undefined> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) return undefined;
+  const name = `bazaar_bench_${Math.round(size / 1000)}k`;
+  const admin = await createDb({ url: adminUrl, poolSize: 1 });
+  const exists = (await admin.db.execute(
+    `select 1 from pg_database where datname = '${name}'`,
+  )) as unknown as {
+    rows: unknown[];
+  };
+  if (exists.rows.length === 0) await admin.db.execute(`create database ${name}`);
+  await admin.close();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function dropDatabaseFor(size: number) {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl || process.env.BENCH_KEEP === "1") return;
+  const admin = await createDb({ url: adminUrl, poolSize: 1 });
+  await admin.db.execute(`drop database if exists bazaar_bench_${Math.round(size / 1000)}k with (force)`);
+  await admin.close();
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const p = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env });
+    p.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
+async function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; info: Info }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/serve-reads.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+  });
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(first) };
+}
+
+const trpc = (path: string, input: unknown) =>
+  `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+/**
+ * Warm-up (2 s), then the measured run, each request's path from `next` (a counter that never
+ * repeats within a run, so distinct-input workloads stay distinct through the warm-up too).
+ */
+async function measure(
+  settle: string,
+  title: string,
+  url: string,
+  next: () => string,
+  opts: { connections?: number; headers?: Record<string, string> } = {},
+): Promise<Row> {
+  const base = {
+    url,
+    connections: opts.connections ?? mainConnections,
+    headers: opts.headers,
+    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: next() }) }],
+  };
+  await autocannon({ ...base, duration: 2 });
+  await fetch(settle);
+  const r = await autocannon({ ...base, duration });
+  await fetch(settle);
+  if (r.non2xx > 0 || r.errors > r.timeouts)
+    throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+const SORTS = ["price_asc", "price_desc", "newest", "rating", "best_selling", "relevance"] as const;
+
+/** Request i of "list varied": template i mod 1,000; the price ceiling moves every 1,000. */
+function listVaried(info: Info) {
+  let i = 0;
+  const c = info.categories.length;
+  return () => {
+    const t = i % 1000;
+    const pass = Math.floor(i++ / 1000);
+    return trpc("catalog.products.list", {
+      category: info.categories[t % c],
+      sort: SORTS[Math.floor(t / c) % SORTS.length],
+      limit: 10 + (Math.floor(t / (c * SORTS.length)) % 40),
+      maxPrice: 90_000_000 + pass,
+    });
+  };
+}
+
+/** A misspelling a shopper might make: a letter doubled, dropped or two swapped. */
+function typo(w: string, n: number): string {
+  const at = 1 + (n % Math.max(1, w.length - 2));
+  switch (n % 3) {
+    case 0:
+      return w.slice(0, at) + w[at] + w.slice(at);
+    case 1:
+      return w.slice(0, at) + w.slice(at + 1);
+    default:
+      return w.slice(0, at) + (w[at + 1] ?? "") + w[at] + w.slice(at + 2);
+  }
+}
+
+/**
+ * Search inputs, every one new: one or two title words, a third of them misspelt, and a
+ * price ceiling never used before (a no-op filter that makes the cache key new even when
+ * the text repeats), sorted by relevance.
+ */
+function searchNew(info: Info, start: number) {
+  let i = start;
+  const w = info.words;
+  return () => {
+    const n = i++;
+    const a = w[n % w.length]!;
+    const b = w[Math.floor(n / 7) % w.length]!;
+    const q = n % 3 === 0 ? `${a} ${b}` : n % 3 === 1 ? a : typo(a, Math.floor(n / 3));
+    return trpc("catalog.products.list", { q, limit: 20, maxPrice: 50_000_000 + n });
+  };
+}
+
+function cycle<T>(items: T[], f: (x: T) => string) {
+  let i = 0;
+  return () => f(items[i++ % items.length]!);
+}
+
+const fmt = (r: Row) =>
+  `${r.title.padEnd(44)} ${(r.bare ? r.bare.toFixed(0) : "").padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(r.bare ? `${((r.rps / r.bare) * 100).toFixed(0)}%` : "").padStart(6)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(7)}   ${r.goal ?? ""}`;
+
+const dataDir = mkdtempSync(join(tmpdir(), "bazaar-bench-reads-"));
+const sections: string[] = [];
+let searchCounter = 0;
+try {
+  for (const [index, size] of sizes.entries()) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: join(dataDir, String(size)),
+      DATABASE_URL: await databaseFor(size),
+      RUN_JOBS_IN_PROCESS: "true",
+      REDIS_URL: undefined,
+    };
+    console.log(`\nseeding ${size.toLocaleString("en-IN")} products…`);
+    await run(["src/cli/seed-catalog.ts", "--products", String(size), "--quiet"], env);
+    const { child, info } = await serve(env);
+    try {
+      const settle = `${info.bare}/settle`;
+      const rows: Row[] = [];
+      const m = (title: string, next: () => string, o?: Parameters<typeof measure>[4]) =>
+        measure(settle, title, info.api, next, o).then((r) => {
+          rows.push(r);
+          process.stdout.write(`  ${title}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms\n`);
+          return r;
+        });
+      const bareRow = await measure(
+        settle,
+        "bare route (one indexed query)",
+        info.bare,
+        cycle(info.slugs, (s) => `/bare/${s}`),
+      );
+      rows.push(bareRow);
+      const bare = bareRow.rps;
+      const first = index === 0;
+      if (first) {
+        const hot = trpc("catalog.products.list", {
+          category: info.categories[0],
+          sort: "price_asc",
+          limit: 20,
+        });
+        Object.assign(await m("list hot (cache hit)", () => hot), { bare, goal: "≥ 60%" });
+      }
+      Object.assign(await m("list varied (page always a miss)", listVaried(info)), { bare, goal: "≥ 60%" });
+      if (first) {
+        Object.assign(
+          await m(
+            "detail over 1,000 slugs",
+            cycle(info.slugs, (slug) => trpc("catalog.products.bySlug", { slug })),
+          ),
+          { bare, goal: "≥ 50%" },
+        );
+      }
+      for (const c of [10, 50]) {
+        const r = await m(`search, every query new, c=${c}`, searchNew(info, searchCounter), {
+          connections: c,
+        });
+        searchCounter += 1_000_000;
+        r.goal = "p99 < 50 ms";
+      }
+      if (first) {
+        Object.assign(
+          await m("auth.me (bearer)", () => "/trpc/auth.me", {
+            headers: { authorization: `Bearer ${info.accessToken}` },
+          }),
+          { bare, goal: "≥ 50%" },
+        );
+      }
+      const mem = (await (await fetch(`${info.bare}/rss`)).json()) as { rss: number; rssAtStart: number };
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+      const lines = [
+        `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
+        `${"workload".padEnd(44)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)}   goal`,
+        ...rows.map(fmt),
+        `memory (RSS of the API process, bare route in it): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load (goal < 150 MB on PostgreSQL)`,
+      ];
+      console.log(`\n${lines.join("\n")}\n`);
+      sections.push(lines.join("\n"));
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+} finally {
+  for (const size of sizes) await dropDatabaseFor(size);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (sections.length > 1) console.log(`\n${sections.join("\n\n")}\n`);
+
+// ---- placeOrder ---------------------------------------------------------------------------
+// Checkout's own bench (distinct and hot variants), in this run, after the reads.
+if (process.env.BENCH_PLACE_ORDER !== "0") {
+  console.log("\nplaceOrder (bench/checkout.ts)");
+  await run(["bench/checkout.ts"], process.env);
+}
