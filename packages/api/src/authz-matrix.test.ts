@@ -6,6 +6,7 @@ import {
   DomainError,
   defaultLimits,
   getCart,
+  inboxChannel,
   type Limits,
   notificationChannel,
   sellerChannel,
@@ -92,6 +93,10 @@ type Row<I> = {
   reveals?: string[];
   /** Subscriptions: the channel a persona that may open the stream must hear, and nothing else. */
   channel?: (w: AuthzWorld, persona: Persona) => string;
+  /** Subscriptions that read their events: what to publish on a channel (default `{ channel }`)… */
+  probe?: (channel: string) => unknown;
+  /** …and which channel a value the stream yielded came from (default its `channel`). */
+  heard?: (value: unknown) => string | undefined;
   /** Subscriptions whose first event is a greeting of their own (the unread count), read before the probe. */
   greets?: true;
 };
@@ -402,25 +407,84 @@ const matrix: Matrix = {
     channel: (w, persona) => notificationChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
   },
 
-  // -- messaging (#15): customer A and seller A talk about seller A's product; nobody else reads it
+  // -- messaging (#15): customer A and seller A talk about seller A's product; nobody else reads
+  // it. An admin reads it only because a message of it was reported (w.messaging).
   "messages.start": {
     gate: "customer",
     input: (w) => ({ subject: { type: "product" as const, productId: w.seller.listed.id }, body: "Hello" }),
   },
   "messages.list": { gate: "customer", input: () => ({}) },
-  "messages.thread": { gate: "customer", input: () => ({ conversationId: randomUUID() }) },
-  "messages.send": { gate: "customer", input: () => ({ conversationId: randomUUID(), body: "Hi" }) },
-  "messages.markRead": { gate: "customer", input: () => ({ conversationId: randomUUID() }) },
+  "messages.thread": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId }),
+  },
+  "messages.send": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId, body: `Hi ${w.unique("m")}` }),
+  },
+  "messages.markRead": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId }),
+  },
   "messages.unreadCount": { gate: "customer" },
-  "messages.report": { gate: "authed", input: () => ({ messageId: randomUUID(), reason: "spam" as const }) },
-  "messages.onMessage": { gate: "orderStream", input: () => ({}) },
+  // Only the other side of the conversation reports a message; to anyone else it does not exist.
+  "messages.report": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("report.message_not_found")),
+    input: (w) => ({ messageId: w.messaging.replyId, reason: "offensive" as const }),
+  },
+  "messages.onMessage": {
+    gate: "orderStream",
+    input: () => ({}),
+    channel: (w, persona) =>
+      persona === "seller"
+        ? inboxChannel("seller", w.seller.shopId)
+        : persona === "otherSeller"
+          ? inboxChannel("seller", w.otherSeller.shopId)
+          : inboxChannel("customer", w.accounts[persona as Exclude<Persona, "anonymous">].userId),
+    // The stream passes on read receipts as they come: the probe is one, naming its channel.
+    probe: (channel) => ({
+      kind: "read",
+      conversationId: channel,
+      reader: "customer",
+      readSeq: 0,
+      at: new Date(),
+    }),
+    // A tracked event reaches a server-side caller as [id, data].
+    heard: (value) => (value as [string, { conversationId?: string }] | undefined)?.[1]?.conversationId,
+  },
   "messages.responseTime": { gate: "public", input: (w) => ({ sellerId: w.seller.shopId }) },
   "seller.messages.list": { gate: "seller", input: () => ({}) },
-  "seller.messages.thread": { gate: "seller", input: () => ({ conversationId: randomUUID() }) },
-  "seller.messages.send": { gate: "seller", input: () => ({ conversationId: randomUUID(), body: "Hi" }) },
-  "seller.messages.markRead": { gate: "seller", input: () => ({ conversationId: randomUUID() }) },
+  "seller.messages.thread": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId }),
+  },
+  "seller.messages.send": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId, body: `Reply ${w.unique("m")}` }),
+  },
+  "seller.messages.markRead": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("conversation.not_found")),
+    input: (w) => ({ conversationId: w.messaging.conversationId }),
+  },
   "seller.messages.unreadCount": { gate: "seller" },
-  "admin.messages.thread": { gate: "admin", input: () => ({ conversationId: randomUUID() }) },
+  "admin.messages.thread": {
+    gate: "admin",
+    input: (w) => ({ conversationId: w.messaging.conversationId }),
+    hidden: [
+      {
+        label: "a conversation nobody reported",
+        input: (w) => ({ conversationId: w.messaging.unreportedId }),
+        denied: notFound("conversation.not_found"),
+      },
+    ],
+  },
 
   // -- questions and answers: public to read, any signed-in user votes; only the product's
   // seller, Bazaar or a buyer who received it answers (customer A received seller A's product)
@@ -1027,11 +1091,15 @@ async function openStream(w: AuthzWorld, path: string, row: Row<unknown>, person
       const own = row.channel!(w, persona);
       for (let round = 0; round < 200; round++) {
         // One synchronous burst: a stream listening anywhere else hears that first.
+        const probe = row.probe ?? ((channel: string) => ({ channel }));
         for (const channel of w.channels)
-          if (channel !== own) void w.t.deps.live.publish(channel, { channel });
-        void w.t.deps.live.publish(own, { channel: own });
+          if (channel !== own) void w.t.deps.live.publish(channel, probe(channel));
+        void w.t.deps.live.publish(own, probe(own));
         const got = await Promise.race([first, new Promise<null>((r) => setTimeout(r, 10, null))]);
-        if (got) return { heard: (got.value as { channel: string } | undefined)?.channel };
+        if (got)
+          return {
+            heard: row.heard ? row.heard(got.value) : (got.value as { channel: string } | undefined)?.channel,
+          };
       }
       throw new Error(`the stream of ${persona} never delivered an event`);
     });

@@ -25,6 +25,7 @@ import {
   customerChannel,
   escalateReturn,
   getCheckoutSettings,
+  inboxChannel,
   login,
   markPayoutPaid,
   notificationChannel,
@@ -36,7 +37,9 @@ import {
   requestReturn,
   type SellerActor,
   sellerChannel,
+  sendMessage,
   shareWishlist,
+  startConversation,
   submitProduct,
   suspendSeller,
 } from "@bazaar/core";
@@ -325,6 +328,22 @@ export async function buildAuthzWorld(t: TestContext) {
     targetId: listed.id,
     reason: "misleading",
   });
+  // Messaging: customer A asked seller A about the listed product, seller A replied and customer
+  // A reported the reply (so an admin may read that conversation); a second one, about the COD
+  // order, nobody reported.
+  const talk = await startConversation(deps, customerActor, {
+    subject: { type: "product", productId: listed.id },
+    body: "Matrix question about the listed product",
+  });
+  const reply = await sendMessage(deps, sellerActor, {
+    conversationId: talk.conversation.id,
+    body: "Matrix private reply",
+  });
+  await createReport(deps, customerActor, { targetType: "message", targetId: reply.id, reason: "offensive" });
+  const orderTalk = await startConversation(deps, customerActor, {
+    subject: { type: "sub_order", subOrderId: codOrder.subOrders[0]!.id },
+    body: "Matrix question about the order",
+  });
   const cartLine = async () => {
     const { cart } = await addCartItem(deps, cartOwner, { variantId: listed.variantId, qty: 1 });
     return cart.groups.flatMap((g) => g.lines).find((l) => l.variantId === listed.variantId)!.id;
@@ -444,6 +463,12 @@ export async function buildAuthzWorld(t: TestContext) {
         to: new Date(deps.now().getTime() + 5.5 * 3600 * 1000).toISOString().slice(0, 10),
       },
     },
+    /** Customer A's conversations with seller A: the reported one (seller A's reply), and one nobody reported. */
+    messaging: {
+      conversationId: talk.conversation.id,
+      replyId: reply.id,
+      unreportedId: orderTalk.conversation.id,
+    },
     /** Customer A's return of a unit of seller A's, waiting for the seller. */
     returns: { requestedId: standingReturn.id },
     /** Seller A's paid payout, and this month in India time (its statement holds it). */
@@ -457,6 +482,8 @@ export async function buildAuthzWorld(t: TestContext) {
     channels: [
       ...Object.values(accounts).map((a) => customerChannel(a.userId)),
       ...[sellerShop, otherSellerShop, pendingShop, suspendedShop].map((s) => sellerChannel(s.id)),
+      ...Object.values(accounts).map((a) => inboxChannel("customer", a.userId)),
+      ...[sellerShop, otherSellerShop, pendingShop, suspendedShop].map((s) => inboxChannel("seller", s.id)),
       ...Object.values(accounts).map((a) => notificationChannel(a.userId)),
     ],
     /** Private values of customer A and seller A, and who may see each. */
@@ -482,6 +509,22 @@ export async function buildAuthzWorld(t: TestContext) {
         visibleTo: ["customer", "seller", "admin"],
       },
       { label: "customer A's share token", value: world.customer.shareToken, visibleTo: ["customer"] },
+      // A reported conversation: the admin reads it (audited); nobody else but its two sides.
+      {
+        label: "seller A's reply to customer A",
+        value: "Matrix private reply",
+        visibleTo: ["customer", "seller", "admin"],
+      },
+      {
+        label: "customer A's conversation id",
+        value: talk.conversation.id,
+        visibleTo: ["customer", "seller", "admin"],
+      },
+      {
+        label: "customer A's unreported conversation id",
+        value: orderTalk.conversation.id,
+        visibleTo: ["customer", "seller"],
+      },
       { label: "seller A's email", value: sellerAccount.email, visibleTo: ["seller", "admin"] },
       { label: "seller A's draft product id", value: draft.id, visibleTo: ["seller", "admin"] },
       { label: "seller A's draft product slug", value: draft.slug, visibleTo: ["seller", "admin"] },
