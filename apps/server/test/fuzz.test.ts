@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { appRouter } from "@bazaar/api";
-import { createVerifiedUser, defaultLimits, loadConfig, login } from "@bazaar/core";
+import { createVerifiedUser, defaultLimits, loadConfig, login, startConversation } from "@bazaar/core";
 import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
 import {
   addresses,
   cartItems,
   categories,
+  conversations,
   coupons,
   media,
+  messages,
   orders,
   products,
   productVariants,
@@ -186,15 +189,24 @@ async function resetActors() {
 /** Real rows of every kind, so valid-shaped ids sometimes name something that exists. */
 async function seed() {
   const fx = orderFixture(t);
+  let sellersProduct = "";
   for (const role of ["seller", "suspended seller"] as const) {
     const shop = await fx.shop(`Fuzz ${role}`);
     await t.deps.db.update(users).set({ email: EMAIL[role] }).where(eq(users.id, shop.userId));
     shops[role] = shop.id;
     const v = await fx.variant(shop, 49_900, 50, `Fuzz item of ${role}`);
+    if (role === "seller") sellersProduct = v.product.id;
     const buyer = await fx.customer();
     await fx.checkout(buyer, [[v.id, 1]]);
   }
   await resetActors();
+  // The fuzz customer's conversation with the fuzz seller: thread, send and markRead reach real rows.
+  const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.email, EMAIL.customer));
+  await startConversation(
+    t.deps,
+    { userId: me!.id, role: "customer", sessionId: randomUUID() },
+    { subject: { type: "product", productId: sellersProduct }, body: "Fuzz hello" },
+  );
   const tables = [
     users,
     sellers,
@@ -209,6 +221,8 @@ async function seed() {
     cartItems,
     media,
     sessions,
+    conversations,
+    messages,
   ];
   const found = new Set<string>();
   for (const table of tables)
