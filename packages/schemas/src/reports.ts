@@ -114,6 +114,8 @@ export type ReportTargetPreviewDto = {
   questionText: string | null;
   product: { id: string; title: string; slug: string; status: string } | null;
   shop: { id: string; shopName: string; slug: string; status: string } | null;
+  /** For a message: its conversation, which the admin opens with `admin.messages.thread` (audited). */
+  conversationId: string | null;
 };
 
 export type ReportReasonCount = { reason: ReportReason; count: number };

@@ -15,6 +15,7 @@ const TARGET: Record<ReportTargetType, string> = {
   question: "this question",
   answer: "this answer",
   shop: "this shop",
+  message: "this message",
 };
 
 /** "Report this review". */

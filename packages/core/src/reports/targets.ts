@@ -185,6 +185,7 @@ const empty = (type: ReportTargetType, id: string): ReportTargetPreviewDto => ({
   questionText: null,
   product: null,
   shop: null,
+  conversationId: null,
 });
 
 /** What the admin queue shows of each target, a few queries per page whatever its size. */
@@ -320,6 +321,7 @@ export async function targetPreviews(
           body: messages.body,
           hiddenAt: messages.hiddenAt,
           sellerId: conversations.sellerId,
+          conversationId: messages.conversationId,
         })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
@@ -339,6 +341,7 @@ export async function targetPreviews(
       text: m.body,
       status: m.hiddenAt ? "hidden" : "published",
       shop: messageShops.find((s) => s.id === m.sellerId) ?? null,
+      conversationId: m.conversationId,
     });
   for (const s of shopRows)
     if (ids("shop").includes(s.id))

@@ -21,6 +21,7 @@ const target = (over: Partial<ReportTargetPreviewDto>): ReportTargetPreviewDto =
   status: "published",
   rating: 1,
   questionText: null,
+  conversationId: null,
   product,
   shop,
   ...over,

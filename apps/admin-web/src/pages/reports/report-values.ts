@@ -18,6 +18,7 @@ const TARGET: Record<ReportTargetType, string> = {
   question: "Question",
   answer: "Answer",
   shop: "Shop",
+  message: "Message",
 };
 export const targetTypeLabel = (t: ReportTargetType) => TARGET[t];
 export const TARGET_TYPE_OPTIONS = (Object.keys(TARGET) as ReportTargetType[]).map((value) => ({
@@ -106,12 +107,20 @@ export function caseChoices(c: Pick<ReportCaseSummaryDto, "status" | "targetType
   if (!c.target.exists) return [dismiss];
   const what = TARGET[c.targetType].toLowerCase();
   const choices = [dismiss];
-  if (c.targetType === "review" || c.targetType === "question" || c.targetType === "answer")
+  if (
+    c.targetType === "review" ||
+    c.targetType === "question" ||
+    c.targetType === "answer" ||
+    c.targetType === "message"
+  )
     choices.push({
       action: "hide",
       label: `Hide ${what}`,
       title: `Hide this ${what}?`,
-      intro: `The ${what} leaves the product page. You can restore it later from this case.`,
+      intro:
+        c.targetType === "message"
+          ? "Both sides see that Bazaar removed the message instead of its text. You can restore it later from this case."
+          : `The ${what} leaves the product page. You can restore it later from this case.`,
       needsReason: true,
       danger: true,
     });
