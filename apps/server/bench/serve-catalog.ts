@@ -29,7 +29,11 @@ const server = await createServer(config);
 const { runtime } = server;
 const servers: BazaarServer[] = [server];
 
-const noCache: Cache = { wrap: (_ns, _key, _ttl, load) => load(), bump: async () => {} };
+const noCache: Cache = {
+  wrap: (_ns, _key, _ttl, load) => load(),
+  bump: async () => {},
+  invalidate: async () => {},
+};
 const uncached = await buildApp({ ...runtime, deps: { ...runtime.deps, cache: noCache } }, config);
 
 // Redis in its own logical database, and a fresh namespace version, so no entry from an

@@ -34,7 +34,11 @@ const env = {
 const config = loadConfig(env);
 const server = await createServer(config);
 const { deps } = server.runtime;
-const noCache: Cache = { wrap: (_ns, _key, _ttl, load) => load(), bump: async () => {} };
+const noCache: Cache = {
+  wrap: (_ns, _key, _ttl, load) => load(),
+  bump: async () => {},
+  invalidate: async () => {},
+};
 const uncached = await buildApp({ ...server.runtime, deps: { ...deps, cache: noCache } }, config);
 
 type Pool = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };

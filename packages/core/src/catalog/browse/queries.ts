@@ -62,18 +62,18 @@ export const searchTsquery = (q: string): SQL => {
 
 export const matchWhere = (q: string) => sql`p.search_vector @@ ${searchTsquery(q)}`;
 /**
- * Title hits outrank brand and description hits: ts_rank_cd weighs A (title) 1.0, C
+ * Title hits outrank brand and description hits: ts_rank weighs A (title) 1.0, C
  * (description) 0.2; word similarity to the title ranks the nearer spelling first.
  */
 export const relevanceScore = (q: string) =>
-  sql`(ts_rank_cd(p.search_vector, ${searchTsquery(q)}) + word_similarity(${q}, p.title))`;
+  sql`(ts_rank(p.search_vector, ${searchTsquery(q)}) + word_similarity(${q}, p.title))`;
 
 /**
  * Matches a search ranks and counts, at most: the first this many public matches (in the
  * order the index yields them) are scored, paged and counted. A broad word at 100k products
  * matches thousands; scoring all of them cost more than the whole page should.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 200;
 
 /** The columns a product card needs; the image is the lowest-positioned one. */
 export const cardColumns = sql`p.id, p.slug, p.title, p.brand, p.min_price, p.max_price, p.rating_avg,
