@@ -1,4 +1,13 @@
-import { AppShell, Loading, RequireRole, SignIn } from "@bazaar/ui";
+import { useAuth, useNotificationBell } from "@bazaar/client";
+import {
+  AppShell,
+  Loading,
+  NotificationBell,
+  NotificationPreferencesPage,
+  NotificationsPage,
+  RequireRole,
+  SignIn,
+} from "@bazaar/ui";
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { AuditLogPage } from "./pages/audit/audit-log";
@@ -11,6 +20,7 @@ import { ModerationPage } from "./pages/moderation";
 import { OrderDetailPage } from "./pages/orders/order-detail";
 import { OrdersPage } from "./pages/orders/orders";
 import { PayoutsPage } from "./pages/payouts/payouts";
+import { ConversationPage } from "./pages/reports/conversation";
 import { ReportDetailPage } from "./pages/reports/report-detail";
 import { ReportsPage } from "./pages/reports/reports";
 import { RefundsPage } from "./pages/returns/refunds";
@@ -47,9 +57,20 @@ const NAV = [
   { to: "/audit", label: "Audit log" },
 ];
 
+/** What an admin hears about: the marketplace's queues, payouts to send, and their own account. */
+const ADMIN_CATEGORIES = ["orders", "payments", "returns", "catalog", "payouts", "shop", "account"] as const;
+
 function Shell() {
+  const { status } = useAuth();
+  const bell = useNotificationBell();
   return (
-    <AppShell appName="Bazaar" badge="Admin" nav={NAV} afterSignOut="/login">
+    <AppShell
+      appName="Bazaar"
+      badge="Admin"
+      nav={NAV}
+      actions={status === "signedIn" && <NotificationBell count={bell.count} />}
+      afterSignOut="/login"
+    >
       <Outlet />
     </AppShell>
   );
@@ -73,6 +94,15 @@ export const router = createBrowserRouter([
       { path: "payouts", element: admin(<PayoutsPage />) },
       { path: "reports", element: admin(<ReportsPage />) },
       { path: "reports/:id", element: admin(<ReportDetailPage />) },
+      { path: "conversations/:id", element: admin(<ConversationPage />) },
+      {
+        path: "notifications",
+        element: admin(<NotificationsPage preferencesPath="/settings/notifications" />),
+      },
+      {
+        path: "settings/notifications",
+        element: admin(<NotificationPreferencesPage categories={ADMIN_CATEGORIES} />),
+      },
       { path: "sellers", element: admin(<SellersPage />) },
       { path: "sellers/:id", element: admin(<SellerDetailPage />) },
       { path: "categories", element: admin(<CategoriesPage />) },

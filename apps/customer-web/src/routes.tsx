@@ -1,9 +1,19 @@
-import { useAuth } from "@bazaar/client";
-import { AppShell, type NavItem, RequireRole } from "@bazaar/ui";
+import { useAuth, useInboxLive, useMessageUnreadCount, useNotificationBell } from "@bazaar/client";
+import {
+  AppShell,
+  labelWithCount,
+  type NavItem,
+  NotificationBell,
+  NotificationPreferencesPage,
+  NotificationsPage,
+  RequireRole,
+} from "@bazaar/ui";
 import { createBrowserRouter, Link, Outlet } from "react-router";
 import { CartLink } from "./cart/cart-link";
 import { CartMergeNotice } from "./cart/cart-merge-notice";
 import { SearchBox } from "./catalog/search-box";
+import { MessagesPage } from "./messages/inbox";
+import { NewConversationPage } from "./messages/new-conversation";
 import { AccountLayout } from "./pages/account/account-layout";
 import { AddressesPage } from "./pages/account/addresses";
 import { PasswordPage } from "./pages/account/password";
@@ -31,21 +41,34 @@ import { VerifyPage } from "./pages/verify";
 import { WishlistPage } from "./pages/wishlist";
 
 const ACCOUNT: NavItem = { to: "/account", label: "Your account" };
-const CUSTOMER_NAV: NavItem[] = [
+const customerNav = (unreadMessages: number | null): NavItem[] => [
   { to: "/orders", label: "Orders" },
   { to: "/returns", label: "Returns" },
+  { to: "/messages", label: labelWithCount("Messages", unreadMessages) },
   { to: "/wishlist", label: "Wishlist", end: true },
   ACCOUNT,
 ];
+/** What a customer hears about (payouts, catalogue and shop decisions are sellers' news). */
+const CUSTOMER_CATEGORIES = ["orders", "payments", "returns", "messages", "questions", "account"] as const;
 
 function Shell() {
-  const { user } = useAuth();
+  const { status, user } = useAuth();
+  const customer = user?.role === "customer";
+  // One inbox stream for the whole app: the nav's count and any open thread follow it.
+  useInboxLive("customer", customer);
+  const unread = useMessageUnreadCount("customer", customer);
+  const bell = useNotificationBell();
   return (
     <AppShell
       appName="Bazaar"
       search={<SearchBox />}
-      nav={user?.role === "customer" ? CUSTOMER_NAV : [ACCOUNT]}
-      actions={<CartLink />}
+      nav={customer ? customerNav(unread) : [ACCOUNT]}
+      actions={
+        <>
+          {status === "signedIn" && <NotificationBell count={bell.count} />}
+          <CartLink />
+        </>
+      }
       signedOutActions={
         <>
           <Link to="/login" className="bz-button bz-button--secondary">
@@ -113,6 +136,38 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      {
+        path: "messages",
+        element: (
+          <RequireRole roles="customer">
+            <MessagesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "messages/new",
+        element: (
+          <RequireRole roles="customer">
+            <NewConversationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "messages/:id",
+        element: (
+          <RequireRole roles="customer">
+            <MessagesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "notifications",
+        element: (
+          <RequireRole>
+            <NotificationsPage preferencesPath="/account/notifications" />
+          </RequireRole>
+        ),
+      },
       { path: "track/:code", element: <TrackPage /> },
       {
         path: "wishlist",
@@ -140,6 +195,10 @@ export const router = createBrowserRouter([
           { path: "addresses", element: <AddressesPage /> },
           { path: "sessions", element: <SessionsPage /> },
           { path: "password", element: <PasswordPage /> },
+          {
+            path: "notifications",
+            element: <NotificationPreferencesPage categories={CUSTOMER_CATEGORIES} />,
+          },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -1,11 +1,21 @@
-import { useAuth } from "@bazaar/client";
-import { AppShell, Loading, type NavItem, RequireRole, SignIn } from "@bazaar/ui";
+import { useAuth, useInboxLive, useMessageUnreadCount, useNotificationBell } from "@bazaar/client";
+import {
+  AppShell,
+  Loading,
+  type NavItem,
+  NotificationBell,
+  NotificationPreferencesPage,
+  NotificationsPage,
+  RequireRole,
+  SignIn,
+} from "@bazaar/ui";
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { ApplyPage } from "./pages/apply";
 import { CouponsPage } from "./pages/coupons";
 import { DashboardPage } from "./pages/dashboard";
 import { InventoryLogPage } from "./pages/inventory-log";
+import { MessagesPage } from "./pages/messages/messages";
 import { OrdersPage } from "./pages/orders/orders";
 import { ProductEditorPage } from "./pages/product-editor/product-editor";
 import { ProductsPage } from "./pages/products";
@@ -28,14 +38,33 @@ const AnalyticsPage = lazy(() =>
 
 const APPLICANT_NAV: NavItem[] = [{ to: "/apply", label: "Your application" }];
 
+/** Everything a shop hears about; an applicant's news is under "shop" and "account". */
+const SELLER_CATEGORIES = [
+  "orders",
+  "payments",
+  "returns",
+  "messages",
+  "questions",
+  "catalog",
+  "payouts",
+  "shop",
+  "account",
+] as const;
+
 function Shell() {
-  const { user } = useAuth();
-  const sellerNav = useSellerNav(user?.role === "seller");
+  const { status, user } = useAuth();
+  const seller = user?.role === "seller";
+  // One inbox stream for the whole app: the nav's count and any open thread follow it.
+  useInboxLive("seller", seller);
+  const unread = useMessageUnreadCount("seller", seller);
+  const sellerNav = useSellerNav(seller, unread);
+  const bell = useNotificationBell();
   return (
     <AppShell
       appName="Bazaar"
       badge="Seller"
-      nav={user?.role === "seller" ? sellerNav : APPLICANT_NAV}
+      nav={seller ? sellerNav : APPLICANT_NAV}
+      actions={status === "signedIn" && <NotificationBell count={bell.count} />}
       afterSignOut="/login"
     >
       <Outlet />
@@ -100,6 +129,38 @@ export const router = createBrowserRouter([
           <SellerArea>
             <ReturnsPage />
           </SellerArea>
+        ),
+      },
+      {
+        path: "messages",
+        element: (
+          <SellerArea>
+            <MessagesPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "messages/:id",
+        element: (
+          <SellerArea>
+            <MessagesPage />
+          </SellerArea>
+        ),
+      },
+      {
+        path: "notifications",
+        element: (
+          <RequireRole roles={["seller", "customer"]}>
+            <NotificationsPage preferencesPath="/settings/notifications" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "settings/notifications",
+        element: (
+          <RequireRole roles={["seller", "customer"]}>
+            <NotificationPreferencesPage categories={SELLER_CATEGORIES} />
+          </RequireRole>
         ),
       },
       {

@@ -1,13 +1,17 @@
-import type { NavItem } from "@bazaar/ui";
+import { labelWithCount, type NavItem } from "@bazaar/ui";
 import { withCount } from "./nav-counts";
 import { useNavWaiting } from "./use-waiting";
 
-/** The seller's nav, with returns to decide and questions not answered yet beside their links. */
-export function useSellerNav(enabled: boolean): NavItem[] {
+/**
+ * The seller's nav, with returns to decide, questions not answered yet and unread messages
+ * (live, from the shell's inbox stream) beside their links.
+ */
+export function useSellerNav(enabled: boolean, unreadMessages: number | null): NavItem[] {
   const waiting = useNavWaiting(enabled);
   return [
     { to: "/", label: "Dashboard", end: true },
     { to: "/orders", label: "Orders" },
+    { to: "/messages", label: labelWithCount("Messages", unreadMessages) },
     { to: "/returns", label: withCount("Returns", waiting.toDecide.data) },
     { to: "/products", label: "Products" },
     { to: "/reviews", label: "Reviews" },

@@ -14,6 +14,7 @@ export {
 } from "./create-client";
 export { type FormError, formAlertMessage, toFormError, useFormError } from "./form-error";
 export { HttpApiError } from "./http-error";
+export { type UseInboxUpdatesOptions, useInboxUpdates } from "./inbox-updates";
 export {
   attachmentFilename,
   type FetchInvoiceOptions,
@@ -35,4 +36,12 @@ export {
   useTRPCClient,
 } from "./provider";
 export { MediaUploadError, type UploadMediaOptions, uploadMedia, useUploadMedia } from "./upload-media";
+export {
+  type InboxSide,
+  useConversations,
+  useInboxLive,
+  useMessageUnreadCount,
+  useThread,
+} from "./use-inbox";
 export { MB, type PendingUpload, screenFiles, useMediaUploads } from "./use-media-uploads";
+export { useNotificationBell, useNotificationInbox, useNotificationPreferences } from "./use-notifications";

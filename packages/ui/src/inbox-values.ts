@@ -20,7 +20,7 @@ export function mergeMessages<M extends Sequenced>(existing: readonly M[], incom
 
 /** The highest seq in a list, or 0: where a reconnecting stream resumes. */
 export const lastSeq = (messages: readonly { seq: number }[]): number =>
-  messages.reduce((max, m) => (m.seq > max ? m.seq : max), 0);
+  messages.reduce((max, m) => Math.max(max, m.seq), 0);
 
 /**
  * The one message of mine that shows "Seen": my newest message at or below the seq the other

@@ -54,6 +54,7 @@ export {
   useDebounced,
   waitText,
 } from "./form";
+export { InboxPage, type InboxPageProps } from "./inbox-page";
 export {
   badgeText,
   bellLabel,
@@ -69,7 +70,23 @@ export {
 export { InvoiceButton, saveBlob } from "./invoice-button";
 export { KpiCard, KpiGrid } from "./kpi-card";
 export { AppShell, Card, FilterTabs, Loading, LoadMore, type NavItem, Page } from "./layout";
+export {
+  ConversationQueue,
+  ConversationSubject,
+  MessageComposer,
+  type MessageDraft,
+  MessageList,
+  subjectText,
+  type ThreadMessage,
+} from "./messages";
 export { discountPercent, type ParsedRupees, paiseToRupeesText, parseRupees } from "./money";
+export {
+  categoryLabel,
+  NotificationBell,
+  NotificationList,
+  NotificationPreferencesTable,
+} from "./notifications";
+export { NotificationPreferencesPage, NotificationsPage } from "./notifications-page";
 export { bpsToPercentText, parseCount, parsePercent } from "./numbers";
 export {
   addressLines,
@@ -98,6 +115,7 @@ export {
 export { PhotoLinks } from "./photo-links";
 export { MultiPicker, type PickerOption } from "./picker";
 export { ReasonDialog } from "./reason-dialog";
+export { type MessageReport, ReportMessageDialog } from "./report-message-dialog";
 export {
   RETURN_REASON_OPTIONS,
   RETURN_STATUSES,

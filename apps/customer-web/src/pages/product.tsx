@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { BuyBox } from "../cart/buy-box";
 import { ProductGrid, Rating } from "../catalog/product-card";
 import { initialVariant } from "../catalog/variant-picker";
+import { MessageSellerLink } from "../messages/message-seller-link";
 import { QuestionsSection } from "../questions/questions-section";
 import { ReportLink } from "../reports/report-link";
 import { returnWindowLabel } from "../returns/return-labels";
@@ -92,6 +93,14 @@ function ProductView({ product: p }: { product: ProductDetailDto }) {
             </span>
           </p>
           <Attributes attributes={p.attributes} />
+          <p className="bz-small">
+            <MessageSellerLink
+              subject={{ productId: p.id }}
+              shopName={p.seller.shopName}
+              about={p.title}
+              className="bz-button bz-button--secondary bz-button--small"
+            />
+          </p>
           <p className="bz-small">
             <ReportLink targetType="product" targetId={p.id} />
           </p>

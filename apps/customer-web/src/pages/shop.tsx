@@ -1,6 +1,6 @@
 import { useFormError, useTRPC } from "@bazaar/client";
 import { formatCount, formatMonthYear } from "@bazaar/client/format";
-import { Card, ErrorAlert, Loading } from "@bazaar/ui";
+import { Card, ErrorAlert, Loading, responseTimeText } from "@bazaar/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { ProductListing } from "../catalog/listing";
@@ -34,6 +34,7 @@ export function ShopPage() {
             <Rating avg={s.ratingAvg} count={s.ratingCount} /> {formatCount(s.productCount)} product
             {s.productCount === 1 ? "" : "s"} · selling on Bazaar since {formatMonthYear(s.since)}
           </p>
+          <ResponseTime sellerId={s.id} />
           {s.description && <p className="bz-prewrap">{s.description}</p>}
           <p className="bz-small">
             <ReportLink targetType="shop" targetId={s.id} />
@@ -42,5 +43,19 @@ export function ShopPage() {
       </Card>
       <ProductListing key={slug} fixed={{ seller: slug }} />
     </section>
+  );
+}
+
+/** "Usually replies within 2 hours": the shop's median over the last 30 days; nothing until there is one. */
+function ResponseTime({ sellerId }: { sellerId: string }) {
+  const trpc = useTRPC();
+  const time = useQuery(trpc.messages.responseTime.queryOptions({ sellerId }));
+  const text = responseTimeText(time.data?.medianSeconds);
+  if (!text) return null;
+  return (
+    <p className="bz-small" data-testid="response-time">
+      {text}
+      <span className="bz-muted"> · median of the last 30 days</span>
+    </p>
   );
 }

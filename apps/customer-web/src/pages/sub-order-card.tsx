@@ -8,6 +8,7 @@ import {
   SubOrderStatusTag,
 } from "@bazaar/ui";
 import { Link } from "react-router";
+import { MessageSellerLink } from "../messages/message-seller-link";
 import { trackingQrSrc } from "../orders/order-rules";
 import { DeliveredLineActions, SubOrderReturns } from "./sub-order-after-delivery";
 
@@ -72,6 +73,11 @@ export function SubOrderCard({
       </div>
       <div className="bz-form-actions bz-mt">
         <InvoiceButton subOrder={s} />
+        <MessageSellerLink
+          subject={{ subOrderId: s.id }}
+          shopName={s.seller.shopName}
+          about={`order ${s.number}`}
+        />
         {onCancel && (
           <Button variant="danger" className="bz-button--small" onClick={onCancel} data-testid="cancel-part">
             Cancel items from {s.seller.shopName}

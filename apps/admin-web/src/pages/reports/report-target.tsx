@@ -71,6 +71,14 @@ export function ReportTarget({
           <Link to={`/sellers/${t.shop.id}`}>Open the shop in Sellers</Link>
         </p>
       )}
+      {t.type === "message" && t.conversationId && (
+        <p className="bz-small">
+          <Link to={`/conversations/${t.conversationId}`} data-testid="open-conversation">
+            Read the conversation
+          </Link>{" "}
+          <span className="bz-muted">(read-only; your access is recorded in the audit log)</span>
+        </p>
+      )}
       {t.product && !compact && (
         <p className="bz-small">
           <Link to={historyHref("product", t.product.id)}>Product history</Link>

@@ -5,6 +5,7 @@ const TABS = [
   { to: "/account/addresses", label: "Addresses" },
   { to: "/account/sessions", label: "Devices" },
   { to: "/account/password", label: "Password" },
+  { to: "/account/notifications", label: "Notifications" },
 ];
 
 export function AccountLayout() {
