@@ -1,4 +1,13 @@
-import { type Database, media, productImages, products, returns, reviews, sellers } from "@bazaar/db";
+import {
+  type Database,
+  media,
+  messages,
+  productImages,
+  products,
+  returns,
+  reviews,
+  sellers,
+} from "@bazaar/db";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 
@@ -7,7 +16,7 @@ export type DeleteMediaResult = "deleted" | "missing" | "in_use";
 /**
  * The `media.delete` job: removes a media row and its stored file, unless something still
  * points at it (a product image, a pending product edit, a shop logo), in which case it
- * is left alone (a review's or a return's photos count too). Idempotent: a missing row, or a row whose file is already gone, is fine.
+ * is left alone (a review's or a return's photos count too, and a message's images). Idempotent: a missing row, or a row whose file is already gone, is fine.
  *
  * The row is locked while the references are checked, and the file is deleted before the
  * transaction commits: if the store fails, the row stays and the retried job tries again;
@@ -66,5 +75,11 @@ async function isReferenced(db: Database, mediaId: string): Promise<boolean> {
     .from(returns)
     .where(sql`${returns.photoIds} @> ${asJson}`)
     .limit(1);
-  return Boolean(returnPhoto);
+  if (returnPhoto) return true;
+  const [messageImage] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(sql`${messages.imageIds} @> ${asJson}`)
+    .limit(1);
+  return Boolean(messageImage);
 }

@@ -3,6 +3,7 @@ import { auditLog, conversations, emails, media, notifications, products } from 
 import type { MessageEventDto } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteMedia } from "../media";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
 import { createRateLimiter } from "../platform/rate-limit";
 import { createReport, resolveReportCase } from "../reports";
@@ -207,6 +208,8 @@ describe("starting a conversation", () => {
       imageIds: [mine!.id],
     });
     expect(sent.images).toEqual([{ id: mine!.id, url: "http://m/1.jpg" }]);
+    // An image in a message is in use: the media clean-up leaves it alone.
+    expect(await deleteMedia(t.deps, mine!.id)).toBe("in_use");
   });
 });
 
