@@ -1,4 +1,5 @@
 import { releaseDueFunds } from "./ledger";
+import { redriveUnreadEmails } from "./messaging";
 import { redrivePendingEmails } from "./notifications";
 import { expireOverdueOrders, redrivePaymentWork } from "./payments";
 import type { Deps } from "./platform/deps";
@@ -10,6 +11,8 @@ export type SweepReport = {
   refunds: number;
   /** Sub-orders whose pending money was released here because their job was lost. */
   releasedFunds: number;
+  /** Conversations whose unread-message email check was scheduled again here. */
+  unreadEmails: number;
   /** Parts that failed this run (the database was away, say); the next run tries again. */
   failed: string[];
 };
@@ -27,6 +30,7 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
     webhooks: 0,
     refunds: 0,
     releasedFunds: 0,
+    unreadEmails: 0,
     failed: [],
   };
   const part = async (name: string, run: () => Promise<void>) => {
@@ -48,6 +52,9 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
   });
   await part("ledger", async () => {
     report.releasedFunds = await releaseDueFunds(deps);
+  });
+  await part("messages", async () => {
+    report.unreadEmails = await redriveUnreadEmails(deps, deps.sweepGraceMs);
   });
   if (report.expiredOrders + report.emails + report.webhooks + report.refunds + report.releasedFunds > 0)
     deps.log.info(report, "sweep re-drove lost work");

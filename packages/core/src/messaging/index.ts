@@ -9,4 +9,9 @@ export { sendMessage } from "./send-message";
 export { setMessageHidden } from "./set-message-hidden";
 export { startConversation } from "./start-conversation";
 export { messageUnreadCount } from "./unread-count";
-export { sendUnreadEmail, UNREAD_EMAIL_AFTER_MS, UNREAD_EMAIL_GAP_MS } from "./unread-email";
+export {
+  redriveUnreadEmails,
+  sendUnreadEmail,
+  UNREAD_EMAIL_AFTER_MS,
+  UNREAD_EMAIL_GAP_MS,
+} from "./unread-email";

@@ -18,7 +18,12 @@ import { getShopResponseTime } from "./response-time";
 import { sendMessage } from "./send-message";
 import { startConversation } from "./start-conversation";
 import { messageUnreadCount } from "./unread-count";
-import { sendUnreadEmail, UNREAD_EMAIL_AFTER_MS, UNREAD_EMAIL_GAP_MS } from "./unread-email";
+import {
+  redriveUnreadEmails,
+  sendUnreadEmail,
+  UNREAD_EMAIL_AFTER_MS,
+  UNREAD_EMAIL_GAP_MS,
+} from "./unread-email";
 
 let t: TestContext;
 let fx: ReturnType<typeof orderFixture>;
@@ -489,6 +494,20 @@ describe("the unread-message email", () => {
     await markConversationRead(t.deps, buyer.actor, { conversationId: id });
     expect(await job(3 * 3600_000)).toBe("read");
     expect(await emailsFor(buyer.user.email)).toHaveLength(2);
+  });
+
+  it("the sweep schedules the check again when its job was lost", async () => {
+    const { shop, buyer, id } = await talk();
+    // Written 20 minutes ago, and its job never ran (a restart of the in-process runner, say).
+    const lost = { ...at(new Date(Date.now() - 20 * 60_000)), jobs: { enqueue: async () => {} } };
+    await sendMessage(lost, shop.actor, { conversationId: id, body: "Did you get my reply?" });
+    expect(await redriveUnreadEmails(t.deps, 60_000)).toBeGreaterThanOrEqual(1);
+    await t.drain();
+    expect(await emailsFor(buyer.user.email)).toHaveLength(1);
+    // Emailed now: the next sweep leaves it alone.
+    await redriveUnreadEmails(t.deps, 60_000);
+    await t.drain();
+    expect(await emailsFor(buyer.user.email)).toHaveLength(1);
   });
 
   it("two runs at once send one email", async () => {

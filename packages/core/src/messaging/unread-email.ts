@@ -1,6 +1,6 @@
 import { conversations, messages, products, sellers, subOrders, users } from "@bazaar/db";
 import type { MessageSender } from "@bazaar/schemas";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { previewOf, shortName } from "./queries";
@@ -144,4 +144,40 @@ export async function sendUnreadEmail(
       `r${again.getTime()}`,
     );
   return outcome;
+}
+
+/**
+ * The sweep's part: conversations whose reader has had unread messages for longer than the
+ * wait and no email in the last hour, in case their job was lost (a restart of the
+ * in-process runner, Redis away). The job decides; enqueuing one too many costs a query.
+ */
+export async function redriveUnreadEmails(deps: Pick<Deps, "db" | "jobs" | "now">, graceMs: number) {
+  const now = deps.now().getTime();
+  const waited = new Date(now - UNREAD_EMAIL_AFTER_MS - graceMs);
+  const hourAgo = new Date(now - UNREAD_EMAIL_GAP_MS);
+  let n = 0;
+  for (const side of ["customer", "seller"] as const) {
+    const unread = side === "customer" ? conversations.customerUnread : conversations.sellerUnread;
+    const emailedAt = side === "customer" ? conversations.customerEmailedAt : conversations.sellerEmailedAt;
+    const due = await deps.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          gt(unread, 0),
+          lt(conversations.lastMessageAt, waited),
+          or(isNull(emailedAt), and(lt(emailedAt, hourAgo), lt(emailedAt, conversations.lastMessageAt))),
+        ),
+      )
+      .limit(500);
+    for (const c of due) {
+      await deps.jobs.enqueue(
+        "messages.unread-email",
+        { conversationId: c.id, side },
+        { dedupeKey: `unread-email:${c.id}:${side}:sweep${Math.floor(now / UNREAD_EMAIL_AFTER_MS)}` },
+      );
+      n++;
+    }
+  }
+  return n;
 }
