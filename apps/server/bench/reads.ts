@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -20,6 +20,10 @@ import autocannon from "autocannon";
  *   auth.me         with a bearer token
  *   memory          the API process's RSS after start and after the load
  *   placeOrder      bench/checkout.ts, run as its own section (BENCH_PLACE_ORDER=0 skips it)
+ *
+ * Beside req/s and latency, CPU per request: the API process's (bare route included) and
+ * the bench database's PostgreSQL backends' (from /proc). On a machine shared with other
+ * work, req/s follow the neighbours; CPU per request does not.
  *
  * With DATABASE_URL the catalogue lives in `bazaar_bench_<n>k`, created and seeded through
  * seed:catalog (which tops up, so a kept database is reused: BENCH_KEEP=1 keeps it); else
@@ -42,7 +46,54 @@ type Info = {
   categories: string[];
   words: string[];
 };
-type Row = { title: string; rps: number; p50: number; p99: number; bare?: number; goal?: string };
+type Row = {
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU per request, µs: the API process (bare route included), and this database's backends. */
+  apiUs: number;
+  dbUs: number | null;
+  bare?: number;
+  /** The bare route's CPU per request (API + DB), µs. */
+  bareCpu?: number;
+  goal?: string;
+};
+
+/**
+ * CPU ticks of the PostgreSQL backends serving database `name` (Linux /proc; null where
+ * it cannot be read, e.g. PGlite or a remote server). Other databases' backends (other
+ * tests on the same server) are not counted, so the figure holds on a busy machine where
+ * requests per second do not.
+ */
+function dbTicks(name: string | undefined): Map<number, number> | null {
+  if (!name) return null;
+  try {
+    const ticks = new Map<number, number>();
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmd.startsWith("postgres: ") || !cmd.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    return ticks;
+  } catch {
+    return null;
+  }
+}
+const TICK_US = 10_000; // USER_HZ is 100 on Linux
+function ticksBetween(a: Map<number, number> | null, b: Map<number, number> | null): number | null {
+  if (!a || !b) return null;
+  let sum = 0;
+  for (const [pid, t] of b) sum += t - (a.get(pid) ?? 0);
+  return sum * TICK_US;
+}
+let benchDbName: string | undefined;
 
 async function databaseFor(size: number): Promise<string | undefined> {
   const adminUrl = process.env.DATABASE_URL;
@@ -112,11 +163,25 @@ async function measure(
   };
   await autocannon({ ...base, duration: 2 });
   await fetch(settle);
+  const cpu = async () =>
+    ((await (await fetch(settle.replace(/\/settle$/, "/cpu"))).json()) as { us: number }).us;
+  const api0 = await cpu();
+  const db0 = dbTicks(benchDbName);
   const r = await autocannon({ ...base, duration });
   await fetch(settle);
+  const apiUs = (await cpu()) - api0;
+  const dbUs = ticksBetween(db0, dbTicks(benchDbName));
   if (r.non2xx > 0 || r.errors > r.timeouts)
     throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  const n = Math.max(1, r.requests.total);
+  return {
+    title,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    apiUs: apiUs / n,
+    dbUs: dbUs === null ? null : dbUs / n,
+  };
 }
 
 const SORTS = ["price_asc", "price_desc", "newest", "rating", "best_selling", "relevance"] as const;
@@ -173,7 +238,7 @@ function cycle<T>(items: T[], f: (x: T) => string) {
 }
 
 const fmt = (r: Row) =>
-  `${r.title.padEnd(44)} ${(r.bare ? r.bare.toFixed(0) : "").padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(r.bare ? `${((r.rps / r.bare) * 100).toFixed(0)}%` : "").padStart(6)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(7)}   ${r.goal ?? ""}`;
+  `${r.title.padEnd(44)} ${(r.bare ? r.bare.toFixed(0) : "").padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(r.bare ? `${((r.rps / r.bare) * 100).toFixed(0)}%` : "").padStart(6)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(7)} ${r.apiUs.toFixed(0).padStart(8)} ${(r.dbUs === null ? "-" : r.dbUs.toFixed(0)).padStart(7)} ${(r.bareCpu ? `${((r.bareCpu / (r.apiUs + (r.dbUs ?? 0))) * 100).toFixed(0)}%` : "").padStart(8)}   ${r.goal ?? ""}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), "bazaar-bench-reads-"));
 const sections: string[] = [];
@@ -187,6 +252,7 @@ try {
       RUN_JOBS_IN_PROCESS: "true",
       REDIS_URL: undefined,
     };
+    benchDbName = env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : undefined;
     console.log(`\nseeding ${size.toLocaleString("en-IN")} products…`);
     await run(["src/cli/seed-catalog.ts", "--products", String(size), "--quiet"], env);
     const { child, info } = await serve(env);
@@ -207,6 +273,7 @@ try {
       );
       rows.push(bareRow);
       const bare = bareRow.rps;
+      const bareCpu = bareRow.apiUs + (bareRow.dbUs ?? 0);
       const first = index === 0;
       if (first) {
         const hot = trpc("catalog.products.list", {
@@ -214,16 +281,20 @@ try {
           sort: "price_asc",
           limit: 20,
         });
-        Object.assign(await m("list hot (cache hit)", () => hot), { bare, goal: "≥ 60%" });
+        Object.assign(await m("list hot (cache hit)", () => hot), { bare, bareCpu, goal: "≥ 60%" });
       }
-      Object.assign(await m("list varied (page always a miss)", listVaried(info)), { bare, goal: "≥ 60%" });
+      Object.assign(await m("list varied (page always a miss)", listVaried(info)), {
+        bare,
+        bareCpu,
+        goal: "≥ 60%",
+      });
       if (first) {
         Object.assign(
           await m(
             "detail over 1,000 slugs",
             cycle(info.slugs, (slug) => trpc("catalog.products.bySlug", { slug })),
           ),
-          { bare, goal: "≥ 50%" },
+          { bare, bareCpu, goal: "≥ 50%" },
         );
       }
       for (const c of [10, 50]) {
@@ -238,14 +309,14 @@ try {
           await m("auth.me (bearer)", () => "/trpc/auth.me", {
             headers: { authorization: `Bearer ${info.accessToken}` },
           }),
-          { bare, goal: "≥ 50%" },
+          { bare, bareCpu, goal: "≥ 50%" },
         );
       }
       const mem = (await (await fetch(`${info.bare}/rss`)).json()) as { rss: number; rssAtStart: number };
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
       const lines = [
         `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
-        `${"workload".padEnd(44)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)}   goal`,
+        `${"workload".padEnd(44)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)} ${"API µs".padStart(8)} ${"DB µs".padStart(7)} ${"CPU ratio".padStart(8)}   goal`,
         ...rows.map(fmt),
         `memory (RSS of the API process, bare route in it): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load (goal < 150 MB on PostgreSQL)`,
       ];

@@ -78,6 +78,11 @@ bare.get<{ Params: { slug: string } }>(
       .rows[0] ?? null,
 );
 bare.get("/rss", async () => ({ rss: process.memoryUsage().rss, rssAtStart }));
+// CPU this process has used (µs): the parent reads it around a measurement.
+bare.get("/cpu", async () => {
+  const { user, system } = process.cpuUsage();
+  return { us: user + system };
+});
 /** Waits until work left behind by the last measurement (requests the load generator gave up on) is done. */
 bare.get("/settle", async () => {
   const deadline = Date.now() + 120_000;
