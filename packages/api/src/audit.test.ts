@@ -75,6 +75,12 @@ const ROWS: Record<string, Input> = {
   "seller.returns.setWindow": () => ({ returnWindowDays: 10 }),
   "seller.reviews.reply": (w) => ({ reviewId: w.reviews.customerReviewId, body: `Thanks ${w.unique("r")}` }),
   "seller.questions.answer": (w) => ({ questionId: w.qa.questionId, body: `Answer ${w.unique("a")}` }),
+  // A shop's message is audited by its id, never its words (see core's sendMessage).
+  "seller.messages.send": (w) => ({
+    conversationId: w.messaging.conversationId,
+    body: `Reply ${w.unique("m")}`,
+  }),
+  "seller.messages.markRead": (w) => ({ conversationId: w.messaging.conversationId }),
   // Seller A's balance is all paid out: an admin credits it first.
   "seller.payouts.request": async (w) => {
     await adjustBalance(w.t.deps, adminActor(w), {

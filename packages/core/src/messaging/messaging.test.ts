@@ -308,6 +308,20 @@ describe("who may read a conversation", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("records a shop's message by id, never its words", async () => {
+    const { shop, id } = await talk();
+    const sent = await sendMessage(t.deps, shop.actor, { conversationId: id, body: "Secret discount code 123" });
+    const entries = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "message.sent"), eq(auditLog.targetId, id)));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.data).toMatchObject({ messageId: sent.id, seq: sent.seq });
+    expect(JSON.stringify(entries[0]!.data)).not.toContain("Secret");
+  });
+});
+
 describe("reports", () => {
   it("a reported message opens the conversation to an admin, audited; hiding it hides it from both sides", async () => {
     const { id, buyer, shop } = await talk();

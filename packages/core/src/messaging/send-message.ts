@@ -1,4 +1,5 @@
 import { type MessageDto, SendMessageInput } from "@bazaar/schemas";
+import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { appendMessage, lockInboxes, releaseAppended } from "./append-message";
 import { checkOwnImages, findMine, messageDtos, sideOf } from "./queries";
@@ -21,13 +22,24 @@ export async function sendMessage(
   const appended = await deps.db.transaction(async (tx) => {
     await lockInboxes(tx, conv.customerId, conv.sellerId);
     const locked = await findMine(tx, who, conv.id, true);
-    return appendMessage(
+    const appended = await appendMessage(
       tx,
       deps,
       locked,
       { side: who.side, userId: actor.userId },
       { body: input.body, imageIds: input.imageIds },
     );
+    // A shop's writes are audited; a message's words are private (an admin reads them only
+    // after a report), so the entry names the message, never its text.
+    if (who.side === "seller")
+      await audit(tx, {
+        actorId: actor.userId,
+        action: "message.sent",
+        targetType: "conversation",
+        targetId: locked.id,
+        data: { messageId: appended.message.id, seq: appended.message.seq, images: input.imageIds.length },
+      });
+    return appended;
   });
   await releaseAppended(deps, appended);
   const [dto] = await messageDtos(deps.db, [appended.message], who.side);
