@@ -63,10 +63,19 @@ function singleFlight() {
   };
 }
 
-type MemoryEntry = { value: unknown; gen: number; tags: string[] };
+type MemoryEntry = { value: unknown; gen: number; tags: string[]; size: number };
 
-export function createMemoryCache(max = 5000, maxTags = 200_000): Cache {
-  const entries = new LRUCache<string, MemoryEntry>({ max });
+/**
+ * In this process: at most `max` entries and about `maxBytes` of them (as JSON; the heap
+ * holds a few times that), so a catalogue crawled page by page cannot grow the server
+ * without bound; the least recently read go first.
+ */
+export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 1024 * 1024): Cache {
+  const entries = new LRUCache<string, MemoryEntry>({
+    max,
+    maxSize: maxBytes,
+    sizeCalculation: (e) => e.size,
+  });
   const versions = new Map<string, number>();
   let gen = 0;
   // A tag forgotten to bound memory counts as stamped at the newest stamp forgotten: entries
@@ -89,7 +98,9 @@ export function createMemoryCache(max = 5000, maxTags = 200_000): Cache {
       return flights.run(k, async () => {
         const started = gen;
         const value = await load();
-        entries.set(k, { value, gen: started, tags: tagsFor(value, options) }, { ttl: ttl * 1000 });
+        const tags = tagsFor(value, options);
+        const size = Math.max(1, (JSON.stringify(value)?.length ?? 0) + tags.length * 48);
+        entries.set(k, { value, gen: started, tags, size }, { ttl: ttl * 1000 });
         return value;
       });
     },
