@@ -2,6 +2,7 @@ import { products } from "@bazaar/db";
 import { ModerationDecisionInput, type SellerProductDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { type Notified, notify, productDecisionNotice, publishNotified, shopOwners } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { afterImagesRemoved } from "./media-cleanup";
@@ -21,6 +22,7 @@ export async function approveProduct(
   const input = ModerationDecisionInput.parse(raw);
   const now = deps.now();
   let removed: string[] = [];
+  const notified: Notified[] = [];
   const dto = await deps.db.transaction(async (tx) => {
     const p = await lockForReview(tx, input.productId);
     if (p.status === "pending_review") {
@@ -57,8 +59,12 @@ export async function approveProduct(
           : { status: p.status, revisionStatus: null },
       data: input.reason ? { note: input.reason } : undefined,
     });
+    const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
+    const revision = p.status !== "pending_review";
+    if (owner) notified.push(await notify(tx, productDecisionNotice(owner, p, { approved: true, revision })));
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));
   });
+  await publishNotified(deps, ...notified);
   await deps.cache.bump("catalog");
   await afterImagesRemoved(deps, removed);
   return dto;

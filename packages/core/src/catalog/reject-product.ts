@@ -2,6 +2,7 @@ import { products } from "@bazaar/db";
 import { ModerationRejectInput, type SellerProductDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { type Notified, notify, productDecisionNotice, publishNotified, shopOwners } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { loadSellerProduct } from "./product-dto";
@@ -16,6 +17,7 @@ export async function rejectProduct(
 ): Promise<SellerProductDto> {
   const input = ModerationRejectInput.parse(raw);
   const now = deps.now();
+  const notified: Notified[] = [];
   const dto = await deps.db.transaction(async (tx) => {
     const p = await lockForReview(tx, input.productId);
     if (p.status === "pending_review") {
@@ -44,8 +46,12 @@ export async function rejectProduct(
             after: { revisionStatus: "rejected", revisionReason: input.reason },
           }),
     });
+    const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
+    const decision = { approved: false, revision: p.status !== "pending_review", reason: input.reason };
+    if (owner) notified.push(await notify(tx, productDecisionNotice(owner, p, decision)));
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));
   });
+  await publishNotified(deps, ...notified);
   await deps.cache.bump("catalog");
   return dto;
 }

@@ -107,7 +107,7 @@ describe("one-click unsubscribe", () => {
       "garbage",
     ];
     for (const bad of forged)
-      await rejects(unsubscribe(t.deps, { token: bad }), {
+      expect(await rejects(unsubscribe(t.deps, { token: bad }))).toMatchObject({
         code: "VALIDATION",
         reason: "unsubscribe.bad_token",
       });
@@ -124,7 +124,7 @@ describe("one-click unsubscribe", () => {
       c.user.id,
       "orders",
     );
-    await rejects(unsubscribe(t.deps, { token: foreign }), {
+    expect(await rejects(unsubscribe(t.deps, { token: foreign }))).toMatchObject({
       code: "VALIDATION",
       reason: "unsubscribe.bad_token",
     });

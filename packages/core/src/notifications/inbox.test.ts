@@ -70,7 +70,7 @@ describe("notifications.list", () => {
 
   it("refuses a cursor it did not hand out, naming the field", async () => {
     const c = await fx.customer();
-    await rejects(listNotifications(t.deps, c.actor, { cursor: "bm90LWEtY3Vyc29y" }), {
+    expect(await rejects(listNotifications(t.deps, c.actor, { cursor: "bm90LWEtY3Vyc29y" }))).toMatchObject({
       code: "VALIDATION",
       reason: "pagination.bad_cursor",
     });

@@ -1,7 +1,24 @@
 export { emailCategory } from "./email-categories";
+export { customerLinks, inr, sellerLinks } from "./links";
 export { listNotifications } from "./list-notifications";
 export { createOutboxMailer, createSmtpMailer } from "./mailer";
 export { markAllNotificationsRead, markNotificationsRead, notificationUnreadCount } from "./mark-read";
+export {
+  cancelledNotices,
+  orderPlacedNotices,
+  sellerNewOrder,
+  shopOwners,
+  statusChangedNotice,
+} from "./notices-orders";
+export { paymentFailedNotice, paymentReceivedNotice, refundSettledNotice } from "./notices-payments";
+export { returnNotice } from "./notices-returns";
+export {
+  payoutPaidNotice,
+  productDecisionNotice,
+  questionAnsweredNotice,
+  questionAskedNotice,
+  shopDecisionNotice,
+} from "./notices-seller";
 export {
   type NewNotification,
   type Notified,

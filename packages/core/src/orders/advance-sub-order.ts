@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
 import { postDelivery, scheduleRelease } from "../ledger";
+import { notify, statusChangedNotice } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { cancelSubOrders } from "./cancel-sub-orders";
@@ -97,6 +98,8 @@ export async function advanceSubOrder(
       trackingNumber: input.to === "shipped" ? input.trackingNumber : "",
       url: `${deps.urls.customer}/orders/${order!.id}`,
     });
+    const shipping = input.to === "shipped" ? input : undefined;
+    fx.notified.push(await notify(tx, statusChangedNotice(order!, sub!, input.to, shipping)));
   });
   await fx.release(deps);
   return getSellerOrder(deps, actor, { subOrderId: input.subOrderId });

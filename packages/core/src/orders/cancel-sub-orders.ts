@@ -1,6 +1,7 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { refreshSales } from "../analytics";
+import { cancelledNotices, notify, shopOwners } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { releaseCoupon } from "../promotions";
 import { type Effects, recordTransition, restockSubOrder } from "./effects";
@@ -51,6 +52,17 @@ export async function cancelSubOrders(
     });
     if (payment?.status === "paid") refundTotal += await refundPart(deps, tx, fx, { payment, sub, now });
   }
+  // Whoever did not cancel hears of it, in this transaction.
+  const owners =
+    actor.kind === "seller"
+      ? new Map<string, string>()
+      : await shopOwners(
+          tx,
+          input.subOrders.map((s) => s.sellerId),
+        );
+  fx.notified.push(
+    await notify(tx, cancelledNotices(order, input.subOrders, owners, actor.kind, input.reason)),
+  );
   fx.catalogChanged = true;
   const remaining = await closeIfAllCancelled(tx, order, now);
   await refreshSales(tx, { subOrderIds: input.subOrders.map((s) => s.id) });

@@ -1,5 +1,6 @@
-import { payments, webhookEvents } from "@bazaar/db";
+import { orders, payments, webhookEvents } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
+import { notify, paymentFailedNotice, publishNotified } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { markRefundProcessed } from "./mark-refund-processed";
 import { parseWebhookEvent } from "./razorpay-entities";
@@ -32,14 +33,20 @@ export async function handleRazorpayWebhook(deps: Deps, eventId: string): Promis
         source: `webhook ${event.event}`,
       });
   } else if (event.event === "payment.failed" && event.payment) {
-    // Razorpay lets the customer try again on the same order: note it, keep waiting.
-    await deps.db
-      .update(payments)
-      .set({
-        failureReason: event.payment.errorDescription ?? event.payment.errorReason ?? "failed",
-        updatedAt: deps.now(),
-      })
-      .where(and(eq(payments.providerOrderId, event.payment.orderId), eq(payments.status, "created")));
+    // Razorpay lets the customer try again on the same order: note it, keep waiting, and
+    // tell the buyer in the same transaction.
+    const failed = event.payment;
+    const notified = await deps.db.transaction(async (tx) => {
+      const reason = failed.errorDescription ?? failed.errorReason ?? "failed";
+      const [noted] = await tx
+        .update(payments)
+        .set({ failureReason: reason, updatedAt: deps.now() })
+        .where(and(eq(payments.providerOrderId, failed.orderId), eq(payments.status, "created")))
+        .returning({ orderId: payments.orderId });
+      const [order] = noted ? await tx.select().from(orders).where(eq(orders.id, noted.orderId)) : [];
+      return order ? notify(tx, paymentFailedNotice(order, failed.errorDescription ?? null)) : null;
+    });
+    if (notified) await publishNotified(deps, notified);
     outcome = "payment_failed_noted";
   } else if (event.event === "refund.processed" && event.refund) {
     outcome = (await markRefundProcessed(deps, {

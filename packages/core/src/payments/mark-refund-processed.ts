@@ -1,5 +1,6 @@
 import { orders, refunds, subOrders } from "@bazaar/db";
 import { and, eq, sql } from "drizzle-orm";
+import { notify, refundSettledNotice } from "../notifications";
 import { Effects } from "../orders";
 import type { Deps } from "../platform/deps";
 import { settleReturnRefund } from "../returns";
@@ -43,12 +44,14 @@ export async function markRefundProcessed(
     // A return's refund settles the return, which tells the buyer in its own words.
     if (refund.returnId)
       await settleReturnRefund(deps, tx, fx, { returnId: refund.returnId, amount: refund.amount, at: now });
-    else
+    else {
       await fx.email(tx, order!.customerId, "refund_processed", {
         number: order!.number,
         amount: refund.amount,
         url: `${deps.urls.customer}/orders/${order!.id}`,
       });
+      fx.notified.push(await notify(tx, refundSettledNotice(order!, refund.amount)));
+    }
     return true;
   });
   await fx.release(deps);

@@ -1,6 +1,7 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { refreshSales } from "../analytics";
+import { notify, paymentReceivedNotice, sellerNewOrder, shopOwners } from "../notifications";
 import type { OrderRow } from "../orders";
 import { Effects, recordTransition } from "../orders";
 import type { Deps } from "../platform/deps";
@@ -131,6 +132,20 @@ async function confirmPaidOrder(deps: Deps, tx: Database, fx: Effects, { payment
     });
   }
   await refreshSales(tx, { orderIds: [order.id] });
+  // The buyer's receipt and each confirmed shop's new order, in one statement.
+  const confirmed = all.filter((s) => s.status === "placed");
+  const owners = await shopOwners(
+    tx,
+    confirmed.map((s) => s.sellerId),
+  );
+  fx.notified.push(
+    await notify(tx, [
+      paymentReceivedNotice(order, input.amount),
+      ...confirmed.flatMap((s) =>
+        owners.has(s.sellerId) ? [sellerNewOrder(s, owners.get(s.sellerId)!)] : [],
+      ),
+    ]),
+  );
   await fx.email(tx, order.customerId, "payment_received", {
     number: order.number,
     amount: input.amount,

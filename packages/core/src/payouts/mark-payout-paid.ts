@@ -4,7 +4,14 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidState } from "../errors";
 import { postEntries } from "../ledger";
-import { dispatchEmails } from "../notifications";
+import {
+  dispatchEmails,
+  type Notified,
+  notify,
+  payoutPaidNotice,
+  publishNotified,
+  shopOwners,
+} from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { emailSeller, findPayout, payoutDto } from "./views";
@@ -22,6 +29,7 @@ export async function markPayoutPaid(
   const input = PayoutMarkPaidInput.parse(raw);
   const now = deps.now();
   const emails: string[] = [];
+  const notified: Notified[] = [];
   await deps.db.transaction(async (tx) => {
     const p = await findPayout(tx, input.id, { lock: true });
     if (p.status === "paid" && p.utr === input.utr) return;
@@ -69,7 +77,10 @@ export async function markPayoutPaid(
     });
     const e = await emailSeller(deps, tx, p, "payout_paid", { utr: input.utr });
     if (e) emails.push(e);
+    const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
+    if (owner) notified.push(await notify(tx, payoutPaidNotice(owner, p, input.utr)));
   });
   await dispatchEmails(deps, emails);
+  await publishNotified(deps, ...notified);
   return payoutDto(deps.db, input.id);
 }

@@ -3,7 +3,14 @@ import { type AnswerDto, AnswerQuestionInput, type AnswerRole } from "@bazaar/sc
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { forbidden, notFound } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications";
+import {
+  dispatchEmails,
+  type Notified,
+  notify,
+  publishNotified,
+  questionAnsweredNotice,
+  queueEmail,
+} from "../notifications";
 import type { Actor, Deps } from "../platform/deps";
 import { requireApprovedSeller } from "../sellers";
 import { authorOf, hasDeliveredLine, lockQuestion } from "./queries";
@@ -23,6 +30,7 @@ export async function answerQuestion(
 ): Promise<AnswerDto> {
   const input = AnswerQuestionInput.parse(raw);
   const outbox: string[] = [];
+  const notified: Notified[] = [];
   const dto = await deps.db.transaction(async (tx) => {
     const q = await lockQuestion(tx, input.questionId);
     if (q.status !== "published") throw notFound("question.not_found", "This question does not exist");
@@ -97,6 +105,17 @@ export async function answerQuestion(
               },
             }),
           );
+        notified.push(
+          await notify(
+            tx,
+            questionAnsweredNotice(q.askerId, {
+              productTitle: ctx!.productTitle,
+              productSlug: ctx!.productSlug,
+              authorName: author.name,
+              body: a.body,
+            }),
+          ),
+        );
       }
     }
     return {
@@ -110,6 +129,7 @@ export async function answerQuestion(
     } satisfies AnswerDto;
   });
   await dispatchEmails(deps, outbox);
+  await publishNotified(deps, ...notified);
   return dto;
 }
 

@@ -3,7 +3,14 @@ import { AskQuestionInput, type QuestionDto } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { forbidden, notFound } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications";
+import {
+  dispatchEmails,
+  type Notified,
+  notify,
+  publishNotified,
+  questionAskedNotice,
+  queueEmail,
+} from "../notifications";
 import type { Actor, Deps } from "../platform/deps";
 import { publishedAnswers, shortName, visibleProduct, votedFor } from "./queries";
 
@@ -23,6 +30,7 @@ export async function askQuestion(
   if (!product) throw notFound("product.not_found", "This product is not available");
 
   const outbox: string[] = [];
+  const notified: Notified[] = [];
   const result = await deps.db.transaction(async (tx) => {
     // One asker and product at a time, so the same question sent twice at once is stored once.
     await tx.execute(
@@ -54,7 +62,7 @@ export async function askQuestion(
       })
       .returning();
     const [shop] = await tx
-      .select({ email: users.email, shopName: sellers.shopName })
+      .select({ email: users.email, shopName: sellers.shopName, userId: sellers.userId })
       .from(sellers)
       .innerJoin(users, eq(users.id, sellers.userId))
       .where(eq(sellers.id, product.sellerId));
@@ -72,9 +80,14 @@ export async function askQuestion(
           },
         }),
       );
+    if (shop)
+      notified.push(
+        await notify(tx, questionAskedNotice(shop.userId, { productTitle: product.title, body: input.body })),
+      );
     return { q: q!, asker: asker!, fresh: true };
   });
   await dispatchEmails(deps, outbox);
+  await publishNotified(deps, ...notified);
 
   const { q, asker, fresh } = result;
   const answers = fresh ? [] : ((await publishedAnswers(deps.db, [q.id], actor.userId)).get(q.id) ?? []);

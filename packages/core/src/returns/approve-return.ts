@@ -2,6 +2,7 @@ import { returns } from "@bazaar/db";
 import { ReturnIdInput, type SellerReturnDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
@@ -47,6 +48,7 @@ export async function approveReturn(
       number: ret.number,
       url: `${deps.urls.customer}/returns/${ret.id}`,
     });
+    fx.notified.push(await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "approved" })));
   });
   await fx.release(deps);
   return toSellerReturnDto(deps.db, await findReturn(deps.db, id), deps.now());

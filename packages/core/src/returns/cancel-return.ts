@@ -2,6 +2,7 @@ import { returns } from "@bazaar/db";
 import { type ReturnDto, ReturnIdInput } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { getMyReturn } from "./get-my-return";
@@ -33,11 +34,13 @@ export async function cancelReturn(
       at: now,
     });
     const seller = await sellerUserId(tx, ret.sellerId);
-    if (seller)
+    if (seller) {
       await fx.email(tx, seller, "return_cancelled", {
         number: ret.number,
         url: `${deps.urls.seller}/returns/${ret.id}`,
       });
+      fx.notified.push(await notify(tx, returnNotice(seller, "seller", ret, { type: "cancelled" })));
+    }
   });
   await fx.release(deps);
   return getMyReturn(deps, actor, { id });

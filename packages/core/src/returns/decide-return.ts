@@ -2,6 +2,7 @@ import { returns } from "@bazaar/db";
 import { AdminReturnDecideInput, type AdminReturnDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
@@ -65,6 +66,13 @@ export async function decideReturn(
         ...payload,
         url: `${deps.urls.seller}/returns/${ret.id}`,
       });
+    const decided = { type: "decided" as const, decision: String(to), note: input.note };
+    fx.notified.push(
+      await notify(tx, [
+        returnNotice(ret.customerId, "customer", ret, decided),
+        ...(seller ? [returnNotice(seller, "seller", ret, decided)] : []),
+      ]),
+    );
   });
   await fx.release(deps);
   return toAdminReturnDto(deps, await findReturn(deps.db, input.id), deps.now());

@@ -3,6 +3,7 @@ import { ESCALATION_WINDOW_HOURS, type ReturnDto, ReturnEscalateInput } from "@b
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidState } from "../errors";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { getMyReturn } from "./get-my-return";
@@ -51,12 +52,16 @@ export async function escalateReturn(
       at: now,
     });
     const seller = await sellerUserId(tx, ret.sellerId);
-    if (seller)
+    if (seller) {
       await fx.email(tx, seller, "return_escalated", {
         number: ret.number,
         note: input.note,
         url: `${deps.urls.seller}/returns/${ret.id}`,
       });
+      fx.notified.push(
+        await notify(tx, returnNotice(seller, "seller", ret, { type: "escalated", note: input.note })),
+      );
+    }
   });
   await fx.release(deps);
   return getMyReturn(deps, actor, { id: input.id });

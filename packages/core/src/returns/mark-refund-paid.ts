@@ -3,6 +3,7 @@ import { type AdminReturnDto, MarkRefundPaidInput } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidState } from "../errors";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
@@ -81,6 +82,9 @@ export async function markReturnRefundPaid(
       reference: input.reference,
       url: `${deps.urls.customer}/returns/${ret.id}`,
     });
+    fx.notified.push(
+      await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "refunded", amount })),
+    );
   });
   await fx.release(deps);
   return toAdminReturnDto(deps, await findReturn(deps.db, input.id), deps.now());

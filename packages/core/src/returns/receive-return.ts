@@ -16,6 +16,7 @@ import { refreshSales } from "../analytics";
 import { refreshDerived } from "../catalog";
 import { invalidField, invalidState } from "../errors";
 import { postReturnClawback } from "../ledger";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
@@ -210,6 +211,9 @@ export async function receiveReturn(
             : (ret.refundAccountLabel ?? "your account"),
       url: `${deps.urls.customer}/returns/${ret.id}`,
     });
+    fx.notified.push(
+      await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "received", amount })),
+    );
   });
   await fx.release(deps);
   return toSellerReturnDto(deps.db, await findReturn(deps.db, input.id), deps.now());

@@ -2,6 +2,7 @@ import { returns } from "@bazaar/db";
 import { ReturnRejectInput, type SellerReturnDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
@@ -59,6 +60,12 @@ export async function rejectReturn(
       escalateUntil: escalateUntil(after!)?.toISOString() ?? "",
       url: `${deps.urls.customer}/returns/${ret.id}`,
     });
+    fx.notified.push(
+      await notify(
+        tx,
+        returnNotice(ret.customerId, "customer", ret, { type: "rejected", reason: input.reason }),
+      ),
+    );
   });
   await fx.release(deps);
   return toSellerReturnDto(deps.db, await findReturn(deps.db, input.id), deps.now());

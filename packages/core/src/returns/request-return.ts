@@ -4,6 +4,7 @@ import { type ReturnDto, ReturnRequestInput } from "@bazaar/schemas";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidField, invalidState, notFound } from "../errors";
+import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { returnableUntil, returnWindowsOf } from "../sellers";
@@ -154,14 +155,22 @@ export async function requestReturn(
       at: now,
     });
     const seller = await sellerUserId(tx, sub!.sellerId);
-    if (seller)
+    if (seller) {
+      const units = input.lines.reduce((a, l) => a + l.qty, 0);
       await fx.email(tx, seller, "return_requested", {
         number: ret!.number,
         orderNumber: sub!.number,
-        units: input.lines.reduce((a, l) => a + l.qty, 0),
+        units,
         reasons: [...new Set(input.lines.map((l) => l.reason))].join(", "),
         url: `${deps.urls.seller}/returns/${ret!.id}`,
       });
+      fx.notified.push(
+        await notify(
+          tx,
+          returnNotice(seller, "seller", ret!, { type: "requested", orderNumber: sub!.number, units }),
+        ),
+      );
+    }
     return ret!.id;
   });
   await fx.release(deps);

@@ -1,5 +1,6 @@
 import { type Database, returns } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
+import { notify, returnNotice } from "../notifications";
 import type { Effects } from "../orders";
 import type { Deps } from "../platform/deps";
 import { recordReturnStep } from "./steps";
@@ -34,5 +35,11 @@ export async function settleReturnRefund(
     reference: "",
     url: `${deps.urls.customer}/returns/${ret.id}`,
   });
+  fx.notified.push(
+    await notify(
+      tx,
+      returnNotice(ret.customerId, "customer", ret, { type: "refunded", amount: input.amount }),
+    ),
+  );
   return true;
 }

@@ -2,7 +2,7 @@ import { sellers, users } from "@bazaar/db";
 import type { SellerDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
 import { invalidState, notFound } from "../errors";
-import { dispatchEmails, queueEmail } from "../notifications";
+import { dispatchEmails, notify, publishNotified, queueEmail, shopDecisionNotice } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { findSellerDto } from "./queries";
@@ -21,7 +21,7 @@ export async function decideSeller(
 ): Promise<SellerDto> {
   const rule = sellerDecisions[decision];
   const now = deps.now();
-  const emailId = await deps.db.transaction(async (tx) => {
+  const { emailId, notified } = await deps.db.transaction(async (tx) => {
     const [ref] = await tx
       .select({ userId: sellers.userId })
       .from(sellers)
@@ -55,7 +55,7 @@ export async function decideSeller(
       after: { status: rule.to },
       ...(input.reason && { data: { reason: input.reason } }),
     });
-    return queueEmail(tx, {
+    const emailId = await queueEmail(tx, {
       to: user.email,
       template: rule.template,
       payload: {
@@ -65,8 +65,11 @@ export async function decideSeller(
         url: deps.urls.seller,
       },
     });
+    const notified = await notify(tx, shopDecisionNotice(user.id, decision, seller.shopName, input.reason));
+    return { emailId, notified };
   });
   await dispatchEmails(deps, [emailId]);
+  await publishNotified(deps, notified);
   if (rule.affectsStorefront) await deps.cache.bump("catalog");
   return (await findSellerDto(deps.db, eq(sellers.id, input.sellerId)))!;
 }

@@ -1,0 +1,23 @@
+/**
+ * Paths inside each web app that notifications link to. One place, so a route that moves in
+ * an app moves here once. A notification's link is always a path in the recipient's own app.
+ */
+export const customerLinks = {
+  order: (orderId: string) => `/orders/${orderId}`,
+  return: (returnId: string) => `/returns/${returnId}`,
+  product: (slug: string) => `/p/${slug}`,
+  account: () => "/account",
+};
+
+export const sellerLinks = {
+  subOrder: (subOrderId: string) => `/orders/${subOrderId}`,
+  return: (returnId: string) => `/returns/${returnId}`,
+  product: (productId: string) => `/products/${productId}`,
+  questions: () => "/questions",
+  payouts: () => "/payouts",
+  shop: () => "/shop",
+};
+
+/** Money in a notification's text: integer paise as "Rs. 1,234.50". */
+export const inr = (paise: number) =>
+  `Rs. ${(paise / 100).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
