@@ -7,7 +7,6 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../../errors";
-import { rowsOf } from "../../platform/raw-rows";
 import { DEFAULT_RETURN_WINDOW_KEY } from "../../sellers";
 import { runningSaleEnd, runningSalePrice } from "../sale-prices";
 import { productTag } from "../storefront-cache";
@@ -17,6 +16,7 @@ import {
   type CardRow,
   cardColumns,
   fromPublic,
+  preparedRows,
   publicWhere,
   TTL,
   toCard,
@@ -95,7 +95,11 @@ export async function productBySlug(
     `product:${slug}`,
     TTL.detail,
     async () => {
-      const [row] = await rowsOf<DetailRow>(deps.db, detailQuery(slug, deps.now()));
+      const [row] = await preparedRows<DetailRow>(
+        deps.db,
+        "catalog_product_detail",
+        detailQuery(slug, deps.now()),
+      );
       return row ? toDetail(row) : null;
     },
     // The page shows the product's stock and its related products' cards.

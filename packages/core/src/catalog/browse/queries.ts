@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import type { Database } from "@bazaar/db";
 import type { ProductCardDto } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect, PgTransaction } from "drizzle-orm/pg-core";
 import { invalidField } from "../../errors";
 import type { Deps } from "../../platform/deps";
+import { rowsOf } from "../../platform/raw-rows";
 
 /**
  * SQL shared by the public catalogue reads. Written with Drizzle's `sql` template: every
@@ -128,6 +130,25 @@ export async function withSearch<T>(db: Database, needed: boolean, fn: (db: Data
     );
     return fn(tx as unknown as Database);
   });
+}
+
+const dialect = new PgDialect({ casing: "snake_case" });
+type NodePgPool = {
+  totalCount: number;
+  query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+};
+
+/**
+ * Rows of a hot read whose SQL text is the same for every input (only parameters differ)
+ * as a named prepared statement: on node-postgres each connection parses and plans it once
+ * and then only binds, which for the product page saves the planning of a dozen subqueries
+ * on every miss. On PGlite, or inside a transaction, a plain query.
+ */
+export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: NodePgPool }).$client;
+  if (db instanceof PgTransaction || typeof client?.totalCount !== "number") return rowsOf<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.query({ name, text, values: params })).rows as T[];
 }
 
 /** A short, stable cache key for a normalised input (long queries and brand lists stay bounded). */
