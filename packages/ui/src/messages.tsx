@@ -273,7 +273,7 @@ export function MessageComposer(props: {
   return (
     <form
       className="bz-composer"
-      aria-label={props.label ?? "Write a message"}
+      aria-label="Write a message"
       data-testid={props.testId ?? "message-composer"}
       onSubmit={(e) => {
         e.preventDefault();

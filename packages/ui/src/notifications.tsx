@@ -13,6 +13,7 @@ export function NotificationBell({ count, to = "/notifications" }: { count: numb
       className="bz-cart-link bz-bell"
       aria-label={bellLabel(count)}
       data-testid="notification-bell"
+      data-count={count ?? ""}
     >
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
         <path
