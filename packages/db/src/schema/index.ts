@@ -18,3 +18,4 @@ export * from "./returns";
 export * from "./reviews";
 export * from "./sellers";
 export * from "./wishlist";
+export * from "./webhooks";
