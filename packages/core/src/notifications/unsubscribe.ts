@@ -9,6 +9,13 @@ import { badUnsubscribeToken, readUnsubscribeToken } from "./unsubscribe-token";
 
 type D = Pick<Deps, "db" | "auth" | "unsubscribe" | "now">;
 
+/** A link's token, or the same "not valid" answer as a forged one (an empty or garbled link). */
+function tokenOf(raw: z.input<typeof UnsubscribeTokenInput>): string {
+  const parsed = UnsubscribeTokenInput.safeParse(raw);
+  if (!parsed.success) throw badUnsubscribeToken();
+  return parsed.data.token;
+}
+
 /**
  * What an unsubscribe link names, without changing anything (the confirm page, GET).
  * A link for a deleted account reads as invalid.
@@ -17,7 +24,7 @@ export async function checkUnsubscribe(
   deps: D,
   raw: z.input<typeof UnsubscribeTokenInput>,
 ): Promise<{ category: NotificationCategory; email: string; subscribed: boolean }> {
-  const { token } = UnsubscribeTokenInput.parse(raw);
+  const token = tokenOf(raw);
   const { userId, category } = readUnsubscribeToken(deps, token);
   const [u] = await deps.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
   if (!u) throw badUnsubscribeToken();
@@ -34,7 +41,7 @@ export async function unsubscribe(
   deps: D,
   raw: z.input<typeof UnsubscribeTokenInput>,
 ): Promise<{ category: NotificationCategory }> {
-  const { token } = UnsubscribeTokenInput.parse(raw);
+  const token = tokenOf(raw);
   const { userId, category } = readUnsubscribeToken(deps, token);
   const [u] = await deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!u) throw badUnsubscribeToken();
