@@ -60,6 +60,7 @@ export { type Config, ConfigError, loadConfig } from "./config";
 export { DomainError } from "./errors";
 export {
   assertSessionLive,
+  assertSessionLiveBatched,
   authenticate,
   authenticateBearer,
   changePassword,

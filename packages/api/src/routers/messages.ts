@@ -1,6 +1,6 @@
 import {
   adminGetThread,
-  assertSessionLive,
+  assertSessionLiveBatched,
   createReport,
   getShopResponseTime,
   getThread,
@@ -52,7 +52,8 @@ const onMessage = authedProcedure.input(OnMessageInput).subscription(async funct
     signal,
     (s) => streamMessages(ctx.deps, actor, input, s),
     async (a) => {
-      await assertSessionLive(ctx.deps, a);
+      // Batched: one message reaches every open tab at once, and each re-checks its session.
+      await assertSessionLiveBatched(ctx.deps, a);
       if (seller) await requireApprovedSeller(ctx.deps, a);
     },
   );

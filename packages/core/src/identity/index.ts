@@ -1,3 +1,4 @@
+export { assertSessionLiveBatched } from "./assert-sessions-live";
 export { assertSessionLive, authenticate, authenticateBearer } from "./authenticate";
 export { changePassword } from "./change-password";
 export { createVerifiedUser } from "./create-user";
