@@ -1,5 +1,0 @@
-import { Text } from "react-native";
-
-export default function Home() {
-  return <Text>Bazaar</Text>;
-}
