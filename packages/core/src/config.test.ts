@@ -22,6 +22,8 @@ describe("config", () => {
       "http://localhost:5173",
       "http://localhost:5174",
       "http://localhost:5175",
+      // The mobile app's web build in development (expo start --web).
+      "http://localhost:8081",
     ]);
   });
 

@@ -99,6 +99,8 @@ const EnvSchema = z.object({
   CUSTOMER_WEB_URL: z.url().default("http://localhost:5173"),
   SELLER_WEB_URL: z.url().default("http://localhost:5174"),
   ADMIN_WEB_URL: z.url().default("http://localhost:5175"),
+  /** The mobile app's web build (`expo start --web` serves it on 8081); allowed by CORS unless CORS_ORIGINS is set. */
+  MOBILE_WEB_URL: z.url().default("http://localhost:8081"),
   CORS_ORIGINS: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: trustProxy.default(false),
@@ -247,7 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? e.CORS_ORIGINS.split(",")
           .map((s) => s.trim())
           .filter(Boolean)
-      : Object.values(urls).map((u) => new URL(u).origin),
+      : [...Object.values(urls), e.MOBILE_WEB_URL].map((u) => new URL(u).origin),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? production,
