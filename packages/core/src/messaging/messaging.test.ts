@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { auditLog, conversations, emails, media, notifications, products } from "@bazaar/db";
 import type { MessageEventDto } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteMedia } from "../media";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
+import { createRedisLive } from "../platform/live";
 import { createRateLimiter } from "../platform/rate-limit";
 import { createReport, resolveReportCase } from "../reports";
 import { createTestContext, orderFixture, rejects, type TestContext } from "../testing";
@@ -311,7 +313,10 @@ describe("who may read a conversation", () => {
 describe("the audit log", () => {
   it("records a shop's message by id, never its words", async () => {
     const { shop, id } = await talk();
-    const sent = await sendMessage(t.deps, shop.actor, { conversationId: id, body: "Secret discount code 123" });
+    const sent = await sendMessage(t.deps, shop.actor, {
+      conversationId: id,
+      body: "Secret discount code 123",
+    });
     const entries = await t.deps.db
       .select()
       .from(auditLog)
@@ -450,6 +455,36 @@ describe("catch-up on the inbox stream", () => {
     stop.abort();
     await stream.return(undefined);
   });
+
+  it.skipIf(!process.env.REDIS_URL)(
+    "crosses API processes through Redis: a message sent on one reaches a stream on another, dates intact",
+    async () => {
+      const [pubRedis, subRedis] = [new Redis(process.env.REDIS_URL!), new Redis(process.env.REDIS_URL!)];
+      const [apiA, apiB] = [createRedisLive(pubRedis), createRedisLive(subRedis)];
+      try {
+        const { shop, buyer, id } = await talk();
+        const stop = new AbortController();
+        const stream = streamMessages({ ...t.deps, live: apiB }, buyer.actor, {}, stop.signal);
+        const pending = take(stream, 2);
+        await new Promise((r) => setTimeout(r, 200));
+        const sent = await sendMessage({ ...t.deps, live: apiA }, shop.actor, {
+          conversationId: id,
+          body: "Via Redis",
+        });
+        await markConversationRead({ ...t.deps, live: apiA }, buyer.actor, { conversationId: id });
+        const [m, r] = await pending;
+        expect(m!.event).toMatchObject({ kind: "message", message: { seq: sent.seq, body: "Via Redis" } });
+        expect(m!.event.kind === "message" && m!.event.message.createdAt).toBeInstanceOf(Date);
+        expect(r!.event).toMatchObject({ kind: "read", readSeq: sent.seq, at: expect.any(Date) });
+        stop.abort();
+        await stream.return(undefined);
+      } finally {
+        await apiA.close();
+        await apiB.close();
+        pubRedis.disconnect();
+      }
+    },
+  );
 
   it("a stream without a last seq starts at the present", async () => {
     const { shop, buyer, id } = await talk();
