@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import type { Database } from "@bazaar/db";
 import { type Facets, type ProductListDto, ProductListInput } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { rowsOf } from "../../platform/raw-rows";
 import { productTag, TAG } from "../storefront-cache";
 import { type CategoryRow, loadCategories } from "./category-tree";
@@ -21,6 +23,7 @@ import {
   matchWhere,
   normalizeQuery,
   type OffsetCursor,
+  preparedRows,
   publicWhere,
   relevanceScore,
   SEARCH_CANDIDATES,
@@ -153,14 +156,10 @@ export function filterWhere(f: ListQuery, options: { brand: boolean } = { brand:
   const conds: SQL[] = [publicWhere];
   if (f.q) conds.push(matchWhere(f.q));
   const ids = f.categoryIds;
+  // One array parameter however big the subtree (and brand list): the statement's text,
+  // and so its prepared statement, is the same for every category.
   if (ids?.length === 1) conds.push(sql`p.category_id = ${ids[0]}`);
-  else if (ids)
-    conds.push(
-      sql`p.category_id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
+  else if (ids) conds.push(sql`p.category_id = any(${sql.param(ids)}::uuid[])`);
   if (f.seller) conds.push(sql`s.slug = ${f.seller}`);
   if (options.brand && f.brands) conds.push(brandIn(f.brands));
   if (f.minPrice !== undefined) conds.push(sql`p.min_price >= ${f.minPrice}`);
@@ -171,11 +170,7 @@ export function filterWhere(f: ListQuery, options: { brand: boolean } = { brand:
   return sql.join(conds, sql` and `);
 }
 
-const brandIn = (brands: string[]) =>
-  sql`lower(p.brand) in (${sql.join(
-    brands.map((b) => sql`${b}`),
-    sql`, `,
-  )})`;
+const brandIn = (brands: string[]) => sql`lower(p.brand) = any(${sql.param(brands)}::text[])`;
 
 /** The page query alone: what the benchmark's bare route runs too. */
 export function pageQuery(
@@ -215,7 +210,7 @@ async function loadPage(
   limit: number,
   cursor: KeysetCursor | OffsetCursor | undefined,
 ) {
-  const rows = await rowsOf<CardRow & Record<string, unknown>>(db, pageQuery(f, sort, limit, cursor));
+  const rows = await listRows<CardRow & Record<string, unknown>>(db, f, pageQuery(f, sort, limit, cursor));
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
@@ -266,7 +261,31 @@ export function countsQuery(f: ListQuery): SQL {
     select 'price', b::text, count(*)::int from (select ${bucket} as b from f where in_brand) x group by b`;
 }
 
-const loadCounts = (db: Database, f: ListQuery) => rowsOf<CountRow>(db, countsQuery(f));
+const dialect = new PgDialect({ casing: "snake_case" });
+
+const loadCounts = (db: Database, f: ListQuery) => listRows<CountRow>(db, f, countsQuery(f));
+
+/** Distinct listing statements this process prepares on each connection, at most. */
+const MAX_PREPARED = 256;
+const prepared = new Set<string>();
+
+/**
+ * A listing's rows. A browse (no text) runs as a prepared statement named after its text:
+ * its planning (a dozen candidate indexes, two subqueries a card) cost more than running it.
+ * The shapes are few (filters present or not, the sort), each prepared once per connection,
+ * and capped. A search is planned for its own words every time: a plan made for no words in
+ * particular could not know how many rows a tsquery matches.
+ */
+function listRows<T>(db: Database, f: ListQuery, query: SQL): Promise<T[]> {
+  if (f.q) return rowsOf<T>(db, query);
+  const { sql: text } = dialect.sqlToQuery(query);
+  const name = `list_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+  if (!prepared.has(name)) {
+    if (prepared.size >= MAX_PREPARED) return rowsOf<T>(db, query);
+    prepared.add(name);
+  }
+  return preparedRows<T>(db, name, query);
+}
 
 /**
  * Category counts roll up to the level a shopper picks from next: the immediate children of
