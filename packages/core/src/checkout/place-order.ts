@@ -1,36 +1,22 @@
 import { randomInt } from "node:crypto";
-import {
-  addresses,
-  cartItems,
-  carts,
-  type Database,
-  orderItems,
-  orders,
-  sellers,
-  subOrders,
-} from "@bazaar/db";
+import { addresses, type Database, orders, sellers } from "@bazaar/db";
 import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
-import { type CartRow, codRefusal, type EvaluatedCart, evaluateCart, findCart, variantLabel } from "../cart";
+import { type CartRow, codRefusal, type EvaluatedCart, evaluateCart, findCart } from "../cart";
 import { DomainError, invalidField, invalidState } from "../errors";
-import {
-  Effects,
-  type OrderRow,
-  paymentStartFor,
-  recordTransition,
-  reserveStock,
-  toOrderDto,
-} from "../orders";
+import { notify, orderPlacedNotices } from "../notifications";
+import { Effects, newOrderDto, type OrderRow, paymentStartFor, reserveStock, toOrderDto } from "../orders";
 import { startPayment } from "../payments";
 import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
-import { getDefaultCommissionBps } from "../sellers";
+import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
+import { emptyCart, insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
+import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 
 type Input = z.output<typeof PlaceOrderInput>;
-type Shop = typeof sellers.$inferSelect;
 type Address = typeof addresses.$inferSelect;
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -56,6 +42,10 @@ async function findByIdempotencyKey(db: Database, customerId: string, key: strin
  * with one sub-order per seller, and empty the cart. Nothing is half-written: any refusal
  * rolls all of it back. The same idempotency key always answers with the same order.
  *
+ * Set-based: about twenty statements whatever the number of lines and sellers (one insert
+ * per table, one stock update for every line, one refresh of the products' derived fields).
+ * Emails are only written to the outbox here; the email job renders and sends them.
+ *
  * Cash on delivery is confirmed at once. An online order waits for its payment; the
  * gateway order is created after the commit (a network call must not hold row locks),
  * and the order expires, releasing its stock, if no payment arrives in time.
@@ -66,14 +56,11 @@ export async function placeOrder(
   raw: z.input<typeof PlaceOrderInput>,
 ): Promise<OrderDto> {
   const input = PlaceOrderInput.parse(raw);
-  const prior = await findByIdempotencyKey(deps.db, actor.userId, input.idempotencyKey);
-  if (prior) return replay(deps, prior);
-
   const now = deps.now();
   const fx = new Effects();
-  let order: OrderRow;
+  let placed: Placed;
   try {
-    order = await deps.db.transaction((tx) => writeOrder(deps, tx, fx, actor, input, now));
+    placed = await deps.db.transaction((tx) => writeOrder(deps, tx, fx, actor, input, now));
   } catch (error) {
     // The same key sent twice at once: the loser of the race answers with the winner's order.
     if (isUniqueViolation(error, "orders_idempotency_key")) {
@@ -84,12 +71,23 @@ export async function placeOrder(
     if (isUniqueViolation(error, "orders_number_key")) return placeOrder(deps, actor, raw);
     throw error;
   }
+  if ("replay" in placed) return replay(deps, placed.replay);
   await fx.release(deps);
-  if (order.paymentMethod === "razorpay") await startPaymentQuietly(deps, order);
-  return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));
+  const { order, written } = placed;
+  if (order.paymentMethod !== "razorpay") return newOrderDto(deps, order, written);
+  await startPaymentQuietly(deps, order);
+  return newOrderDto(deps, order, written, await paymentStartFor(deps.db, deps, order));
 }
 
-/** Everything placing an order writes, in order, inside the caller's transaction. */
+/** A new order and the rows written for it, or the order an earlier request with the same key placed. */
+type Placed = { order: OrderRow; written: WrittenOrder } | { replay: OrderRow };
+
+/**
+ * Everything placing an order writes, inside the caller's transaction. Locks are taken in
+ * one order every writer of these rows follows: the cart, the coupon, the variants and then
+ * their products (each in id order), and last the sales rollups, which every order of a shop
+ * shares and so are held for the shortest time.
+ */
 async function writeOrder(
   deps: Deps,
   tx: Database,
@@ -97,19 +95,19 @@ async function writeOrder(
   actor: Actor,
   input: Input,
   now: Date,
-): Promise<OrderRow> {
-  const address = await findOwnAddress(tx, actor.userId, input.addressId);
+): Promise<Placed> {
   const cart = await findCart(tx, { userId: actor.userId }, now, true);
-  // The same key may have won while this request waited for the cart's lock.
-  const raced = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-  if (raced) return raced;
+  // Read after the cart's lock: the same key may have won while this request waited for it.
+  const earlier = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+  if (earlier) return { replay: earlier };
+  const address = await findOwnAddress(tx, actor.userId, input.addressId);
   const evaluated = await evaluateCart(tx, cart, actor.userId, now);
   assertCartReady(cart, evaluated);
   const shops = await loadShops(tx, evaluated);
   if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
 
   const order = await insertOrder(deps, tx, actor, input, address, evaluated, now);
-  await insertSubOrders(deps, tx, fx, { order, evaluated, shops, actor, now });
+  const written = await insertSubOrders(tx, fx, { order, evaluated, shops, actor, now });
   if (evaluated.coupon?.applied)
     await redeemCoupon(tx, {
       couponId: evaluated.coupon.id,
@@ -119,23 +117,58 @@ async function writeOrder(
       now,
     });
   await emptyCart(tx, cart, now);
-  await fx.email(tx, actor.userId, "order_placed", {
-    number: order.number,
-    total: order.total,
-    method: order.paymentMethod,
-    url: `${deps.urls.customer}/orders/${order.id}`,
-  });
+  // The buyer's receipt, and with cash on delivery each seller's "ready to pack": one insert.
+  await fx.emailUsers(tx, [
+    {
+      userId: actor.userId,
+      template: "order_placed",
+      payload: {
+        number: order.number,
+        total: order.total,
+        method: order.paymentMethod,
+        url: `${deps.urls.customer}/orders/${order.id}`,
+      },
+    },
+    ...(order.paymentMethod === "cod"
+      ? written.subOrders.map((sub) => ({
+          userId: shops.get(sub.sellerId)!.userId,
+          template: "seller_new_order" as const,
+          payload: {
+            shopName: shops.get(sub.sellerId)!.shopName,
+            number: sub.number,
+            total: sub.total,
+            url: `${deps.urls.seller}/orders`,
+          },
+        }))
+      : []),
+  ]);
+  // In-app notifications (#15) for the buyer and the sellers: one multi-row insert, here.
+  const cod = order.paymentMethod === "cod";
+  fx.notified.push(
+    await notify(
+      tx,
+      orderPlacedNotices(
+        { ...order, awaitingPayment: !cod },
+        written.subOrders.map((sub) => ({
+          ...sub,
+          ownerId: shops.get(sub.sellerId)!.userId,
+          confirmed: cod,
+        })),
+      ),
+    ),
+  );
+  await emitWebhookEvent(tx, orderWebhookEvents("order.placed", order, written.subOrders, { paymentMethod: order.paymentMethod }));
   fx.catalogChanged = true;
   scheduleExpiry(deps, fx, order, now);
-  await refreshSales(tx, { orderIds: [order.id] });
-  // Stock last: its row locks are the ones other buyers queue on, so hold them the
-  // shortest time, from here to the commit.
+  // Stock late and the rollups last: their row locks are the ones other buyers queue on,
+  // so hold them the shortest time, from here to the commit.
   await reserveStock(
     tx,
     evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
     { reason: `order ${order.number}`, actorId: actor.userId, at: now },
   );
-  return order;
+  await refreshSales(tx, { orderIds: [order.id] });
+  return { order, written };
 }
 
 async function findOwnAddress(tx: Database, userId: string, addressId: string): Promise<Address> {
@@ -179,11 +212,23 @@ function assertCartReady(cart: CartRow | null, evaluated: EvaluatedCart): assert
     throw couponRejected(dto.coupon.reason);
 }
 
-/** The shops the cart buys from, by id. */
+/** The shops the cart buys from, by id, each with the commission it pays (its own, or the platform's default). */
 async function loadShops(tx: Database, evaluated: EvaluatedCart): Promise<Map<string, Shop>> {
   const sellerIds = evaluated.priced.groups.map((g) => g.sellerId);
-  const rows = await tx.select().from(sellers).where(inArray(sellers.id, sellerIds));
-  return new Map(rows.map((s) => [s.id, s]));
+  if (!sellerIds.length) return new Map();
+  const rows = await tx
+    .select({
+      shop: sellers,
+      defaultBps: sql<unknown>`(select value from settings where key = ${DEFAULT_COMMISSION_KEY})`,
+    })
+    .from(sellers)
+    .where(inArray(sellers.id, sellerIds));
+  return new Map(
+    rows.map(({ shop, defaultBps }) => [
+      shop.id,
+      { ...shop, commissionBps: shop.commissionBps ?? commissionBpsOf(defaultBps) },
+    ]),
+  );
 }
 
 function assertCodAccepted(evaluated: EvaluatedCart, shops: Shop[]) {
@@ -239,94 +284,6 @@ async function insertOrder(
     })
     .returning();
   return created!;
-}
-
-/**
- * One sub-order per seller with its items frozen, and the first step of its timeline.
- * Cash on delivery needs no payment, so those are confirmed (and their seller told) at once.
- */
-async function insertSubOrders(
-  deps: Deps,
-  tx: Database,
-  fx: Effects,
-  t: { order: OrderRow; evaluated: EvaluatedCart; shops: Map<string, Shop>; actor: Actor; now: Date },
-) {
-  const { order, evaluated, shops, actor, now } = t;
-  const cod = order.paymentMethod === "cod";
-  const defaultCommission = await getDefaultCommissionBps(tx);
-  const rowById = new Map(evaluated.lines.map((l) => [l.row.id, l.row]));
-  for (const [i, g] of evaluated.priced.groups.entries()) {
-    const shop = shops.get(g.sellerId)!;
-    const [sub] = await tx
-      .insert(subOrders)
-      .values({
-        orderId: order.id,
-        sellerId: g.sellerId,
-        number: `${order.number}-${i + 1}`,
-        status: cod ? "confirmed" : "placed",
-        seller: {
-          shopName: shop.shopName,
-          slug: shop.slug,
-          gstin: shop.gstin,
-          pan: shop.pan,
-          address: shop.pickupAddress,
-        },
-        subtotal: g.subtotal,
-        itemDiscount: g.itemDiscount,
-        couponDiscount: g.couponDiscount,
-        shipping: g.shipping,
-        gstIncluded: g.lines.reduce((a, l) => a + l.gstIncluded, 0),
-        total: g.total,
-        commissionBps: shop.commissionBps ?? defaultCommission,
-        invoiceNumber: cod ? `INV-${order.number}-${i + 1}` : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx.insert(orderItems).values(
-      g.lines.map((l, position) => {
-        const row = rowById.get(l.id)!;
-        return {
-          position,
-          orderId: order.id,
-          subOrderId: sub!.id,
-          variantId: row.variant_id,
-          productId: row.product_id,
-          title: row.title,
-          variantLabel: variantLabel(row.option_values),
-          sku: row.sku,
-          imageUrl: row.image_url,
-          hsnCode: row.hsn_code,
-          gstRateBps: l.gstRateBps,
-          qty: l.qty,
-          unitPrice: l.unitPrice,
-          effectiveUnitPrice: l.effectiveUnitPrice,
-          itemDiscount: l.itemDiscount,
-          couponDiscount: l.couponDiscount,
-          lineTotal: l.lineTotal,
-          gstIncluded: l.gstIncluded,
-        };
-      }),
-    );
-    const who = { kind: "customer" as const, userId: actor.userId };
-    await recordTransition(tx, fx, { order, subOrder: sub!, from: null, to: "placed", actor: who, at: now });
-    if (cod) await fx.sellerNewOrder(tx, sub!, deps.urls.seller);
-    if (cod)
-      await recordTransition(tx, fx, {
-        order,
-        subOrder: sub!,
-        from: "placed",
-        to: "confirmed",
-        actor: { kind: "system", userId: null },
-        note: "Cash on delivery",
-        at: now,
-      });
-  }
-}
-
-async function emptyCart(tx: Database, cart: CartRow, now: Date) {
-  await tx.delete(cartItems).where(eq(cartItems.cartId, cart.id));
-  await tx.update(carts).set({ couponId: null, updatedAt: now }).where(eq(carts.id, cart.id));
 }
 
 /** An online order not paid in time is expired by a job, which releases its stock. */

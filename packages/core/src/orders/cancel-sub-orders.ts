@@ -1,11 +1,12 @@
 import { type Database, orders, payments, refunds, subOrders } from "@bazaar/db";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { refreshSales } from "../analytics";
 import { cancelledNotices, notify, shopOwners } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { releaseCoupon } from "../promotions";
-import { type Effects, recordTransition, restockSubOrder } from "./effects";
+import { type Effects, recordTransitions, restockSubOrders } from "./effects";
 import { type ActorKind, assertMove } from "./transitions";
+import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 
 type OrderRow = typeof orders.$inferSelect;
 type SubOrderRow = typeof subOrders.$inferSelect;
@@ -15,6 +16,10 @@ type SubOrderRow = typeof subOrders.$inferSelect;
  * move against the state machine, restocks, writes the timeline, and, when money was
  * taken online, books a refund of each sub-order's total for the refund job. Once every
  * part is cancelled the coupon use is given back. Returns the amount to be refunded.
+ *
+ * Set-based: the same dozen statements however many parts and lines. Locks are taken in
+ * the order checkout takes them (coupon, then variants and products in id order, then the
+ * sales rollups), so a cancellation and a checkout over the same rows cannot deadlock.
  */
 export async function cancelSubOrders(
   deps: Pick<Deps, "jobs" | "urls">,
@@ -29,29 +34,34 @@ export async function cancelSubOrders(
   },
 ): Promise<number> {
   const { order, actor, now } = input;
-  for (const sub of input.subOrders) assertMove(sub.status, "cancelled", actor.kind);
+  const targets = input.subOrders;
+  for (const sub of targets) assertMove(sub.status, "cancelled", actor.kind);
+  const ids = targets.map((s) => s.id);
   const [payment] =
     order.paymentStatus === "paid" || order.paymentStatus === "partially_refunded"
       ? await tx.select().from(payments).where(eq(payments.orderId, order.id))
       : [];
-  let refundTotal = 0;
-  for (const sub of input.subOrders) {
-    await tx
-      .update(subOrders)
-      .set({ status: "cancelled", cancelReason: input.reason, updatedAt: now })
-      .where(eq(subOrders.id, sub.id));
-    await restockSubOrder(tx, sub.id, { reason: `cancelled ${sub.number}`, actorId: actor.userId, at: now });
-    await recordTransition(tx, fx, {
+  await tx
+    .update(subOrders)
+    .set({ status: "cancelled", cancelReason: input.reason, updatedAt: now })
+    .where(inArray(subOrders.id, ids));
+  const refundTotal =
+    payment?.status === "paid" ? await refundParts(deps, tx, fx, { payment, subs: targets, now }) : 0;
+  const remaining = await closeIfAllCancelled(tx, order, now);
+  await restockSubOrders(tx, targets, { actorId: actor.userId, at: now });
+  await recordTransitions(
+    tx,
+    fx,
+    targets.map((sub) => ({
       order,
       subOrder: sub,
       from: sub.status,
-      to: "cancelled",
+      to: "cancelled" as const,
       actor,
       note: input.reason,
       at: now,
-    });
-    if (payment?.status === "paid") refundTotal += await refundPart(deps, tx, fx, { payment, sub, now });
-  }
+    })),
+  );
   // Whoever did not cancel hears of it, in this transaction.
   const owners =
     actor.kind === "seller"
@@ -63,48 +73,62 @@ export async function cancelSubOrders(
   fx.notified.push(
     await notify(tx, cancelledNotices(order, input.subOrders, owners, actor.kind, input.reason)),
   );
+  await emitWebhookEvent(
+    tx,
+    orderWebhookEvents("order.cancelled", order, input.subOrders, { cancelledBy: actor.kind, reason: input.reason }),
+  );
   fx.catalogChanged = true;
-  const remaining = await closeIfAllCancelled(tx, order, now);
-  await refreshSales(tx, { subOrderIds: input.subOrders.map((s) => s.id) });
+  await refreshSales(tx, { subOrderIds: ids });
   const what =
-    input.subOrders.length === remaining.length
+    targets.length === remaining.length
       ? "All"
-      : `${input.subOrders.map((s) => s.seller.shopName).join(" and ")}'s part`;
-  await fx.email(tx, order.customerId, "order_cancelled", {
-    number: order.number,
-    what,
-    reason: input.reason ?? "",
-    refund: refundTotal,
-    url: `${deps.urls.customer}/orders/${order.id}`,
-  });
+      : `${targets.map((s) => s.seller.shopName).join(" and ")}'s part`;
+  await fx.emailUsers(tx, [
+    {
+      userId: order.customerId,
+      template: "order_cancelled",
+      payload: {
+        number: order.number,
+        what,
+        reason: input.reason ?? "",
+        refund: refundTotal,
+        url: `${deps.urls.customer}/orders/${order.id}`,
+      },
+    },
+  ]);
   return refundTotal;
 }
 
-/** Books the refund of a paid sub-order's total and queues its job; the amount booked now (0 if it already was). */
-async function refundPart(
+/**
+ * Books the refund of each paid sub-order's total (one statement) and queues their jobs;
+ * the amount booked now (a part whose refund was already booked adds 0).
+ */
+async function refundParts(
   deps: Pick<Deps, "jobs">,
   tx: Database,
   fx: Effects,
-  { payment, sub, now }: { payment: typeof payments.$inferSelect; sub: SubOrderRow; now: Date },
+  { payment, subs, now }: { payment: typeof payments.$inferSelect; subs: SubOrderRow[]; now: Date },
 ): Promise<number> {
-  const [refund] = await tx
+  const booked = await tx
     .insert(refunds)
-    .values({
-      paymentId: payment.id,
-      orderId: sub.orderId,
-      subOrderId: sub.id,
-      amount: sub.total,
-      idempotencyKey: `c-${sub.id}`,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(
+      subs.map((sub) => ({
+        paymentId: payment.id,
+        orderId: sub.orderId,
+        subOrderId: sub.id,
+        amount: sub.total,
+        idempotencyKey: `c-${sub.id}`,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing()
     .returning();
-  if (!refund) return 0;
-  fx.jobs.push(() =>
-    deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
-  );
-  return refund.amount;
+  for (const refund of booked)
+    fx.jobs.push(() =>
+      deps.jobs.enqueue("payments.refund", { refundId: refund.id }, { dedupeKey: `refund:${refund.id}` }),
+    );
+  return booked.reduce((a, r) => a + r.amount, 0);
 }
 
 /**

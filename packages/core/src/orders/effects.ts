@@ -1,19 +1,12 @@
-import {
-  type Database,
-  inventoryMovements,
-  orderEvents,
-  orderItems,
-  productVariants,
-  sellers,
-  users,
-} from "@bazaar/db";
+import { type Database, orderEvents, sellers, users } from "@bazaar/db";
 import type { OrderUpdateEvent, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
-import { and, eq, gte, sql } from "drizzle-orm";
-import { refreshDerived } from "../catalog";
+import { eq, sql } from "drizzle-orm";
+import { refreshProductsDerived } from "../catalog";
 import { invalidState } from "../errors";
 import type { TemplateName } from "../notifications";
 import { dispatchEmails, type Notified, publishNotified, queueEmail } from "../notifications";
 import type { Deps } from "../platform/deps";
+import { rowsOf } from "../platform/raw-rows";
 import type { ActorKind } from "./transitions";
 
 /**
@@ -36,6 +29,31 @@ export class Effects {
       .where(eq(users.id, userId));
     if (!u) return;
     this.emails.push(await queueEmail(tx, { to: u.email, template, payload: { name: u.name, ...payload } }));
+  }
+
+  /**
+   * Writes several emails to the outbox in one statement, each to a user's address of record
+   * with their name in the payload (as `email` does). Only rows are written: the templates are
+   * rendered by the email job, in the worker, never on the request path.
+   */
+  async emailUsers(
+    tx: Database,
+    list: { userId: string; template: TemplateName; payload: Record<string, unknown> }[],
+  ) {
+    if (!list.length) return;
+    const json = JSON.stringify(
+      list.map((e, n) => ({ n, user_id: e.userId, template: e.template, payload: e.payload })),
+    );
+    const rows = await rowsOf<{ id: string }>(
+      tx,
+      sql`insert into emails ("to", template, payload)
+        select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
+        from jsonb_to_recordset(${json}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
+        join users u on u.id = m.user_id
+        order by m.n
+        returning id`,
+    );
+    this.emails.push(...rows.map((r) => r.id));
   }
 
   /** Tells a seller their part of an order is confirmed and theirs to pack. */
@@ -72,131 +90,185 @@ export class Effects {
 export const customerChannel = (userId: string) => `orders:customer:${userId}`;
 export const sellerChannel = (sellerId: string) => `orders:seller:${sellerId}`;
 
+export type Transition = {
+  order: { id: string; customerId: string; paymentStatus: PaymentStatus };
+  subOrder: { id: string; number: string; sellerId: string };
+  from: SubOrderStatus | null;
+  to: SubOrderStatus;
+  actor: { kind: ActorKind; userId: string | null };
+  note?: string | null;
+  at: Date;
+};
+
 /** Writes one step of a sub-order's timeline and queues its live update. */
-export async function recordTransition(
-  tx: Database,
-  fx: Effects,
-  t: {
-    order: { id: string; customerId: string; paymentStatus: PaymentStatus };
-    subOrder: { id: string; number: string; sellerId: string };
-    from: SubOrderStatus | null;
-    to: SubOrderStatus;
-    actor: { kind: ActorKind; userId: string | null };
-    note?: string | null;
-    at: Date;
-  },
-) {
-  await tx.insert(orderEvents).values({
-    orderId: t.order.id,
-    subOrderId: t.subOrder.id,
-    fromStatus: t.from,
-    toStatus: t.to,
-    actorId: t.actor.userId,
-    actorRole: t.actor.kind,
-    note: t.note ?? null,
-    createdAt: t.at,
-  });
-  fx.live.push({
-    channels: [customerChannel(t.order.customerId), sellerChannel(t.subOrder.sellerId)],
-    event: {
-      orderId: t.order.id,
-      subOrderId: t.subOrder.id,
-      number: t.subOrder.number,
-      from: t.from,
-      to: t.to,
-      paymentStatus: t.order.paymentStatus,
-      at: t.at,
-    },
-  });
+export async function recordTransition(tx: Database, fx: Effects, t: Transition) {
+  await recordTransitions(tx, fx, [t]);
 }
 
 /**
- * Takes `qty` units of each variant, or fails naming the first one short. One conditional
- * update per variant, so concurrent checkouts can never sell a unit twice; variants are
- * taken in id order so two checkouts over the same variants cannot deadlock.
+ * Writes steps of sub-orders' timelines in one statement and queues their live updates.
+ * Steps of one sub-order written together (placed, then confirmed) keep the order given:
+ * the rows take their sequence numbers in that order. Returns the rows written, in order.
+ */
+export async function recordTransitions(tx: Database, fx: Effects, list: Transition[]) {
+  if (!list.length) return [];
+  const rows = await tx
+    .insert(orderEvents)
+    .values(
+      list.map((t) => ({
+        orderId: t.order.id,
+        subOrderId: t.subOrder.id,
+        fromStatus: t.from,
+        toStatus: t.to,
+        actorId: t.actor.userId,
+        actorRole: t.actor.kind,
+        note: t.note ?? null,
+        createdAt: t.at,
+      })),
+    )
+    .returning();
+  for (const t of list)
+    fx.live.push({
+      channels: [customerChannel(t.order.customerId), sellerChannel(t.subOrder.sellerId)],
+      event: {
+        orderId: t.order.id,
+        subOrderId: t.subOrder.id,
+        number: t.subOrder.number,
+        from: t.from,
+        to: t.to,
+        paymentStatus: t.order.paymentStatus,
+        at: t.at,
+      },
+    });
+  return rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+type StockRow = { id: string; available: number; product_id: string | null; qty: number | null };
+
+/**
+ * Takes `qty` units of each variant, or fails naming the first one short (in id order).
+ * Two statements for every line together: the first locks the variants in id order, so two
+ * checkouts over the same variants queue rather than deadlock; the second, whose snapshot
+ * then sees every earlier order's stock, takes the units only where enough are left (a
+ * conditional update, so no unit is ever sold twice), logs the movements and locks the
+ * variants' products, also in id order. A third refreshes those products' prices, stock
+ * and sold counts. A short line throws, and the caller's transaction rolls it all back.
  */
 export async function reserveStock(
   tx: Database,
   lines: { variantId: string; qty: number; title: string }[],
   ref: { reason: string; actorId: string; at: Date },
 ) {
-  const sorted = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
-  const sold = new Map<string, number>();
-  const moves: (typeof inventoryMovements.$inferInsert)[] = [];
-  for (const line of sorted) {
-    const [row] = await tx
-      .update(productVariants)
-      .set({ stock: sql`${productVariants.stock} - ${line.qty}`, updatedAt: ref.at })
-      .where(and(eq(productVariants.id, line.variantId), gte(productVariants.stock, line.qty)))
-      .returning({
-        stock: productVariants.stock,
-        productId: productVariants.productId,
-        sellerId: productVariants.sellerId,
-      });
-    if (!row) {
-      const [v] = await tx
-        .select({ stock: productVariants.stock })
-        .from(productVariants)
-        .where(eq(productVariants.id, line.variantId));
-      throw invalidState("checkout.out_of_stock", `${line.title}: only ${v?.stock ?? 0} left`, {
-        variantId: line.variantId,
-        available: v?.stock ?? 0,
-      });
-    }
-    moves.push({
-      variantId: line.variantId,
-      productId: row.productId,
-      sellerId: row.sellerId,
-      actorId: ref.actorId,
-      delta: -line.qty,
-      reason: ref.reason,
-      resultingStock: row.stock,
-      createdAt: ref.at,
+  const wanted = new Map<string, { qty: number; title: string }>();
+  for (const l of lines)
+    wanted.set(l.variantId, { qty: (wanted.get(l.variantId)?.qty ?? 0) + l.qty, title: l.title });
+  if (!wanted.size) return;
+  const ids = [...wanted.keys()].sort();
+  const json = JSON.stringify(ids.map((id) => ({ id, qty: wanted.get(id)!.qty })));
+  // Locked in a statement of its own: an update that waited for a lock inside its own
+  // statement would judge the row by the snapshot it started with.
+  await lockVariants(tx, ids);
+  const rows = await rowsOf<StockRow>(
+    tx,
+    sql`with wanted as (
+        select * from jsonb_to_recordset(${json}::jsonb) as w(id uuid, qty int)
+      ),
+      stocked as (
+        select pv.id, pv.stock from product_variants pv join wanted w on w.id = pv.id
+      ),
+      taken as (
+        update product_variants pv set stock = pv.stock - w.qty, updated_at = ${ref.at}
+        from wanted w where pv.id = w.id and pv.stock >= w.qty
+        returning pv.id, pv.product_id, pv.seller_id, pv.stock, w.qty
+      ),
+      logged as (
+        insert into inventory_movements
+          (variant_id, product_id, seller_id, actor_id, delta, reason, resulting_stock, created_at)
+        select id, product_id, seller_id, ${ref.actorId}::uuid, -qty, ${ref.reason}::text, stock, ${ref.at}::timestamptz
+        from taken
+      ),
+      products_locked as (
+        select id from products where id in (select product_id from taken) order by id for no key update
+      )
+      select c.id, c.stock as available, t.product_id, t.qty, (select count(*) from products_locked) as products
+      from stocked c left join taken t on t.id = c.id`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const short = [...wanted.keys()].sort().find((id) => !byId.get(id)?.product_id);
+  if (short !== undefined) {
+    const available = Math.max(0, byId.get(short)?.available ?? 0);
+    throw invalidState("checkout.out_of_stock", `${wanted.get(short)!.title}: only ${available} left`, {
+      variantId: short,
+      available,
     });
-    sold.set(row.productId, (sold.get(row.productId) ?? 0) + line.qty);
   }
-  await tx.insert(inventoryMovements).values(moves);
-  for (const productId of [...sold.keys()].sort())
-    await refreshDerived(tx, productId, ref.at, sold.get(productId));
+  await refreshProductsDerived(
+    tx,
+    rows.map((r) => ({ productId: r.product_id!, sold: r.qty! })),
+    ref.at,
+  );
 }
 
-/** Puts a cancelled sub-order's units back on the shelf. */
-export async function restockSubOrder(
+/**
+ * Puts cancelled sub-orders' units back on the shelf, in three statements for every line of
+ * every sub-order: lock the variants in id order; add the units back, log the movements and
+ * lock the products in id order; refresh those products' prices, stock and sold counts.
+ */
+export async function restockSubOrders(
   tx: Database,
-  subOrderId: string,
-  ref: { reason: string; actorId: string | null; at: Date },
+  subs: { id: string; number: string }[],
+  ref: { actorId: string | null; at: Date },
 ) {
-  const items = await tx
-    .select({ variantId: orderItems.variantId, qty: orderItems.qty })
-    .from(orderItems)
-    .where(eq(orderItems.subOrderId, subOrderId));
-  const sold = new Map<string, number>();
-  const moves: (typeof inventoryMovements.$inferInsert)[] = [];
-  for (const item of [...items].sort((a, b) => String(a.variantId).localeCompare(String(b.variantId)))) {
-    if (!item.variantId) continue;
-    const [row] = await tx
-      .update(productVariants)
-      .set({ stock: sql`${productVariants.stock} + ${item.qty}`, updatedAt: ref.at })
-      .where(eq(productVariants.id, item.variantId))
-      .returning({
-        stock: productVariants.stock,
-        productId: productVariants.productId,
-        sellerId: productVariants.sellerId,
-      });
-    if (!row) continue;
-    moves.push({
-      variantId: item.variantId,
-      productId: row.productId,
-      sellerId: row.sellerId,
-      actorId: ref.actorId,
-      delta: item.qty,
-      reason: ref.reason,
-      resultingStock: row.stock,
-      createdAt: ref.at,
-    });
-    sold.set(row.productId, (sold.get(row.productId) ?? 0) - item.qty);
-  }
-  if (moves.length) await tx.insert(inventoryMovements).values(moves);
-  for (const productId of [...sold.keys()].sort())
-    await refreshDerived(tx, productId, ref.at, sold.get(productId));
+  if (!subs.length) return;
+  const json = JSON.stringify(subs.map((s) => ({ id: s.id, reason: `cancelled ${s.number}` })));
+  await tx.execute(sql`select pv.id from product_variants pv
+    where pv.id in (select oi.variant_id from order_items oi
+      where oi.sub_order_id in (select (x->>'id')::uuid from jsonb_array_elements(${json}::jsonb) x))
+    order by pv.id for no key update`);
+  const rows = await rowsOf<{ product_id: string; qty: number }>(
+    tx,
+    sql`with subs as (
+        select * from jsonb_to_recordset(${json}::jsonb) as s(id uuid, reason text)
+      ),
+      back as (
+        select oi.variant_id as id, sum(oi.qty)::int as qty, string_agg(distinct s.reason, ', ') as reason
+        from order_items oi join subs s on s.id = oi.sub_order_id
+        where oi.variant_id is not null
+        group by oi.variant_id
+      ),
+      put as (
+        update product_variants pv set stock = pv.stock + b.qty, updated_at = ${ref.at}
+        from back b where pv.id = b.id
+        returning pv.id, pv.product_id, pv.seller_id, pv.stock, b.qty, b.reason
+      ),
+      logged as (
+        insert into inventory_movements
+          (variant_id, product_id, seller_id, actor_id, delta, reason, resulting_stock, created_at)
+        select id, product_id, seller_id, ${ref.actorId}::uuid, qty, reason, stock, ${ref.at}::timestamptz from put
+      ),
+      products_locked as (
+        select id from products where id in (select product_id from put) order by id for no key update
+      )
+      select product_id, qty, (select count(*) from products_locked) as products from put`,
+  );
+  await refreshProductsDerived(
+    tx,
+    rows.map((r) => ({ productId: r.product_id, sold: -r.qty })),
+    ref.at,
+  );
+}
+
+/**
+ * Locks these variants in id order, so writers of several variants queue instead of
+ * deadlocking. NO KEY UPDATE is the lock an update of the stock takes anyway; FOR UPDATE
+ * would also wait for the key-share locks other orders' items hold on the variant (their
+ * foreign keys) and deadlock with them.
+ */
+async function lockVariants(tx: Database, ids: string[]) {
+  await tx.execute(
+    sql`select id from product_variants where id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) order by id for no key update`,
+  );
 }

@@ -4,10 +4,17 @@ export { adminListOrders } from "./admin-list-orders";
 export { advanceSubOrder } from "./advance-sub-order";
 export { cancelMyOrder } from "./cancel-my-order";
 export { cancelSubOrders } from "./cancel-sub-orders";
-export { customerChannel, Effects, recordTransition, reserveStock, sellerChannel } from "./effects";
+export {
+  customerChannel,
+  Effects,
+  recordTransition,
+  recordTransitions,
+  reserveStock,
+  sellerChannel,
+} from "./effects";
 export { getMyOrder } from "./get-my-order";
 export { getSellerOrder } from "./get-seller-order";
 export { listMyOrders } from "./list-my-orders";
 export { listSellerOrders } from "./list-seller-orders";
-export { findCustomerOrder, type OrderRow, paymentStartFor, toOrderDto } from "./queries";
+export { findCustomerOrder, newOrderDto, type OrderRow, paymentStartFor, toOrderDto } from "./queries";
 export { type ActorKind, canMove, nextStatuses, TRANSITIONS } from "./transitions";

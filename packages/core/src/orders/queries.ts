@@ -87,14 +87,36 @@ export async function loadSubOrders(
     rows.map((r) => r.sellerId),
   );
   const now = deps.now();
-  return rows.map((s) => ({
+  return rows.map((s) =>
+    toSubOrderDto(deps, now, {
+      row: s,
+      items: items.filter((i) => i.subOrderId === s.id),
+      events: events.filter((e) => e.subOrderId === s.id),
+      returns: rets.filter((r) => r.subOrderId === s.id).map(({ subOrderId: _, ...r }) => r),
+      returnWindowDays: windows.get(s.sellerId) ?? 0,
+    }),
+  );
+}
+
+/** One sub-order as its readers see it, from its rows (items in position order, events in timeline order). */
+function toSubOrderDto(
+  deps: DocDeps,
+  now: Date,
+  p: {
+    row: SubOrderRow;
+    items: (typeof orderItems.$inferSelect)[];
+    events: (typeof orderEvents.$inferSelect)[];
+    returns: SubOrderReturnDto[];
+    returnWindowDays: number;
+  },
+): SubOrderDto {
+  const s = p.row;
+  return {
     id: s.id,
     number: s.number,
     status: s.status,
     seller: { id: s.sellerId, shopName: s.seller.shopName, slug: s.seller.slug },
-    items: items
-      .filter((i) => i.subOrderId === s.id)
-      .map((i) => toItem(i, returnableUntil(s.deliveredAt, windows.get(s.sellerId) ?? 0), now)),
+    items: p.items.map((i) => toItem(i, returnableUntil(s.deliveredAt, p.returnWindowDays), now)),
     subtotal: s.subtotal,
     itemDiscount: s.itemDiscount,
     couponDiscount: s.couponDiscount,
@@ -107,12 +129,12 @@ export async function loadSubOrders(
     ...trackingFor(deps, s.id),
     cancelReason: s.cancelReason,
     invoiceNumber: s.invoiceNumber,
-    timeline: events.filter((e) => e.subOrderId === s.id).map(toEvent),
+    timeline: p.events.map(toEvent),
     deliveredAt: s.deliveredAt,
-    returns: rets.filter((r) => r.subOrderId === s.id).map(({ subOrderId: _, ...r }) => r),
+    returns: p.returns,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
-  }));
+  };
 }
 
 /** The returns of these sub-orders, newest first, read from the returns tables (no domain import). */
@@ -159,6 +181,40 @@ export async function toOrderDto(
     .from(subOrders)
     .where(eq(subOrders.orderId, order.id))
     .orderBy(asc(subOrders.number));
+  return orderDtoOf(order, await loadSubOrders(db, deps, subs), payment);
+}
+
+/**
+ * The DTO of an order its transaction has just written, from the rows it wrote (nothing is
+ * delivered or returned yet), without reading them back: what `toOrderDto` would answer.
+ */
+export function newOrderDto(
+  deps: DocDeps,
+  order: OrderRow,
+  written: {
+    subOrders: SubOrderRow[];
+    items: (typeof orderItems.$inferSelect)[];
+    events: (typeof orderEvents.$inferSelect)[];
+  },
+  payment: PaymentStartDto | null = null,
+): OrderDto {
+  const now = deps.now();
+  const subs = [...written.subOrders].sort((a, b) =>
+    a.number < b.number ? -1 : a.number > b.number ? 1 : 0,
+  );
+  const dtos = subs.map((s) =>
+    toSubOrderDto(deps, now, {
+      row: s,
+      items: written.items.filter((i) => i.subOrderId === s.id).sort((a, b) => a.position - b.position),
+      events: written.events.filter((e) => e.subOrderId === s.id),
+      returns: [],
+      returnWindowDays: 0,
+    }),
+  );
+  return orderDtoOf(order, dtos, payment);
+}
+
+function orderDtoOf(order: OrderRow, subOrderDtos: SubOrderDto[], payment: PaymentStartDto | null): OrderDto {
   return {
     id: order.id,
     number: order.number,
@@ -173,7 +229,7 @@ export async function toOrderDto(
     gstIncluded: order.gstIncluded,
     total: order.total,
     refundedAmount: order.refundedAmount,
-    subOrders: await loadSubOrders(db, deps, subs),
+    subOrders: subOrderDtos,
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
     createdAt: order.createdAt,

@@ -1,8 +1,9 @@
 import { type Database, productVariants, saleEventItems, saleEvents, sellers } from "@bazaar/db";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { refreshDerived } from "../catalog";
+import { and, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { refreshProductsDerived } from "../catalog";
 import { invalidField } from "../errors";
 import type { Deps, SellerActor } from "../platform/deps";
+import { rowsOf } from "../platform/raw-rows";
 import type { SaleRow } from "./queries";
 
 /**
@@ -88,12 +89,35 @@ export async function scheduleSaleBoundaries(deps: Pick<Deps, "jobs">, sale: Sal
   }
 }
 
-/** A sale price changes a product's derived prices: recompute them for these variants' products. */
+/**
+ * A sale price changes a product's derived prices: recompute them for these variants'
+ * products, in two statements however many there are (lock them in id order, refresh).
+ */
 export async function refreshSaleProducts(tx: Database, variantIds: string[], now: Date) {
   if (!variantIds.length) return;
-  const rows = await tx
-    .selectDistinct({ productId: productVariants.productId })
-    .from(productVariants)
-    .where(inArray(productVariants.id, variantIds));
-  for (const r of rows) await refreshDerived(tx, r.productId, now);
+  await refreshProductsOf(
+    tx,
+    sql`select product_id from product_variants where id in (${sql.join(
+      variantIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+    now,
+  );
+}
+
+/**
+ * Locks the products whose ids `productIds` selects, in id order (a refresh that waited for
+ * a lock inside its own statement would compute from a stale snapshot), then refreshes them
+ * in one statement.
+ */
+export async function refreshProductsOf(tx: Database, productIds: SQL, now: Date) {
+  const locked = await rowsOf<{ id: string }>(
+    tx,
+    sql`select id from products where id in (${productIds}) order by id for no key update`,
+  );
+  await refreshProductsDerived(
+    tx,
+    locked.map((p) => ({ productId: p.id })),
+    now,
+  );
 }

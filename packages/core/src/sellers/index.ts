@@ -7,7 +7,7 @@ export { getPlatformSettings } from "./get-platform-settings";
 export { getSeller } from "./get-seller";
 export { getShopBySlug } from "./get-shop";
 export { listSellers } from "./list-sellers";
-export { getDefaultCommissionBps } from "./queries";
+export { commissionBpsOf, DEFAULT_COMMISSION_KEY, getDefaultCommissionBps } from "./queries";
 export { reinstateSeller } from "./reinstate-seller";
 export { rejectSeller } from "./reject-seller";
 export { requireApprovedSeller } from "./require-seller";

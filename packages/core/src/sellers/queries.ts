@@ -11,9 +11,12 @@ export async function getDefaultCommissionBps(db: Database): Promise<number> {
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, DEFAULT_COMMISSION_KEY));
-  const v = row?.value;
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 10_000 ? v : DEFAULT_COMMISSION_BPS;
+  return commissionBpsOf(row?.value);
 }
+
+/** The stored default commission setting's value, as getDefaultCommissionBps reads it (10% when unset or bad). */
+export const commissionBpsOf = (v: unknown): number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 10_000 ? v : DEFAULT_COMMISSION_BPS;
 
 /** A seller with what its DTO needs: the logo's URL and the owning account. */
 export const selectSellers = (db: Database) =>
