@@ -50,16 +50,18 @@ export const FUZZY_ALTERNATIVES = 3;
  * never widens the search to a scan of similar titles.
  */
 export const searchTsquery = (q: string): SQL => {
+  // Each a scalar subquery, so it is built once per statement: written inline, the rank
+  // expression rebuilt it (dictionary look-ups and all) for every row it scored.
   const exact = sql`websearch_to_tsquery('english', ${q})`;
   const words = fuzzyWords(q);
-  if (words.length === 0) return exact;
+  if (words.length === 0) return sql`(select ${exact})`;
   const alternatives = words.map(
     (w) =>
       sql`(select '(' || string_agg(x, ' | ') || ')' from (select ${w}::text as x union
         (select sw.word from search_words sw where sw.word % ${w}
           order by sw.word <-> ${w} limit ${FUZZY_ALTERNATIVES})) a)`,
   );
-  return sql`(${exact} || to_tsquery('english', concat_ws(' & ', ${sql.join(alternatives, sql`, `)})))`;
+  return sql`(select ${exact} || to_tsquery('english', concat_ws(' & ', ${sql.join(alternatives, sql`, `)})))`;
 };
 
 export const matchWhere = (q: string) => sql`p.search_vector @@ ${searchTsquery(q)}`;
