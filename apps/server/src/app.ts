@@ -4,12 +4,13 @@ import { type Config, DomainError, type Runtime } from "@bazaar/core";
 import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { bearerToken } from "./bearer";
 import { mediaRoutes } from "./media-routes";
 import { moneyRoutes } from "./money-routes";
 import { orderRoutes } from "./order-routes";
+import { OneLinePerRequest } from "./request-log";
+import { type TrpcOptions, trpcRoutes } from "./trpc-routes";
 import { unsubscribeRoutes } from "./unsubscribe-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
@@ -38,13 +39,20 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
     genReqId: () => randomUUID(),
     // tRPC batches put several procedure names in the path.
     routerOptions: { maxParamLength: 5000 },
+    logController: new OneLinePerRequest(),
   });
 
-  app.addHook("onSend", async (req, reply) => {
+  // helmet's headers depend only on its options: worked out once, then copied onto each reply.
+  const securityHeaders = await helmetHeaders();
+  app.addHook("onRequest", (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
+  app.addHook("onSend", (req, reply, _payload, done) => {
     reply.header("x-request-id", req.id);
+    done();
   });
 
-  await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: true,
@@ -75,7 +83,7 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
     return reply.code(ok ? 200 : 503).send({ status: ok ? "ready" : "not_ready", checks });
   });
 
-  await app.register(fastifyTRPCPlugin, {
+  await trpcRoutes(app, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
@@ -122,8 +130,19 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
         if (error.code === "INTERNAL_SERVER_ERROR")
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");
       },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+    } satisfies TrpcOptions<AppRouter>,
   });
 
   return app;
+}
+
+/** The headers @fastify/helmet sets with our options, read once from a throwaway app. */
+async function helmetHeaders(): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  await probe.register(helmet, { global: true });
+  probe.get("/", async () => "");
+  const res = await probe.inject({ url: "/" });
+  await probe.close();
+  const { "content-type": _t, "content-length": _l, date: _d, connection: _c, ...headers } = res.headers;
+  return headers as Record<string, string>;
 }

@@ -1,6 +1,13 @@
 import { backfillAnalyticsIfEmpty, ConfigError, loadConfig } from "@bazaar/core";
 import { createServer } from "./index";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
+import { startupFailure } from "./startup-error";
+
+/** A setting at fault is named in one line; anything else is a bug and printed whole. */
+function exitOnStartupFailure(error: unknown, config: ReturnType<typeof loadConfig>): never {
+  console.error(startupFailure(error, config) ?? error);
+  process.exit(1);
+}
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -14,7 +21,12 @@ async function main() {
     throw error;
   }
 
-  const server = await createServer(config);
+  let server: Awaited<ReturnType<typeof createServer>>;
+  try {
+    server = await createServer(config);
+  } catch (error) {
+    exitOnStartupFailure(error, config);
+  }
   const log = server.app.log;
   if (await backfillAnalyticsIfEmpty(server.runtime.deps.db))
     log.info("analytics rebuilt from existing orders");
@@ -36,7 +48,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const address = await server.app.listen({ port: config.port, host: config.host });
+  const address = await server.app
+    .listen({ port: config.port, host: config.host })
+    .catch((error) => exitOnStartupFailure(error, config));
   const mode = [
     config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}/pglite`,
     config.runJobsInProcess ? "in-process jobs" : "BullMQ jobs (run apps/worker)",

@@ -1,6 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -98,9 +96,20 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
       close: () => pool.end(),
     };
   }
+  // Loaded only here: a process on PostgreSQL does not carry PGlite's module (~8 MB RSS).
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+  ]);
   // Extensions the migrations create must be bundled into the WASM instance up front.
   const extensions = { pg_trgm };
-  const client = options.dataDir ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
+  // PGlite's default 128 MB of shared buffers is written through at start: most of its
+  // RSS. 16 MB holds the demo's hot pages; the rest is one page-cached file read away.
+  const pgliteOptions = {
+    extensions,
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  };
+  const client = options.dataDir ? new PGlite(options.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return {
@@ -114,3 +123,4 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
 }
 
 const MIGRATION_LOCK = 724_201_001;
+const PGLITE_SHARED_BUFFERS = "16MB";

@@ -1,0 +1,232 @@
+import type { AnyRouter } from "@trpc/server";
+import { type FastifyHandlerOptions, fastifyRequestHandler } from "@trpc/server/adapters/fastify";
+import {
+  type AnyProcedure,
+  getErrorShape,
+  getHTTPStatusCode,
+  getProcedureAtPath,
+  getTRPCErrorFromUnknown,
+  isAsyncIterable,
+  isObject,
+  isPromise,
+  TRPCError,
+  type TRPCRequestInfo,
+  transformTRPCResponse,
+} from "@trpc/server/unstable-core-do-not-import";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+export type TrpcOptions<TRouter extends AnyRouter> = FastifyHandlerOptions<
+  TRouter,
+  FastifyRequest,
+  FastifyReply
+>;
+
+type Query = Record<string, string | string[] | undefined>;
+type Outcome = [TRPCError, undefined] | [undefined, unknown];
+
+const isJson = (contentType: string | undefined) =>
+  (contentType ?? "").toLowerCase().split(";", 1)[0]!.trim() === "application/json";
+
+/** What tRPC refuses to send outside a streaming link (resolveResponse's isDataStream). */
+const isDataStream = (v: unknown) =>
+  isObject(v) && (isAsyncIterable(v) || Object.values(v).some((x) => isPromise(x) || isAsyncIterable(x)));
+
+/**
+ * tRPC over Fastify without the web-standard detour. tRPC's own adapter turns every Node
+ * request into a fetch `Request` and every answer into a `Response` that Fastify streams
+ * back: on a cached read that conversion was 40–45% of the API's CPU. Plain queries (GET)
+ * and JSON mutations (POST), single or batched, are answered here straight from Fastify's
+ * request to a string body, with tRPC's own rules: the same error shapes and HTTP statuses
+ * (207 for a mixed batch), `responseMeta` headers, `onError`, the batch cap. Everything
+ * else — subscriptions (SSE), streaming batches, method or path errors, HEAD, form data —
+ * goes to tRPC's adapter unchanged.
+ */
+export async function trpcRoutes<TRouter extends AnyRouter>(
+  app: FastifyInstance,
+  options: { prefix: string; trpcOptions: TrpcOptions<TRouter> },
+) {
+  const { trpcOptions } = options;
+  const { router, createContext, responseMeta, onError, maxBatchSize } = trpcOptions;
+  const config = router._def._config;
+
+  async function answer(req: FastifyRequest, reply: FastifyReply, rawPath: string): Promise<boolean> {
+    const method = req.method;
+    if (method !== "GET" && method !== "POST") return false;
+    const headers = req.headers;
+    if (headers["trpc-accept"] !== undefined || headers.accept?.includes("application/jsonl")) return false;
+    const query = req.query as Query;
+    if (query.connectionParams !== undefined || Array.isArray(query.batch) || Array.isArray(query.input))
+      return false;
+    const type = method === "GET" ? "query" : "mutation";
+    if (type === "mutation" && (typeof req.body !== "string" || !isJson(headers["content-type"])))
+      return false;
+    const isBatchCall = query.batch === "1";
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      return false;
+    }
+    const paths = isBatchCall ? path.split(",") : [path];
+    if (isBatchCall && typeof maxBatchSize === "number" && paths.length > maxBatchSize) return false;
+    const procedures: AnyProcedure[] = [];
+    for (const p of paths) {
+      const procedure = (await getProcedureAtPath(router, p)) as AnyProcedure | null;
+      if (!procedure || procedure._def.type !== type) return false;
+      procedures.push(procedure);
+    }
+
+    // Read once, when the first procedure asks; a bad input fails each call, as in tRPC.
+    let inputs: Record<number, unknown> | undefined;
+    let inputError: TRPCError | undefined;
+    const readInputs = () => {
+      if (inputs) return inputs;
+      if (inputError) throw inputError;
+      try {
+        const raw: unknown =
+          type === "query"
+            ? query.input
+              ? JSON.parse(query.input as string)
+              : undefined
+            : JSON.parse(req.body as string);
+        const deserialize = (v: unknown) => config.transformer.input.deserialize(v);
+        if (raw === undefined) inputs = {};
+        else if (!isBatchCall) inputs = { 0: deserialize(raw) };
+        else {
+          if (!isObject(raw))
+            throw new TRPCError({
+              code: "BAD_REQUEST",
+              message: '"input" needs to be an object when doing a batch call',
+            });
+          const read: Record<number, unknown> = {};
+          for (const i of paths.keys()) if (raw[i] !== undefined) read[i] = deserialize(raw[i]);
+          inputs = read;
+        }
+        return inputs;
+      } catch (cause) {
+        inputError =
+          cause instanceof TRPCError
+            ? cause
+            : new TRPCError({
+                code: "BAD_REQUEST",
+                message: cause instanceof Error ? cause.message : "Invalid input",
+                cause,
+              });
+        throw inputError;
+      }
+    };
+
+    const info: TRPCRequestInfo = {
+      isBatchCall,
+      accept: null,
+      calls: paths.map((p, batchIndex) => ({
+        path: p,
+        batchIndex,
+        procedure: procedures[batchIndex]!,
+        getRawInput: async () => readInputs()[batchIndex],
+        result: () => inputs?.[batchIndex],
+      })),
+      type,
+      connectionParams: null,
+      signal: undefined as unknown as AbortSignal,
+      url: null,
+    };
+    const shapeOf = (error: TRPCError, ctx: unknown, i: number | undefined) =>
+      getErrorShape({
+        config,
+        ctx,
+        error,
+        input: i === undefined ? undefined : inputs?.[i],
+        path: i === undefined ? undefined : paths[i],
+        type,
+      });
+    const send = (status: number, errors: TRPCError[], ctx: unknown, untransformed: unknown) => {
+      const meta = responseMeta?.({
+        ctx: ctx as never,
+        info,
+        paths,
+        type,
+        data: (Array.isArray(untransformed) ? untransformed : [untransformed]) as never,
+        errors,
+        eagerGeneration: false,
+      });
+      reply.header("vary", "trpc-accept, accept").header("content-type", "application/json");
+      for (const [key, value] of Object.entries(meta?.headers ?? {}))
+        if (typeof value === "string" || Array.isArray(value)) reply.header(key, value);
+      reply
+        .code(meta?.status ?? status)
+        .send(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
+    };
+
+    let ctx: unknown;
+    try {
+      ctx = await createContext?.({ req, res: reply, info } as never);
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      onError?.({ error, path: undefined, input: undefined, ctx: undefined, type, req });
+      const body = { error: shapeOf(error, undefined, undefined) };
+      send(getHTTPStatusCode(body), [error], undefined, body);
+      return true;
+    }
+
+    const outcomes = await Promise.all(
+      procedures.map(async (procedure, batchIndex): Promise<Outcome> => {
+        try {
+          const data = await procedure({
+            path: paths[batchIndex]!,
+            getRawInput: info.calls[batchIndex]!.getRawInput,
+            ctx,
+            type,
+            signal: undefined,
+            batchIndex,
+          });
+          if (isDataStream(data) && isBatchCall) return [streamRefused(), undefined];
+          if (isDataStream(data)) throw streamRefused();
+          return [undefined, data];
+        } catch (cause) {
+          const error = getTRPCErrorFromUnknown(cause);
+          onError?.({
+            error,
+            path: paths[batchIndex],
+            input: inputs?.[batchIndex],
+            ctx: ctx as never,
+            type,
+            req,
+          });
+          return [error, undefined];
+        }
+      }),
+    );
+    const rpc = outcomes.map(([error, data], i) =>
+      error ? { error: shapeOf(error, ctx, i) } : { result: { data } },
+    );
+    const errors = outcomes.flatMap(([error]) => (error ? [error] : []));
+    send(getHTTPStatusCode(rpc as never), errors, ctx, isBatchCall ? rpc : rpc[0]);
+    return true;
+  }
+
+  await app.register(
+    async (scope) => {
+      // As tRPC's plugin: bodies reach the handler as the raw text.
+      scope.removeContentTypeParser("application/json");
+      scope.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) =>
+        done(null, body),
+      );
+      scope.removeContentTypeParser("multipart/form-data");
+      scope.addContentTypeParser("multipart/form-data", {}, (_req, body, done) => done(null, body));
+      scope.all("/:path", async (req, reply) => {
+        const { path } = req.params as { path: string };
+        if (await answer(req, reply, path)) return reply;
+        await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path });
+        return reply;
+      });
+    },
+    { prefix: options.prefix },
+  );
+}
+
+const streamRefused = () =>
+  new TRPCError({
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
+  });
