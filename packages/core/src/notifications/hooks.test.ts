@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { notifications, payments, refunds, webhookEvents } from "@bazaar/db";
+import { notifications, payments, refunds, sellers, webhookEvents } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveProduct, rejectProduct } from "../catalog";
+import { adjustBalance } from "../ledger";
 import { advanceSubOrder, cancelMyOrder } from "../orders";
 import { completeDevPayment, confirmPayment, type DevGateway, handleRazorpayWebhook } from "../payments";
 import { markRefundProcessed } from "../payments/mark-refund-processed";
+import { approvePayout, markPayoutPaid, requestPayout } from "../payouts";
 import type { Actor } from "../platform/deps";
 import { answerQuestion } from "../questions/answer-question";
 import { askQuestion } from "../questions/ask-question";
 import { approveReturn, requestReturn } from "../returns";
-import { suspendSeller } from "../sellers";
+import { encryptBankAccount, suspendSeller } from "../sellers";
 import { createTestContext, orderFixture, type TestContext } from "../testing";
 
 let t: TestContext;
@@ -208,6 +210,28 @@ describe("questions, catalogue, shop", () => {
     const [no] = await inbox(shop.userId, "product.rejected");
     expect(no).toMatchObject({ link: `/products/${b.product.id}` });
     expect(no!.body).toContain("Photos are blurry");
+  });
+
+  it("a payout marked paid reaches the shop owner once, however often it is marked", async () => {
+    const shop = await fx.shop(`Shop ${randomUUID().slice(0, 6)}`);
+    await t.deps.db
+      .update(sellers)
+      .set({ bankAccountEncrypted: encryptBankAccount(t.deps, "001234567890"), bankAccountLast4: "7890" })
+      .where(eq(sellers.id, shop.id));
+    await adjustBalance(t.deps, admin, {
+      sellerId: shop.id,
+      direction: "credit",
+      amount: 100_000,
+      reason: "Opening funds",
+    });
+    const p = await requestPayout(t.deps, shop.actor, { amount: 60_000 });
+    await approvePayout(t.deps, admin, { id: p.id });
+    await markPayoutPaid(t.deps, admin, { id: p.id, utr: "HDFCN52026120712" });
+    await markPayoutPaid(t.deps, admin, { id: p.id, utr: "HDFCN52026120712" });
+    const paid = await inbox(shop.userId, "payout.paid");
+    expect(paid).toHaveLength(1);
+    expect(paid[0]).toMatchObject({ category: "payouts", link: "/payouts" });
+    expect(paid[0]!.body).toContain("HDFCN52026120712");
   });
 
   it("a shop decision reaches its owner", async () => {
