@@ -264,6 +264,19 @@ export {
   updateShopProfile,
 } from "./sellers";
 export { createTrackingCode, getTracking, readTrackingCode, trackingQr, trackingUrl } from "./tracking";
+// Outbound webhooks (issue #16).
+export {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  deliverWebhookEvent,
+  dispatchWebhooks,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  redeliverWebhookEvent,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+} from "./webhooks";
 export {
   addToWishlist,
   listWishlist,

@@ -8,6 +8,7 @@ import { runInAuditScope } from "./platform/audit";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions";
 import { sweep } from "./sweep";
+import { deliverWebhookEvent, dispatchWebhooks } from "./webhooks";
 
 /**
  * Jobs act as the system: what they audit is written with role `system` and the job's name
@@ -37,6 +38,8 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),
     "ledger.release": async (payload) => void (await releaseFunds(deps, payload.subOrderId)),
     "messages.unread-email": async (payload) => void (await sendUnreadEmail(deps, payload)),
+    "webhooks.deliver": async (payload) => void (await deliverWebhookEvent(deps, payload.eventId)),
+    "webhooks.dispatch": async () => void (await dispatchWebhooks(deps)),
     "maintenance.sweep": async () => void (await sweep(deps)),
   });
 }

@@ -3,6 +3,7 @@ import { redriveUnreadEmails } from "./messaging";
 import { redrivePendingEmails } from "./notifications";
 import { expireOverdueOrders, redrivePaymentWork } from "./payments";
 import type { Deps } from "./platform/deps";
+import { dispatchWebhooks } from "./webhooks";
 
 export type SweepReport = {
   expiredOrders: number;
@@ -13,6 +14,8 @@ export type SweepReport = {
   releasedFunds: number;
   /** Conversations whose unread-message email check was scheduled again here. */
   unreadEmails: number;
+  /** Outbound webhook events whose delivery job was queued again here (a lost job). */
+  outboundWebhooks: number;
   /** Parts that failed this run (the database was away, say); the next run tries again. */
   failed: string[];
 };
@@ -31,6 +34,7 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
     refunds: 0,
     releasedFunds: 0,
     unreadEmails: 0,
+    outboundWebhooks: 0,
     failed: [],
   };
   const part = async (name: string, run: () => Promise<void>) => {
@@ -55,6 +59,9 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
   });
   await part("messages", async () => {
     report.unreadEmails = await redriveUnreadEmails(deps, deps.sweepGraceMs);
+  });
+  await part("webhooks", async () => {
+    report.outboundWebhooks = await dispatchWebhooks(deps, deps.sweepGraceMs);
   });
   if (report.expiredOrders + report.emails + report.webhooks + report.refunds + report.releasedFunds > 0)
     deps.log.info(report, "sweep re-drove lost work");

@@ -24,6 +24,10 @@ export const jobs = {
     queue: "messages",
     payload: z.object({ conversationId: z.uuid(), side: z.enum(["customer", "seller"]) }),
   },
+  /** One attempt to deliver one outbound webhook event (it schedules its own retries). */
+  "webhooks.deliver": { queue: "webhooks", payload: z.object({ eventId: z.uuid() }) },
+  /** Repeating, every few seconds: queues a delivery for each due outbound webhook event. */
+  "webhooks.dispatch": { queue: "webhooks", payload: z.object({}) },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

@@ -22,3 +22,4 @@ export * from "./reviews";
 export * from "./sellers";
 export * from "./tracking";
 export * from "./wishlist";
+export * from "./webhooks";

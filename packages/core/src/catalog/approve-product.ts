@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { type Notified, notify, productDecisionNotice, publishNotified, shopOwners } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
+import { emitWebhookEvent, productWebhookEvent } from "../webhooks";
 import { afterImagesRemoved } from "./media-cleanup";
 import { loadSellerProduct } from "./product-dto";
 import { reloadProduct, replaceImages } from "./product-rules";
@@ -62,6 +63,7 @@ export async function approveProduct(
     const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
     const revision = p.status !== "pending_review";
     if (owner) notified.push(await notify(tx, productDecisionNotice(owner, p, { approved: true, revision })));
+    await emitWebhookEvent(tx, productWebhookEvent("product.approved", p, { revision }));
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));
   });
   await publishNotified(deps, ...notified);

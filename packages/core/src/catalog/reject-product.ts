@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { type Notified, notify, productDecisionNotice, publishNotified, shopOwners } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
+import { emitWebhookEvent, productWebhookEvent } from "../webhooks";
 import { loadSellerProduct } from "./product-dto";
 import { reloadProduct } from "./product-rules";
 import { lockForReview } from "./queries";
@@ -49,6 +50,10 @@ export async function rejectProduct(
     const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
     const decision = { approved: false, revision: p.status !== "pending_review", reason: input.reason };
     if (owner) notified.push(await notify(tx, productDecisionNotice(owner, p, decision)));
+    await emitWebhookEvent(
+      tx,
+      productWebhookEvent("product.rejected", p, { revision: decision.revision, reason: input.reason }),
+    );
     return loadSellerProduct(tx, await reloadProduct(tx, p.id));
   });
   await publishNotified(deps, ...notified);

@@ -13,8 +13,8 @@ import type { Actor, Deps } from "../platform/deps";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
-import { emptyCart, insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
 import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
+import { emptyCart, insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
 
 type Input = z.output<typeof PlaceOrderInput>;
 type Address = typeof addresses.$inferSelect;
@@ -157,8 +157,11 @@ async function writeOrder(
       ),
     ),
   );
-  await emitWebhookEvent(tx, orderWebhookEvents("order.placed", order, written.subOrders, { paymentMethod: order.paymentMethod }));
-  fx.catalogChanged = true;
+  await emitWebhookEvent(
+    tx,
+    orderWebhookEvents("order.placed", order, written.subOrders, { paymentMethod: order.paymentMethod }),
+  );
+  for (const l of evaluated.lines) fx.stockMoved.add(l.row.product_id);
   scheduleExpiry(deps, fx, order, now);
   // Stock late and the rollups last: their row locks are the ones other buyers queue on,
   // so hold them the shortest time, from here to the commit.

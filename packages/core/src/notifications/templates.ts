@@ -5,6 +5,7 @@ import { questionTemplates } from "./templates-questions";
 import { reportTemplates } from "./templates-reports";
 import { returnTemplates } from "./templates-returns";
 import { reviewTemplates } from "./templates-reviews";
+import { webhookTemplates } from "./templates-webhooks";
 
 /**
  * Email templates: each renders a subject, a plain-text part and an HTML part from the
@@ -221,6 +222,7 @@ export const templates = {
   ...reportTemplates,
   ...payoutTemplates,
   ...messagingTemplates,
+  ...webhookTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

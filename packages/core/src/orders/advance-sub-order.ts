@@ -7,6 +7,7 @@ import { postDelivery, scheduleRelease } from "../ledger";
 import { notify, statusChangedNotice } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
+import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 import { cancelSubOrders } from "./cancel-sub-orders";
 import { Effects, recordTransition } from "./effects";
 import { getSellerOrder } from "./get-seller-order";
@@ -100,6 +101,14 @@ export async function advanceSubOrder(
     });
     const shipping = input.to === "shipped" ? input : undefined;
     fx.notified.push(await notify(tx, statusChangedNotice(order!, sub!, input.to, shipping)));
+    await emitWebhookEvent(
+      tx,
+      orderWebhookEvents("sub_order.status_changed", order!, [sub!], {
+        previousStatus: sub!.status,
+        status: input.to,
+        ...(shipping && { carrier: shipping.carrier, trackingNumber: shipping.trackingNumber }),
+      }),
+    );
   });
   await fx.release(deps);
   return getSellerOrder(deps, actor, { subOrderId: input.subOrderId });

@@ -4,9 +4,9 @@ import { refreshSales } from "../analytics";
 import { cancelledNotices, notify, shopOwners } from "../notifications";
 import type { Deps } from "../platform/deps";
 import { releaseCoupon } from "../promotions";
+import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 import { type Effects, recordTransitions, restockSubOrders } from "./effects";
 import { type ActorKind, assertMove } from "./transitions";
-import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 
 type OrderRow = typeof orders.$inferSelect;
 type SubOrderRow = typeof subOrders.$inferSelect;
@@ -48,7 +48,8 @@ export async function cancelSubOrders(
   const refundTotal =
     payment?.status === "paid" ? await refundParts(deps, tx, fx, { payment, subs: targets, now }) : 0;
   const remaining = await closeIfAllCancelled(tx, order, now);
-  await restockSubOrders(tx, targets, { actorId: actor.userId, at: now });
+  for (const id of await restockSubOrders(tx, targets, { actorId: actor.userId, at: now }))
+    fx.stockMoved.add(id);
   await recordTransitions(
     tx,
     fx,
@@ -75,9 +76,11 @@ export async function cancelSubOrders(
   );
   await emitWebhookEvent(
     tx,
-    orderWebhookEvents("order.cancelled", order, input.subOrders, { cancelledBy: actor.kind, reason: input.reason }),
+    orderWebhookEvents("order.cancelled", order, input.subOrders, {
+      cancelledBy: actor.kind,
+      reason: input.reason,
+    }),
   );
-  fx.catalogChanged = true;
   await refreshSales(tx, { subOrderIds: ids });
   const what =
     targets.length === remaining.length

@@ -5,6 +5,7 @@ import { notify, paymentReceivedNotice, sellerNewOrder, shopOwners } from "../no
 import type { OrderRow } from "../orders";
 import { Effects, recordTransition } from "../orders";
 import type { Deps } from "../platform/deps";
+import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 
 export type SettleResult = "paid" | "already_paid" | "refunding_late_payment";
 
@@ -138,6 +139,7 @@ async function confirmPaidOrder(deps: Deps, tx: Database, fx: Effects, { payment
     tx,
     confirmed.map((s) => s.sellerId),
   );
+  await emitWebhookEvent(tx, orderWebhookEvents("order.paid", order, confirmed, { status: "confirmed" }));
   fx.notified.push(
     await notify(tx, [
       paymentReceivedNotice(order, input.amount),

@@ -14,6 +14,7 @@ import {
 } from "../notifications";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
+import { emitWebhookEvent, payoutWebhookEvent } from "../webhooks";
 import { emailSeller, findPayout, payoutDto } from "./views";
 
 /**
@@ -79,6 +80,7 @@ export async function markPayoutPaid(
     if (e) emails.push(e);
     const owner = (await shopOwners(tx, [p.sellerId])).get(p.sellerId);
     if (owner) notified.push(await notify(tx, payoutPaidNotice(owner, p, input.utr)));
+    await emitWebhookEvent(tx, payoutWebhookEvent(p, input.utr));
   });
   await dispatchEmails(deps, emails);
   await publishNotified(deps, ...notified);

@@ -52,6 +52,17 @@ export type Deps = {
    * key derived from the auth secret); `mailto` adds a mailto: to List-Unsubscribe.
    */
   unsubscribe?: { secret?: Uint8Array; mailto?: string };
+  /**
+   * Outbound webhooks: http to loopback only when `allowHttpLoopback` (dev, tests); internal
+   * addresses refused when `blockPrivateAddresses` (production); each POST's time limit;
+   * the first retry's delay (doubling up to 6 h). Unset: https only, 10 s, 30 s.
+   */
+  webhooks?: {
+    allowHttpLoopback?: boolean;
+    blockPrivateAddresses?: boolean;
+    timeoutMs?: number;
+    retryBaseMs?: number;
+  };
 };
 
 /** A signed-in caller, as established from a verified access token and a live session. */

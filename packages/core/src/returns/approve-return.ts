@@ -6,6 +6,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { findReturn, ofSeller } from "./queries";
 import { toSellerReturnDto } from "./seller-views";
 import { recordReturnStep } from "./steps";
@@ -49,6 +50,7 @@ export async function approveReturn(
       url: `${deps.urls.customer}/returns/${ret.id}`,
     });
     fx.notified.push(await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "approved" })));
+    await emitWebhookEvent(tx, returnWebhookEvent("return.approved", ret, { decidedBy: "seller" }));
   });
   await fx.release(deps);
   return toSellerReturnDto(deps.db, await findReturn(deps.db, id), deps.now());

@@ -6,6 +6,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { toAdminReturnDto } from "./admin-views";
 import { findReturn } from "./queries";
 import { recordReturnStep, releaseUnits, sellerUserId } from "./steps";
@@ -72,6 +73,13 @@ export async function decideReturn(
         returnNotice(ret.customerId, "customer", ret, decided),
         ...(seller ? [returnNotice(seller, "seller", ret, decided)] : []),
       ]),
+    );
+    await emitWebhookEvent(
+      tx,
+      returnWebhookEvent(to === "approved" ? "return.approved" : "return.rejected", ret, {
+        decidedBy: "admin",
+        note: input.note,
+      }),
     );
   });
   await fx.release(deps);

@@ -7,6 +7,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { toAdminReturnDto } from "./admin-views";
 import { findReturn } from "./queries";
 import { recordReturnStep } from "./steps";
@@ -85,6 +86,7 @@ export async function markReturnRefundPaid(
     fx.notified.push(
       await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "refunded", amount })),
     );
+    await emitWebhookEvent(tx, returnWebhookEvent("return.refunded", ret, { amount }));
   });
   await fx.release(deps);
   return toAdminReturnDto(deps, await findReturn(deps.db, input.id), deps.now());

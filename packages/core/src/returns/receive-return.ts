@@ -20,6 +20,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { lockSubOrderItems } from "./pricing";
 import { findReturn, ofSeller } from "./queries";
 import { toSellerReturnDto } from "./seller-views";
@@ -124,7 +125,7 @@ export async function receiveReturn(
       }
     }
     for (const productId of [...restocked.keys()].sort()) await refreshDerived(tx, productId, now);
-    if (restocked.size) fx.catalogChanged = true;
+    for (const id of restocked.keys()) fx.stockMoved.add(id);
 
     const [order] = await tx.select().from(orders).where(eq(orders.id, ret.orderId));
     let refundStatus: "pending" | "owed" | "paid" = ret.refundMethod === "manual" ? "owed" : "pending";
@@ -214,6 +215,7 @@ export async function receiveReturn(
     fx.notified.push(
       await notify(tx, returnNotice(ret.customerId, "customer", ret, { type: "received", amount })),
     );
+    await emitWebhookEvent(tx, returnWebhookEvent("return.received", ret, { refundAmount: amount }));
   });
   await fx.release(deps);
   return toSellerReturnDto(deps.db, await findReturn(deps.db, input.id), deps.now());

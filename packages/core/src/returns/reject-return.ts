@@ -6,6 +6,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { escalateUntil, findReturn, ofSeller } from "./queries";
 import { toSellerReturnDto } from "./seller-views";
 import { recordReturnStep, releaseUnits } from "./steps";
@@ -65,6 +66,10 @@ export async function rejectReturn(
         tx,
         returnNotice(ret.customerId, "customer", ret, { type: "rejected", reason: input.reason }),
       ),
+    );
+    await emitWebhookEvent(
+      tx,
+      returnWebhookEvent("return.rejected", ret, { decidedBy: "seller", reason: input.reason }),
     );
   });
   await fx.release(deps);

@@ -8,6 +8,7 @@ import { notify, returnNotice } from "../notifications";
 import { Effects } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { returnableUntil, returnWindowsOf } from "../sellers";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { getMyReturn } from "./get-my-return";
 import { lockSubOrderItems, priceLines } from "./pricing";
 import { refundAccountColumns } from "./refund-account";
@@ -170,6 +171,7 @@ export async function requestReturn(
           returnNotice(seller, "seller", ret!, { type: "requested", orderNumber: sub!.number, units }),
         ),
       );
+      await emitWebhookEvent(tx, returnWebhookEvent("return.requested", ret!, { units }));
     }
     return ret!.id;
   });

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { notify, returnNotice } from "../notifications";
 import type { Effects } from "../orders";
 import type { Deps } from "../platform/deps";
+import { emitWebhookEvent, returnWebhookEvent } from "../webhooks";
 import { recordReturnStep } from "./steps";
 
 /**
@@ -41,5 +42,6 @@ export async function settleReturnRefund(
       returnNotice(ret.customerId, "customer", ret, { type: "refunded", amount: input.amount }),
     ),
   );
+  await emitWebhookEvent(tx, returnWebhookEvent("return.refunded", ret, { amount: input.amount }));
   return true;
 }
