@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createVerifiedUser, loadConfig, unsubscribeToken } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
@@ -96,5 +97,18 @@ describe("GET/POST /unsubscribe (RFC 8058 one-click)", () => {
     }
     expect(await emailOn(u.id, "orders")).toBe(true);
     expect(await emailOn(other.id, "orders")).toBe(true);
+  });
+
+  it("no token text, however strange, makes it answer 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 400 }), fc.boolean(), async (token, post) => {
+        const res = await app.inject({
+          method: post ? "POST" : "GET",
+          url: `/unsubscribe?token=${encodeURIComponent(token)}`,
+        });
+        expect(res.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 150, seed: 15 },
+    );
   });
 });
