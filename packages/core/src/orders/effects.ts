@@ -1,7 +1,7 @@
 import { type Database, orderEvents, sellers, users } from "@bazaar/db";
 import type { OrderUpdateEvent, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
 import { eq, sql } from "drizzle-orm";
-import { refreshProductsDerived } from "../catalog";
+import { invalidateProducts, refreshProductsDerived } from "../catalog";
 import { invalidState } from "../errors";
 import type { TemplateName } from "../notifications";
 import { dispatchEmails, type Notified, publishNotified, queueEmail } from "../notifications";
@@ -18,7 +18,14 @@ export class Effects {
   emails: string[] = [];
   live: { channels: string[]; event: OrderUpdateEvent }[] = [];
   jobs: (() => Promise<void>)[] = [];
+  /** Anything else changed in the catalogue: release drops every cached storefront page. */
   catalogChanged = false;
+  /**
+   * Products whose stock and sold counts moved (an order, a cancellation, a return): with
+   * nothing else changed, release drops only the cached pages that show them (and in-stock
+   * listings), so browsing stays cached while orders flow (catalog's invalidateProducts).
+   */
+  stockMoved = new Set<string>();
   /** In-app notifications written by `notify` in the transaction; published on release. */
   notified: Notified[] = [];
 
@@ -84,6 +91,7 @@ export class Effects {
       for (const c of channels)
         await deps.live.publish(c, event).catch((err) => deps.log.warn({ err }, "live update not delivered"));
     if (this.catalogChanged) await deps.cache.bump("catalog");
+    else if (this.stockMoved.size) await invalidateProducts(deps, { productIds: this.stockMoved });
   }
 }
 
@@ -213,13 +221,14 @@ export async function reserveStock(
  * Puts cancelled sub-orders' units back on the shelf, in three statements for every line of
  * every sub-order: lock the variants in id order; add the units back, log the movements and
  * lock the products in id order; refresh those products' prices, stock and sold counts.
+ * Returns the products restocked.
  */
 export async function restockSubOrders(
   tx: Database,
   subs: { id: string; number: string }[],
   ref: { actorId: string | null; at: Date },
-) {
-  if (!subs.length) return;
+): Promise<string[]> {
+  if (!subs.length) return [];
   const json = JSON.stringify(subs.map((s) => ({ id: s.id, reason: `cancelled ${s.number}` })));
   await tx.execute(sql`select pv.id from product_variants pv
     where pv.id in (select oi.variant_id from order_items oi
@@ -256,6 +265,7 @@ export async function restockSubOrders(
     rows.map((r) => ({ productId: r.product_id, sold: -r.qty })),
     ref.at,
   );
+  return rows.map((r) => r.product_id);
 }
 
 /**
