@@ -142,6 +142,9 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(60),
+  WEBHOOKS_ALLOW_HTTP_LOOPBACK: bool.optional(),
+  WEBHOOKS_DISPATCH_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  WEBHOOKS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   LIVE_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SWEEP_GRACE_SECONDS: z.coerce
     .number()
@@ -196,6 +199,16 @@ export type Config = {
   sweepGraceMs: number;
   /** How often an open live stream checks that its session is still live. */
   liveRecheckMs: number;
+  /**
+   * Outbound webhooks: http to loopback allowed (never by default); internal addresses
+   * refused (production); each POST's limit; how often due events are queued.
+   */
+  webhooks: {
+    allowHttpLoopback: boolean;
+    blockPrivateAddresses: boolean;
+    timeoutMs: number;
+    dispatchEveryMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -267,6 +280,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepEveryMs: e.SWEEP_EVERY_SECONDS * 1000,
     sweepGraceMs: e.SWEEP_GRACE_SECONDS * 1000,
     liveRecheckMs: e.LIVE_SESSION_RECHECK_SECONDS * 1000,
+    webhooks: {
+      allowHttpLoopback: e.WEBHOOKS_ALLOW_HTTP_LOOPBACK ?? false,
+      blockPrivateAddresses: production,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_SECONDS * 1000,
+      dispatchEveryMs: e.WEBHOOKS_DISPATCH_EVERY_SECONDS * 1000,
+    },
     ...(e.RAZORPAY_KEY_ID &&
       e.RAZORPAY_KEY_SECRET &&
       e.RAZORPAY_WEBHOOK_SECRET && {

@@ -140,6 +140,7 @@ function buildDeps(
     },
     sweepGraceMs: config.sweepGraceMs,
     liveRecheckMs: config.liveRecheckMs,
+    webhooks: config.webhooks,
     publicApiUrl: config.publicApiUrl,
     unsubscribe: {
       ...(config.unsubscribeSecret && { secret: new TextEncoder().encode(config.unsubscribeSecret) }),
@@ -184,6 +185,7 @@ async function startJobs(config: Config, log: Log, deps: Deps, mode: "server" | 
     const queue = (inProcess ?? bullQueue)!;
     await queue.every("payments.reconcile", {}, config.orders.reconcileEveryMs);
     await queue.every("maintenance.sweep", {}, config.sweepEveryMs);
+    await queue.every("webhooks.dispatch", {}, config.webhooks.dispatchEveryMs);
     // Whatever the last run left behind (an in-process queue loses its delayed jobs at
     // exit) is picked up now rather than one sweep interval from now.
     await queue.enqueue("maintenance.sweep", {}).catch((err) => {
