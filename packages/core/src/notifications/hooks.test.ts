@@ -70,7 +70,7 @@ describe("orders", () => {
     expect(mine).toMatchObject({ category: "orders", link: `/orders/${order.id}` });
     expect(mine!.title).toContain(order.number);
     const [theirs] = await inbox(shop.userId, "order.new");
-    expect(theirs).toMatchObject({ category: "orders", link: `/orders/${sub.id}` });
+    expect(theirs).toMatchObject({ category: "orders", link: `/orders?order=${sub.id}` });
     expect(theirs!.title).toContain(sub.number);
     expect(await inbox(buyer.user.id, "order.new")).toEqual([]);
   });
@@ -95,7 +95,7 @@ describe("orders", () => {
     const { shop, buyer, order, sub } = await codOrder();
     await cancelMyOrder(t.deps, buyer.actor, { orderId: order.id, reason: "Ordered by mistake" });
     const [theirs] = await inbox(shop.userId, "order.cancelled");
-    expect(theirs).toMatchObject({ link: `/orders/${sub.id}` });
+    expect(theirs).toMatchObject({ link: `/orders?order=${sub.id}` });
     expect(theirs!.body).toContain("Ordered by mistake");
     expect(await inbox(buyer.user.id, "order.cancelled")).toEqual([]);
   });
@@ -125,7 +125,7 @@ describe("payments", () => {
     const [receipt] = await inbox(buyer.user.id, "payment.received");
     expect(receipt).toMatchObject({ category: "payments", link: `/orders/${order.id}` });
     expect((await inbox(shop.userId)).map((n) => [n.type, n.link])).toEqual([
-      ["order.new", `/orders/${sub.id}`],
+      ["order.new", `/orders?order=${sub.id}`],
     ]);
   });
 

@@ -10,7 +10,9 @@ export const customerLinks = {
 };
 
 export const sellerLinks = {
-  subOrder: (subOrderId: string) => `/orders/${subOrderId}`,
+  // The seller app has no page per sub-order yet (its `*` route sends /orders/<id> to the
+  // dashboard): the link opens the orders board and names the part for a page that wants it.
+  subOrder: (subOrderId: string) => `/orders?order=${subOrderId}`,
   return: (returnId: string) => `/returns/${returnId}`,
   product: (productId: string) => `/products/${productId}`,
   questions: () => "/questions",

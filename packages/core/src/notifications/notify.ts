@@ -12,7 +12,7 @@ export type NewNotification = {
   type: string;
   title: string;
   body: string;
-  /** A path inside the recipient's own app (customer `/orders/<id>`, seller `/orders/<subOrderId>`). */
+  /** A path inside the recipient's own app (see links.ts: customer `/orders/<id>`, seller `/returns/<id>`). */
   link?: string | null;
 };
 
