@@ -70,7 +70,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   // POST /api/media, and GET /media/* when files are on local disk.
   await app.register(mediaRoutes, { runtime });
   // POST /webhooks/razorpay, GET /api/invoices/:id, GET /track/:code/qr.(png|svg), and the dev gateway page.
-  await app.register(orderRoutes, { runtime, corsOrigins: config.corsOrigins });
+  // The dev payment page may also return to the mobile app's deep links (config.appSchemes).
+  await app.register(orderRoutes, { runtime, corsOrigins: [...config.corsOrigins, ...config.appSchemes] });
   // GET /api/statements/:month.(csv|pdf), the admin's per seller, and GET /api/admin/payouts/export.csv.
   await app.register(moneyRoutes, { runtime });
   // GET/POST /unsubscribe?token=…: one-click unsubscribe from email (RFC 8058), no sign-in.

@@ -95,6 +95,14 @@ describe("config", () => {
     expect(() => trust("everyone")).toThrow(/TRUST_PROXY/);
   });
 
+  it("lets the dev payment page return to the app's deep links, never to a script scheme", () => {
+    expect(loadConfig({ DATA_DIR: dir() }).appSchemes).toEqual(["bazaar:", "exp:"]);
+    expect(
+      loadConfig({ DATA_DIR: dir(), MOBILE_APP_SCHEMES: "bazaar://, javascript:, https:, shop-app" })
+        .appSchemes,
+    ).toEqual(["bazaar:", "shop-app:"]);
+  });
+
   it("treats empty values from a copied .env.example as unset", () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: "", PORT: "" }).databaseUrl).toBeUndefined();
   });

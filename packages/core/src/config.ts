@@ -101,6 +101,8 @@ const EnvSchema = z.object({
   ADMIN_WEB_URL: z.url().default("http://localhost:5175"),
   /** The mobile app's web build (`expo start --web` serves it on 8081); allowed by CORS unless CORS_ORIGINS is set. */
   MOBILE_WEB_URL: z.url().default("http://localhost:8081"),
+  /** Deep-link schemes the dev payment page may send the mobile app back to ("bazaar:"; "exp:" for Expo Go outside production). */
+  MOBILE_APP_SCHEMES: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: trustProxy.default(false),
@@ -178,6 +180,8 @@ export type Config = {
   bcryptCost: number;
   urls: { customer: string; seller: string; admin: string };
   corsOrigins: string[];
+  /** `scheme:` entries: where the dev payment page may return to besides corsOrigins (the app's deep links). */
+  appSchemes: string[];
   bodyLimitBytes: number;
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
   trustProxy: false | number | string[];
@@ -263,6 +267,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           .map((s) => s.trim())
           .filter(Boolean)
       : [...Object.values(urls), e.MOBILE_WEB_URL].map((u) => new URL(u).origin),
+    appSchemes: (e.MOBILE_APP_SCHEMES ?? (production ? "bazaar:" : "bazaar:,exp:"))
+      .split(",")
+      .map((v) => v.trim().replace(/:?\/*$/, ":"))
+      .filter(
+        (v) =>
+          /^[a-z][a-z0-9+.-]*:$/.test(v) && !["javascript:", "data:", "file:", "http:", "https:"].includes(v),
+      ),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? production,

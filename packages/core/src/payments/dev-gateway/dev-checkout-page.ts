@@ -27,7 +27,11 @@ export function checkDevReturnUrl(returnUrl: string, allowedOrigins: readonly st
   } catch {
     url = undefined;
   }
-  if (!url || !allowedOrigins.includes(url.origin))
+  // An app's deep link (bazaar://payment-return) has no origin: its scheme must be listed ("bazaar:").
+  const allowed =
+    url &&
+    (allowedOrigins.includes(url.origin) || (url.origin === "null" && allowedOrigins.includes(url.protocol)));
+  if (!url || !allowed)
     throw invalidField(
       "returnUrl",
       "payment.return_url_not_allowed",

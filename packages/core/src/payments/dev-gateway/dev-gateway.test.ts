@@ -252,6 +252,17 @@ describe("dev checkout page", () => {
         expect.objectContaining({ code: "VALIDATION", reason: "payment.return_url_not_allowed" }),
       );
     }
+
+    // The mobile app's deep links: only schemes listed as such, never a script.
+    const withApp = [...origins, "bazaar:"];
+    expect(checkDevReturnUrl("bazaar://payment-return?order=1", withApp).protocol).toBe("bazaar:");
+    for (const bad of ["bazaar://payment-return", "exp://10.0.0.2:8081/--/payment-return"])
+      expect(() => checkDevReturnUrl(bad, origins)).toThrow(
+        expect.objectContaining({ reason: "payment.return_url_not_allowed" }),
+      );
+    expect(() => checkDevReturnUrl("javascript:alert(1)", withApp)).toThrow(
+      expect.objectContaining({ reason: "payment.return_url_not_allowed" }),
+    );
   });
 });
 
