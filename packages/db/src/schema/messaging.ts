@@ -57,6 +57,9 @@ export const conversations = pgTable(
     uniqueIndex("conversations_subject_key").on(t.customerId, t.sellerId, t.subjectType, t.subjectId),
     index("conversations_customer_idx").on(t.customerId, t.lastMessageAt),
     index("conversations_seller_idx").on(t.sellerId, t.lastMessageAt),
+    // An inbox's newest message seq, read under the inbox lock on every send (the stream's `prev`).
+    index("conversations_customer_seq_idx").on(t.customerId, t.lastMessageSeq),
+    index("conversations_seller_seq_idx").on(t.sellerId, t.lastMessageSeq),
     check("conversations_unread_nonneg", sql`${t.customerUnread} >= 0 and ${t.sellerUnread} >= 0`),
   ],
 );

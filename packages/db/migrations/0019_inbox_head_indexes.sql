@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_customer_seq_idx" ON "conversations" USING btree ("customer_id","last_message_seq");--> statement-breakpoint
+CREATE INDEX "conversations_seller_seq_idx" ON "conversations" USING btree ("seller_id","last_message_seq");
