@@ -1,6 +1,6 @@
 import type { MessageDto, MessageEventDto, ThreadDto } from "@bazaar/schemas";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useInboxUpdates } from "./inbox-updates";
 import { useTRPC } from "./provider";
 
@@ -110,19 +110,35 @@ export function useThread(side: InboxSide, conversationId: string) {
   const report = useMutation(trpc.messages.report.mutationOptions());
 
   // What the viewer has on screen counts as read: everything up to the newest message, once
-  // per new message from the other side.
+  // per new message from the other side, and only while the tab is in view (a thread left
+  // open in a background tab must not send "Seen" for messages nobody looked at).
+  const visible = usePageVisible();
   const data = thread.data;
   const newestTheirs = data?.messages.findLast((m) => !m.mine)?.seq ?? 0;
   const marked = useRef(0);
   const { mutate } = markRead;
   useEffect(() => {
-    if (!data || newestTheirs === 0) return;
+    if (!data || newestTheirs === 0 || !visible) return;
     if (newestTheirs <= Math.max(data.conversation.myReadSeq, marked.current)) return;
     marked.current = newestTheirs;
     mutate({ conversationId, upToSeq: newestTheirs });
-  }, [data, newestTheirs, conversationId, mutate]);
+  }, [data, newestTheirs, conversationId, mutate, visible]);
 
   const messages = data ? [...(older?.messages ?? []), ...data.messages] : [];
   const olderBeforeSeq = older ? older.before : (data?.olderBeforeSeq ?? null);
   return { thread, messages, olderBeforeSeq, loadOlder, send, report };
+}
+
+const subscribeVisibility = (onChange: () => void) => {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+};
+
+/** Whether the page is in view (not a background tab or a minimised window). */
+function usePageVisible(): boolean {
+  return useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState !== "hidden",
+    () => true,
+  );
 }
