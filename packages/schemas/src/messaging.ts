@@ -110,9 +110,10 @@ export const MarkConversationReadInput = z.object({ conversationId: Id, upToSeq:
 export type MarkConversationReadInput = z.input<typeof MarkConversationReadInput>;
 
 /**
- * `messages.onMessage`: the caller's inbox stream. `lastSeq` (or `lastEventId`, which the
- * tRPC client sends by itself when it reconnects) is the last message seq the client saw:
- * every message after it is sent first, then live ones, without gaps or duplicates.
+ * `messages.onMessage`: the caller's inbox stream. `lastSeq` is the last message seq the client
+ * saw; the tRPC client adds `lastEventId` by itself when it reconnects, and that one wins.
+ * Every message after it is sent first, then live ones, without gaps or duplicates. Without
+ * either, the stream starts at the present.
  */
 export const OnMessageInput = z
   .object({

@@ -80,7 +80,9 @@ export async function* streamMessages(
 ): AsyncGenerator<{ id: string; event: MessageEventDto }> {
   const input = OnMessageInput.parse(raw) ?? {};
   const who = sideOf(actor);
-  const start = input.lastSeq ?? (input.lastEventId ? Number(input.lastEventId) : undefined);
+  // On a reconnect the tRPC client adds `lastEventId` to the input it first sent: newer than
+  // any `lastSeq` in it.
+  const start = input.lastEventId ? Number(input.lastEventId) : input.lastSeq;
 
   // Listen first, read the backlog second: what is published in between is in both, and
   // the seq check drops the copy.

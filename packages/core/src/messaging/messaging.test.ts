@@ -404,7 +404,13 @@ describe("catch-up on the inbox stream", () => {
       body: "own message",
     });
     const stop = new AbortController();
-    const stream = streamMessages(t.deps, buyer.actor, { lastEventId: String(first.seq) }, stop.signal);
+    // As the tRPC client reconnects: the first input (lastSeq) with the newer lastEventId added.
+    const stream = streamMessages(
+      t.deps,
+      buyer.actor,
+      { lastSeq: 0, lastEventId: String(first.seq) },
+      stop.signal,
+    );
     const caught = await take(stream, 3);
     expect(seqsOf(caught)).toEqual([missed[0]!.seq, missed[1]!.seq, c2.message.seq]);
     expect(caught.map((e) => e.id)).toEqual(seqsOf(caught).map(String));
