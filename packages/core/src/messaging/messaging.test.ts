@@ -365,6 +365,7 @@ describe("reports", () => {
     await resolveReportCase(t.deps, admin, { id: receipt.caseId, action: "hide", note: "Abusive language" });
     const seenByBuyer = await getThread(t.deps, buyer.actor, { conversationId: id });
     expect(seenByBuyer.messages[1]).toMatchObject({ id: rude.id, hidden: true, body: "", images: [] });
+    expect(seenByBuyer.conversation.lastMessagePreview).toBe("Message removed");
     const seenByAdmin = await adminGetThread(t.deps, admin, { conversationId: id });
     expect(seenByAdmin.messages[1]).toMatchObject({ hidden: true, body: "Rude words" });
   });
