@@ -19,3 +19,4 @@ export * from "./reviews";
 export * from "./sellers";
 export * from "./wishlist";
 export * from "./webhooks";
+export * from "./api-keys";
