@@ -10,3 +10,4 @@ export {
   startSmtpServer,
   type TestContext,
 } from "./test-context";
+export { startWebhookReceiver, verifyStandardWebhook } from "./webhook-receiver";

@@ -103,11 +103,15 @@ export async function deliverWebhookEvent(deps: Deps, eventId: string): Promise<
       createdAt: now,
     });
     const next = new Date(now.getTime() + retryDelayMs(deps, attempt));
-    const gaveUp = !ok && next > event.giveUpAt;
+    // The 24 h run from the first attempt, on the deliverer's clock (the outbox row's default
+    // is the database's, which a test's clock does not move); in practice that is the event.
+    const giveUpAt = event.attempts === 0 ? new Date(now.getTime() + DAY_MS) : event.giveUpAt;
+    const gaveUp = !ok && next > giveUpAt;
     const [updated] = await tx
       .update(webhookOutbox)
       .set({
         attempts: attempt,
+        giveUpAt,
         lockedUntil: null,
         status: ok ? "delivered" : gaveUp ? "failed" : "pending",
         deliveredAt: ok ? now : null,

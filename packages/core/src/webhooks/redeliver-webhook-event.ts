@@ -39,5 +39,9 @@ export async function redeliverWebhookEvent(
     .where(and(eq(webhookOutbox.id, found.event.id), ne(webhookOutbox.status, "pending")))
     .returning();
   if (queued) await queueDelivery(deps, queued.id, queued.attempts, now);
-  return deliveryDto(queued ?? found.event, []);
+  // Already waiting: the event as it stands now (the other click's attempt may have run).
+  const [current] = queued
+    ? [queued]
+    : await deps.db.select().from(webhookOutbox).where(eq(webhookOutbox.id, found.event.id));
+  return deliveryDto(current ?? found.event, []);
 }
