@@ -8,6 +8,7 @@ const BUYER = "meera@e2e.test";
 const SELLER = "kavya@e2e.test";
 const ADMIN = "admin@e2e.test";
 const PHONE_BUYER = "ravi@e2e.test";
+const BELL_SELLER = "anand@e2e.test";
 
 const suite = browserSuite("messaging", ["customer-web", "seller-web", "admin-web"], setUp);
 
@@ -41,7 +42,19 @@ async function setUp(deps: Deps) {
     subject: { type: "sub_order", subOrderId: phoneOrder.subOrders[0]!.id },
     body: "A long question that wraps on a small screen: can you ship before the festival next weekend, please?",
   });
-  return { order };
+  // A third shop, whose owner finds a buyer's question under the bell.
+  const { seller: bellShop } = await shopOwner(
+    deps,
+    { email: BELL_SELLER, name: "Anand", shopName: "Anand Brass" },
+    { city: "Moradabad", state: "Uttar Pradesh", pincode: "244001" },
+  );
+  const { product: lamp } = await fx.variant(bellShop, 90_000, 5, "Brass Lamp");
+  const asker = await fx.customer();
+  const asked = await startConversation(deps, asker.actor, {
+    subject: { type: "product", productId: lamp.id },
+    body: "Does the lamp come with a bulb?",
+  });
+  return { order, bellConversationId: asked.conversation.id };
 }
 
 /** The number on the bell once it is known (the bell marks it in data-count), 0 when none is unread. */
@@ -155,6 +168,48 @@ describe("buyer and seller messaging, in the browser", () => {
     expect(await admin.getByTestId("message-composer").count()).toBe(0);
     expect(await admin.getByTestId("thread").getByText("Reported", { exact: true }).count()).toBe(1);
 
+    expect(errors).toEqual([]);
+  });
+
+  it("the bell counts a new message; the notification opens it and reads; preferences save per switch", async () => {
+    suite.check();
+    const { bellConversationId } = suite.world;
+    const web = suite.stack.url["seller-web"];
+    const page = await signInPage(suite.browser, web, BELL_SELLER);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    expect(await bellCount(page)).toBeGreaterThanOrEqual(1);
+    await page.getByTestId("notification-bell").click();
+    await page.getByRole("heading", { name: "Notifications" }).waitFor();
+    const note = page.getByTestId("notification").filter({ hasText: "New message from" });
+    await note.getByText("Does the lamp come with a bulb?").waitFor();
+    await note.getByRole("link", { name: /New message from/ }).click();
+    await page.waitForURL(`${web}/messages/${bellConversationId}`);
+    await page.getByTestId("thread").getByText("Brass Lamp").first().waitFor();
+
+    // Back on the list the message's notification is read; "Mark all read" clears the bell.
+    await page.getByTestId("notification-bell").click();
+    await page.getByRole("link", { name: "Unread" }).click();
+    expect(await page.getByTestId("notification").filter({ hasText: "New message from" }).count()).toBe(0);
+    await page.getByRole("link", { name: "All", exact: true }).click();
+    await page.getByTestId("notification").first().waitFor();
+    if ((await bellCount(page)) > 0) await page.getByTestId("mark-all-read").click();
+    await expect.poll(() => bellCount(page)).toBe(0);
+    await page.getByRole("link", { name: "Unread" }).click();
+    await page.getByTestId("notifications-empty").waitFor();
+
+    // Preferences: each switch saves at once and stays after a reload; security emails cannot be turned off.
+    await page.getByRole("link", { name: "Preferences" }).click();
+    const email = page.getByRole("switch", { name: "Messages by email" });
+    expect(await email.isChecked()).toBe(true);
+    await email.click();
+    await page.getByTestId("preferences-saved").waitFor();
+    await page.reload();
+    expect(await page.getByRole("switch", { name: "Messages by email" }).isChecked()).toBe(false);
+    expect(await page.getByRole("switch", { name: "Messages in the app" }).isChecked()).toBe(true);
+    const security = page.getByRole("switch", { name: "Security by email (always on)" });
+    expect(await security.isChecked()).toBe(true);
+    expect(await security.isDisabled()).toBe(true);
     expect(errors).toEqual([]);
   });
 
