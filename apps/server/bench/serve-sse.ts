@@ -9,8 +9,8 @@ import { createServer, DEMO_PASSWORD, seedDemo } from "../src/index";
 /**
  * Child process of the SSE fan-out benchmark: the real app, the demo seed, one conversation
  * between customer1 and the shop of one of its products, a session of customer1 for every
- * stream, and a side route reporting this process's memory (after a GC) so the parent can
- * measure what each open stream costs.
+ * stream, and a side route reporting this process's memory (after a GC) and CPU time so the
+ * parent can measure what each open stream and each delivery costs.
  */
 const config = loadConfig({
   ...process.env,
@@ -57,7 +57,8 @@ const side = Fastify();
 side.get("/memory", async () => {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed };
+  const cpu = process.cpuUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
 });
 const sideUrl = await side.listen({ port: 0, host: "127.0.0.1" });
 

@@ -12,8 +12,9 @@ import { dropDatabase, freshDatabaseUrl } from "./lib";
  * The shop then sends BENCH_ROUNDS (20) messages through `seller.messages.send`, one at a
  * time, each waited for on every stream. Reported: delivery latency from the moment the
  * send request leaves to the moment each stream has the event (p50/p99/max over all
- * deliveries, and the send call itself), and the server's memory per open stream (RSS and
- * heap after a GC, before and after opening them, divided by the count).
+ * deliveries, and the send call itself), the server's CPU time per message (user + system,
+ * which a busy machine does not inflate as it does latency), and the server's memory per open
+ * stream (RSS and heap after a GC, before and after opening them, divided by the count).
  *
  * Every event a stream delivers is re-checked against the session first (the stream ends
  * when the session does), so one message costs one indexed session read per stream: part of
@@ -50,7 +51,7 @@ const info = JSON.parse(
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 const getJson = async (url: string) =>
-  (await fetch(url)).json() as Promise<{ rss: number; heapUsed: number }>;
+  (await fetch(url)).json() as Promise<{ rss: number; heapUsed: number; cpuMs: number }>;
 
 /** One open stream: when it received each event id. */
 type Stream = { seen: Map<string, number>; req: http.ClientRequest; waiters: Map<string, () => void> };
@@ -134,6 +135,7 @@ try {
   // One warm-up message, then the measured rounds.
   const warm = await send("warm-up");
   await Promise.all(streams.map((s) => waitFor(s, warm.seq)));
+  const cpuBefore = await getJson(`${info.side}/memory`);
   const deliveries: number[] = [];
   const sends: number[] = [];
   const lastOfRound: number[] = [];
@@ -145,6 +147,8 @@ try {
     lastOfRound.push(Math.max(...times));
     sends.push(sendMs);
   }
+  const cpuAfter = await getJson(`${info.side}/memory`);
+  const cpuPerMessage = (cpuAfter.cpuMs - cpuBefore.cpuMs) / ROUNDS;
   deliveries.sort((a, b) => a - b);
   sends.sort((a, b) => a - b);
   lastOfRound.sort((a, b) => a - b);
@@ -162,6 +166,10 @@ try {
   );
   console.log(
     `seller.messages.send call      ${f(pct(sends, 0.5))} ${f(pct(sends, 0.99))} ${f(sends.at(-1)!)}`,
+  );
+  // CPU time does not depend on how busy the machine is; wall-clock latency does.
+  console.log(
+    `server CPU per message: ${cpuPerMessage.toFixed(0)} ms (${((cpuPerMessage * 1000) / SUBSCRIBERS).toFixed(0)} µs per delivery, send included)`,
   );
   const kb = (bytes: number) => (bytes / SUBSCRIBERS / 1024).toFixed(1);
   console.log(
