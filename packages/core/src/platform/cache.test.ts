@@ -149,6 +149,22 @@ function contract(name: string, make: () => Cache) {
 
 contract("memory", () => createMemoryCache());
 
+describe("memory cache bounds", () => {
+  it("forgets tag stamps past its bound by treating every older tagged entry as stale", async () => {
+    const cache = createMemoryCache(100, 2);
+    let v = 1;
+    const read = (key: string) => cache.wrap("b", key, 60, async () => v, { tags: [key] });
+    const untagged = () => cache.wrap("b", "plain", 60, async () => v);
+    expect([await read("x"), await read("y"), await untagged()]).toEqual([1, 1, 1]);
+    v = 2;
+    await cache.invalidate("b", ["t1", "t2"]);
+    expect(await read("x")).toBe(1);
+    // A third stamp starts the map afresh: x and y may have lost theirs, so both reload.
+    await cache.invalidate("b", ["t3"]);
+    expect([await read("x"), await read("y"), await untagged()]).toEqual([2, 2, 1]);
+  });
+});
+
 describe.runIf(redisUrl)("Redis", () => {
   const prefix = () => `test:cache:${Math.random().toString(36).slice(2)}`;
   const silent = { debug() {}, info() {}, warn() {}, error() {} };

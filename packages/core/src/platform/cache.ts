@@ -63,7 +63,8 @@ function singleFlight() {
   };
 }
 
-type MemoryEntry = { value: unknown; gen: number; tags: string[]; size: number };
+/** `checked`: the counter when the entry was last found fresh; no stamp since, no check. */
+type MemoryEntry = { value: unknown; gen: number; checked: number; tags: string[]; size: number };
 
 /**
  * In this process: at most `max` entries and about `maxBytes` of them (as JSON; the heap
@@ -78,18 +79,18 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
   });
   const versions = new Map<string, number>();
   let gen = 0;
-  // A tag forgotten to bound memory counts as stamped at the newest stamp forgotten: entries
-  // that old are treated as stale, never a stale entry as good.
+  // Tag → the counter when it was last stamped. Past `maxTags` the map starts afresh with
+  // every entry made before treated as stale, never a stale entry as good.
+  let stamps = new Map<string, number>();
   let floor = 0;
-  const stamps = new LRUCache<string, number>({
-    max: maxTags,
-    dispose: (stamp) => {
-      floor = Math.max(floor, stamp);
-    },
-  });
   const flights = singleFlight();
-  const fresh = (ns: string, e: MemoryEntry) =>
-    e.tags.every((t) => (stamps.get(`${ns}\0${t}`) ?? floor) <= e.gen);
+  const fresh = (ns: string, e: MemoryEntry) => {
+    if (e.checked === gen || e.gen >= gen || e.tags.length === 0) return true;
+    if (e.gen < floor) return false;
+    for (const t of e.tags) if ((stamps.get(`${ns}\0${t}`) ?? 0) > e.gen) return false;
+    e.checked = gen;
+    return true;
+  };
   return {
     async wrap(ns, key, ttl, load, options) {
       const k = `${ns}:${versions.get(ns) ?? 0}:${key}`;
@@ -100,7 +101,7 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
         const value = await load();
         const tags = tagsFor(value, options);
         const size = Math.max(1, (JSON.stringify(value)?.length ?? 0) + tags.length * 48);
-        entries.set(k, { value, gen: started, tags, size }, { ttl: ttl * 1000 });
+        entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl: ttl * 1000 });
         return value;
       });
     },
@@ -111,6 +112,10 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
     async invalidate(ns, tags) {
       if (tags.length === 0) return;
       gen++;
+      if (stamps.size + tags.length > maxTags) {
+        stamps = new Map();
+        floor = gen;
+      }
       for (const t of tags) stamps.set(`${ns}\0${t}`, gen);
       flights.clear();
     },

@@ -153,9 +153,15 @@ export async function preparedRows<T>(db: Database, name: string, query: SQL): P
   return (await client.query({ name, text, values: params })).rows as T[];
 }
 
-/** A short, stable cache key for a normalised input (long queries and brand lists stay bounded). */
+/**
+ * A short, stable cache key for a normalised input: the JSON itself when short (most
+ * inputs; hashing cost more than the rest of a cache hit), a hash when long queries or
+ * brand lists would make it long.
+ */
 export function cacheKey(kind: string, value: unknown): string {
-  return `${kind}:${createHash("sha1").update(JSON.stringify(value)).digest("base64url")}`;
+  const json = JSON.stringify(value);
+  if (json.length <= 160) return `${kind}:${json}`;
+  return `${kind}:#${createHash("sha1").update(json).digest("base64url")}`;
 }
 
 /** Lower-case, trimmed, single-spaced: "Silk  Saree " and "silk saree" share results and cache entries. */
