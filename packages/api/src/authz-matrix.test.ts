@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   audit,
   createTrackingCode,
+  createWebhookEndpoint,
   customerChannel,
   DomainError,
   defaultLimits,
@@ -14,7 +15,7 @@ import {
   wishlistStatus,
 } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
-import { notifications } from "@bazaar/db";
+import { notifications, webhookOutbox } from "@bazaar/db";
 import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppRouter, appRouter, createCaller } from "./root";
@@ -128,6 +129,35 @@ async function stillUnread(w: AuthzWorld, id: string) {
   const row = await w.t.deps.db.query.notifications.findFirst({ where: (n, { eq }) => eq(n.id, id) });
   expect(row?.readAt).toBeNull();
 }
+
+/**
+ * A webhook endpoint of seller A's (or, for `platform`, the admin's), with one delivered event
+ * on it: "<endpointId> <eventId>". The URL refuses connections at once, so a test send fails fast.
+ */
+async function webhookEndpoint(w: AuthzWorld, platform = false): Promise<string> {
+  const actor = platform
+    ? { userId: w.accounts.admin.userId, role: "admin" as const, sessionId: randomUUID() }
+    : w.seller.actor;
+  const { endpoint } = await createWebhookEndpoint(w.t.deps, actor, {
+    url: "https://127.0.0.1:1/matrix",
+    events: ["order.placed"],
+  });
+  const [event] = await w.t.deps.db
+    .insert(webhookOutbox)
+    .values({
+      webhookId: `msg_${randomUUID().replaceAll("-", "")}`,
+      endpointId: endpoint.id,
+      type: "order.placed",
+      payload: { type: "order.placed", timestamp: new Date().toISOString(), data: {} },
+      status: "delivered",
+      giveUpAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: webhookOutbox.id });
+  return `${endpoint.id} ${event!.id}`;
+}
+const endpointIdOf = (made: string) => made.split(" ")[0]!;
+const eventIdOf = (made: string) => made.split(" ")[1]!;
+const webhookInput = { url: "https://127.0.0.1:1/matrix", events: ["order.paid" as const] };
 
 const ownedByCustomer = (denied: Denial) => ({ by: "customer" as const, denied });
 const ownedBySeller = (denied: Denial) => ({ by: "seller" as const, denied });
@@ -810,6 +840,45 @@ const matrix: Matrix = {
     owner: ownedBySeller(notFound("payout.not_found")),
     input: (w) => ({ id: w.payouts.paidId }),
   },
+  // Outbound webhooks: each shop reaches only its own endpoints (not found otherwise).
+  "seller.webhooks.list": { gate: "seller" },
+  "seller.webhooks.create": { gate: "seller", input: () => webhookInput },
+  "seller.webhooks.update": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.endpoint_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ id: endpointIdOf(made), enabled: false }),
+  },
+  "seller.webhooks.remove": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.endpoint_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "seller.webhooks.rotateSecret": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.endpoint_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "seller.webhooks.sendTest": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.endpoint_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "seller.webhooks.deliveries": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.endpoint_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ endpointId: endpointIdOf(made) }),
+  },
+  "seller.webhooks.redeliver": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("webhook.event_not_found")),
+    make: (w) => webhookEndpoint(w),
+    input: (_, made) => ({ eventId: eventIdOf(made) }),
+  },
   "seller.reviews.list": { gate: "seller", input: () => ({ unreplied: false }) },
   "seller.reviews.reply": {
     gate: "seller",
@@ -893,6 +962,39 @@ const matrix: Matrix = {
     input: (_, id) => ({ id, reason: "Matrix rejection" }),
   },
   "admin.payouts.export": { gate: "admin", input: () => ({}) },
+  // The platform's own webhook endpoints (they hear every shop's events).
+  "admin.webhooks.list": { gate: "admin" },
+  "admin.webhooks.create": { gate: "admin", input: () => webhookInput },
+  "admin.webhooks.update": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ id: endpointIdOf(made), events: ["order.paid"] }),
+  },
+  "admin.webhooks.remove": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "admin.webhooks.rotateSecret": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "admin.webhooks.sendTest": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ id: endpointIdOf(made) }),
+  },
+  "admin.webhooks.deliveries": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ endpointId: endpointIdOf(made) }),
+  },
+  "admin.webhooks.redeliver": {
+    gate: "admin",
+    make: (w) => webhookEndpoint(w, true),
+    input: (_, made) => ({ eventId: eventIdOf(made) }),
+  },
   "admin.products.queue": { gate: "admin", input: () => ({}) },
   "admin.products.approve": {
     gate: "admin",

@@ -19,6 +19,7 @@ import { returnsRoutes } from "./routers/returns";
 import { reviewsRoutes } from "./routers/reviews";
 import { sellersRoutes } from "./routers/sellers";
 import { trackingRoutes } from "./routers/tracking";
+import { webhooksRoutes } from "./routers/webhooks";
 import { wishlistRoutes } from "./routers/wishlist";
 import { createCallerFactory, router } from "./trpc";
 
@@ -59,6 +60,7 @@ export const appRouter = router({
     ...payoutsRoutes.seller,
     ...analyticsRoutes.seller,
     ...messagesRoutes.seller,
+    ...webhooksRoutes.seller,
   }),
   admin: router({
     ...catalogRoutes.admin,
@@ -75,6 +77,7 @@ export const appRouter = router({
     ...payoutsRoutes.admin,
     ...analyticsRoutes.admin,
     ...messagesRoutes.admin,
+    ...webhooksRoutes.admin,
     // Platform settings kept by three domains: commission (sellers), checkout's, finance (ledger).
     settings: {
       ...sellersRoutes.admin.settings,
