@@ -1,95 +1,179 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { connections, dropDatabase, freshDatabaseUrl, printTable, startServer } from "./lib";
+import pg from "pg";
+import { connections, dropDatabase, freshDatabaseUrl, printTable, type Row, startServer } from "./lib";
 
 /**
- * `pnpm bench`: checkout on the real app. (1) placeOrder throughput: every request is a
- * different customer checking out a ready three-line, two-seller cart by cash on delivery
- * (one transaction: re-price, take stock, write the order, empty the cart). (2) The race:
- * BENCH_RACERS customers (200) send placeOrder at the same instant for a variant with 10
- * in stock; exactly 10 must win and every other must hear `checkout.out_of_stock`.
+ * `pnpm bench`: checkout on the real app, every request a different customer placing a ready
+ * three-line, two-shop cart by cash on delivery (one transaction: re-price, take stock, write
+ * the order, empty the cart).
+ * (1) distinct variants: no two orders share a variant or a product, so no row lock is
+ *     contended and the figure is the cost of an order itself;
+ * (2) hot variants: every cart is three of six variants, overlapping, so orders queue on
+ *     each other's stock rows;
+ * (3) the race: BENCH_RACERS customers (200) at the same instant for a variant with 10 left;
+ *     exactly 10 must win and every other hear `checkout.out_of_stock`.
+ * For (1) and (2) it prints orders/s, p50/p99, SQL statements per request (authentication
+ * included) and the CPU each order cost the API process and PostgreSQL's backends.
+ *
+ * With REDIS_URL the server runs as in production: jobs go to BullMQ (a Redis database of the
+ * bench's own, emptied before and after; no worker runs, so no email is rendered anywhere
+ * during the run). Without it, jobs run in the API process as on the embedded default.
  */
 type Buyer = { token: string; addressId: string };
-type Info = { api: string; ready: Buyer[]; race: Buyer[]; raceVariant: string; driver: string };
-const orders = Number(process.env.BENCH_ORDERS || 1500);
+type Info = {
+  api: string;
+  stats: string;
+  distinct: Buyer[];
+  hot: Buyer[];
+  race: Buyer[];
+  driver: string;
+  jobs: string;
+};
+type Stats = { statements: number; cpu: { user: number; system: number } };
+const distinct = Number(process.env.BENCH_ORDERS || 1500);
+const hot = Number(process.env.BENCH_HOT_ORDERS || 1000);
 const racers = Number(process.env.BENCH_RACERS || 200);
 const BENCH_DB = "bazaar_bench_checkout";
+const redisUrl = process.env.REDIS_URL ? benchRedis(process.env.REDIS_URL) : undefined;
 
-console.log(`preparing ${orders} carts and ${racers} racers…`);
-const { child, info } = await startServer<Info>("bench/serve-shop.ts", {
+console.log(`preparing ${distinct} distinct-variant carts, ${hot} hot-variant carts and ${racers} racers…`);
+const databaseUrl = await freshDatabaseUrl(BENCH_DB);
+flushRedis();
+const { child, info } = await startServer<Info>("bench/serve-checkout.ts", {
   ...process.env,
-  DATABASE_URL: await freshDatabaseUrl(BENCH_DB),
-  BENCH_CUSTOMERS: "0",
-  BENCH_SHOPPERS: String(orders),
+  DATABASE_URL: databaseUrl,
+  ...(redisUrl ? { REDIS_URL: redisUrl, RUN_JOBS_IN_PROCESS: "false" } : { RUN_JOBS_IN_PROCESS: "true" }),
+  BENCH_DISTINCT: String(distinct),
+  BENCH_HOT: String(hot),
   BENCH_RACERS: String(racers),
 });
 
-const place = (b: Buyer, i: number) => ({
+const place = (b: Buyer, key: string) => ({
   method: "POST" as const,
   path: "/trpc/checkout.placeOrder",
   headers: { authorization: `Bearer ${b.token}`, "content-type": "application/json" },
-  body: JSON.stringify({
-    json: { addressId: b.addressId, paymentMethod: "cod", idempotencyKey: `bench-order-${i}` },
-  }),
+  body: JSON.stringify({ json: { addressId: b.addressId, paymentMethod: "cod", idempotencyKey: key } }),
 });
 
-try {
+const stats = async (): Promise<Stats> => (await fetch(info.stats)).json() as Promise<Stats>;
+
+/** Places one order for each buyer, `connections` at a time; every request must succeed. */
+async function run(title: string, buyers: Buyer[]) {
+  const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+  await admin?.connect();
+  const pgBefore = admin ? await backendCpu(admin) : null;
+  const before = await stats();
   let next = 0;
   const failures: string[] = [];
   const r = await autocannon({
     url: info.api,
     connections,
-    amount: info.ready.length,
+    amount: buyers.length,
     requests: [
       {
-        setupRequest: (req) => ({ ...req, ...place(info.ready[next]!, next++) }),
+        setupRequest: (req) => {
+          const i = next++;
+          return { ...req, ...place(buyers[i]!, `bench-${title.replace(/\W+/g, "-")}-${i}`) };
+        },
         onResponse: (status, body) => {
           if (status !== 200) failures.push(`${status} ${body.slice(0, 300)}`);
         },
       },
     ],
   });
+  const after = await stats();
+  const pgAfter = admin ? await backendCpu(admin) : null;
+  await admin?.end();
   if (r.non2xx > 0 || r.errors > 0)
-    throw new Error(`placeOrder: ${r.non2xx} non-2xx, ${r.errors} errors; first: ${failures[0] ?? "none"}`);
+    throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors; first: ${failures[0] ?? "none"}`);
+  const n = r.requests.total;
+  const row: Row = {
+    title,
+    rps: n / (r.duration || 1),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    total: n,
+  };
+  const apiMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / n;
+  const pgMs = pgBefore && pgAfter ? cpuDelta(pgBefore, pgAfter) / n : null;
+  const perOrder = `${((after.statements - before.statements) / n).toFixed(1)} statements/request, API CPU ${apiMs.toFixed(1)} ms/order${pgMs === null ? "" : `, PostgreSQL CPU ${pgMs.toFixed(1)} ms/order`}`;
+  return { row, perOrder };
+}
+
+try {
+  const results = [];
+  if (info.distinct.length) results.push(await run("distinct variants", info.distinct));
+  if (info.hot.length) results.push(await run("hot variants (6)", info.hot));
   printTable(
-    `checkout.placeOrder — ${info.driver}, ${connections} connections, 3 lines from 2 sellers, node ${process.version}`,
-    [
-      {
-        title: "checkout.placeOrder",
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p90: r.latency.p90,
-        p99: r.latency.p99,
-        total: r.requests.total,
-      },
-    ],
+    `checkout.placeOrder — ${info.driver}, ${connections} connections, 3 lines from 2 sellers, jobs ${info.jobs}, node ${process.version}`,
+    results.map((r) => r.row),
   );
-  console.log(
-    `orders/s: ${(r.requests.total / (r.duration || 1)).toFixed(0)} over ${r.duration.toFixed(1)} s`,
-  );
+  for (const r of results) console.log(`${r.row.title.padEnd(29)} ${r.perOrder}`);
 
   // The race: all at once, one connection each.
-  const started = performance.now();
-  const answers = await Promise.all(
-    info.race.map(async (b, i) => {
-      const req = place(b, 1_000_000 + i);
-      const res = await fetch(`${info.api}${req.path}`, {
-        method: "POST",
-        headers: req.headers,
-        body: req.body,
-      });
-      const body = (await res.json()) as { error?: { json?: { data?: { reason?: string } } } };
-      return res.ok ? "won" : (body.error?.json?.data?.reason ?? `http ${res.status}`);
-    }),
-  );
-  const ms = performance.now() - started;
-  const tally: Record<string, number> = {};
-  for (const a of answers) tally[a] = (tally[a] ?? 0) + 1;
-  console.log(`\nrace: ${racers} buyers, 10 units → ${JSON.stringify(tally)} in ${ms.toFixed(0)} ms`);
-  if (tally.won !== 10 || tally["checkout.out_of_stock"] !== racers - 10)
-    throw new Error("the race oversold or lost a sale");
-  console.log("race: exactly 10 sold, every other buyer told out_of_stock\n");
+  if (info.race.length) {
+    const started = performance.now();
+    const answers = await Promise.all(
+      info.race.map(async (b, i) => {
+        const req = place(b, `bench-race-${i}`);
+        const res = await fetch(`${info.api}${req.path}`, {
+          method: "POST",
+          headers: req.headers,
+          body: req.body,
+        });
+        const body = (await res.json()) as { error?: { json?: { data?: { reason?: string } } } };
+        return res.ok ? "won" : (body.error?.json?.data?.reason ?? `http ${res.status}`);
+      }),
+    );
+    const ms = performance.now() - started;
+    const tally: Record<string, number> = {};
+    for (const a of answers) tally[a] = (tally[a] ?? 0) + 1;
+    console.log(`\nrace: ${racers} buyers, 10 units → ${JSON.stringify(tally)} in ${ms.toFixed(0)} ms`);
+    if (tally.won !== 10 || tally["checkout.out_of_stock"] !== racers - 10)
+      throw new Error("the race oversold or lost a sale");
+    console.log("race: exactly 10 sold, every other buyer told out_of_stock\n");
+  }
 } finally {
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   await dropDatabase(BENCH_DB);
+  flushRedis();
+}
+
+/** The bench's own Redis database (index 9 unless BENCH_REDIS_DB says), so its queues touch no one's. */
+function benchRedis(url: string): string {
+  const u = new URL(url);
+  u.pathname = `/${process.env.BENCH_REDIS_DB || 9}`;
+  return u.toString();
+}
+
+function flushRedis() {
+  if (redisUrl) spawnSync("redis-cli", ["-u", redisUrl, "flushdb"], { stdio: "ignore" });
+}
+
+/** CPU ticks (1/100 s) used so far by each PostgreSQL backend serving the bench database. */
+async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(
+    "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+  );
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // Another machine's server, or the backend just ended: not counted.
+    }
+  }
+  return ticks;
+}
+
+/** Milliseconds of backend CPU between two readings (a backend that started meanwhile counts from 0). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks * 10;
 }

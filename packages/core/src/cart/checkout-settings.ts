@@ -23,10 +23,15 @@ export async function getCheckoutSettings(db: Database): Promise<CheckoutSetting
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, CHECKOUT_SETTINGS_KEY));
+  return checkoutSettingsOf(row?.value);
+}
+
+/** The stored checkout settings' value as getCheckoutSettings reads it (for a caller that read the row itself). */
+export function checkoutSettingsOf(value: unknown): CheckoutSettings {
   // Settings saved by an older release may lack newer fields: defaults fill them.
   const parsed = CheckoutSettings.safeParse({
     ...DEFAULT_CHECKOUT_SETTINGS,
-    ...(row?.value as object | undefined),
+    ...(value as object | undefined),
   });
   return parsed.success ? parsed.data : DEFAULT_CHECKOUT_SETTINGS;
 }

@@ -61,7 +61,8 @@ describe("placing an order is set-based", () => {
     const five = await counter.count(() => place(deps, large.buyer));
     expect(five.result.subOrders.map((s) => s.items.length)).toEqual([2, 2, 1]);
     expect(one.result.subOrders.map((s) => s.items.length)).toEqual([1]);
-    // 20 on PostgreSQL today, begin and commit included; room for the in-app notification insert.
+    // 21 on PostgreSQL today: begin and commit, the in-app notification and webhook outbox
+    // inserts and the unread count published after the commit included.
     expect(five.statements.length, five.statements.join("\n")).toBeLessThanOrEqual(20 + txStatements());
     expect(five.statements.length).toBe(one.statements.length);
     // One stock update for every line, and one refresh of the products' derived fields.

@@ -1,15 +1,23 @@
 import { randomInt } from "node:crypto";
-import { addresses, type Database, orders, sellers } from "@bazaar/db";
-import { type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
+import { type addresses, carts, type Database, orders, sellers } from "@bazaar/db";
+import { type CheckoutSettings, type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
-import { type CartRow, codRefusal, type EvaluatedCart, evaluateCart, findCart } from "../cart";
+import {
+  type CartRow,
+  CHECKOUT_SETTINGS_KEY,
+  checkoutSettingsOf,
+  codRefusal,
+  type EvaluatedCart,
+  evaluateCart,
+} from "../cart";
 import { DomainError, invalidField, invalidState } from "../errors";
 import { notify, orderPlacedNotices } from "../notifications";
 import { Effects, newOrderDto, type OrderRow, paymentStartFor, reserveStock, toOrderDto } from "../orders";
 import { startPayment } from "../payments";
 import type { Actor, Deps } from "../platform/deps";
+import { rowsOf } from "../platform/raw-rows";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
@@ -17,7 +25,11 @@ import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
 import { emptyCart, insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
 
 type Input = z.output<typeof PlaceOrderInput>;
-type Address = typeof addresses.$inferSelect;
+/** The address an order ships to, frozen into it. */
+type ShipTo = Pick<
+  typeof addresses.$inferSelect,
+  "name" | "phone" | "line1" | "line2" | "landmark" | "city" | "state" | "pincode"
+>;
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -71,7 +83,8 @@ export async function placeOrder(
     if (isUniqueViolation(error, "orders_number_key")) return placeOrder(deps, actor, raw);
     throw error;
   }
-  if ("replay" in placed) return replay(deps, placed.replay);
+  if ("replay" in placed)
+    return replay(deps, (await findByIdempotencyKey(deps.db, actor.userId, input.idempotencyKey))!);
   await fx.release(deps);
   const { order, written } = placed;
   if (order.paymentMethod !== "razorpay") return newOrderDto(deps, order, written);
@@ -79,8 +92,8 @@ export async function placeOrder(
   return newOrderDto(deps, order, written, await paymentStartFor(deps.db, deps, order));
 }
 
-/** A new order and the rows written for it, or the order an earlier request with the same key placed. */
-type Placed = { order: OrderRow; written: WrittenOrder } | { replay: OrderRow };
+/** A new order and the rows written for it, or word that an earlier request with the same key placed it. */
+type Placed = { order: OrderRow; written: WrittenOrder } | { replay: true };
 
 /**
  * Everything placing an order writes, inside the caller's transaction. Locks are taken in
@@ -96,12 +109,12 @@ async function writeOrder(
   input: Input,
   now: Date,
 ): Promise<Placed> {
-  const cart = await findCart(tx, { userId: actor.userId }, now, true);
+  const { cart, settings } = await lockCart(tx, actor.userId);
   // Read after the cart's lock: the same key may have won while this request waited for it.
-  const earlier = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-  if (earlier) return { replay: earlier };
-  const address = await findOwnAddress(tx, actor.userId, input.addressId);
-  const evaluated = await evaluateCart(tx, cart, actor.userId, now);
+  const { earlier, address } = await findEarlierOrderAndAddress(tx, actor.userId, input);
+  if (earlier) return { replay: true };
+  if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
+  const evaluated = await evaluateCart(tx, cart, actor.userId, now, settings);
   assertCartReady(cart, evaluated);
   const shops = await loadShops(tx, evaluated);
   if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
@@ -174,13 +187,44 @@ async function writeOrder(
   return { order, written };
 }
 
-async function findOwnAddress(tx: Database, userId: string, addressId: string): Promise<Address> {
-  const [address] = await tx
-    .select()
-    .from(addresses)
-    .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
-  if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
-  return address;
+/**
+ * The customer's cart, locked for the rest of the transaction so that changes to one cart
+ * (and two checkouts of it) happen one after another, read with the checkout settings in
+ * the same statement. No cart, no settings: there is nothing to buy.
+ */
+async function lockCart(
+  tx: Database,
+  userId: string,
+): Promise<{ cart: CartRow | null; settings?: CheckoutSettings }> {
+  const [row] = await tx
+    .select({
+      cart: carts,
+      settings: sql<unknown>`(select value from settings where key = ${CHECKOUT_SETTINGS_KEY})`,
+    })
+    .from(carts)
+    .where(eq(carts.userId, userId))
+    .for("update");
+  return row ? { cart: row.cart, settings: checkoutSettingsOf(row.settings) } : { cart: null };
+}
+
+/**
+ * In one statement: whether this customer already placed an order under this idempotency
+ * key, and the shipping address, if it is one of theirs.
+ */
+async function findEarlierOrderAndAddress(
+  tx: Database,
+  userId: string,
+  input: Input,
+): Promise<{ earlier: boolean; address: ShipTo | null }> {
+  const [row] = await rowsOf<ShipTo & { earlier: boolean; found: boolean }>(
+    tx,
+    sql`select exists (select 1 from orders where customer_id = ${userId} and idempotency_key = ${input.idempotencyKey}) as earlier,
+        a.id is not null as found, a.name, a.phone, a.line1, a.line2, a.landmark, a.city, a.state, a.pincode
+      from (select 1) as one
+      left join addresses a on a.id = ${input.addressId} and a.user_id = ${userId}`,
+  );
+  const { earlier, found, ...address } = row!;
+  return { earlier, address: found ? address : null };
 }
 
 /**
@@ -249,7 +293,7 @@ async function insertOrder(
   tx: Database,
   actor: Actor,
   input: Input,
-  address: Address,
+  address: ShipTo,
   evaluated: EvaluatedCart,
   now: Date,
 ): Promise<OrderRow> {

@@ -1,0 +1,172 @@
+import { mkdtempSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
+import { createServer, seedDemo } from "../src/index";
+
+/**
+ * Child process of the checkout benchmark: the real app over the demo shops, with three
+ * groups of signed-in customers, each holding an address and a ready cart of three lines
+ * from two shops, written straight into the tables (the cart's own code is not what is
+ * measured here):
+ * - `BENCH_DISTINCT` customers whose carts share no variant and no product with anyone's,
+ *   so nothing but the order's own cost is measured (no row lock is contended);
+ * - `BENCH_HOT` customers whose carts are three of six hot variants, overlapping in every
+ *   order, so every order queues on others' stock rows;
+ * - `BENCH_RACERS` customers who each want the one variant with 10 left.
+ * Prints one JSON line with tokens and address ids, and a side URL answering this process's
+ * CPU time and the count of SQL statements sent so far.
+ */
+const distinct = Number(process.env.BENCH_DISTINCT || 0);
+const hot = Number(process.env.BENCH_HOT || 0);
+const racers = Number(process.env.BENCH_RACERS || 0);
+const config = loadConfig({
+  ...process.env,
+  // Not "production": that refuses the offline dev payment gateway, and nothing else here differs.
+  NODE_ENV: "test",
+  AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "bazaar-bench-")),
+  LOG_LEVEL: "silent",
+  BCRYPT_COST: "4",
+  SEED_DEMO: "false",
+});
+const server = await createServer(config);
+const { deps } = server.runtime;
+await seedDemo(deps);
+
+type Rows<T> = { rows: T[] };
+const rows = async <T>(q: string) => ((await deps.db.execute(q)) as unknown as Rows<T>).rows;
+
+const [admin] = await rows<{ id: string }>("select id from users where role = 'admin' limit 1");
+// Carts in the bench may be large; the platform's limits must not be what is measured.
+await setCheckoutSettings(
+  deps,
+  { userId: admin!.id, role: "admin", sessionId: "bench" },
+  { maxQtyPerLine: 1000, maxUnitsPerOrder: 10_000 },
+);
+
+/** `n` new approved products of one variant each, copies of an approved product of the shop. */
+async function newVariants(shopSlug: string, n: number, stock: number, tag: string): Promise<string[]> {
+  if (n === 0) return [];
+  const made = await rows<{ id: string }>(`
+    with src as (
+      select p.* from products p join sellers s on s.id = p.seller_id
+      where s.slug = '${shopSlug}' and p.status = 'approved' order by p.slug limit 1
+    ),
+    ins as (
+      insert into products (seller_id, slug, status, title, description, category_id, hsn_code, gst_rate_bps,
+        min_price, max_price, total_stock, approved_at)
+      select src.seller_id, src.slug || '-${tag}-' || g, 'approved', src.title || ' ${tag} ' || g, src.description,
+        src.category_id, src.hsn_code, src.gst_rate_bps, 50000, 50000, ${stock}, now()
+      from src, generate_series(1, ${n}) g
+      returning id, seller_id, slug
+    )
+    insert into product_variants (product_id, seller_id, sku, price, stock)
+    select id, seller_id, upper(slug), 50000, ${stock} from ins
+    returning id`);
+  return made.map((r) => r.id);
+}
+
+/** `n` customers with a token, an address and a cart holding `lines(i)` (one unit each). */
+async function shoppers(n: number, tag: string, lines: (i: number) => string[]) {
+  if (n === 0) return [];
+  const first = await createVerifiedUser(deps, {
+    email: `bench-${tag}-0@example.com`,
+    name: "Bench Buyer",
+    password: "bench-pass-1",
+    role: "customer",
+  });
+  // One hash for all: the bench measures checkout, not bcrypt.
+  await deps.db.execute(`
+    insert into users (email, name, password_hash, role, status, email_verified_at)
+    select 'bench-${tag}-' || g || '@example.com', 'Bench Buyer', u.password_hash, 'customer', 'active', now()
+    from users u, generate_series(1, ${n - 1}) g where u.id = '${first.id}'`);
+  const people = await rows<{ id: string; email: string }>(
+    `select id, email from users where email like 'bench-${tag}-%' order by email`,
+  );
+  await deps.db.execute(`
+    insert into addresses (user_id, name, phone, line1, city, state, pincode, is_default)
+    select id, 'Bench Buyer', '9876543210', '1 MG Road', 'Pune', 'Maharashtra', '411001', true
+    from users where email like 'bench-${tag}-%'`);
+  await deps.db.execute(`insert into carts (user_id) select id from users where email like 'bench-${tag}-%'`);
+  const items = people.flatMap((p, i) => lines(i).map((v, j) => ({ user: p.id, variant: v, j })));
+  for (let k = 0; k < items.length; k += 5000) {
+    const chunk = JSON.stringify(items.slice(k, k + 5000));
+    await deps.db.execute(`
+      insert into cart_items (cart_id, variant_id, qty, seen_unit_price, created_at)
+      select c.id, x.variant, 1, v.price, now() + x.j * interval '1 ms'
+      from jsonb_to_recordset('${chunk}'::jsonb) as x("user" uuid, variant uuid, j int)
+      join carts c on c.user_id = x."user" join product_variants v on v.id = x.variant`);
+  }
+  const addresses = new Map(
+    (
+      await rows<{ user_id: string; id: string }>(
+        `select a.user_id, a.id from addresses a join users u on u.id = a.user_id where u.email like 'bench-${tag}-%'`,
+      )
+    ).map((a) => [a.user_id, a.id]),
+  );
+  const out: { token: string; addressId: string }[] = [];
+  for (const p of people) {
+    const { accessToken } = await login(
+      deps,
+      { ip: null, userAgent: null },
+      { email: p.email, password: "bench-pass-1" },
+    );
+    out.push({ token: accessToken, addressId: addresses.get(p.id)! });
+  }
+  return out;
+}
+
+const SHOP_A = "ravi-textiles";
+const SHOP_B = "meera-handicrafts";
+// Distinct: every order three products of its own (two from one shop, one from the other).
+const dA = await newVariants(SHOP_A, distinct * 2, 1_000, "d");
+const dB = await newVariants(SHOP_B, distinct, 1_000, "d");
+const distinctBuyers = await shoppers(distinct, "d", (i) => [dA[2 * i]!, dA[2 * i + 1]!, dB[i]!]);
+// Hot: six variants (three per shop) with stock to spare; each cart three of them.
+const hA = await newVariants(SHOP_A, hot ? 3 : 0, 100_000_000, "h");
+const hB = await newVariants(SHOP_B, hot ? 3 : 0, 100_000_000, "h");
+const hotSet = [...hA, ...hB];
+const hotBuyers = await shoppers(hot, "h", (i) => [
+  hotSet[i % 6]!,
+  hotSet[(i + 1 + (i % 2)) % 6]!,
+  hotSet[(i + 3) % 6]!,
+]);
+// Race: one variant with 10 in stock, one unit in each racer's cart.
+const [raceVariant] = await newVariants(SHOP_B, racers ? 1 : 0, 10, "r");
+const raceBuyers = await shoppers(racers, "r", () => [raceVariant!]);
+
+// Counts every SQL statement the app sends (an observer on Drizzle's query log), and reports
+// it with this process's CPU time on a side port, so the bench can divide both by orders.
+let statements = 0;
+type Session = { logger: { logQuery(q: string, p: unknown[]): void }; options: { logger?: unknown } };
+const session = (deps.db as unknown as { session: Session }).session;
+const logger = { logQuery: () => void statements++ };
+session.logger = logger;
+session.options.logger = logger;
+const stats = createHttpServer((_req, res) => {
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ statements, cpu: process.cpuUsage(), rss: process.memoryUsage().rss }));
+});
+await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
+const statsUrl = `http://127.0.0.1:${(stats.address() as { port: number }).port}`;
+
+const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
+process.stdout.write(
+  `${JSON.stringify({
+    api,
+    stats: statsUrl,
+    distinct: distinctBuyers,
+    hot: hotBuyers,
+    race: raceBuyers,
+    raceVariant,
+    driver: server.runtime.db.driver,
+    jobs: config.runJobsInProcess ? "in-process" : "BullMQ (no worker running)",
+  })}\n`,
+);
+process.on("SIGTERM", async () => {
+  stats.close();
+  await server.close();
+  process.exit(0);
+});
