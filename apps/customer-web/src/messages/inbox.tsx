@@ -1,12 +1,6 @@
-import type { ConversationSubjectDto } from "@bazaar/schemas";
 import { InboxPage } from "@bazaar/ui";
 import { Link } from "react-router";
-
-/** Where a conversation's subject opens in the storefront: the product page or the order. */
-export function subjectHref(s: ConversationSubjectDto): string | null {
-  if (s.type === "product") return s.slug ? `/p/${s.slug}` : null;
-  return s.orderId ? `/orders/${s.orderId}` : null;
-}
+import { subjectHref } from "./subject-href";
 
 /** `/messages` and `/messages/:id`: the buyer's conversations with shops, live. */
 export function MessagesPage() {

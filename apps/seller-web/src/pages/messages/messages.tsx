@@ -1,11 +1,5 @@
-import type { ConversationSubjectDto } from "@bazaar/schemas";
 import { InboxPage } from "@bazaar/ui";
-
-/** Where a conversation's subject opens in the seller app: the product's editor, or the orders board. */
-export function subjectHref(s: ConversationSubjectDto): string | null {
-  if (s.type === "product") return s.productId ? `/products/${s.productId}` : null;
-  return s.subOrderId ? "/orders" : null;
-}
+import { subjectHref } from "./subject-href";
 
 /**
  * `/messages` and `/messages/:id`: buyers' questions about the shop's products and their
