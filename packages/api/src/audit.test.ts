@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Actor, adjustBalance, defaultLimits, type Limits } from "@bazaar/core";
+import { type Actor, adjustBalance, createWebhookEndpoint, defaultLimits, type Limits } from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { webhookOutbox } from "@bazaar/db";
 import type { AnyProcedure } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "./root";
@@ -26,7 +27,46 @@ const adminActor = (w: AuthzWorld): Actor => ({
   sessionId: randomUUID(),
 });
 
+/** A fresh webhook endpoint of seller A's (or the platform's), whose URL refuses at once. */
+async function endpoint(w: AuthzWorld, platform = false) {
+  const actor = platform ? adminActor(w) : w.seller.actor;
+  const { endpoint } = await createWebhookEndpoint(w.t.deps, actor, {
+    url: "https://127.0.0.1:1/audit",
+    events: ["order.placed"],
+  });
+  return endpoint.id;
+}
+/** A delivered event on a fresh endpoint, to redeliver. */
+async function webhookEvent(w: AuthzWorld, platform = false) {
+  const [event] = await w.t.deps.db
+    .insert(webhookOutbox)
+    .values({
+      webhookId: `msg_${randomUUID().replaceAll("-", "")}`,
+      endpointId: await endpoint(w, platform),
+      type: "order.placed",
+      payload: { type: "order.placed", timestamp: new Date().toISOString(), data: {} },
+      status: "delivered",
+      giveUpAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: webhookOutbox.id });
+  return event!.id;
+}
+const webhookInput = { url: "https://127.0.0.1:1/audit", events: ["order.paid" as const] };
+
 const ROWS: Record<string, Input> = {
+  // -- outbound webhooks: a shop's endpoints and the platform's
+  "seller.webhooks.create": () => webhookInput,
+  "seller.webhooks.update": async (w) => ({ id: await endpoint(w), enabled: false }),
+  "seller.webhooks.remove": async (w) => ({ id: await endpoint(w) }),
+  "seller.webhooks.rotateSecret": async (w) => ({ id: await endpoint(w) }),
+  "seller.webhooks.sendTest": async (w) => ({ id: await endpoint(w) }),
+  "seller.webhooks.redeliver": async (w) => ({ eventId: await webhookEvent(w) }),
+  "admin.webhooks.create": () => webhookInput,
+  "admin.webhooks.update": async (w) => ({ id: await endpoint(w, true), events: ["order.paid"] }),
+  "admin.webhooks.remove": async (w) => ({ id: await endpoint(w, true) }),
+  "admin.webhooks.rotateSecret": async (w) => ({ id: await endpoint(w, true) }),
+  "admin.webhooks.sendTest": async (w) => ({ id: await endpoint(w, true) }),
+  "admin.webhooks.redeliver": async (w) => ({ eventId: await webhookEvent(w, true) }),
   // -- the seller's shop, catalogue, promotions, orders, returns, reviews, questions, money
   "sellers.updateProfile": (w) => ({ description: `Hand-made ${w.unique("d")}` }),
   "seller.products.create": (w) => ({
