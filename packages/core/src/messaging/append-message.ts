@@ -49,7 +49,8 @@ export type Appended = {
  * Writes one message into a conversation the caller has locked (and whose inboxes are
  * locked, see `lockInboxes`): the message, the conversation's last message, the other side's
  * unread counter, the sender's read mark (one has read what one wrote), and the other
- * side's in-app notification, all in the caller's transaction.
+ * side's in-app notification (when it is their first unread message there), all in the
+ * caller's transaction.
  */
 export async function appendMessage(
   tx: Database,
@@ -101,28 +102,32 @@ export async function appendMessage(
     .innerJoin(users, eq(users.id, conv.customerId))
     .where(eq(sellers.id, conv.sellerId));
   const text = previewOf(content.body, content.imageIds.length);
-  const notified = names
-    ? await notify(
-        tx,
-        toCustomer
-          ? {
-              userId: conv.customerId,
-              category: "messages",
-              type: "message.received",
-              title: `New message from ${names.shopName}`,
-              body: text,
-              link: `/messages/${conv.id}`,
-            }
-          : {
-              userId: names.shopUserId,
-              category: "messages",
-              type: "message.received",
-              title: `New message from ${shortName(names.customerName)}`,
-              body: text,
-              link: `/messages/${conv.id}`,
-            },
-      )
-    : { items: [] };
+  // One bell entry per stretch of unread messages, not one per message of a lively chat: the
+  // inbox counts them, the bell says there is something to read.
+  const alreadyUnread = toCustomer ? conv.customerUnread > 0 : conv.sellerUnread > 0;
+  const notified =
+    names && !alreadyUnread
+      ? await notify(
+          tx,
+          toCustomer
+            ? {
+                userId: conv.customerId,
+                category: "messages",
+                type: "message.received",
+                title: `New message from ${names.shopName}`,
+                body: text,
+                link: `/messages/${conv.id}`,
+              }
+            : {
+                userId: names.shopUserId,
+                category: "messages",
+                type: "message.received",
+                title: `New message from ${shortName(names.customerName)}`,
+                body: text,
+                link: `/messages/${conv.id}`,
+              },
+        )
+      : { items: [] };
   return {
     message: m,
     conversation: updated!,

@@ -95,8 +95,13 @@ describe("starting a conversation", () => {
     expect(inbox.items[0]!.customer.name).toBe("Anita R.");
     expect(await messageUnreadCount(t.deps, shop.actor)).toEqual({ messages: 2, conversations: 1 });
     const bell = await t.deps.db.select().from(notifications).where(eq(notifications.userId, shop.userId));
-    expect(bell.map((n) => n.type)).toEqual(["message.received", "message.received"]);
+    // One bell entry for the stretch of unread messages; another once the shop has read them.
+    expect(bell.map((n) => n.type)).toEqual(["message.received"]);
     expect(bell[0]!.link).toBe(`/messages/${id}`);
+    await markConversationRead(t.deps, shop.actor, { conversationId: id });
+    await sendMessage(t.deps, buyer.actor, { conversationId: id, body: "Any news?" });
+    const after = await t.deps.db.select().from(notifications).where(eq(notifications.userId, shop.userId));
+    expect(after).toHaveLength(2);
   });
 
   it("is race-safe: two starts at once end in one conversation", async () => {
