@@ -1,5 +1,6 @@
-import { type ConnectionOptions, Queue, UnrecoverableError, Worker } from "bullmq";
-import { Redis, type RedisOptions } from "ioredis";
+import { createRequire } from "node:module";
+import type { ConnectionOptions, Queue, Worker } from "bullmq";
+import type { RedisOptions } from "ioredis";
 import {
   type JobLog,
   type JobName,
@@ -12,6 +13,12 @@ import {
   type RunnerOptions,
   silentLog,
 } from "./definitions";
+
+// Loaded on first use: a process without Redis (the embedded default) never carries BullMQ
+// and ioredis (~19 MB of RSS, and their load time at start).
+const load = createRequire(import.meta.url);
+const bullmq = () => load("bullmq") as typeof import("bullmq");
+const ioredis = () => load("ioredis") as typeof import("ioredis");
 
 /** ioredis options from a redis:// or rediss:// URL (BullMQ takes options, not URLs). */
 export function redisConnection(url: string): ConnectionOptions {
@@ -55,7 +62,7 @@ export function createBullQueue(options: BullOptions): BullQueue {
   const log = options.log ?? silentLog;
   const timeoutMs = options.enqueueTimeoutMs ?? 2_000;
   // One connection of our own for every queue, so its state is ours to watch.
-  const connection = new Redis({
+  const connection = new (ioredis().Redis)({
     ...(redisConnection(options.url) as RedisOptions),
     enableOfflineQueue: false,
   });
@@ -68,7 +75,7 @@ export function createBullQueue(options: BullOptions): BullQueue {
   });
   const queues = new Map<QueueName, Queue>();
   for (const name of queueNames) {
-    const queue = new Queue(name, {
+    const queue = new (bullmq().Queue)(name, {
       connection,
       prefix: options.prefix ?? "bazaar",
       defaultJobOptions: {
@@ -128,6 +135,7 @@ export function startBullWorkers(
   const { handlers, isPermanent = () => false, log = silentLog } = options;
   const connection = redisConnection(options.url);
   const workers = queueNames.map((queue) => {
+    const { UnrecoverableError, Worker } = bullmq();
     const worker = new Worker(
       queue,
       async (job) => {

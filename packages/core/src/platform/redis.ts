@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Log } from "./log";
 
 /**
@@ -12,6 +12,8 @@ export async function connectRedis(
   url: string,
   options: { commandTimeoutMs: number; log: Log; readyWithinMs?: number },
 ): Promise<Redis> {
+  // Loaded here: without REDIS_URL the process never carries ioredis.
+  const { Redis } = await import("ioredis");
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     commandTimeout: options.commandTimeoutMs,
