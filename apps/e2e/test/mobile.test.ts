@@ -3,7 +3,7 @@ import { advanceSubOrder, type Deps, listSellerOrders } from "@bazaar/core";
 import { orderFixture } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shopOwner } from "./fixtures";
+import { buyerWithAddress, PASSWORD, shopOwner } from "./fixtures";
 import { launchChromium, readCode } from "./harness";
 import { type MobileStack, startMobileStack } from "./mobile-harness";
 
@@ -118,10 +118,11 @@ describe("the mobile app in a browser", () => {
 
     // The seller packs it; the open page's timeline moves without a reload.
     const deps = stack!.api.runtime.deps;
-    const { items } = await listSellerOrders(deps, shop.actor, { limit: 5 });
-    expect(items).toHaveLength(1);
-    expect(items[0]!.order.number).toBe(number);
-    const subOrderId = items[0]!.id;
+    // Placed once: one sub-order of this shop carries the order's number.
+    const { items } = await listSellerOrders(deps, shop.actor, { limit: 10 });
+    const mine = items.filter((i) => i.order.number === number);
+    expect(mine).toHaveLength(1);
+    const subOrderId = mine[0]!.id;
     await advanceSubOrder(deps, shop.actor, { subOrderId, to: "packed" });
     await expect
       .poll(() => page.getByTestId("sub-order-status").textContent(), { timeout: 15_000 })
@@ -134,6 +135,36 @@ describe("the mobile app in a browser", () => {
     await page.goto(`${web}/orders`);
     await page.getByTestId("order-row").first().waitFor();
     expect(await page.getByTestId("order-row").first().textContent()).toContain(number!);
+    expect(errors).toEqual([]);
+  });
+
+  it("pays online on the dev gateway's page and comes back to the paid order", async () => {
+    if (setupError) throw setupError;
+    const deps = stack!.api.runtime.deps;
+    const web = stack!.webUrl;
+    const email = `ravi.${Date.now()}@example.com`;
+    await buyerWithAddress(
+      deps,
+      { email, name: "Ravi Kumar" },
+      { line1: "5 Residency Road", city: "Bengaluru", state: "Karnataka", pincode: "560025" },
+    );
+    const { page, errors } = await phone();
+    await page.goto(`${web}/sign-in`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByTestId("signed-in-user").waitFor();
+
+    await addToCart(page, products[0]!.slug);
+    await page.goto(`${web}/checkout`);
+    await page.getByTestId("pay-online").click();
+    await page.getByTestId("place-order").click();
+    // The gateway's page on the API's origin, then back to the app's own /payment-return.
+    await page.waitForURL((u) => u.pathname === "/dev/checkout");
+    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await page.waitForURL((u) => u.pathname.startsWith("/order/"));
+    await expect.poll(() => page.getByText(/Paid online/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId("sub-order-status").textContent()).toBe("Confirmed");
     expect(errors).toEqual([]);
   });
 });
