@@ -1,5 +1,6 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
@@ -140,8 +141,8 @@ const raceBuyers = await shoppers(racers, "r", () => [raceVariant!]);
 // Counts every SQL statement the app sends (an observer on Drizzle's query log), and reports
 // it with this process's CPU time on a side port, so the bench can divide both by orders.
 let statements = 0;
-type Session = { logger: { logQuery(q: string, p: unknown[]): void }; options: { logger?: unknown } };
-const session = (deps.db as unknown as { session: Session }).session;
+type DrizzleSession = { logger: { logQuery(q: string, p: unknown[]): void }; options: { logger?: unknown } };
+const session = (deps.db as unknown as { session: DrizzleSession }).session;
 const logger = { logQuery: () => void statements++ };
 session.logger = logger;
 session.options.logger = logger;
@@ -151,6 +152,14 @@ const stats = createHttpServer((_req, res) => {
 });
 await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
 const statsUrl = `http://127.0.0.1:${(stats.address() as { port: number }).port}`;
+
+// BENCH_PROFILE=<file>: a CPU profile of this process from here to SIGTERM (open it in Chrome's DevTools).
+const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+}
 
 const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
 process.stdout.write(
@@ -166,6 +175,10 @@ process.stdout.write(
   })}\n`,
 );
 process.on("SIGTERM", async () => {
+  if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  }
   stats.close();
   await server.close();
   process.exit(0);
