@@ -33,6 +33,9 @@ import { UsersPage } from "./pages/users";
 
 // The dashboards draw charts (recharts): loaded on first visit, not with the app.
 const HomePage = lazy(() => import("./pages/analytics/home").then((m) => ({ default: m.HomePage })));
+const WebhooksPage = lazy(() =>
+  import("./pages/webhooks/webhooks").then((m) => ({ default: m.WebhooksPage })),
+);
 const AnalyticsPage = lazy(() =>
   import("./pages/analytics/analytics").then((m) => ({ default: m.AnalyticsPage })),
 );
@@ -54,6 +57,7 @@ const NAV = [
   { to: "/settings/checkout", label: "Checkout" },
   { to: "/settings/returns", label: "Return window" },
   { to: "/settings/finance", label: "Finance" },
+  { to: "/webhooks", label: "Webhooks" },
   { to: "/audit", label: "Audit log" },
 ];
 
@@ -112,6 +116,7 @@ export const router = createBrowserRouter([
       { path: "settings/checkout", element: admin(<CheckoutSettingsPage />) },
       { path: "settings/returns", element: admin(<ReturnSettingsPage />) },
       { path: "settings/finance", element: admin(<FinanceSettingsPage />) },
+      { path: "webhooks", element: lazyAdmin(<WebhooksPage />) },
       { path: "audit", element: admin(<AuditLogPage />) },
       {
         path: "login",

@@ -32,6 +32,9 @@ const PayoutsPage = lazy(() => import("./pages/money/payouts").then((m) => ({ de
 const StatementsPage = lazy(() =>
   import("./pages/money/statements").then((m) => ({ default: m.StatementsPage })),
 );
+const WebhooksPage = lazy(() =>
+  import("./pages/webhooks/webhooks").then((m) => ({ default: m.WebhooksPage })),
+);
 const AnalyticsPage = lazy(() =>
   import("./pages/money/analytics").then((m) => ({ default: m.AnalyticsPage })),
 );
@@ -256,6 +259,14 @@ export const router = createBrowserRouter([
         element: (
           <LazySellerArea>
             <AnalyticsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "webhooks",
+        element: (
+          <LazySellerArea>
+            <WebhooksPage />
           </LazySellerArea>
         ),
       },

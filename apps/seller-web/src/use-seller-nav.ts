@@ -23,5 +23,6 @@ export function useSellerNav(enabled: boolean, unreadMessages: number | null): N
     { to: "/payouts", label: "Payouts" },
     { to: "/statements", label: "Statements" },
     { to: "/shop", label: "Shop profile" },
+    { to: "/webhooks", label: "Webhooks" },
   ];
 }
