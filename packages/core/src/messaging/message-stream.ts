@@ -119,7 +119,7 @@ export async function* streamMessages(
   let settle: NodeJS.Timeout | undefined;
   let settled = false;
 
-  let last = start ?? (await inboxHead(deps, who));
+  let last = start ?? 0;
   async function* catchUp() {
     for await (const { message, unread } of messagesAfter(deps, who, last)) {
       last = message.seq;
@@ -136,7 +136,9 @@ export async function* streamMessages(
   }
 
   try {
-    if (start !== undefined) yield* catchUp();
+    // Inside the try: if this read fails, the finally still ends the subscription.
+    if (start === undefined) last = await inboxHead(deps, who);
+    else yield* catchUp();
     settle = setTimeout(() => {
       settled = true;
       poke();
