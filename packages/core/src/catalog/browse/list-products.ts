@@ -27,6 +27,7 @@ import {
   publicWhere,
   relevanceScore,
   SEARCH_CANDIDATES,
+  searchTsquery,
   TTL,
   toCard,
 } from "./queries";
@@ -152,9 +153,14 @@ export function normalizeFilters(input: ProductListInput & { sort?: unknown }): 
 }
 
 /** The WHERE conditions of the filters; brand can be left out for its own facet. */
-export function filterWhere(f: ListQuery, options: { brand: boolean } = { brand: true }): SQL {
+export function filterWhere(
+  f: ListQuery,
+  options: { brand: boolean } = { brand: true },
+  /** The search's tsquery when the statement has it already (see pageQuery). */
+  tsquery?: SQL,
+): SQL {
   const conds: SQL[] = [publicWhere];
-  if (f.q) conds.push(matchWhere(f.q));
+  if (f.q) conds.push(tsquery ? sql`p.search_vector @@ ${tsquery}` : matchWhere(f.q));
   const ids = f.categoryIds;
   // One array parameter however big the subtree (and brand list): the statement's text,
   // and so its prepared statement, is the same for every category.
@@ -179,14 +185,17 @@ export function pageQuery(
   limit: number,
   cursor: KeysetCursor | OffsetCursor | undefined,
 ): SQL {
-  const where = filterWhere(f);
   if (sort === "relevance") {
-    // Score the capped candidates, then build cards for the page's rows only.
+    // The tsquery once (its vocabulary look-ups with it) for the match and the score; score
+    // the capped candidates, then build cards for the page's rows only.
     const offset = cursor && "o" in cursor ? cursor.o : 0;
+    const q = f.q ?? "";
+    const tsquery = sql`(select tsq from sq)`;
     return sql`
-      with m as (
-        select p.id, p.sold_count, ${relevanceScore(f.q ?? "")} as score
-        from ${fromPublic} where ${where} limit ${SEARCH_CANDIDATES}
+      with sq as materialized (select ${searchTsquery(q)} as tsq),
+      m as (
+        select p.id, p.sold_count, ${relevanceScore(q, tsquery)} as score
+        from ${fromPublic} where ${filterWhere(f, { brand: true }, tsquery)} limit ${SEARCH_CANDIDATES}
       ), top as (
         select id, score from m order by score desc, sold_count desc, id desc
         limit ${limit + 1} offset ${offset}
@@ -195,6 +204,7 @@ export function pageQuery(
       from top join products p on p.id = top.id join sellers s on s.id = p.seller_id
       order by top.score desc, p.sold_count desc, p.id desc`;
   }
+  const where = filterWhere(f);
   const after = cursor && "k" in cursor ? sql` and ${keysetAfter(sort, cursor)}` : sql``;
   return sql`
     select ${cardColumns}, ${keyColumns(sort)}

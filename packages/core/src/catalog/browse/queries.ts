@@ -69,8 +69,8 @@ export const matchWhere = (q: string) => sql`p.search_vector @@ ${searchTsquery(
  * Title hits outrank brand and description hits: ts_rank weighs A (title) 1.0, C
  * (description) 0.2; word similarity to the title ranks the nearer spelling first.
  */
-export const relevanceScore = (q: string) =>
-  sql`(ts_rank(p.search_vector, ${searchTsquery(q)}) + word_similarity(${q}, p.title))`;
+export const relevanceScore = (q: string, tsquery: SQL = searchTsquery(q)) =>
+  sql`(ts_rank(p.search_vector, ${tsquery}) + word_similarity(${q}, p.title))`;
 
 /**
  * Matches a search ranks and counts, at most: the first this many public matches (in the
