@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import { invalidState } from "../errors";
+import { pdfDocument } from "../platform/pdf";
 import { rupeesInWords } from "./amount-in-words";
 import { GST_STATE_CODES, type GstSplit, resolveState, splitGst } from "./gst";
 
@@ -284,7 +284,7 @@ export function renderInvoicePdf(
 }
 
 function openDocument(invoice: InvoiceSnapshot, compress: boolean) {
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: "A4",
     margin: MARGIN,
     compress,

@@ -1,6 +1,6 @@
 import type { StatementDto } from "@bazaar/schemas";
 import { stringify } from "csv-stringify/sync";
-import PDFDocument from "pdfkit";
+import { pdfDocument } from "../platform/pdf";
 
 /** 12345678 → "1,23,456.78": Indian digit grouping, as statements in India print money. */
 export function inr(paise: number): string {
@@ -61,7 +61,7 @@ const pdfSafe = (t: string) =>
 
 /** The statement as an A4 PDF: summary, then the lines with a running balance. */
 export function statementPdf(s: StatementDto): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: "A4",
     margin: 40,
     info: { Title: pdfSafe(`Statement ${s.month} ${s.shopName}`), Creator: "Bazaar", Producer: "Bazaar" },
