@@ -1,6 +1,6 @@
 import { webhookEndpoints } from "@bazaar/db";
 import { WebhookEndpointCreateInput, type WebhookSecretDto } from "@bazaar/schemas";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { conflict } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
 import { endpointDto } from "./dto";
@@ -29,7 +29,7 @@ export async function createWebhookEndpoint(
     // Two creates at once could both pass a plain count: the owner's count is taken under a
     // transaction-scoped advisory lock on the owner.
     await tx.execute(
-      `select pg_advisory_xact_lock(hashtext('webhook-endpoints:${owner.sellerId ?? "platform"}'))` as never,
+      sql`select pg_advisory_xact_lock(hashtext(${`webhook-endpoints:${owner.sellerId ?? "platform"}`}))`,
     );
     const [n] = await tx.select({ n: count() }).from(webhookEndpoints).where(ownedBy(owner));
     if ((n?.n ?? 0) >= MAX_ENDPOINTS)
