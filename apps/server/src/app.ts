@@ -6,10 +6,12 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { bearerToken } from "./bearer";
+import { docsRoutes } from "./docs-routes";
 import { mediaRoutes } from "./media-routes";
 import { moneyRoutes } from "./money-routes";
 import { orderRoutes } from "./order-routes";
 import { OneLinePerRequest } from "./request-log";
+import { restRoutes } from "./rest-routes";
 import { type TrpcOptions, trpcRoutes } from "./trpc-routes";
 import { unsubscribeRoutes } from "./unsubscribe-routes";
 
@@ -63,6 +65,7 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
       "x-bazaar-cart",
       "x-request-id",
       "trpc-accept",
+      "x-api-key",
     ],
     exposedHeaders: ["x-request-id", "retry-after"],
   });
@@ -76,6 +79,9 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(moneyRoutes, { runtime });
   // GET/POST /unsubscribe?token=…: one-click unsubscribe from email (RFC 8058), no sign-in.
   await app.register(unsubscribeRoutes, { runtime });
+  // The REST bridge for integrators at /api/v1 (+ /api/v1/openapi.json) and its docs at /docs (#16).
+  await restRoutes(app, { runtime });
+  await docsRoutes(app);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
@@ -100,6 +106,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
           client: req.headers["x-bazaar-client"] === "mobile" ? "mobile" : "web",
           // EventSource cannot send headers: live subscriptions pass the token as a connection param.
           accessToken: bearerToken(req) ?? tokenParam(info?.connectionParams),
+          // A seller API key (#16); `Authorization: Bearer bz_live_…` arrives as the access token.
+          apiKey: header(req.headers["x-api-key"]),
           refreshCookie: req.cookies[REFRESH_COOKIE] ?? null,
           setRefreshCookie: (token, expires) =>
             void res.setCookie(REFRESH_COOKIE, token, {

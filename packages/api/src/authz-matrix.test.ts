@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   audit,
+  createApiKey,
   createTrackingCode,
   createWebhookEndpoint,
   customerChannel,
@@ -841,6 +842,16 @@ const matrix: Matrix = {
     input: (w) => ({ id: w.payouts.paidId }),
   },
   // Outbound webhooks: each shop reaches only its own endpoints (not found otherwise).
+  // Seller API keys (#16): sessions only (keys are refused by every procedure without a scope).
+  "seller.apiKeys.list": { gate: "seller" },
+  "seller.apiKeys.create": { gate: "seller", input: () => ({ name: "Matrix ERP", scopes: ["catalog:read"] }) },
+  "seller.apiKeys.revoke": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("api_key.not_found")),
+    make: async (w) =>
+      (await createApiKey(w.t.deps, w.seller.actor, { name: "Matrix", scopes: ["orders:read"] })).id,
+    input: (_, made) => ({ id: made }),
+  },
   "seller.webhooks.list": { gate: "seller" },
   "seller.webhooks.create": { gate: "seller", input: () => webhookInput },
   "seller.webhooks.update": {

@@ -9,6 +9,8 @@ export type HttpExchange = {
   /** Mobile clients get the refresh token in the body; web clients get an httpOnly cookie. */
   client: "web" | "mobile";
   accessToken: string | null;
+  /** A seller API key sent as `x-api-key` (issue #16); a `Bearer bz_live_…` arrives as accessToken. */
+  apiKey?: string | null;
   refreshCookie: string | null;
   setRefreshCookie(token: string, expiresAt: Date): void;
   clearRefreshCookie(): void;

@@ -1,6 +1,7 @@
 import { addressesRoutes } from "./routers/addresses";
 import { adminRoutes } from "./routers/admin";
 import { analyticsRoutes } from "./routers/analytics";
+import { apiKeysRoutes } from "./routers/api-keys";
 import { auditRoutes } from "./routers/audit";
 import { cartRoutes } from "./routers/cart";
 import { catalogRoutes } from "./routers/catalog";
@@ -60,6 +61,7 @@ export const appRouter = router({
     ...payoutsRoutes.seller,
     ...analyticsRoutes.seller,
     ...messagesRoutes.seller,
+    ...apiKeysRoutes.seller,
     ...webhooksRoutes.seller,
   }),
   admin: router({

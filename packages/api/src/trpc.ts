@@ -1,5 +1,6 @@
 import {
   authenticate,
+  authenticateApiKey,
   authenticateBearer,
   type CartOwner,
   DomainError,
@@ -7,26 +8,30 @@ import {
   runInAuditScope,
   setAuditActor,
 } from "@bazaar/core";
-import type { Role } from "@bazaar/schemas";
+import { API_KEY_PREFIX, type Role } from "@bazaar/schemas";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { auditMutation } from "./audit-mutations";
 import type { AuthedContext, Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
+import type { Meta } from "./rest-meta";
 import { transformer } from "./transformer";
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      code: shape.code,
-      // Unknown failures are logged by the host; the client learns nothing of the internals.
-      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: errorData(error, { code: shape.data.code, httpStatus: shape.data.httpStatus }),
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer,
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        code: shape.code,
+        // Unknown failures are logged by the host; the client learns nothing of the internals.
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: errorData(error, { code: shape.data.code, httpStatus: shape.data.httpStatus }),
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -85,8 +90,22 @@ const auditScope = t.middleware(({ ctx, next }) =>
 
 export const publicProcedure = t.procedure.use(mapErrors).use(auditScope);
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const actor = await authenticateBearer(ctx.deps, ctx.http.accessToken);
+/** A seller API key, from `x-api-key` or as the bearer token (`bz_live_…`); null for a session. */
+const apiKeyOf = (http: Context["http"]): string | null =>
+  http.apiKey || (http.accessToken?.startsWith(API_KEY_PREFIX) ? http.accessToken : null);
+
+/**
+ * A signed-in caller: a session's bearer token, or a seller API key on a procedure whose
+ * meta names the scope keys need (see rest-meta.ts). Any other procedure refuses keys, so
+ * a key never reaches account, session, key-management, customer or admin procedures.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
+  const key = apiKeyOf(ctx.http);
+  if (key && !meta?.apiKey)
+    throw new DomainError("FORBIDDEN", "api_key.not_allowed", "API keys cannot call this; sign in instead");
+  const actor = key
+    ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!)
+    : await authenticateBearer(ctx.deps, ctx.http.accessToken);
   setAuditActor(actor);
   return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
 });

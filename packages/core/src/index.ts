@@ -14,6 +14,15 @@ export {
   getSellerTopProducts,
   rebuildAnalytics,
 } from "./analytics";
+// Seller API keys for integrators (issue #16).
+export {
+  type ApiKeyActor,
+  authenticateApiKey,
+  createApiKey,
+  LAST_USED_RESOLUTION_MS,
+  listApiKeys,
+  revokeApiKey,
+} from "./api-keys";
 export { diffSides, getAuditEntry, listAuditLog } from "./audit";
 export {
   addCartItem,

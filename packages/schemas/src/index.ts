@@ -23,3 +23,4 @@ export * from "./sellers";
 export * from "./tracking";
 export * from "./wishlist";
 export * from "./webhooks";
+export * from "./api-keys";

@@ -40,6 +40,7 @@ import {
   SellerProductsListInput,
   SuggestInput,
 } from "@bazaar/schemas";
+import { rest } from "../rest-meta";
 import { adminProcedure, publicProcedure, sellerProcedure } from "../trpc";
 
 export const catalogRoutes = {
@@ -48,10 +49,41 @@ export const catalogRoutes = {
    * and invalidated by catalogue writes.
    */
   public: {
-    categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.deps)),
+    categories: publicProcedure
+      .meta(
+        rest("GET", "/catalog/categories", {
+          tags: ["Catalog"],
+          summary: "The category tree",
+          protect: false,
+          returns: "The category tree: `{ id, name, slug, children[] }[]`.",
+        }),
+      )
+      .query(({ ctx }) => categoryTree(ctx.deps)),
     products: {
-      list: publicProcedure.input(ProductListInput).query(({ ctx, input }) => listProducts(ctx.deps, input)),
-      bySlug: publicProcedure.input(BySlugInput).query(({ ctx, input }) => productBySlug(ctx.deps, input)),
+      list: publicProcedure
+        .meta(
+          rest("GET", "/catalog/products", {
+            tags: ["Catalog"],
+            summary: "List and search live products",
+            description:
+              "Filter by category, shop, brand, price, rating and stock; `q` searches. Cursor pagination.",
+            protect: false,
+            page: "ProductCard",
+          }),
+        )
+        .input(ProductListInput)
+        .query(({ ctx, input }) => listProducts(ctx.deps, input)),
+      bySlug: publicProcedure
+        .meta(
+          rest("GET", "/catalog/products/{slug}", {
+            tags: ["Catalog"],
+            summary: "A live product by its slug, with variants, prices and stock",
+            protect: false,
+            returns: "The product with its variants, images and shop.",
+          }),
+        )
+        .input(BySlugInput)
+        .query(({ ctx, input }) => productBySlug(ctx.deps, input)),
     },
     search: {
       suggest: publicProcedure.input(SuggestInput).query(({ ctx, input }) => searchSuggest(ctx.deps, input)),
@@ -62,15 +94,47 @@ export const catalogRoutes = {
     /** Mounted at `seller.products`: the seller's own catalogue; every id is checked against the caller's shop in core. */
     products: {
       list: sellerProcedure
+        .meta(
+          rest("GET", "/seller/products", {
+            tags: ["Seller products"],
+            summary: "The shop's products",
+            scope: "catalog:read",
+            page: "SellerProduct",
+          }),
+        )
         .input(SellerProductsListInput)
         .query(({ ctx, input }) => listSellerProducts(ctx.deps, ctx.actor, input)),
       byId: sellerProcedure
+        .meta(
+          rest("GET", "/seller/products/{id}", {
+            tags: ["Seller products"],
+            summary: "One of the shop's products, with variants and stock",
+            scope: "catalog:read",
+            returns: "The product with its variants, stock and moderation state.",
+          }),
+        )
         .input(IdInput)
         .query(({ ctx, input }) => getSellerProduct(ctx.deps, ctx.actor, input)),
       create: sellerProcedure
+        .meta(
+          rest("POST", "/seller/products", {
+            tags: ["Seller products"],
+            summary: "Create a product (a draft until submitted for review)",
+            scope: "catalog:write",
+            returns: "The product created.",
+          }),
+        )
         .input(ProductCreateInput)
         .mutation(({ ctx, input }) => createProduct(ctx.deps, ctx.actor, input)),
       update: sellerProcedure
+        .meta(
+          rest("PATCH", "/seller/products/{id}", {
+            tags: ["Seller products"],
+            summary: "Change a product (a live one keeps selling while its revision is reviewed)",
+            scope: "catalog:write",
+            returns: "The product as changed.",
+          }),
+        )
         .input(ProductUpdateInput)
         .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.actor, input)),
       submit: sellerProcedure
@@ -86,9 +150,27 @@ export const catalogRoutes = {
         .input(IdInput)
         .mutation(({ ctx, input }) => discardRevision(ctx.deps, ctx.actor, input)),
       adjustStock: sellerProcedure
+        .meta(
+          rest("POST", "/seller/stock/adjustments", {
+            tags: ["Seller stock"],
+            summary: "Adjust a variant's stock by a delta, with a reason",
+            description:
+              "Positive to receive goods, negative to write off; refused when it would go below zero.",
+            scope: "stock:write",
+            returns: "The variant's new stock.",
+          }),
+        )
         .input(AdjustStockInput)
         .mutation(({ ctx, input }) => adjustStock(ctx.deps, ctx.actor, input)),
       inventoryLog: sellerProcedure
+        .meta(
+          rest("GET", "/seller/products/{productId}/stock-movements", {
+            tags: ["Seller stock"],
+            summary: "A product's stock movements, newest first",
+            scope: "stock:read",
+            page: "StockMovement",
+          }),
+        )
         .input(InventoryLogInput)
         .query(({ ctx, input }) => inventoryLog(ctx.deps, ctx.actor, input)),
     },

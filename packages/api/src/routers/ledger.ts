@@ -18,13 +18,23 @@ import {
   SetFinanceSettingsInput,
   StatementInput,
 } from "@bazaar/schemas";
+import { rest } from "../rest-meta";
 import { adminProcedure, sellerProcedure } from "../trpc";
 
 export const ledgerRoutes = {
   seller: {
     /** Mounted at `seller.ledger`: the seller's own money only. */
     ledger: {
-      balances: sellerProcedure.query(({ ctx }) => getMyBalances(ctx.deps, ctx.actor)),
+      balances: sellerProcedure
+        .meta(
+          rest("GET", "/seller/payouts/balance", {
+            tags: ["Seller payouts"],
+            summary: "The shop's balances: pending, available, paid out (paise)",
+            scope: "payouts:read",
+            returns: "Balances in paise.",
+          }),
+        )
+        .query(({ ctx }) => getMyBalances(ctx.deps, ctx.actor)),
       list: sellerProcedure
         .input(LedgerListInput)
         .query(({ ctx, input }) => listMyLedger(ctx.deps, ctx.actor, input)),

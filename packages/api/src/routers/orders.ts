@@ -27,6 +27,7 @@ import {
 } from "@bazaar/schemas";
 import { z } from "zod";
 import { whileAllowed } from "../live";
+import { rest } from "../rest-meta";
 import { adminProcedure, authedProcedure, customerProcedure, sellerProcedure } from "../trpc";
 
 const SubOrderIdInput = z.object({ subOrderId: Id });
@@ -35,9 +36,25 @@ export const ordersRoutes = {
   /** The buyer's own orders, mounted at `orders`. */
   customer: {
     mine: customerProcedure
+      .meta(
+        rest("GET", "/orders", {
+          tags: ["Customer orders"],
+          summary: "The signed-in customer's orders",
+          description: "Session token only: API keys act for shops, not buyers.",
+          page: "Order",
+        }),
+      )
       .input(OrdersMineInput)
       .query(({ ctx, input }) => listMyOrders(ctx.deps, ctx.actor, input)),
     byId: customerProcedure
+      .meta(
+        rest("GET", "/orders/{orderId}", {
+          tags: ["Customer orders"],
+          summary: "One of the customer's orders, with its parts and timeline",
+          description: "Session token only.",
+          returns: "The order, split by shop.",
+        }),
+      )
       .input(OrderIdInput)
       .query(({ ctx, input }) => getMyOrder(ctx.deps, ctx.actor, input)),
     cancel: customerProcedure
@@ -78,12 +95,37 @@ export const ordersRoutes = {
     /** Mounted at `seller.orders`: the seller's own sub-orders only. */
     orders: {
       list: sellerProcedure
+        .meta(
+          rest("GET", "/seller/orders", {
+            tags: ["Seller orders"],
+            summary: "The shop's orders (its part of each order)",
+            scope: "orders:read",
+            page: "SellerOrder",
+          }),
+        )
         .input(SellerOrdersListInput)
         .query(({ ctx, input }) => listSellerOrders(ctx.deps, ctx.actor, input)),
       byId: sellerProcedure
+        .meta(
+          rest("GET", "/seller/orders/{subOrderId}", {
+            tags: ["Seller orders"],
+            summary: "One of the shop's orders, with lines and timeline",
+            scope: "orders:read",
+            returns: "The shop's part of the order.",
+          }),
+        )
         .input(SubOrderIdInput)
         .query(({ ctx, input }) => getSellerOrder(ctx.deps, ctx.actor, input)),
       advance: sellerProcedure
+        .meta(
+          rest("POST", "/seller/orders/{subOrderId}/status", {
+            tags: ["Seller orders"],
+            summary:
+              "Move an order on: confirmed, packed, shipped (carrier and tracking number), delivered, cancelled",
+            scope: "orders:write",
+            returns: "The order as it now is.",
+          }),
+        )
         .input(AdvanceSubOrderInput)
         .mutation(({ ctx, input }) => advanceSubOrder(ctx.deps, ctx.actor, input)),
     },

@@ -18,6 +18,7 @@ import {
   PayoutRequestInput,
   SellerPayoutsListInput,
 } from "@bazaar/schemas";
+import { rest } from "../rest-meta";
 import { adminProcedure, sellerProcedure } from "../trpc";
 
 export const payoutsRoutes = {
@@ -28,9 +29,25 @@ export const payoutsRoutes = {
         .input(PayoutRequestInput)
         .mutation(({ ctx, input }) => requestPayout(ctx.deps, ctx.actor, input)),
       list: sellerProcedure
+        .meta(
+          rest("GET", "/seller/payouts", {
+            tags: ["Seller payouts"],
+            summary: "The shop's withdrawals",
+            scope: "payouts:read",
+            page: "Payout",
+          }),
+        )
         .input(SellerPayoutsListInput)
         .query(({ ctx, input }) => listMyPayouts(ctx.deps, ctx.actor, input)),
       get: sellerProcedure
+        .meta(
+          rest("GET", "/seller/payouts/{id}", {
+            tags: ["Seller payouts"],
+            summary: "One withdrawal",
+            scope: "payouts:read",
+            returns: "The payout.",
+          }),
+        )
         .input(PayoutIdInput)
         .query(({ ctx, input }) => getMyPayout(ctx.deps, ctx.actor, input)),
     },

@@ -36,6 +36,7 @@ import {
   SetDefaultReturnWindowInput,
   SetShopReturnWindowInput,
 } from "@bazaar/schemas";
+import { rest } from "../rest-meta";
 import { adminProcedure, customerProcedure, sellerProcedure } from "../trpc";
 
 export const returnsRoutes = {
@@ -63,15 +64,47 @@ export const returnsRoutes = {
     /** Mounted at `seller.returns`: returns of the seller's own shop only. */
     returns: {
       list: sellerProcedure
+        .meta(
+          rest("GET", "/seller/returns", {
+            tags: ["Seller returns"],
+            summary: "Return requests for the shop",
+            scope: "returns:read",
+            page: "Return",
+          }),
+        )
         .input(SellerReturnsListInput)
         .query(({ ctx, input }) => listSellerReturns(ctx.deps, ctx.actor, input)),
       get: sellerProcedure
+        .meta(
+          rest("GET", "/seller/returns/{id}", {
+            tags: ["Seller returns"],
+            summary: "One return request",
+            scope: "returns:read",
+            returns: "The return with its lines.",
+          }),
+        )
         .input(ReturnIdInput)
         .query(({ ctx, input }) => getSellerReturn(ctx.deps, ctx.actor, input)),
       approve: sellerProcedure
+        .meta(
+          rest("POST", "/seller/returns/{id}/approve", {
+            tags: ["Seller returns"],
+            summary: "Approve a return request",
+            scope: "returns:write",
+            returns: "The return as approved.",
+          }),
+        )
         .input(ReturnIdInput)
         .mutation(({ ctx, input }) => approveReturn(ctx.deps, ctx.actor, input)),
       reject: sellerProcedure
+        .meta(
+          rest("POST", "/seller/returns/{id}/reject", {
+            tags: ["Seller returns"],
+            summary: "Reject a return request with a reason (the buyer may escalate)",
+            scope: "returns:write",
+            returns: "The return as rejected.",
+          }),
+        )
         .input(ReturnRejectInput)
         .mutation(({ ctx, input }) => rejectReturn(ctx.deps, ctx.actor, input)),
       receive: sellerProcedure

@@ -24,6 +24,7 @@ import {
   SetDefaultCommissionInput,
   ShopBySlugInput,
 } from "@bazaar/schemas";
+import { rest } from "../rest-meta";
 import { adminProcedure, authedProcedure, publicProcedure, sellerProcedure } from "../trpc";
 
 export const sellersRoutes = {
@@ -45,7 +46,17 @@ export const sellersRoutes = {
 
   /** The public shop page, mounted at `shops`. */
   public: {
-    bySlug: publicProcedure.input(ShopBySlugInput).query(({ ctx, input }) => getShopBySlug(ctx.deps, input)),
+    bySlug: publicProcedure
+      .meta(
+        rest("GET", "/shops/{slug}", {
+          tags: ["Catalog"],
+          summary: "A shop's public page",
+          protect: false,
+          returns: "The shop's public profile.",
+        }),
+      )
+      .input(ShopBySlugInput)
+      .query(({ ctx, input }) => getShopBySlug(ctx.deps, input)),
   },
 
   admin: {

@@ -36,6 +36,9 @@ export const defaultLimits = {
   // A chat is quick back and forth, but every message notifies and may email the other side:
   // a person types a few a minute, a script hundreds.
   "message.send.account": { points: 30, duration: 60 },
+  // Each seller API key on its own (issue #16): an integration syncing stock makes a few
+  // requests a second at most; a runaway loop thousands.
+  "api_key.request": { points: 600, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof defaultLimits;

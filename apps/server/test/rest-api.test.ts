@@ -1,0 +1,377 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import {
+  createApiKey,
+  createShopForSeed,
+  createVerifiedUser,
+  loadConfig,
+  type SellerActor,
+} from "@bazaar/core";
+import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
+import { apiKeys, auditLog, sellers } from "@bazaar/db";
+import type { ApiKeyScope } from "@bazaar/schemas";
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app";
+
+/**
+ * The REST bridge (/api/v1) and seller API keys (#16), driven over HTTP as an integrator
+ * would: the bridge answers what tRPC answers, keys act for their shop within their scopes
+ * and nothing more.
+ */
+let t: TestContext;
+let app: FastifyInstance;
+let f: ReturnType<typeof orderFixture>;
+const config = loadConfig({
+  NODE_ENV: "test",
+  DATA_DIR: "/tmp/bazaar-server-test",
+  AUTH_SECRET: "x".repeat(32),
+});
+const PASSWORD = "pass-word-1";
+const RATE = 40;
+
+let shopA: { id: string; actor: SellerActor; token: string };
+let categoryId: string;
+
+beforeAll(async () => {
+  t = await createTestContext({ limits: { "api_key.request": { points: RATE, duration: 60 } } });
+  app = await buildApp(t.runtime(), config);
+  f = orderFixture(t);
+  shopA = await sessionSeller();
+  const v = await f.variant(shopA, 49_900, 10);
+  categoryId = v.product.categoryId;
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+async function sessionSeller() {
+  const email = `seller-${randomUUID()}@example.com`;
+  const user = await createVerifiedUser(t.deps, {
+    email,
+    name: "Asha Meena",
+    password: PASSWORD,
+    role: "customer",
+  });
+  const { seller } = await createShopForSeed(t.deps, {
+    userId: user.id,
+    status: "approved",
+    shopName: `Rest Shop ${randomUUID().slice(0, 6)}`,
+    contactEmail: email,
+    contactPhone: "9829012345",
+    pickupAddress: {
+      name: "Asha",
+      phone: "9829012345",
+      line1: "1 Amer Road",
+      city: "Jaipur",
+      state: "Rajasthan",
+      pincode: "302002",
+    },
+    bankAccount: { holder: "Asha Meena", number: "123456789012", ifsc: "SBIN0031234" },
+  });
+  const res = await trpc("POST", "auth.login", { email, password: PASSWORD });
+  const token = res.json().result.data.json.accessToken as string;
+  const actor: SellerActor = {
+    userId: user.id,
+    role: "seller",
+    sessionId: randomUUID(),
+    sellerId: seller.id,
+  };
+  return { id: seller.id, actor, token };
+}
+
+const keyFor = async (shop: { actor: SellerActor }, scopes: ApiKeyScope[]) =>
+  (await createApiKey(t.deps, shop.actor, { name: "ERP", scopes })).secret;
+
+function trpc(method: "GET" | "POST", path: string, input?: unknown, headers: Record<string, string> = {}) {
+  return method === "GET"
+    ? app.inject({
+        method,
+        url: `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`,
+        headers,
+      })
+    : app.inject({
+        method,
+        url: `/trpc/${path}`,
+        payload: { json: input },
+        headers: { "content-type": "application/json", ...headers },
+      });
+}
+
+const rest = (
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  opts: { key?: string; token?: string; body?: unknown } = {},
+) =>
+  app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: {
+      ...(opts.key && { "x-api-key": opts.key }),
+      ...(opts.token && { authorization: `Bearer ${opts.token}` }),
+    },
+    ...(opts.body !== undefined && { payload: opts.body as object }),
+  });
+
+const newProduct = (over: Record<string, unknown> = {}) => ({
+  title: "Block-printed cotton kurta",
+  categoryId,
+  variants: [{ sku: `KURTA-${randomUUID().slice(0, 8)}`, price: 129_900, stock: 7 }],
+  ...over,
+});
+
+describe("the bridge answers as tRPC does", () => {
+  it("lists the public catalogue with query-string filters", async () => {
+    const viaRest = await rest("GET", "/catalog/products?limit=5&sort=newest");
+    expect(viaRest.statusCode).toBe(200);
+    const viaTrpc = await trpc("GET", "catalog.products.list", { limit: 5, sort: "newest" });
+    expect(viaRest.json()).toEqual(viaTrpc.json().result.data.json);
+    expect(viaRest.json().items.length).toBeGreaterThan(0);
+  });
+
+  it("creates a product with a key, and the seller's session reads the same product", async () => {
+    const key = await keyFor(shopA, ["catalog:write"]);
+    const created = await rest("POST", "/seller/products", { key, body: newProduct() });
+    expect(created.statusCode).toBe(200);
+    const id = created.json().id as string;
+    const viaRest = await rest("GET", `/seller/products/${id}`, { key });
+    const viaTrpc = await trpc(
+      "GET",
+      "seller.products.byId",
+      { id },
+      { authorization: `Bearer ${shopA.token}` },
+    );
+    expect(viaRest.json()).toEqual(viaTrpc.json().result.data.json);
+    expect(viaRest.json()).toMatchObject({ title: "Block-printed cotton kurta", status: "draft" });
+  });
+
+  it("adjusts a variant's stock through the path and body, as an ERP would", async () => {
+    const key = await keyFor(shopA, ["stock:write"]);
+    const v = await f.variant(shopA, 19_900, 3);
+    const res = await rest("POST", "/seller/stock/adjustments", {
+      key,
+      body: { variantId: v.id, delta: 5, reason: "Goods received" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await f.stockOf(v.id)).toBe(8);
+  });
+
+  it("refuses bad input with 400 naming the field, as the tRPC edge does", async () => {
+    const key = await keyFor(shopA, ["catalog:write"]);
+    const res = await rest("POST", "/seller/products", { key, body: newProduct({ title: "x" }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: "VALIDATION", reason: "validation.failed" });
+    expect(res.json().fieldErrors.title[0]).toMatch(/at least 3/);
+    const viaTrpc = await trpc("POST", "seller.products.create", newProduct({ title: "x" }), {
+      "x-api-key": key,
+    });
+    expect(viaTrpc.statusCode).toBe(400);
+    expect(viaTrpc.json().error.json.data.fieldErrors).toEqual(res.json().fieldErrors);
+    const query = await rest("GET", "/catalog/products?limit=500");
+    expect(query.statusCode).toBe(400);
+    expect(Object.keys(query.json().fieldErrors)).toEqual(["limit"]);
+  });
+
+  it("answers an unknown route with 404 in the error shape", async () => {
+    const res = await rest("GET", "/seller/nothing-here");
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: "NOT_FOUND", reason: "route.not_found" });
+  });
+
+  it("needs credentials for seller routes: 401 without", async () => {
+    const res = await rest("GET", "/seller/orders");
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: "UNAUTHORIZED", reason: "auth.required" });
+  });
+});
+
+describe("what a key may do", () => {
+  it("a read-only key reads but cannot write", async () => {
+    const key = await keyFor(shopA, ["catalog:read"]);
+    expect((await rest("GET", "/seller/products", { key })).statusCode).toBe(200);
+    const res = await rest("POST", "/seller/products", { key, body: newProduct() });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: "FORBIDDEN", reason: "api_key.scope_missing" });
+    expect(res.json().details).toEqual({ requiredScope: "catalog:write" });
+  });
+
+  it("a key of one area cannot reach another (orders key on payouts)", async () => {
+    const key = await keyFor(shopA, ["orders:read", "orders:write"]);
+    expect((await rest("GET", "/seller/orders", { key })).statusCode).toBe(200);
+    const res = await rest("GET", "/seller/payouts/balance", { key });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().reason).toBe("api_key.scope_missing");
+  });
+
+  it("a key of shop A cannot read shop B's order", async () => {
+    const shopB = await f.shop("Shop B");
+    const v = await f.variant(shopB, 25_000, 5);
+    const buyer = await f.customer();
+    const order = await f.checkout(buyer, [[v.id, 1]]);
+    const subOrderId = order.subOrders[0]!.id;
+    const keyA = await keyFor(shopA, ["orders:read"]);
+    const keyB = await keyFor(shopB, ["orders:read"]);
+    expect((await rest("GET", `/seller/orders/${subOrderId}`, { key: keyB })).statusCode).toBe(200);
+    const res = await rest("GET", `/seller/orders/${subOrderId}`, { key: keyA });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: "NOT_FOUND", reason: "order.not_found" });
+  });
+
+  it("cannot call procedures outside the API, whatever its scopes", async () => {
+    const key = await keyFor(shopA, [
+      "catalog:write",
+      "stock:write",
+      "orders:write",
+      "returns:write",
+      "payouts:read",
+    ]);
+    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }]) {
+      for (const [method, path, input] of [
+        ["GET", "auth.sessions", undefined],
+        ["GET", "seller.apiKeys.list", undefined],
+        ["POST", "seller.apiKeys.create", { name: "More", scopes: ["catalog:read"] }],
+        ["POST", "seller.payouts.request", { amount: 100 }],
+        ["GET", "admin.sellers.list", {}],
+        ["GET", "orders.mine", {}],
+      ] as const) {
+        const res = await trpc(method, path, input, headers);
+        expect(res.statusCode, path).toBe(403);
+        expect(res.json().error.json.data.reason, path).toBe("api_key.not_allowed");
+      }
+    }
+    // auth.me reads only a session token: a key is no session.
+    expect((await trpc("GET", "auth.me", undefined, { authorization: `Bearer ${key}` })).statusCode).toBe(401);
+    const customerRoute = await rest("GET", "/orders", { key });
+    expect(customerRoute.statusCode).toBe(403);
+    expect(customerRoute.json().reason).toBe("api_key.not_allowed");
+  });
+
+  it("a revoked key is refused with 401 api_key.revoked; a made-up one with api_key.invalid", async () => {
+    const key = await keyFor(shopA, ["catalog:read"]);
+    const [row] = await t.deps.db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, key.split("_")[2]!));
+    const revoked = await trpc(
+      "POST",
+      "seller.apiKeys.revoke",
+      { id: row!.id },
+      { authorization: `Bearer ${shopA.token}` },
+    );
+    expect(revoked.statusCode).toBe(200);
+    const res = await rest("GET", "/seller/products", { key });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: "UNAUTHORIZED", reason: "api_key.revoked" });
+    const forged = await rest("GET", "/seller/products", { key: `${key.slice(0, -4)}AAAA` });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().reason).toBe("api_key.invalid");
+  });
+
+  it("a suspended shop's key is refused with 403 seller.suspended", async () => {
+    const shop = await f.shop("Soon suspended");
+    const key = await keyFor(shop, ["catalog:read"]);
+    expect((await rest("GET", "/seller/products", { key })).statusCode).toBe(200);
+    await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, shop.id));
+    const res = await rest("GET", "/seller/products", { key });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: "FORBIDDEN", reason: "seller.suspended" });
+  });
+
+  it("records the last use at most once a minute", async () => {
+    const shop = await f.shop("Last used");
+    const key = await keyFor(shop, ["catalog:read"]);
+    const lastUsed = async () =>
+      (await t.deps.db.select().from(apiKeys).where(eq(apiKeys.sellerId, shop.id)))[0]!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await rest("GET", "/seller/products", { key });
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    await rest("GET", "/seller/products", { key });
+    expect(await lastUsed()).toEqual(first);
+    t.advance(61_000);
+    await rest("GET", "/seller/products", { key });
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(first!.getTime());
+  });
+
+  it("is rate-limited per key: 429 with retry-after, other keys unaffected", async () => {
+    const shop = await f.shop("Busy");
+    const busy = await keyFor(shop, ["catalog:read"]);
+    const calm = await keyFor(shop, ["catalog:read"]);
+    for (let i = 0; i < RATE; i++)
+      expect((await rest("GET", "/seller/products", { key: busy })).statusCode).toBe(200);
+    const res = await rest("GET", "/seller/products", { key: busy });
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ code: "RATE_LIMITED" });
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await rest("GET", "/seller/products", { key: calm })).statusCode).toBe(200);
+  });
+});
+
+describe("key management", () => {
+  it("creates (secret once), lists without secrets, revokes; each leaves an audit entry", async () => {
+    const auth = { authorization: `Bearer ${shopA.token}` };
+    const created = await trpc(
+      "POST",
+      "seller.apiKeys.create",
+      { name: "Warehouse", scopes: ["stock:write"] },
+      auth,
+    );
+    expect(created.statusCode).toBe(200);
+    const dto = created.json().result.data.json;
+    expect(dto.secret).toMatch(/^bz_live_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(dto.secret).toContain(dto.prefix);
+    const list = (await trpc("GET", "seller.apiKeys.list", undefined, auth)).json().result.data.json;
+    const listed = list.find((k: { id: string }) => k.id === dto.id);
+    expect(listed).toMatchObject({ name: "Warehouse", scopes: ["stock:write"], revokedAt: null });
+    expect(JSON.stringify(list)).not.toContain(dto.secret.split("_").at(-1));
+    await trpc("POST", "seller.apiKeys.revoke", { id: dto.id }, auth);
+    await trpc("POST", "seller.apiKeys.revoke", { id: dto.id }, auth);
+    const entries = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "api_key"), eq(auditLog.targetId, dto.id)));
+    expect(entries.map((e) => e.action).sort()).toEqual(["api_key.created", "api_key.revoked"]);
+    expect(entries.every((e) => e.actorId === shopA.actor.userId)).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain(dto.secret);
+  });
+
+  it("another shop's key is not found to revoke", async () => {
+    const other = await f.shop("Other");
+    const { id } = await createApiKey(t.deps, other.actor, { name: "Theirs", scopes: ["catalog:read"] });
+    const res = await trpc(
+      "POST",
+      "seller.apiKeys.revoke",
+      { id },
+      { authorization: `Bearer ${shopA.token}` },
+    );
+    expect(res.json().error?.json?.data).toMatchObject({ httpStatus: 404, reason: "api_key.not_found" });
+  });
+});
+
+describe("the document and the docs page", () => {
+  it("serves the committed OpenAPI 3.1 document", async () => {
+    const res = await app.inject({ url: "/api/v1/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const committed = JSON.parse(
+      readFileSync(new URL("../../../packages/api/openapi.json", import.meta.url), "utf8"),
+    );
+    expect(res.json()).toEqual(committed);
+    expect(res.json().openapi).toBe("3.1.0");
+  });
+
+  it("serves Swagger UI from the package under our CSP", async () => {
+    const page = await app.inject({ url: "/docs/" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("swagger-ui-bundle.js");
+    expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    const init = await app.inject({ url: "/docs/swagger-initializer.js" });
+    expect(init.body).toContain("/api/v1/openapi.json");
+    const bundle = await app.inject({ url: "/docs/swagger-ui-bundle.js" });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.body.length).toBeGreaterThan(100_000);
+    expect((await app.inject({ url: "/docs" })).body).toContain("/docs/swagger-initializer.js");
+  });
+});
+
