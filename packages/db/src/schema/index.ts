@@ -20,3 +20,4 @@ export * from "./sellers";
 export * from "./wishlist";
 export * from "./webhooks";
 export * from "./api-keys";
+export * from "./catalog-imports";
