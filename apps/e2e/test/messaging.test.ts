@@ -190,7 +190,13 @@ describe("buyer and seller messaging, in the browser", () => {
     // Back on the list the message's notification is read; "Mark all read" clears the bell.
     await page.getByTestId("notification-bell").click();
     await page.getByRole("link", { name: "Unread" }).click();
-    expect(await page.getByTestId("notification").filter({ hasText: "New message from" }).count()).toBe(0);
+    await page
+      .locator('[data-testid="notifications-empty"], [data-testid="notification-list"]')
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => page.getByTestId("notification").filter({ hasText: "New message from" }).count())
+      .toBe(0);
     await page.getByRole("link", { name: "All", exact: true }).click();
     await page.getByTestId("notification").first().waitFor();
     if ((await bellCount(page)) > 0) await page.getByTestId("mark-all-read").click();
@@ -213,16 +219,24 @@ describe("buyer and seller messaging, in the browser", () => {
     expect(errors).toEqual([]);
   });
 
-  it("fits a 360-pixel phone: the open thread and its reply box without sideways scrolling", async () => {
+  it("fits a 360-pixel phone: the open thread, its reply box, notifications and preferences without sideways scrolling", async () => {
     suite.check();
+    const web = suite.stack.url["customer-web"];
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await signInPage(context, suite.stack.url["customer-web"], PHONE_BUYER);
-    await page.goto(`${suite.stack.url["customer-web"]}/messages`);
+    const page = await signInPage(context, web, PHONE_BUYER);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`${web}/messages`);
     await page.getByTestId("conversation-item").first().click();
     await page.getByTestId("thread").getByTestId("message").first().waitFor();
     await page.getByTestId("message-composer").waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByTestId("notification-bell").click();
+    await page.getByRole("heading", { name: "Notifications" }).waitFor();
+    await page.getByTestId("mark-all-read").waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole("link", { name: "Preferences" }).click();
+    await page.getByTestId("notification-preferences").waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await context.close();
   });
 });
