@@ -64,6 +64,14 @@ export {
   updateCategory,
   updateProduct,
 } from "./catalog";
+export {
+  beginCatalogImport,
+  catalogImportErrorReport,
+  exportCatalogCsv,
+  getCatalogImport,
+  importCatalogCsv,
+  listCatalogImports,
+} from "./catalog-csv";
 export { placeOrder, setCheckoutSettings } from "./checkout";
 export { type Config, ConfigError, loadConfig } from "./config";
 export { DomainError } from "./errors";

@@ -24,3 +24,4 @@ export * from "./tracking";
 export * from "./wishlist";
 export * from "./webhooks";
 export * from "./api-keys";
+export * from "./catalog-csv";

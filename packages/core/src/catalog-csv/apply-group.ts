@@ -1,0 +1,192 @@
+import { categories, type Database, products, productVariants } from "@bazaar/db";
+import { ProductCreateInput } from "@bazaar/schemas";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { adjustStock, createProduct, updateProduct } from "../catalog";
+import { type DomainError, isDomainError } from "../errors";
+import type { Deps, SellerActor } from "../platform/deps";
+import { cellOf, groupInput, type ProductGroup, type RowError } from "./group";
+
+export type GroupOutcome = "created" | "updated" | "unchanged";
+
+/** A problem with the group, already placed on its row and column. */
+export class GroupRejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super("product group rejected");
+  }
+}
+
+const reject = (group: ProductGroup, path: (string | number)[], message: string) =>
+  new GroupRejected([{ ...cellOf(group, path), message }]);
+
+/**
+ * Creates or updates one product from its rows, through the catalog's own use cases (the
+ * same rules, audit and inventory log as the seller's editor), on `db`, which the caller
+ * makes a savepoint: a group that fails anywhere leaves nothing behind. Variants are matched
+ * by SKU within the shop; the product is the one those SKUs belong to, else the shop's
+ * product whose slug is the handle, else a new one. A SKU another shop uses is refused, so an
+ * import can never touch (or look like) someone else's listing.
+ */
+export async function applyGroup(
+  deps: Deps,
+  db: Database,
+  actor: SellerActor,
+  group: ProductGroup,
+): Promise<GroupOutcome> {
+  const built = groupInput(group);
+  if (built.errors) throw new GroupRejected(built.errors);
+  const { category, ...rest } = built.input;
+  const [cat] = category
+    ? await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, category))
+    : [];
+  if (!cat)
+    throw reject(group, ["categoryId"], category ? `No category "${category}"` : "Category is required");
+  const parsed = ProductCreateInput.safeParse({ ...rest, categoryId: cat.id });
+  if (!parsed.success)
+    throw new GroupRejected(
+      parsed.error.issues.map((i) => ({
+        ...cellOf(group, i.path as (string | number)[]),
+        message: i.message,
+      })),
+    );
+  const input = parsed.data;
+  const skus = input.variants.map((v) => v.sku);
+
+  const foreign = await db
+    .selectDistinct({ sku: productVariants.sku })
+    .from(productVariants)
+    .where(and(inArray(productVariants.sku, skus), ne(productVariants.sellerId, actor.sellerId)));
+  if (foreign.length) {
+    throw new GroupRejected(
+      foreign.map((f) => ({
+        ...cellOf(group, ["variants", skus.indexOf(f.sku), "sku"]),
+        message: "This SKU belongs to another shop",
+      })),
+    );
+  }
+  const own = await db
+    .select()
+    .from(productVariants)
+    .where(and(inArray(productVariants.sku, skus), eq(productVariants.sellerId, actor.sellerId)));
+  const productIds = [...new Set(own.map((v) => v.productId))];
+  if (productIds.length > 1)
+    throw reject(
+      group,
+      ["variants", skus.indexOf(own[0]!.sku), "sku"],
+      "These SKUs belong to different products",
+    );
+  let productId = productIds[0];
+  if (!productId) {
+    const [bySlug] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.slug, group.handle), eq(products.sellerId, actor.sellerId)));
+    productId = bySlug?.id;
+  }
+  const scoped = { ...deps, db };
+  try {
+    if (!productId) {
+      await createProduct(scoped, actor, input);
+      return "created";
+    }
+    return await updateFromGroup(scoped, actor, productId, input);
+  } catch (error) {
+    if (!isDomainError(error)) deps.log.warn({ err: error }, "catalog import: a product group failed");
+    throw asRejection(group, error);
+  }
+}
+
+type Input = ReturnType<typeof ProductCreateInput.parse>;
+
+async function updateFromGroup(
+  deps: Deps,
+  actor: SellerActor,
+  id: string,
+  input: Input,
+): Promise<GroupOutcome> {
+  const [product] = await deps.db.select().from(products).where(eq(products.id, id));
+  const current = await deps.db
+    .select()
+    .from(productVariants)
+    .where(eq(productVariants.productId, id))
+    .orderBy(asc(productVariants.position));
+  const live = current.filter((v) => v.active);
+  // Values the product offers but no row uses stay offered: the file lists variants, not menus.
+  const options = input.options.map((o) => {
+    const had = product!.options.find((p) => p.name === o.name)?.values ?? [];
+    return { name: o.name, values: [...had, ...o.values.filter((v) => !had.includes(v))] };
+  });
+  const sameProduct =
+    product!.title === input.title &&
+    product!.description === input.description &&
+    (product!.brand ?? null) === (input.brand ?? null) &&
+    product!.categoryId === input.categoryId &&
+    (product!.hsnCode ?? null) === (input.hsnCode ?? null) &&
+    product!.gstRateBps === input.gstRateBps &&
+    JSON.stringify(product!.tags) === JSON.stringify(input.tags) &&
+    JSON.stringify(product!.options) === JSON.stringify(options);
+  const sameVariants =
+    live.length === input.variants.length &&
+    input.variants.every((v, i) => {
+      const c = live[i]!;
+      return (
+        c.sku === v.sku &&
+        c.price === v.price &&
+        (c.compareAtPrice ?? null) === (v.compareAtPrice ?? null) &&
+        (c.weightGrams ?? null) === (v.weightGrams ?? null) &&
+        JSON.stringify(c.optionValues) === JSON.stringify(v.optionValues)
+      );
+    });
+  let changed = false;
+  if (!sameProduct || !sameVariants) {
+    await updateProduct(deps, actor, {
+      id,
+      title: input.title,
+      description: input.description,
+      brand: input.brand ?? null,
+      categoryId: input.categoryId,
+      hsnCode: input.hsnCode ?? null,
+      gstRateBps: input.gstRateBps,
+      tags: input.tags,
+      options,
+      variants: input.variants.map(({ stock: _stock, ...v }) => ({
+        ...v,
+        id: live.find((c) => c.sku === v.sku)?.id,
+        // A new variant's opening stock is logged by the update itself.
+        ...(!current.some((c) => c.sku === v.sku) && _stock !== undefined && { stock: _stock }),
+      })),
+    });
+    changed = true;
+  }
+  // Stock of variants that existed moves through the inventory log, by the difference.
+  for (const v of input.variants) {
+    const was = current.find((c) => c.sku === v.sku);
+    if (!was || v.stock === undefined || v.stock === was.stock) continue;
+    await adjustStock(deps, actor, { variantId: was.id, delta: v.stock - was.stock, reason: "CSV import" });
+    changed = true;
+  }
+  return changed ? "updated" : "unchanged";
+}
+
+/** A catalog rule's error, placed on the cell it is about. */
+function asRejection(group: ProductGroup, error: unknown): unknown {
+  if (error instanceof GroupRejected) return error;
+  if (!isDomainError(error)) return reject(group, ["handle"], "This product could not be saved. Try again.");
+  const details = (error as DomainError).details as
+    | { fieldErrors?: Record<string, string[]>; field?: string }
+    | undefined;
+  const fieldErrors = details?.fieldErrors;
+  if (fieldErrors && Object.keys(fieldErrors).length) {
+    return new GroupRejected(
+      Object.entries(fieldErrors).flatMap(([path, messages]) =>
+        messages.map((message) => ({
+          ...cellOf(
+            group,
+            path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          ),
+          message,
+        })),
+      ),
+    );
+  }
+  return reject(group, [details?.field ?? "handle"], error.message);
+}
