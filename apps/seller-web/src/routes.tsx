@@ -32,6 +32,7 @@ const PayoutsPage = lazy(() => import("./pages/money/payouts").then((m) => ({ de
 const StatementsPage = lazy(() =>
   import("./pages/money/statements").then((m) => ({ default: m.StatementsPage })),
 );
+const ApiKeysPage = lazy(() => import("./pages/api-keys/api-keys").then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() =>
   import("./pages/webhooks/webhooks").then((m) => ({ default: m.WebhooksPage })),
 );
@@ -259,6 +260,14 @@ export const router = createBrowserRouter([
         element: (
           <LazySellerArea>
             <AnalyticsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "api-keys",
+        element: (
+          <LazySellerArea>
+            <ApiKeysPage />
           </LazySellerArea>
         ),
       },

@@ -24,5 +24,6 @@ export function useSellerNav(enabled: boolean, unreadMessages: number | null): N
     { to: "/statements", label: "Statements" },
     { to: "/shop", label: "Shop profile" },
     { to: "/webhooks", label: "Webhooks" },
+    { to: "/api-keys", label: "API keys" },
   ];
 }
