@@ -3,7 +3,9 @@ import { WEBHOOK_EVENT_TYPES } from "@bazaar/schemas";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveProduct, rejectProduct } from "../catalog";
-import { advanceSubOrder, cancelMyOrder } from "../orders";
+import { advanceSubOrder, cancelMyOrder, getMyOrder } from "../orders";
+import { completeDevPayment, confirmPayment, type DevGateway } from "../payments";
+import { approveReturn, receiveReturn, rejectReturn, requestReturn } from "../returns";
 import { orderFixture } from "../testing";
 import { newActor } from "../testing/seller-fixture";
 import { createTestContext, type TestContext } from "../testing/test-context";
@@ -88,5 +90,61 @@ describe("the changes that write webhook events, in their own transactions", () 
       ["product.rejected", b.product.id],
     ]);
     expect(got[1]!.data.reason).toBe("Blurry photos");
+  });
+
+  it("payments and returns: order paid, return requested, approved, received and refunded; another rejected", async () => {
+    const { shop, events } = await listeningShop();
+    const v = await f.variant(shop, 40_000, 50);
+    const delivered = async () => {
+      const buyer = await f.customer();
+      let order = await f.checkout(buyer, [[v.id, 1]], "razorpay");
+      const { redirectParams } = completeDevPayment(t.deps.payments as DevGateway, {
+        orderId: order.payment!.razorpayOrderId,
+        outcome: "pay",
+      });
+      const ok = redirectParams as Record<string, string>;
+      order = await confirmPayment(t.deps, buyer.actor, {
+        razorpayOrderId: ok.razorpay_order_id!,
+        razorpayPaymentId: ok.razorpay_payment_id!,
+        signature: ok.razorpay_signature!,
+      });
+      const sub = order.subOrders[0]!;
+      await advanceSubOrder(t.deps, shop.actor, { subOrderId: sub.id, to: "packed" });
+      await advanceSubOrder(t.deps, shop.actor, {
+        subOrderId: sub.id,
+        to: "shipped",
+        carrier: "Delhivery",
+        trackingNumber: "DL12345678",
+      });
+      await advanceSubOrder(t.deps, shop.actor, { subOrderId: sub.id, to: "out_for_delivery" });
+      await advanceSubOrder(t.deps, shop.actor, { subOrderId: sub.id, to: "delivered" });
+      order = await getMyOrder(t.deps, buyer.actor, { orderId: order.id });
+      const item = order.subOrders[0]!.items[0]!;
+      const ret = await requestReturn(t.deps, buyer.actor, {
+        subOrderId: sub.id,
+        lines: [{ orderItemId: item.id, qty: 1, reason: "damaged" }],
+      });
+      return { order, ret, item };
+    };
+    const kept = await delivered();
+    await approveReturn(t.deps, shop.actor, { id: kept.ret.id });
+    await receiveReturn(t.deps, shop.actor, {
+      id: kept.ret.id,
+      lines: [{ orderItemId: kept.item.id, restock: true }],
+    });
+    await t.drain();
+    const refused = await delivered();
+    await rejectReturn(t.deps, shop.actor, { id: refused.ret.id, reason: "Used and worn" });
+
+    const types = (await events()).map((e) => e.type);
+    expect(types.filter((x) => x === "order.paid")).toHaveLength(2);
+    expect(types.filter((x) => x.startsWith("return."))).toEqual([
+      "return.requested",
+      "return.approved",
+      "return.received",
+      "return.refunded",
+      "return.requested",
+      "return.rejected",
+    ]);
   });
 });
