@@ -249,7 +249,10 @@ async function start() {
     ["web", "apps/server/dist/web.js"],
     ...(withWorker ? [["worker", "apps/worker/dist/main.js"]] : []),
   ].map(([name, script]) => {
-    const child = spawn(process.execPath, [join(root, script)], {
+    // Embedded PGlite's WebAssembly compiled per function on first call, not all up front:
+    // ~30 MB less RSS at start for the same start time.
+    const flags = name === "server" ? ["--wasm-lazy-compilation"] : [];
+    const child = spawn(process.execPath, [...flags, join(root, script)], {
       cwd: join(root, "apps/server"),
       env,
       stdio: ["ignore", "pipe", "pipe"],
