@@ -370,6 +370,27 @@ describe("authorization", () => {
   });
 });
 
+describe("limits", () => {
+  it("keeps at most 10 endpoints a shop, even when they are created at once", async () => {
+    const a = await shopWithStock();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        createWebhookEndpoint(t.deps, a.shop.actor, {
+          url: `https://example.com/h${i}`,
+          events: ["order.paid"],
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    const refusedOnes = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(refusedOnes.map((e) => [e.code, e.reason])).toEqual([
+      ["CONFLICT", "webhook.too_many_endpoints"],
+      ["CONFLICT", "webhook.too_many_endpoints"],
+    ]);
+    expect(await listWebhookEndpoints(t.deps, a.shop.actor)).toHaveLength(10);
+  });
+});
+
 describe("URLs", () => {
   it("takes https only; http only to loopback with the flag; never internal addresses in production", async () => {
     const a = await shopWithStock();
