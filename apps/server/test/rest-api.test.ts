@@ -187,6 +187,70 @@ describe("the bridge answers as tRPC does", () => {
   });
 });
 
+describe("paths, bodies and statuses", () => {
+  it("takes ids from the path: PATCH a product, move an order on", async () => {
+    const key = await keyFor(shopA, ["catalog:write", "orders:write"]);
+    const { id } = (await rest("POST", "/seller/products", { key, body: newProduct() })).json();
+    const patched = await rest("PATCH", `/seller/products/${id}`, {
+      key,
+      body: { title: "Hand-block kurta" },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().title).toBe("Hand-block kurta");
+    const v = await f.variant(shopA, 30_000, 4);
+    const order = await f.checkout(await f.customer(), [[v.id, 1]]);
+    const subOrderId = order.subOrders[0]!.id;
+    const moved = await rest("POST", `/seller/orders/${subOrderId}/status`, {
+      key,
+      body: { to: "packed" },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().status).toBe("packed");
+    const again = await rest("POST", `/seller/orders/${subOrderId}/status`, { key, body: { to: "placed" } });
+    expect(again.statusCode).toBe(400);
+    expect(Object.keys(again.json().fieldErrors)).toEqual(["to"]);
+  });
+
+  it("no operation answers 5xx to junk (every path of the document, with and without a key)", async () => {
+    const doc = (await app.inject({ url: "/api/v1/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const key = await keyFor(shopA, [
+      "catalog:write",
+      "stock:write",
+      "orders:write",
+      "returns:write",
+      "payouts:read",
+    ]);
+    const junkIds = ["x", "00000000-0000-0000-0000-000000000000", "%00", "a".repeat(300)];
+    const junkBodies: unknown[] = [[], "text", 1, null, { id: 5, title: [], variants: "x", to: {} }, {}];
+    let calls = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(item)) {
+        for (const id of junkIds) {
+          const url = `/api/v1${path.replace(/\{\w+\}/g, encodeURIComponent(id))}`;
+          for (const body of method === "get" ? [undefined] : junkBodies)
+            for (const headers of [{}, { "x-api-key": key }]) {
+              const res = await app.inject({
+                method: method.toUpperCase() as "GET",
+                url: method === "get" ? `${url}?limit=abc&cursor=%%%&inStock=maybe&brand=a&brand=b` : url,
+                headers: { ...headers, ...(body !== undefined && { "content-type": "application/json" }) },
+                ...(body !== undefined && { payload: JSON.stringify(body) }),
+              });
+              calls++;
+              expect(
+                res.statusCode,
+                `${method} ${url} ${JSON.stringify(body)}: ${res.body.slice(0, 200)}`,
+              ).toBeLessThan(500);
+              expect(res.json()).toBeDefined();
+            }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(300);
+  }, 120_000);
+});
+
 describe("what a key may do", () => {
   it("a read-only key reads but cannot write", async () => {
     const key = await keyFor(shopA, ["catalog:read"]);
@@ -242,7 +306,9 @@ describe("what a key may do", () => {
       }
     }
     // auth.me reads only a session token: a key is no session.
-    expect((await trpc("GET", "auth.me", undefined, { authorization: `Bearer ${key}` })).statusCode).toBe(401);
+    expect((await trpc("GET", "auth.me", undefined, { authorization: `Bearer ${key}` })).statusCode).toBe(
+      401,
+    );
     const customerRoute = await rest("GET", "/orders", { key });
     expect(customerRoute.statusCode).toBe(403);
     expect(customerRoute.json().reason).toBe("api_key.not_allowed");
@@ -374,4 +440,3 @@ describe("the document and the docs page", () => {
     expect((await app.inject({ url: "/docs" })).body).toContain("/docs/swagger-initializer.js");
   });
 });
-
