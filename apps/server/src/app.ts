@@ -6,6 +6,7 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { bearerToken } from "./bearer";
+import { catalogCsvRoutes } from "./catalog-csv-routes";
 import { docsRoutes } from "./docs-routes";
 import { mediaRoutes } from "./media-routes";
 import { moneyRoutes } from "./money-routes";
@@ -77,6 +78,8 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
   await app.register(orderRoutes, { runtime, corsOrigins: [...config.corsOrigins, ...config.appSchemes] });
   // GET /api/statements/:month.(csv|pdf), the admin's per seller, and GET /api/admin/payouts/export.csv.
   await app.register(moneyRoutes, { runtime });
+  // GET /api/seller/catalog.csv, POST /api/seller/catalog-imports, GET …/:id/errors.csv (#16).
+  await app.register(catalogCsvRoutes, { runtime });
   // GET/POST /unsubscribe?token=…: one-click unsubscribe from email (RFC 8058), no sign-in.
   await app.register(unsubscribeRoutes, { runtime });
   // The REST bridge for integrators at /api/v1 (+ /api/v1/openapi.json) and its docs at /docs (#16).

@@ -8,6 +8,7 @@ import {
   DomainError,
   defaultLimits,
   getCart,
+  importCatalogCsv,
   inboxChannel,
   type Limits,
   notificationChannel,
@@ -844,12 +845,29 @@ const matrix: Matrix = {
   // Outbound webhooks: each shop reaches only its own endpoints (not found otherwise).
   // Seller API keys (#16): sessions only (keys are refused by every procedure without a scope).
   "seller.apiKeys.list": { gate: "seller" },
-  "seller.apiKeys.create": { gate: "seller", input: () => ({ name: "Matrix ERP", scopes: ["catalog:read"] }) },
+  "seller.apiKeys.create": {
+    gate: "seller",
+    input: () => ({ name: "Matrix ERP", scopes: ["catalog:read"] }),
+  },
   "seller.apiKeys.revoke": {
     gate: "seller",
     owner: ownedBySeller(notFound("api_key.not_found")),
     make: async (w) =>
       (await createApiKey(w.t.deps, w.seller.actor, { name: "Matrix", scopes: ["orders:read"] })).id,
+    input: (_, made) => ({ id: made }),
+  },
+  // Catalog CSV imports (#16): each shop sees only its own (not found otherwise).
+  "seller.catalogImport.list": { gate: "seller", input: () => ({}) },
+  "seller.catalogImport.get": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("catalog_import.not_found")),
+    make: async (w) =>
+      (
+        await importCatalogCsv(w.t.deps, w.seller.actor, {
+          filename: "m.csv",
+          bytes: Buffer.from("title\nx\n"),
+        })
+      ).id,
     input: (_, made) => ({ id: made }),
   },
   "seller.webhooks.list": { gate: "seller" },

@@ -2,6 +2,7 @@ import { addressesRoutes } from "./routers/addresses";
 import { adminRoutes } from "./routers/admin";
 import { analyticsRoutes } from "./routers/analytics";
 import { apiKeysRoutes } from "./routers/api-keys";
+import { catalogImportRoutes } from "./routers/catalog-import";
 import { auditRoutes } from "./routers/audit";
 import { cartRoutes } from "./routers/cart";
 import { catalogRoutes } from "./routers/catalog";
@@ -63,6 +64,7 @@ export const appRouter = router({
     ...messagesRoutes.seller,
     ...apiKeysRoutes.seller,
     ...webhooksRoutes.seller,
+    ...catalogImportRoutes.seller,
   }),
   admin: router({
     ...catalogRoutes.admin,
