@@ -33,6 +33,9 @@ const StatementsPage = lazy(() =>
   import("./pages/money/statements").then((m) => ({ default: m.StatementsPage })),
 );
 const ApiKeysPage = lazy(() => import("./pages/api-keys/api-keys").then((m) => ({ default: m.ApiKeysPage })));
+const CatalogCsvPage = lazy(() =>
+  import("./pages/catalog-csv/catalog-csv").then((m) => ({ default: m.CatalogCsvPage })),
+);
 const WebhooksPage = lazy(() =>
   import("./pages/webhooks/webhooks").then((m) => ({ default: m.WebhooksPage })),
 );
@@ -260,6 +263,14 @@ export const router = createBrowserRouter([
         element: (
           <LazySellerArea>
             <AnalyticsPage />
+          </LazySellerArea>
+        ),
+      },
+      {
+        path: "catalog-csv",
+        element: (
+          <LazySellerArea>
+            <CatalogCsvPage />
           </LazySellerArea>
         ),
       },

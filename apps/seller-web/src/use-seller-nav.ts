@@ -14,6 +14,7 @@ export function useSellerNav(enabled: boolean, unreadMessages: number | null): N
     { to: "/messages", label: labelWithCount("Messages", unreadMessages) },
     { to: "/returns", label: withCount("Returns", waiting.toDecide.data) },
     { to: "/products", label: "Products" },
+    { to: "/catalog-csv", label: "Import / export" },
     { to: "/reviews", label: "Reviews" },
     { to: "/questions", label: withCount("Questions", waiting.openQuestions.data) },
     { to: "/sales", label: "Sales" },
