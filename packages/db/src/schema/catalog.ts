@@ -173,6 +173,8 @@ export const productVariants = pgTable(
   },
   (t) => [
     uniqueIndex("product_variants_seller_sku_key").on(t.sellerId, t.sku),
+    // A catalog import refuses a SKU another shop uses: found by SKU alone, not by a scan.
+    index("product_variants_sku_idx").on(t.sku),
     index("product_variants_product_idx").on(t.productId, t.position),
     check("product_variants_stock_nonneg", sql`${t.stock} >= 0`),
     check("product_variants_price_positive", sql`${t.price} > 0`),
