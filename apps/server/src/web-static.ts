@@ -21,7 +21,8 @@ const prefixes =
 
 // Kept in step with apps/*-web/vite.config.ts: the API under the app's own origin, so the
 // refresh cookie is first-party.
-const sellerOrAdmin = prefixes("/trpc", "/api", "/media");
+// /docs: the API reference (Swagger UI), linked from the seller app's API keys page (#16).
+const sellerOrAdmin = prefixes("/trpc", "/api", "/media", "/docs");
 const customer = (path: string) =>
   prefixes("/trpc", "/api", "/media", "/dev/checkout")(path) || /^\/track\/[^/]+\/qr\.(png|svg)$/.test(path);
 

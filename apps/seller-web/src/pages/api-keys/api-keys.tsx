@@ -20,7 +20,8 @@ const AREA_LABELS: Record<ApiKeyArea, string> = {
  */
 export function ApiKeysPage() {
   const trpc = useTRPC();
-  const keys = useQuery(trpc.seller.apiKeys.list.queryOptions());
+  // Read on every visit: "last used" moves while the page is away.
+  const keys = useQuery(trpc.seller.apiKeys.list.queryOptions(undefined, { staleTime: 0 }));
   const error = useFormError(keys.error);
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
