@@ -17,7 +17,12 @@ const MAX_DELAY_MS = 6 * 3600_000;
 export const retryDelayMs = (deps: Pick<Deps, "webhooks">, attempt: number) =>
   Math.min((deps.webhooks?.retryBaseMs ?? 30_000) * 2 ** Math.max(0, attempt - 1), MAX_DELAY_MS);
 
-export const deliverJobKey = (eventId: string, attempts: number) => `webhook-${eventId}-${attempts}`;
+/**
+ * One job per attempt. An attempt that crashed holding its claim is retried under a key of its
+ * own (the claim's expiry), since BullMQ keeps finished jobs' ids and would ignore the first.
+ */
+export const deliverJobKey = (eventId: string, attempts: number, crashedClaim?: Date | null) =>
+  `webhook-${eventId}-${attempts}${crashedClaim ? `-r${crashedClaim.getTime()}` : ""}`;
 
 /**
  * Job `webhooks.deliver`: one attempt at one event. The row is claimed first (a lock until the
@@ -190,6 +195,7 @@ export async function queueDelivery(
   eventId: string,
   attempts: number,
   at: Date,
+  crashedClaim?: Date | null,
 ): Promise<void> {
   try {
     await deps.jobs.enqueue(
@@ -197,7 +203,7 @@ export async function queueDelivery(
       { eventId },
       {
         delayMs: Math.max(0, at.getTime() - deps.now().getTime()),
-        dedupeKey: deliverJobKey(eventId, attempts),
+        dedupeKey: deliverJobKey(eventId, attempts, crashedClaim),
       },
     );
   } catch (err) {

@@ -14,7 +14,7 @@ import { queueDelivery } from "./deliver-webhook";
 export async function dispatchWebhooks(deps: Deps, graceMs = 0, limit = 500): Promise<number> {
   const now = deps.now();
   const due = await deps.db
-    .select({ id: webhookOutbox.id, attempts: webhookOutbox.attempts, at: webhookOutbox.nextAttemptAt })
+    .select({ id: webhookOutbox.id, attempts: webhookOutbox.attempts, claim: webhookOutbox.lockedUntil })
     .from(webhookOutbox)
     .where(
       and(
@@ -25,6 +25,6 @@ export async function dispatchWebhooks(deps: Deps, graceMs = 0, limit = 500): Pr
     )
     .orderBy(asc(webhookOutbox.nextAttemptAt))
     .limit(limit);
-  for (const e of due) await queueDelivery(deps, e.id, e.attempts, now);
+  for (const e of due) await queueDelivery(deps, e.id, e.attempts, now, e.claim);
   return due.length;
 }

@@ -250,6 +250,33 @@ describe("delivery", () => {
   });
 });
 
+describe("a crashed attempt", () => {
+  it("is retried once its claim has expired, not before", async () => {
+    const a = await shopWithStock();
+    const ep = await endpointFor(a.shop.actor, ["payout.paid"]);
+    await t.deps.db.transaction((tx) =>
+      emitWebhookEvent(tx, { type: "payout.paid", sellerId: a.shop.id, data: { payoutId: "p2" } }),
+    );
+    // A worker claimed it and died mid-POST: the claim holds it for now ...
+    const claim = new Date(t.deps.now().getTime() + 60_000);
+    await t.deps.db
+      .update(webhookOutbox)
+      .set({ lockedUntil: claim, nextAttemptAt: t.deps.now() })
+      .where(eq(webhookOutbox.endpointId, ep.endpoint.id));
+    await dispatch();
+    expect(rx.at(ep.path)).toEqual([]);
+    // ... and once it has expired, the dispatch pass queues the attempt again.
+    t.advance(61_000);
+    await dispatch();
+    expect(rx.at(ep.path)).toHaveLength(1);
+    expect((await outboxOf(ep.endpoint.id))[0]).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      lockedUntil: null,
+    });
+  });
+});
+
 describe("stock.low", () => {
   it("fires once when a variant's stock falls below the endpoint's threshold, not while it stays below", async () => {
     const a = await shopWithStock(6);
