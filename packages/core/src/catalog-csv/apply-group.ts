@@ -1,8 +1,9 @@
-import { categories, type Database, products, productVariants } from "@bazaar/db";
+import { categories, type Database, inventoryMovements, products, productVariants } from "@bazaar/db";
 import { ProductCreateInput } from "@bazaar/schemas";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { adjustStock, createProduct, updateProduct } from "../catalog";
-import { type DomainError, isDomainError } from "../errors";
+import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { createProduct, refreshDerived, updateProduct } from "../catalog";
+import { DomainError, isDomainError } from "../errors";
+import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { cellOf, groupInput, type ProductGroup, type RowError } from "./group";
 
@@ -157,14 +158,70 @@ async function updateFromGroup(
     });
     changed = true;
   }
-  // Stock of variants that existed moves through the inventory log, by the difference.
-  for (const v of input.variants) {
+  if (await moveStock(deps, actor, id, current, input)) changed = true;
+  return changed ? "updated" : "unchanged";
+}
+
+/**
+ * The file's stock for variants that existed, as movements in the inventory log by the
+ * difference (what adjustStock does, once per product instead of once per variant: the
+ * listing totals are refreshed once). Each change is conditional, so a sale made meanwhile is
+ * kept and stock never goes below zero. Answers whether anything moved.
+ */
+async function moveStock(
+  deps: Deps,
+  actor: SellerActor,
+  productId: string,
+  current: (typeof productVariants.$inferSelect)[],
+  input: Input,
+): Promise<boolean> {
+  const now = deps.now();
+  const moves: (typeof inventoryMovements.$inferInsert)[] = [];
+  for (const [i, v] of input.variants.entries()) {
     const was = current.find((c) => c.sku === v.sku);
     if (!was || v.stock === undefined || v.stock === was.stock) continue;
-    await adjustStock(deps, actor, { variantId: was.id, delta: v.stock - was.stock, reason: "CSV import" });
-    changed = true;
+    const delta = v.stock - was.stock;
+    const [row] = await deps.db
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${delta}`, updatedAt: now })
+      .where(and(eq(productVariants.id, was.id), gte(sql`${productVariants.stock} + ${delta}`, 0)))
+      .returning({ stock: productVariants.stock });
+    if (!row)
+      throw new DomainError(
+        "INVALID_STATE",
+        "stock.would_go_negative",
+        "Stock sold meanwhile: export again",
+        {
+          fieldErrors: {
+            [`variants.${i}.stock`]: ["Some of this stock sold meanwhile; export again and retry"],
+          },
+        },
+      );
+    moves.push({
+      variantId: was.id,
+      productId,
+      sellerId: actor.sellerId,
+      actorId: actor.userId,
+      delta,
+      reason: "CSV import",
+      resultingStock: row.stock,
+      createdAt: now,
+    });
   }
-  return changed ? "updated" : "unchanged";
+  if (moves.length === 0) return false;
+  await deps.db.insert(inventoryMovements).values(moves);
+  await refreshDerived(deps.db, productId, now);
+  await audit(deps.db, {
+    actorId: actor.userId,
+    action: "variant.stock_adjusted",
+    targetType: "product",
+    targetId: productId,
+    data: {
+      reason: "CSV import",
+      moves: moves.map((m) => ({ variantId: m.variantId, delta: m.delta, stock: m.resultingStock })),
+    },
+  });
+  return true;
 }
 
 /** A catalog rule's error, placed on the cell it is about. */

@@ -165,7 +165,6 @@ async function runImport(deps: Deps, actor: SellerActor, importId: string, bytes
   await close();
   await flush();
   await save({ status: "done", finishedAt: deps.now() });
-  await deps.cache.bump("catalog");
 }
 
 /**
@@ -193,6 +192,8 @@ async function applyBatch(
       }
     }
   });
+  // Live products' prices and stock changed: storefront pages cached before must go.
+  if (outcomes.includes("updated")) await deps.cache.bump("catalog");
   groups.forEach((g, i) => {
     const o = outcomes[i]!;
     counts.processed += g.rows.length;
