@@ -23,6 +23,8 @@ const statusOf: Record<ErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }> =
 const httpStatusOfReason: Record<string, number> = {
   "media.too_large": 413,
   "media.multipart_required": 415,
+  "catalog_import.too_large": 413,
+  "catalog_import.multipart_required": 415,
 };
 
 export const httpStatusOf = (e: DomainError): number => httpStatusOfReason[e.reason] ?? statusOf[e.code].http;
