@@ -140,6 +140,25 @@ describe("catalog CSV import and export", () => {
     expect(await variantsOf(a.sellerId)).toHaveLength(3);
   });
 
+  it("the same file uploaded twice at once (a double click) creates each product once", async () => {
+    const a = await shop();
+    const file = csv(
+      row("kurta", "K-S", "S"),
+      row("kurta", "K-M", "M"),
+      row("dupatta", "D-1", "Free", "950"),
+    );
+    const [one, two] = await Promise.all([upload(a, file), upload(a, file)]);
+    expect(one.created + two.created).toBe(3);
+    expect(one.unchanged + two.unchanged).toBe(3);
+    expect(one.failed + two.failed).toBe(0);
+    expect(await variantsOf(a.sellerId)).toHaveLength(3);
+    const log = await t.deps.db
+      .select()
+      .from(inventoryMovements)
+      .where(eq(inventoryMovements.sellerId, a.sellerId));
+    expect(log).toHaveLength(3);
+  });
+
   it("a bad row skips its whole product and names the row and column; other products apply", async () => {
     const a = await shop();
     const result = await upload(
