@@ -291,7 +291,10 @@ describe("what a key may do", () => {
       "returns:write",
       "payouts:read",
     ]);
-    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }]) {
+    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }] as Record<
+      string,
+      string
+    >[]) {
       for (const [method, path, input] of [
         ["GET", "auth.sessions", undefined],
         ["GET", "seller.apiKeys.list", undefined],
