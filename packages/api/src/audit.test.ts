@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { type Actor, adjustBalance, createWebhookEndpoint, defaultLimits, type Limits } from "@bazaar/core";
+import {
+  type Actor,
+  adjustBalance,
+  createApiKey,
+  createWebhookEndpoint,
+  defaultLimits,
+  type Limits,
+} from "@bazaar/core";
 import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { webhookOutbox } from "@bazaar/db";
 import type { AnyProcedure } from "@trpc/server";
@@ -54,6 +61,13 @@ async function webhookEvent(w: AuthzWorld, platform = false) {
 const webhookInput = { url: "https://127.0.0.1:1/audit", events: ["order.paid" as const] };
 
 const ROWS: Record<string, Input> = {
+  // -- seller API keys (#16): their own entries, api_key.created / api_key.revoked
+  "seller.apiKeys.create": (w) => ({ name: w.unique("Audit ERP"), scopes: ["orders:read"] }),
+  "seller.apiKeys.revoke": async (w) => ({
+    id: (
+      await createApiKey(w.t.deps, w.seller.actor, { name: w.unique("Audit old"), scopes: ["catalog:read"] })
+    ).id,
+  }),
   // -- outbound webhooks: a shop's endpoints and the platform's
   "seller.webhooks.create": () => webhookInput,
   "seller.webhooks.update": async (w) => ({ id: await endpoint(w), enabled: false }),
