@@ -80,7 +80,8 @@ function coerceQuery(procedure: AnyProcedure, query: Record<string, unknown>): R
 export async function restRoutes(app: FastifyInstance, opts: { runtime: Runtime }) {
   const { runtime } = opts;
   const config = appRouter._def._config;
-  const document = JSON.stringify(openApiDocument());
+  // Generated on first request (~20 ms), not on every start.
+  let document: string | undefined;
 
   await app.register(
     async (scope) => {
@@ -92,7 +93,10 @@ export async function restRoutes(app: FastifyInstance, opts: { runtime: Runtime 
           reason: "route.not_found",
         }),
       );
-      scope.get("/openapi.json", (_req, reply) => reply.type("application/json").send(document));
+      scope.get("/openapi.json", (_req, reply) => {
+        document ??= JSON.stringify(openApiDocument());
+        return reply.type("application/json").send(document);
+      });
 
       const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
       for (const [path, procedure] of Object.entries(procedures)) {
