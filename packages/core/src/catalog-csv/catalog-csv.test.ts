@@ -109,6 +109,18 @@ describe("catalog CSV import and export", () => {
     expect(await exported(a)).toBe(first);
   });
 
+  it("a title a spreadsheet would run as a formula is exported as text and imports back as it was", async () => {
+    const a = await shop();
+    await upload(a, csv(row("sum", "F-1", "S", "899", "5", "=SUM(A1:A9) kurta")));
+    const first = await exported(a);
+    expect(first).toContain(",'=SUM(A1:A9) kurta,");
+    const again = await upload(a, Buffer.from(first));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, failed: 0 });
+    const [v] = await variantsOf(a.sellerId);
+    const [p] = await t.deps.db.select().from(products).where(eq(products.id, v!.productId));
+    expect(p!.title).toBe("=SUM(A1:A9) kurta");
+  });
+
   it("updates by SKU: price, title and stock (through the inventory log); the same file again is a no-op", async () => {
     const a = await shop();
     await upload(a, csv(row("kurta", "K-S", "S"), row("kurta", "K-M", "M")));

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify";
 import { and, asc, eq, gt, inArray, ne, or } from "drizzle-orm";
 import type { Deps, SellerActor } from "../platform/deps";
 import { rupees } from "./money";
+import { safeCell } from "./spreadsheet-safe";
 
 const PAGE = 200;
 
@@ -15,7 +16,7 @@ const PAGE = 200;
  */
 export function exportCatalogCsv(deps: Deps, actor: SellerActor): Readable {
   return Readable.from(catalogRows(deps, actor.sellerId)).pipe(
-    stringify({ header: true, columns: [...CATALOG_CSV_COLUMNS] }),
+    stringify({ header: true, columns: [...CATALOG_CSV_COLUMNS], cast: { string: safeCell } }),
   );
 }
 

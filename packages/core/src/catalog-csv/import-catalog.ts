@@ -9,6 +9,7 @@ import type { Deps, SellerActor } from "../platform/deps";
 import { applyGroup, GroupRejected } from "./apply-group";
 import type { CsvRow, ProductGroup, RowError } from "./group";
 import { getCatalogImport } from "./queries";
+import { unsafeCell } from "./spreadsheet-safe";
 
 /** Product groups per transaction: few enough that a lock wait stays short, many enough to be fast. */
 const BATCH_GROUPS = 25;
@@ -121,7 +122,7 @@ async function runImport(deps: Deps, actor: SellerActor, importId: string, bytes
       }
       counts.rows += 1;
       const cells: CsvRow = {};
-      for (const c of CATALOG_CSV_COLUMNS) if (record[c] !== undefined) cells[c] = record[c];
+      for (const c of CATALOG_CSV_COLUMNS) if (record[c] !== undefined) cells[c] = unsafeCell(record[c]);
       const handle = (cells.handle ?? "").trim();
       if (group && group.handle === handle) {
         group.rows.push({ line, cells });
