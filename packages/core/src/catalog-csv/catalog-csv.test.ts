@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inventoryMovements, products, productVariants } from "@bazaar/db";
+import { catalogImports, inventoryMovements, products, productVariants } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SellerActor } from "../platform/deps";
@@ -209,6 +209,23 @@ describe("catalog CSV import and export", () => {
     expect(result.status).toBe("failed");
     expect(result.message).toContain("handle, category, price_rupees");
     expect(await variantsOf(a.sellerId)).toHaveLength(0);
+  });
+
+  it("an import left running by a process that died reads as stopped after half an hour", async () => {
+    const a = await shop();
+    const [row] = await t.deps.db
+      .insert(catalogImports)
+      .values({
+        sellerId: a.sellerId,
+        userId: a.userId,
+        filename: "big.csv",
+        fileSha256: "x",
+        createdAt: new Date(t.deps.now().getTime() - 31 * 60_000),
+      })
+      .returning();
+    const got = await getCatalogImport(t.deps, a, { id: row!.id });
+    expect(got.status).toBe("failed");
+    expect(got.message).toContain("Upload the file again");
   });
 
   it("a shop cannot read another shop's import or its error report", async () => {

@@ -14,11 +14,24 @@ import { decodeCursor, page } from "../platform/pagination";
 
 type Row = typeof catalogImports.$inferSelect;
 
-const toDto = ({ errors, sellerId: _s, userId: _u, ...r }: Row): CatalogImportDto => ({
-  ...r,
-  status: r.status as CatalogImportDto["status"],
-  errorCount: errors.length,
-});
+/**
+ * Imports run in the process that took the upload; one that died with it (a deploy, a crash)
+ * would read "running" for ever. 10,000 rows take well under a minute, so after this long it
+ * is shown as stopped: uploading the same file again is safe (it applies by SKU).
+ */
+const STALE_MS = 30 * 60_000;
+
+const toDto = ({ errors, sellerId: _s, userId: _u, ...r }: Row, now: Date): CatalogImportDto => {
+  const stale = r.status === "running" && now.getTime() - r.createdAt.getTime() > STALE_MS;
+  return {
+    ...r,
+    status: stale ? "failed" : (r.status as CatalogImportDto["status"]),
+    message: stale
+      ? "The import stopped before the end. Upload the file again: done rows stay as they are."
+      : r.message,
+    errorCount: errors.length,
+  };
+};
 
 /** The shop's own import; another shop's id is indistinguishable from a missing one. */
 async function ownImport(deps: Deps, actor: SellerActor, id: string): Promise<Row> {
@@ -36,7 +49,7 @@ export async function getCatalogImport(
   raw: z.input<typeof CatalogImportGetInput>,
 ): Promise<CatalogImportDto> {
   const { id } = CatalogImportGetInput.parse(raw);
-  return toDto(await ownImport(deps, actor, id));
+  return toDto(await ownImport(deps, actor, id), deps.now());
 }
 
 export async function listCatalogImports(
@@ -63,7 +76,7 @@ export async function listCatalogImports(
     .orderBy(desc(catalogImports.createdAt), desc(catalogImports.id))
     .limit(input.limit + 1);
   const p = page(rows, input.limit);
-  return { items: p.items.map(toDto), nextCursor: p.nextCursor };
+  return { items: p.items.map((r) => toDto(r, deps.now())), nextCursor: p.nextCursor };
 }
 
 /** The import's problems as a CSV to open next to the file: row (the header is row 1), column, message. */
