@@ -1,6 +1,6 @@
 import { categories, type Database, inventoryMovements, products, productVariants } from "@bazaar/db";
 import { ProductCreateInput } from "@bazaar/schemas";
-import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { createProduct, refreshDerived, updateProduct } from "../catalog";
 import { DomainError, isDomainError } from "../errors";
 import { audit } from "../platform/audit";
@@ -52,22 +52,18 @@ export async function applyGroup(
   const input = parsed.data;
   const skus = input.variants.map((v) => v.sku);
 
-  const foreign = await db
-    .selectDistinct({ sku: productVariants.sku })
-    .from(productVariants)
-    .where(and(inArray(productVariants.sku, skus), ne(productVariants.sellerId, actor.sellerId)));
+  // One look-up by SKU alone (indexed): the shop's own variants, and any other shop's.
+  const found = await db.select().from(productVariants).where(inArray(productVariants.sku, skus));
+  const foreign = [...new Set(found.filter((v) => v.sellerId !== actor.sellerId).map((v) => v.sku))];
   if (foreign.length) {
     throw new GroupRejected(
-      foreign.map((f) => ({
-        ...cellOf(group, ["variants", skus.indexOf(f.sku), "sku"]),
+      foreign.map((sku) => ({
+        ...cellOf(group, ["variants", skus.indexOf(sku), "sku"]),
         message: "This SKU belongs to another shop",
       })),
     );
   }
-  const own = await db
-    .select()
-    .from(productVariants)
-    .where(and(inArray(productVariants.sku, skus), eq(productVariants.sellerId, actor.sellerId)));
+  const own = found;
   const productIds = [...new Set(own.map((v) => v.productId))];
   if (productIds.length > 1)
     throw reject(
