@@ -101,7 +101,7 @@ function trpc(method: "GET" | "POST", path: string, input?: unknown, headers: Re
 }
 
 const rest = (
-  method: "GET" | "POST" | "PATCH",
+  method: "GET" | "POST" | "PATCH" | "PUT",
   url: string,
   opts: { key?: string; token?: string; body?: unknown } = {},
 ) =>
@@ -156,6 +156,25 @@ describe("the bridge answers as tRPC does", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(await f.stockOf(v.id)).toBe(8);
+  });
+
+  it("sets a variant's stock to a count with PUT; a read-only stock key may not", async () => {
+    const key = await keyFor(shopA, ["stock:write"]);
+    const v = await f.variant(shopA, 19_900, 3);
+    const res = await rest("PUT", `/seller/stock/${v.id}`, {
+      key,
+      body: { stock: 12, reason: "Stock-take" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ variantId: v.id, stock: 12 });
+    expect(await f.stockOf(v.id)).toBe(12);
+    const reader = await keyFor(shopA, ["stock:read"]);
+    const refused = await rest("PUT", `/seller/stock/${v.id}`, {
+      key: reader,
+      body: { stock: 1, reason: "Nope" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().reason).toBe("api_key.scope_missing");
   });
 
   it("refuses bad input with 400 naming the field, as the tRPC edge does", async () => {

@@ -99,6 +99,11 @@ const ROWS: Record<string, Input> = {
     await w.as("seller").seller.products.update({ id, description: "A revision to discard" });
     return { id };
   },
+  "seller.products.setStock": (w) => ({
+    variantId: w.seller.listed.variantId,
+    stock: 41,
+    reason: "Stock-take",
+  }),
   "seller.products.adjustStock": (w) => ({
     variantId: w.seller.listed.variantId,
     delta: 1,

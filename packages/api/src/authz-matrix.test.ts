@@ -724,6 +724,11 @@ const matrix: Matrix = {
     owner: ownedBySeller(notFound("variant.not_found")),
     input: (w) => ({ variantId: w.seller.listed.variantId, delta: 1, reason: "Recount" }),
   },
+  "seller.products.setStock": {
+    gate: "seller",
+    owner: ownedBySeller(notFound("variant.not_found")),
+    input: (w) => ({ variantId: w.seller.listed.variantId, stock: 40, reason: "Stock-take" }),
+  },
   "seller.products.inventoryLog": {
     gate: "seller",
     owner: ownedBySeller(notFound("product.not_found")),

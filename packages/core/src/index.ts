@@ -59,6 +59,7 @@ export {
   restoreProduct,
   searchSuggest,
   setFeatured,
+  setStock,
   submitProduct,
   takeDownProduct,
   updateCategory,

@@ -104,6 +104,12 @@ export const AdjustStockInput = z.object({
     .refine((d) => d !== 0, "Change must not be zero"),
   reason: safeText("Reason", { multiline: true }).min(2, "Say why").max(200),
 });
+/** Sets a variant's stock to a count (a stock-take, an ERP's figure); the movement logged is the difference. */
+export const SetStockInput = z.object({
+  variantId: Id,
+  stock: z.number().int().min(0, "Stock cannot be negative").max(1_000_000),
+  reason: safeText("Reason", { multiline: true }).min(2, "Say why").max(200),
+});
 export const SellerProductsListInput = PageInput.extend({
   status: ProductStatus.optional(),
   q: safeText("Search").max(100).optional(),

@@ -16,7 +16,7 @@ describe("the committed OpenAPI document", () => {
         ([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op }),
       ),
     );
-    expect(ops.length).toBe(22);
+    expect(ops.length).toBe(23);
     expect(ops.find((o) => o.at === "GET /orders")?.security).toEqual([{ session: [] }]);
     expect(ops.find((o) => o.at === "GET /catalog/products")?.security).toBeUndefined();
     expect(ops.find((o) => o.at === "POST /seller/products")).toMatchObject({

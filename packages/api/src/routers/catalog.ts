@@ -17,6 +17,7 @@ import {
   restoreProduct,
   searchSuggest,
   setFeatured,
+  setStock,
   submitProduct,
   takeDownProduct,
   updateCategory,
@@ -38,6 +39,7 @@ import {
   ProductTakeDownInput,
   ProductUpdateInput,
   SellerProductsListInput,
+  SetStockInput,
   SuggestInput,
 } from "@bazaar/schemas";
 import { rest } from "../rest-meta";
@@ -162,6 +164,19 @@ export const catalogRoutes = {
         )
         .input(AdjustStockInput)
         .mutation(({ ctx, input }) => adjustStock(ctx.deps, ctx.actor, input)),
+      setStock: sellerProcedure
+        .meta(
+          rest("PUT", "/seller/stock/{variantId}", {
+            tags: ["Seller stock"],
+            summary: "Set a variant's stock to a count (a stock-take, a warehouse system's figure)",
+            description:
+              "The movement logged is the difference from the current stock; setting the count it already has changes nothing.",
+            scope: "stock:write",
+            returns: "The variant's stock: `{ variantId, stock }`.",
+          }),
+        )
+        .input(SetStockInput)
+        .mutation(({ ctx, input }) => setStock(ctx.deps, ctx.actor, input)),
       inventoryLog: sellerProcedure
         .meta(
           rest("GET", "/seller/products/{productId}/stock-movements", {

@@ -1,4 +1,5 @@
 export { adjustStock } from "./adjust-stock";
+export { setStock } from "./set-stock";
 export { approveProduct } from "./approve-product";
 export { archiveProduct } from "./archive-product";
 export { categoryTree } from "./browse/category-tree";
