@@ -1,5 +1,4 @@
 export { adjustStock } from "./adjust-stock";
-export { setStock } from "./set-stock";
 export { approveProduct } from "./approve-product";
 export { archiveProduct } from "./archive-product";
 export { categoryTree } from "./browse/category-tree";
@@ -22,6 +21,7 @@ export { rejectProduct } from "./reject-product";
 export { restoreProduct } from "./restore-product";
 export { runningSaleEnd, runningSalePrice } from "./sale-prices";
 export { setFeatured } from "./set-featured";
+export { setStock } from "./set-stock";
 export { CACHE_NS, invalidateProducts, type ProductsChange } from "./storefront-cache";
 export { submitProduct } from "./submit-product";
 export { takeDownProduct } from "./take-down-product";
