@@ -503,25 +503,28 @@ describe("the state machine", () => {
     const d = await delivered();
     const r = await ask(d, [{ i: 0, qty: 1 }]);
     const other = await fx.shop("Other shop");
+    // Thunks, each started when awaited: calls started together would reject before the loop
+    // reaches them, and Node reports those rejections as unhandled.
     for (const call of [
-      getSellerReturn(t.deps, other.actor, { id: r.id }),
-      approveReturn(t.deps, other.actor, { id: r.id }),
-      rejectReturn(t.deps, other.actor, { id: r.id, reason: "Not mine" }),
-      receiveReturn(t.deps, other.actor, {
-        id: r.id,
-        lines: [{ orderItemId: d.items[0]!.id, restock: true }],
-      }),
+      () => getSellerReturn(t.deps, other.actor, { id: r.id }),
+      () => approveReturn(t.deps, other.actor, { id: r.id }),
+      () => rejectReturn(t.deps, other.actor, { id: r.id, reason: "Not mine" }),
+      () =>
+        receiveReturn(t.deps, other.actor, {
+          id: r.id,
+          lines: [{ orderItemId: d.items[0]!.id, restock: true }],
+        }),
     ]) {
-      const e = await rejects(call);
+      const e = await rejects(call());
       expect([e.code, e.reason]).toEqual(["NOT_FOUND", "return.not_found"]);
     }
     const stranger = await fx.customer();
     for (const call of [
-      getMyReturn(t.deps, stranger.actor, { id: r.id }),
-      cancelReturn(t.deps, stranger.actor, { id: r.id }),
-      escalateReturn(t.deps, stranger.actor, { id: r.id, note: "Not mine" }),
+      () => getMyReturn(t.deps, stranger.actor, { id: r.id }),
+      () => cancelReturn(t.deps, stranger.actor, { id: r.id }),
+      () => escalateReturn(t.deps, stranger.actor, { id: r.id, note: "Not mine" }),
     ]) {
-      const e = await rejects(call);
+      const e = await rejects(call());
       expect([e.code, e.reason]).toEqual(["NOT_FOUND", "return.not_found"]);
     }
     expect((await listSellerReturns(t.deps, other.actor, {})).items).toEqual([]);
