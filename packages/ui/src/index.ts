@@ -128,3 +128,4 @@ export {
 export { RefundStatusTag, ReturnStatusTag } from "./returns";
 export { Stars, starsText } from "./stars";
 export { UploadThumb } from "./upload-thumb";
+export { type WebhooksOwner, WebhooksPage } from "./webhooks-page";
