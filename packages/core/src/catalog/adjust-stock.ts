@@ -1,11 +1,10 @@
-import { inventoryMovements, productVariants } from "@bazaar/db";
+import { productVariants } from "@bazaar/db";
 import { AdjustStockInput } from "@bazaar/schemas";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidState, notFound } from "../errors";
-import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
-import { refreshDerived } from "./product-rules";
+import { recordStockChange, stockChanged } from "./stock-change";
 
 /**
  * Moves stock by `delta` in one conditional update, so concurrent adjustments (and, later,
@@ -42,28 +41,17 @@ export async function adjustStock(
         { stock: v.stock },
       );
     }
-    await tx.insert(inventoryMovements).values({
+    await recordStockChange(tx, actor, {
+      action: "variant.stock_adjusted",
       variantId: input.variantId,
       productId: row.productId,
-      sellerId: actor.sellerId,
-      actorId: actor.userId,
       delta: input.delta,
-      reason: input.reason,
       resultingStock: row.stock,
-      createdAt: now,
+      reason: input.reason,
+      now,
     });
-    await refreshDerived(tx, row.productId, now);
-    await audit(tx, {
-      actorId: actor.userId,
-      action: "variant.stock_adjusted",
-      targetType: "variant",
-      targetId: input.variantId,
-      before: { stock: row.stock - input.delta },
-      after: { stock: row.stock },
-      data: { productId: row.productId, delta: input.delta, reason: input.reason },
-    });
-    return { variantId: input.variantId, stock: row.stock };
+    return { variantId: input.variantId, stock: row.stock, productId: row.productId };
   });
-  await deps.cache.bump("catalog");
-  return result;
+  await stockChanged(deps, result.productId);
+  return { variantId: result.variantId, stock: result.stock };
 }

@@ -1,11 +1,10 @@
-import { inventoryMovements, productVariants } from "@bazaar/db";
+import { productVariants } from "@bazaar/db";
 import { SetStockInput } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../errors";
-import { audit } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
-import { refreshDerived } from "./product-rules";
+import { recordStockChange, stockChanged } from "./stock-change";
 
 /**
  * Sets a variant's stock to a count, as a stock-take or a warehouse system reports it. The
@@ -28,33 +27,23 @@ export async function setStock(
       .for("no key update");
     if (!v) throw notFound("variant.not_found", "Variant not found");
     const delta = input.stock - v.stock;
-    if (delta === 0) return { variantId: input.variantId, stock: v.stock, changed: false };
+    if (delta === 0)
+      return { variantId: input.variantId, stock: v.stock, changed: false, productId: v.productId };
     await tx
       .update(productVariants)
       .set({ stock: input.stock, updatedAt: now })
       .where(eq(productVariants.id, input.variantId));
-    await tx.insert(inventoryMovements).values({
+    await recordStockChange(tx, actor, {
+      action: "variant.stock_set",
       variantId: input.variantId,
       productId: v.productId,
-      sellerId: actor.sellerId,
-      actorId: actor.userId,
       delta,
-      reason: input.reason,
       resultingStock: input.stock,
-      createdAt: now,
+      reason: input.reason,
+      now,
     });
-    await refreshDerived(tx, v.productId, now);
-    await audit(tx, {
-      actorId: actor.userId,
-      action: "variant.stock_set",
-      targetType: "variant",
-      targetId: input.variantId,
-      before: { stock: v.stock },
-      after: { stock: input.stock },
-      data: { productId: v.productId, delta, reason: input.reason },
-    });
-    return { variantId: input.variantId, stock: input.stock, changed: true };
+    return { variantId: input.variantId, stock: input.stock, changed: true, productId: v.productId };
   });
-  if (result.changed) await deps.cache.bump("catalog");
+  if (result.changed) await stockChanged(deps, result.productId);
   return { variantId: result.variantId, stock: result.stock };
 }
