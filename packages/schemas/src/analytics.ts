@@ -202,7 +202,7 @@ export type AdminSeriesPointDto = {
   newSellers: number;
 };
 
-export const PaymentMethodName = z.enum(["razorpay", "cod"]);
+export const PaymentMethodName = z.enum(["razorpay", "stripe", "cod"]);
 export type PaymentMethodName = z.infer<typeof PaymentMethodName>;
 
 export type PaymentMethodSplitDto = {

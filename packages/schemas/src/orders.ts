@@ -3,7 +3,7 @@ import { dateTime, Id, PageInput, safeText } from "./common";
 import type { PaymentStartDto } from "./payments";
 import type { ReturnStatus, SubOrderReturnDto } from "./returns";
 
-export const PaymentMethod = z.enum(["razorpay", "cod"], {
+export const PaymentMethod = z.enum(["razorpay", "stripe", "cod"], {
   message: "Choose online payment or cash on delivery",
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

@@ -1,6 +1,7 @@
 // zod schemas of the returns domain: inputs, DTOs and their enums.
 import { z } from "zod";
 import { Id, PageInput, safeText } from "./common";
+import type { PaymentMethod } from "./orders";
 import { Ifsc } from "./sellers";
 
 // ---- enums and constants ---------------------------------------------------------------------
@@ -226,7 +227,7 @@ export type ReturnDto = {
   id: string;
   number: string;
   status: ReturnStatus;
-  order: { id: string; number: string; paymentMethod: "razorpay" | "cod" };
+  order: { id: string; number: string; paymentMethod: PaymentMethod };
   subOrder: { id: string; number: string; deliveredAt: Date | null };
   shop: { id: string; shopName: string; slug: string };
   lines: ReturnLineDto[];

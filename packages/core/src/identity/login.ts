@@ -1,9 +1,10 @@
 import { LoginInput } from "@bazaar/schemas";
 import { forbidden, unauthorized } from "../errors";
 import type { Deps, Origin } from "../platform/deps";
+import { completeSignIn } from "./complete-sign-in";
 import { dummyPasswordHash, verifyPassword } from "./credentials";
 import { findUserByEmail } from "./queries";
-import { type SignedIn, startSession } from "./sessions";
+import type { SignedIn } from "./sessions";
 
 const badCredentials = () => unauthorized("auth.invalid_credentials", "Email or password is wrong");
 
@@ -26,5 +27,5 @@ export async function login(deps: Deps, origin: Origin, raw: LoginInput): Promis
     throw forbidden("auth.account_deactivated", "This account is deactivated");
 
   await deps.limiter.reset("login.account", input.email);
-  return deps.db.transaction((tx) => startSession(deps, tx, user, origin));
+  return completeSignIn(deps, user, origin, "password");
 }

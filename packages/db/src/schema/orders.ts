@@ -16,7 +16,7 @@ import { users } from "./identity";
 import { coupons } from "./promotions";
 import { type PickupAddress, sellers } from "./sellers";
 
-export const paymentMethodEnum = pgEnum("payment_method", ["razorpay", "cod"]);
+export const paymentMethodEnum = pgEnum("payment_method", ["razorpay", "cod", "stripe"]);
 /** The parent order's money state; each sub-order carries its own fulfilment state. */
 export const paymentStatusEnum = pgEnum("payment_status", [
   "pending",

@@ -14,7 +14,7 @@ import {
 import { orders, subOrders } from "./orders";
 import { returns } from "./returns";
 
-export const paymentProviderEnum = pgEnum("payment_provider", ["razorpay", "dev"]);
+export const paymentProviderEnum = pgEnum("payment_provider", ["razorpay", "dev", "stripe"]);
 export const paymentAttemptStatusEnum = pgEnum("payment_attempt_status", ["created", "paid", "failed"]);
 
 /** One provider order per online checkout; the provider's ids are unique so nothing is paid twice. */
