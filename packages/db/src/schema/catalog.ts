@@ -132,6 +132,17 @@ export const products = pgTable(
       .on(t.categoryId, t.ratingAvg, t.ratingCount, t.id)
       .where(sql`${t.status} = 'approved'`),
     index("products_search_idx").using("gin", t.searchVector),
+    // Title words alone, for a search's first candidates: a broad word matches thousands of
+    // products, and the ones that have it in the title outrank the rest (search.ts).
+    index("products_public_title_search_idx")
+      .using("gin", sql`to_tsvector('english', ${t.title})`)
+      .where(sql`${t.status} = 'approved'`),
+    // A category's (or subtree's) total and facets read from the index alone (an index-only
+    // scan): the price for the buckets, the brand and the seller whose status decides
+    // whether the product is public.
+    index("products_public_category_facets_idx")
+      .on(t.categoryId, t.minPrice, t.brand, t.sellerId)
+      .where(sql`${t.status} = 'approved' and ${t.minPrice} is not null`),
     index("products_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     check("products_gst_rate", sql`${t.gstRateBps} in (0, 500, 1200, 1800, 2800)`),
   ],

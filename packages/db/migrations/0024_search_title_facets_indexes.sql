@@ -1,0 +1,2 @@
+CREATE INDEX "products_public_title_search_idx" ON "products" USING gin (to_tsvector('english', "title")) WHERE "products"."status" = 'approved';--> statement-breakpoint
+CREATE INDEX "products_public_category_facets_idx" ON "products" USING btree ("category_id","min_price","brand","seller_id") WHERE "products"."status" = 'approved' and "products"."min_price" is not null;
