@@ -148,6 +148,9 @@ const EnvSchema = z.object({
   WEBHOOKS_DISPATCH_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   WEBHOOKS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   LIVE_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Set: "Sign in with Google" is on for this OAuth client id (the ID token's audience). */
+  GOOGLE_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+  GOOGLE_JWKS_URL: optionalUrl(["http://", "https://"], "http(s)"),
   SWEEP_GRACE_SECONDS: z.coerce
     .number()
     .int()
@@ -155,6 +158,9 @@ const EnvSchema = z.object({
     .max(24 * 3600)
     .default(60),
 });
+
+/** Google's published signing keys for its ID tokens. */
+const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 
 const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
 
@@ -207,6 +213,8 @@ export type Config = {
    * Outbound webhooks: http to loopback allowed (never by default); internal addresses
    * refused (production); each POST's limit; how often due events are queued.
    */
+  /** Set: "Sign in with Google" is on; ID tokens must name `clientId` and be signed by a key at `jwksUrl`. */
+  google: { clientId: string; jwksUrl: string } | undefined;
   webhooks: {
     allowHttpLoopback: boolean;
     blockPrivateAddresses: boolean;
@@ -297,6 +305,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.WEBHOOKS_TIMEOUT_SECONDS * 1000,
       dispatchEveryMs: e.WEBHOOKS_DISPATCH_EVERY_SECONDS * 1000,
     },
+    google: e.GOOGLE_CLIENT_ID
+      ? { clientId: e.GOOGLE_CLIENT_ID, jwksUrl: e.GOOGLE_JWKS_URL ?? GOOGLE_JWKS_URL }
+      : undefined,
     ...(e.RAZORPAY_KEY_ID &&
       e.RAZORPAY_KEY_SECRET &&
       e.RAZORPAY_WEBHOOK_SECRET && {

@@ -94,6 +94,8 @@ export {
   resetPassword,
   revokeSession,
   type SignedIn,
+  signInProviders,
+  signInWithGoogle,
   updateProfile,
   userExists,
   verifyEmail,

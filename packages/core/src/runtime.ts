@@ -141,6 +141,7 @@ function buildDeps(
     sweepGraceMs: config.sweepGraceMs,
     liveRecheckMs: config.liveRecheckMs,
     webhooks: config.webhooks,
+    ...(config.google && { google: config.google }),
     publicApiUrl: config.publicApiUrl,
     unsubscribe: {
       ...(config.unsubscribeSecret && { secret: new TextEncoder().encode(config.unsubscribeSecret) }),

@@ -9,6 +9,7 @@ export * from "./catalog-csv";
 export * from "./checkout";
 export * from "./common";
 export * from "./identity";
+export * from "./identity-google";
 export * from "./ledger";
 export * from "./media";
 export * from "./messaging";

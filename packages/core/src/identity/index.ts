@@ -16,5 +16,7 @@ export { resendOtp } from "./resend-otp";
 export { resetPassword } from "./reset-password";
 export { revokeSession } from "./revoke-session";
 export { revokeSessions, type SignedIn } from "./sessions";
+export { signInProviders } from "./sign-in-providers";
+export { signInWithGoogle } from "./sign-in-with-google";
 export { updateProfile } from "./update-profile";
 export { verifyEmail } from "./verify-email";

@@ -1,4 +1,5 @@
 import { both, layout, note, noteParagraphs, type P, type Rendered, rupees, str } from "./template-kit";
+import { googleTemplates } from "./templates-google";
 import { messagingTemplates } from "./templates-messaging";
 import { payoutTemplates } from "./templates-payouts";
 import { questionTemplates } from "./templates-questions";
@@ -223,6 +224,7 @@ export const templates = {
   ...payoutTemplates,
   ...messagingTemplates,
   ...webhookTemplates,
+  ...googleTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 
 export type TemplateName = keyof typeof templates;

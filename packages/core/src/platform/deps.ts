@@ -53,6 +53,11 @@ export type Deps = {
    */
   unsubscribe?: { secret?: Uint8Array; mailto?: string };
   /**
+   * "Sign in with Google": ID tokens must be for `clientId` and signed by a key published at
+   * `jwksUrl`. Unset: Google sign-in is off.
+   */
+  google?: { clientId: string; jwksUrl: string };
+  /**
    * Outbound webhooks: http to loopback only when `allowHttpLoopback` (dev, tests); internal
    * addresses refused when `blockPrivateAddresses` (production); each POST's time limit;
    * the first retry's delay (doubling up to 6 h). Unset: https only, 10 s, 30 s.

@@ -21,6 +21,8 @@ export const defaultLimits = {
   "reset.request.ip": { points: 10, duration: 60 * 60 },
   "reset.request.account": { points: 3, duration: 60 * 60 },
   "reset.use.ip": { points: 20, duration: 15 * 60 },
+  // Google sign-in: each try checks a token's signature and may create an account.
+  "google.ip": { points: 30, duration: 15 * 60 },
   // Each try costs a bcrypt check: a batch of guesses must not slow everyone's sign-in.
   "password.change.account": { points: 5, duration: 15 * 60 },
   "password.change.ip": { points: 20, duration: 15 * 60 },

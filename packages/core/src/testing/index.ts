@@ -1,4 +1,5 @@
 export { type CloudinaryStubRequest, startCloudinaryStub } from "./cloudinary-stub";
+export { type GoogleStub, type GoogleTokenClaims, startGoogleStub } from "./google-stub";
 export { orderFixture } from "./order-fixture";
 export { type RazorpayStub, startRazorpayStub } from "./razorpay-stub";
 export { sampleJpeg, samplePng, sampleWebp } from "./sample-images";
