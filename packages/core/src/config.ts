@@ -5,6 +5,7 @@ import type { DbTimeouts } from "@bazaar/db";
 import { z } from "zod";
 import type { CloudinaryOptions } from "./media/cloudinary-store";
 import type { RazorpayOptions } from "./payments/razorpay-gateway";
+import type { StripeOptions } from "./payments/stripe-gateway";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -120,6 +121,18 @@ const EnvSchema = z.object({
   RAZORPAY_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
   RAZORPAY_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
   RAZORPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "must look like sk_test_… or sk_live_… (Dashboard → Developers → API keys)")
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .trim()
+    .regex(/^pk_(test|live)_\w+$/, "must look like pk_test_… or pk_live_…")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_\w+$/, "must look like whsec_…").optional(),
+  STRIPE_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce
     .number()
     .int()
@@ -163,6 +176,7 @@ const EnvSchema = z.object({
 const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 
 const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
+const STRIPE_KEYS = ["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"] as const;
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -202,6 +216,8 @@ export type Config = {
   publicApiUrl: string;
   /** Set: payments go through Razorpay. Unset: through the in-process dev gateway. */
   razorpay?: RazorpayOptions;
+  /** Set: Stripe is a second gateway the admin may turn on. Unset: Stripe is never offered. */
+  stripe?: StripeOptions;
   orders: { paymentTimeoutMs: number; reconcileAfterMs: number; reconcileEveryMs: number };
   /** How often the sweep re-drives work whose job was lost (expiries, emails, webhooks, refunds). */
   sweepEveryMs: number;
@@ -248,6 +264,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${missing.map(rzpLine).join("\n")}`);
   if (missing.length > 0 && e.RAZORPAY_API_URL)
     throw new ConfigError(`Invalid configuration:\n  RAZORPAY_API_URL: needs ${RAZORPAY_KEYS.join(", ")}`);
+  // The same for Stripe's three values.
+  const noStripe = STRIPE_KEYS.filter((k) => !e[k]);
+  const stripeLine = (k: string) => `  ${k}: required when any of ${STRIPE_KEYS.join(", ")} is set`;
+  if (noStripe.length > 0 && noStripe.length < STRIPE_KEYS.length)
+    throw new ConfigError(`Invalid configuration:\n${noStripe.map(stripeLine).join("\n")}`);
+  if (noStripe.length > 0 && e.STRIPE_API_URL)
+    throw new ConfigError(`Invalid configuration:\n  STRIPE_API_URL: needs ${STRIPE_KEYS.join(", ")}`);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -317,6 +340,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           webhookSecret: e.RAZORPAY_WEBHOOK_SECRET,
           timeoutMs: e.RAZORPAY_TIMEOUT_MS,
           ...(e.RAZORPAY_API_URL && { apiUrl: e.RAZORPAY_API_URL }),
+        },
+      }),
+    ...(e.STRIPE_SECRET_KEY &&
+      e.STRIPE_PUBLISHABLE_KEY &&
+      e.STRIPE_WEBHOOK_SECRET && {
+        stripe: {
+          secretKey: e.STRIPE_SECRET_KEY,
+          publishableKey: e.STRIPE_PUBLISHABLE_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+          ...(e.STRIPE_API_URL && { apiUrl: e.STRIPE_API_URL }),
         },
       }),
   };

@@ -161,11 +161,16 @@ export {
   checkDevReturnUrl,
   completeDevPayment,
   confirmPayment,
+  confirmStripePayment,
   type DevGateway,
   devReturnUrl,
+  getPaymentGateways,
+  getPaymentOptions,
   payMyOrder,
   receiveRazorpayWebhook,
+  receiveStripeWebhook,
   renderDevCheckoutPage,
+  setPaymentGateways,
   signWebhook,
 } from "./payments";
 export {

@@ -3,7 +3,7 @@ import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
 import { sendUnreadEmail } from "./messaging";
 import { sendEmail } from "./notifications";
-import { expireOrder, handleRazorpayWebhook, processRefund, reconcilePayments } from "./payments";
+import { expireOrder, handlePaymentWebhook, processRefund, reconcilePayments } from "./payments";
 import { runInAuditScope } from "./platform/audit";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions";
@@ -32,7 +32,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "email.send": async (payload) => void (await sendEmail(deps, payload)),
     "media.delete": async (payload) => void (await deleteMedia(deps, payload.mediaId)),
     "promotions.sale-boundary": async (payload) => applySaleBoundary(deps, payload.saleEventId),
-    "payments.webhook": async (payload) => void (await handleRazorpayWebhook(deps, payload.eventId)),
+    "payments.webhook": async (payload) => void (await handlePaymentWebhook(deps, payload.eventId)),
     "payments.reconcile": async () => void (await reconcilePayments(deps)),
     "payments.refund": async (payload) => void (await processRefund(deps, payload.refundId)),
     "orders.expire": async (payload) => void (await expireOrder(deps, payload.orderId)),

@@ -12,7 +12,7 @@ import { isDomainError } from "./errors";
 import { jobHandlers } from "./jobs";
 import { createCloudinaryMediaStore, createLocalMediaStore } from "./media";
 import { createOutboxMailer, createSmtpMailer } from "./notifications";
-import { createPaymentGateway, receiveRazorpayWebhook } from "./payments";
+import { createPaymentGateway, createStripeGateway, receiveRazorpayWebhook } from "./payments";
 import { createMemoryCache, createRedisCache } from "./platform/cache";
 import type { Deps } from "./platform/deps";
 import { createMemoryLive, createRedisLive } from "./platform/live";
@@ -133,6 +133,7 @@ function buildDeps(
           eventId: w.eventId,
         }).catch((err) => log.error({ err }, "dev webhook not accepted")),
     }),
+    ...(config.stripe && { stripe: createStripeGateway(config.stripe) }),
     live: redis ? createRedisLive(redis) : createMemoryLive(),
     orders: {
       paymentTimeoutMs: config.orders.paymentTimeoutMs,

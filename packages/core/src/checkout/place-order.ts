@@ -15,9 +15,9 @@ import {
 import { DomainError, invalidField, invalidState } from "../errors";
 import { notify, orderPlacedNotices } from "../notifications";
 import { Effects, newOrderDto, type OrderRow, paymentStartFor, reserveStock, toOrderDto } from "../orders";
-import { startPayment } from "../payments";
+import { offeredPaymentMethods, startPayment } from "../payments";
 import type { Actor, Deps } from "../platform/deps";
-import { rowsOf } from "../platform/raw-rows";
+import { pgArray, preparedStatement } from "../platform/prepared";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
@@ -87,7 +87,7 @@ export async function placeOrder(
     return replay(deps, (await findByIdempotencyKey(deps.db, actor.userId, input.idempotencyKey))!);
   await fx.release(deps);
   const { order, written } = placed;
-  if (order.paymentMethod !== "razorpay") return newOrderDto(deps, order, written);
+  if (order.paymentMethod === "cod") return newOrderDto(deps, order, written);
   await startPaymentQuietly(deps, order);
   return newOrderDto(deps, order, written, await paymentStartFor(deps.db, deps, order));
 }
@@ -113,6 +113,7 @@ async function writeOrder(
   // Read after the cart's lock: the same key may have won while this request waited for it.
   const { earlier, address } = await findEarlierOrderAndAddress(tx, actor.userId, input);
   if (earlier) return { replay: true };
+  await assertMethodOffered(deps, tx, input.paymentMethod);
   if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
   const evaluated = await evaluateCart(tx, cart, actor.userId, now, settings);
   assertCartReady(cart, evaluated);
@@ -183,7 +184,7 @@ async function writeOrder(
     evaluated.lines.map((l) => ({ variantId: l.row.variant_id, qty: l.qty, title: l.row.title })),
     { reason: `order ${order.number}`, actorId: actor.userId, at: now },
   );
-  await refreshSales(tx, { orderIds: [order.id] });
+  await refreshSales(tx, { created: written.subOrders.map((sub) => sub.id) });
   return { order, written };
 }
 
@@ -202,10 +203,24 @@ async function lockCart(
       settings: sql<unknown>`(select value from settings where key = ${CHECKOUT_SETTINGS_KEY})`,
     })
     .from(carts)
-    .where(eq(carts.userId, userId))
-    .for("update");
+    .where(eq(carts.userId, sql.placeholder("userId")))
+    .for("update")
+    .prepare("checkout_lock_cart")
+    .execute({ userId });
   return row ? { cart: row.cart, settings: checkoutSettingsOf(row.settings) } : { cart: null };
 }
+
+const earlierOrderAndAddress = preparedStatement<
+  ShipTo & { earlier: boolean; found: boolean },
+  { userId: string; key: string; addressId: string }
+>(
+  "checkout_earlier_order_and_address",
+  () => sql`select exists (select 1 from orders
+        where customer_id = ${sql.placeholder("userId")}::uuid and idempotency_key = ${sql.placeholder("key")}) as earlier,
+      a.id is not null as found, a.name, a.phone, a.line1, a.line2, a.landmark, a.city, a.state, a.pincode
+    from (select 1) as one
+    left join addresses a on a.id = ${sql.placeholder("addressId")}::uuid and a.user_id = ${sql.placeholder("userId")}::uuid`,
+);
 
 /**
  * In one statement: whether this customer already placed an order under this idempotency
@@ -216,13 +231,11 @@ async function findEarlierOrderAndAddress(
   userId: string,
   input: Input,
 ): Promise<{ earlier: boolean; address: ShipTo | null }> {
-  const [row] = await rowsOf<ShipTo & { earlier: boolean; found: boolean }>(
-    tx,
-    sql`select exists (select 1 from orders where customer_id = ${userId} and idempotency_key = ${input.idempotencyKey}) as earlier,
-        a.id is not null as found, a.name, a.phone, a.line1, a.line2, a.landmark, a.city, a.state, a.pincode
-      from (select 1) as one
-      left join addresses a on a.id = ${input.addressId} and a.user_id = ${userId}`,
-  );
+  const [row] = await earlierOrderAndAddress(tx, {
+    userId,
+    key: input.idempotencyKey,
+    addressId: input.addressId,
+  });
   const { earlier, found, ...address } = row!;
   return { earlier, address: found ? address : null };
 }
@@ -269,13 +282,29 @@ async function loadShops(tx: Database, evaluated: EvaluatedCart): Promise<Map<st
       defaultBps: sql<unknown>`(select value from settings where key = ${DEFAULT_COMMISSION_KEY})`,
     })
     .from(sellers)
-    .where(inArray(sellers.id, sellerIds));
+    .where(sql`${sellers.id} = any(${sql.placeholder("ids")}::uuid[])`)
+    .prepare("checkout_load_shops")
+    .execute({ ids: pgArray(sellerIds) });
   return new Map(
     rows.map(({ shop, defaultBps }) => [
       shop.id,
       { ...shop, commissionBps: shop.commissionBps ?? commissionBpsOf(defaultBps) },
     ]),
   );
+}
+
+const METHOD_NAMES = { razorpay: "Online payment", stripe: "Card payment (Stripe)", cod: "Cash on delivery" };
+
+/** The admin turns ways to pay on and off (payments' setPaymentGateways); an off one is refused. */
+async function assertMethodOffered(deps: Deps, tx: Database, method: Input["paymentMethod"]) {
+  const offered = await offeredPaymentMethods({ db: tx, stripe: deps.stripe });
+  if (!offered.includes(method))
+    throw invalidField(
+      "paymentMethod",
+      "checkout.payment_method_off",
+      `${METHOD_NAMES[method]} is not offered right now; choose another way to pay`,
+      { offered },
+    );
 }
 
 function assertCodAccepted(evaluated: EvaluatedCart, shops: Shop[]) {
@@ -329,7 +358,9 @@ async function insertOrder(
       createdAt: now,
       updatedAt: now,
     })
-    .returning();
+    .returning()
+    .prepare("checkout_insert_order")
+    .execute();
   return created!;
 }
 
@@ -356,7 +387,7 @@ async function startPaymentQuietly(deps: Deps, order: OrderRow) {
 }
 
 async function replay(deps: Deps, order: OrderRow): Promise<OrderDto> {
-  if (order.paymentMethod === "razorpay" && order.paymentStatus === "pending")
+  if (order.paymentMethod !== "cod" && order.paymentStatus === "pending")
     await startPaymentQuietly(deps, order);
   return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));
 }

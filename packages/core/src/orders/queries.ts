@@ -20,7 +20,7 @@ import type {
   SubOrderReturnDto,
 } from "@bazaar/schemas";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { notFound } from "../errors";
+import { isDomainError, notFound } from "../errors";
 import type { Actor, Deps, SellerActor } from "../platform/deps";
 import { returnableUntil, returnWindowsOf } from "../sellers";
 import { trackingFor } from "../tracking";
@@ -240,10 +240,10 @@ function orderDtoOf(order: OrderRow, subOrderDtos: SubOrderDto[], payment: Payme
 /** How the customer pays an online order that still awaits payment; null once settled. */
 export async function paymentStartFor(
   db: Database,
-  deps: Pick<Deps, "payments" | "publicApiUrl" | "urls">,
+  deps: Pick<Deps, "payments" | "stripe" | "publicApiUrl" | "urls" | "log">,
   order: OrderRow,
 ): Promise<PaymentStartDto | null> {
-  if (order.paymentMethod !== "razorpay" || order.paymentStatus !== "pending") return null;
+  if (order.paymentMethod === "cod" || order.paymentStatus !== "pending") return null;
   const [p] = await db.select().from(payments).where(eq(payments.orderId, order.id));
   if (!p) return null;
   const [customer] = await db
@@ -251,6 +251,7 @@ export async function paymentStartFor(
     .from(users)
     .where(eq(users.id, order.customerId));
   const returnUrl = `${deps.urls.customer}/orders/${order.id}`;
+  if (p.provider === "stripe") return stripeStart(deps, p, order, customer);
   return {
     gateway: deps.payments.kind,
     keyId: deps.payments.keyId,
@@ -266,6 +267,41 @@ export async function paymentStartFor(
       email: customer?.email ?? "",
       contact: order.shippingAddress.phone,
     },
+  };
+}
+
+/**
+ * A Stripe order pays in Stripe's Payment Element, which needs the intent's client secret:
+ * asked of Stripe each time (it is never stored). Stripe unreachable just now: the order
+ * still shows, with no secret, and the page offers to try again.
+ */
+async function stripeStart(
+  deps: Pick<Deps, "stripe" | "log">,
+  p: typeof payments.$inferSelect,
+  order: OrderRow,
+  customer: { name: string | null; email: string | null; phone: string | null } | undefined,
+): Promise<PaymentStartDto | null> {
+  if (!deps.stripe) return null;
+  let clientSecret: string | null = null;
+  try {
+    clientSecret = await deps.stripe.clientSecret(p.providerOrderId);
+  } catch (err) {
+    if (!isDomainError(err)) throw err;
+    deps.log.warn({ err, orderId: order.id }, "Stripe client secret not fetched; the buyer can retry");
+  }
+  return {
+    gateway: "stripe",
+    keyId: deps.stripe.publishableKey,
+    razorpayOrderId: p.providerOrderId,
+    amount: p.amount,
+    currency: "INR",
+    checkoutUrl: null,
+    prefill: {
+      name: customer?.name ?? "",
+      email: customer?.email ?? "",
+      contact: order.shippingAddress.phone,
+    },
+    stripe: { publishableKey: deps.stripe.publishableKey, clientSecret, paymentIntentId: p.providerOrderId },
   };
 }
 

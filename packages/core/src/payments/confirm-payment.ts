@@ -24,7 +24,9 @@ export async function confirmPayment(
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(and(eq(payments.providerOrderId, input.razorpayOrderId), eq(orders.customerId, actor.userId)));
-  if (!row) throw notFound("payment.not_found", "No such payment for your orders");
+  // A Stripe payment is confirmed by confirmStripePayment, never by a Razorpay signature.
+  if (!row || row.payment.provider === "stripe")
+    throw notFound("payment.not_found", "No such payment for your orders");
   const ok = deps.payments.verifyCheckoutSignature({
     orderId: input.razorpayOrderId,
     paymentId: input.razorpayPaymentId,

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { DomainError } from "../errors";
 import { cancelSubOrders, Effects } from "../orders";
 import type { Deps } from "../platform/deps";
+import { gatewayFor } from "./gateway-for";
 import { settlePayment } from "./settle-payment";
 
 export type ExpireResult = "not_pending" | "not_due" | "paid_after_all" | "expired";
@@ -27,9 +28,7 @@ export async function expireOrder(deps: Deps, orderId: string): Promise<ExpireRe
   }
   const [payment] = await deps.db.select().from(payments).where(eq(payments.orderId, orderId));
   if (payment) {
-    const captured = (await gatewayPayments(deps, payment.providerOrderId)).find(
-      (p) => p.status === "captured",
-    );
+    const captured = (await gatewayPayments(deps, payment)).find((p) => p.status === "captured");
     if (captured) {
       await settlePayment(deps, {
         providerOrderId: payment.providerOrderId,
@@ -69,9 +68,12 @@ export async function expireOrder(deps: Deps, orderId: string): Promise<ExpireRe
  * The gateway's payments for an order. One it has never heard of (the dev gateway after a
  * restart forgets its orders) has taken no money, so it has none.
  */
-async function gatewayPayments(deps: Pick<Deps, "payments">, providerOrderId: string) {
+async function gatewayPayments(
+  deps: Pick<Deps, "payments" | "stripe">,
+  payment: Pick<typeof payments.$inferSelect, "provider" | "providerOrderId">,
+) {
   try {
-    return await deps.payments.fetchOrderPayments(providerOrderId);
+    return await gatewayFor(deps, payment.provider).fetchOrderPayments(payment.providerOrderId);
   } catch (e) {
     if (e instanceof DomainError && e.reason === "payment.gateway_not_found") return [];
     throw e;

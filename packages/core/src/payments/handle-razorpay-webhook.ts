@@ -1,8 +1,8 @@
-import { orders, payments, webhookEvents } from "@bazaar/db";
-import { and, eq } from "drizzle-orm";
-import { notify, paymentFailedNotice, publishNotified } from "../notifications";
+import { payments, webhookEvents } from "@bazaar/db";
+import { eq } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 import { markRefundProcessed } from "./mark-refund-processed";
+import { notePaymentFailed } from "./note-payment-failed";
 import { parseWebhookEvent } from "./razorpay-entities";
 import { settlePayment } from "./settle-payment";
 
@@ -33,20 +33,13 @@ export async function handleRazorpayWebhook(deps: Deps, eventId: string): Promis
         source: `webhook ${event.event}`,
       });
   } else if (event.event === "payment.failed" && event.payment) {
-    // Razorpay lets the customer try again on the same order: note it, keep waiting, and
-    // tell the buyer in the same transaction.
+    // Razorpay lets the customer try again on the same order: note it, keep waiting.
     const failed = event.payment;
-    const notified = await deps.db.transaction(async (tx) => {
-      const reason = failed.errorDescription ?? failed.errorReason ?? "failed";
-      const [noted] = await tx
-        .update(payments)
-        .set({ failureReason: reason, updatedAt: deps.now() })
-        .where(and(eq(payments.providerOrderId, failed.orderId), eq(payments.status, "created")))
-        .returning({ orderId: payments.orderId });
-      const [order] = noted ? await tx.select().from(orders).where(eq(orders.id, noted.orderId)) : [];
-      return order ? notify(tx, paymentFailedNotice(order, failed.errorDescription ?? null)) : null;
+    await notePaymentFailed(deps, {
+      providerOrderId: failed.orderId,
+      reason: failed.errorDescription ?? failed.errorReason ?? "failed",
+      description: failed.errorDescription ?? null,
     });
-    if (notified) await publishNotified(deps, notified);
     outcome = "payment_failed_noted";
   } else if (event.event === "refund.processed" && event.refund) {
     outcome = (await markRefundProcessed(deps, {

@@ -13,7 +13,7 @@ export async function payMyOrder(
 ): Promise<OrderDto> {
   const { orderId } = OrderIdInput.parse(raw);
   const order = await findCustomerOrder(deps.db, actor, orderId);
-  if (order.paymentMethod !== "razorpay" || order.paymentStatus !== "pending")
+  if (order.paymentMethod === "cod" || order.paymentStatus !== "pending")
     throw invalidState("payment.not_pending", "This order is not waiting for a payment");
   await startPayment(deps, order);
   return toOrderDto(deps.db, deps, order, await paymentStartFor(deps.db, deps, order));

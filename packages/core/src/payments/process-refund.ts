@@ -1,6 +1,7 @@
 import { payments, refunds } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
+import { gatewayFor } from "./gateway-for";
 import { markRefundProcessed } from "./mark-refund-processed";
 
 /**
@@ -17,7 +18,8 @@ export async function processRefund(deps: Deps, refundId: string): Promise<strin
   if (!row) return "unknown";
   if (row.refund.status === "processed") return "already_processed";
   if (!row.payment.providerPaymentId) throw new Error(`refund ${refundId}: payment has no gateway id`);
-  const result = await deps.payments.refund({
+  // The gateway that took the money gives it back (Razorpay/dev, or Stripe).
+  const result = await gatewayFor(deps, row.payment.provider).refund({
     paymentId: row.payment.providerPaymentId,
     amount: row.refund.amount,
     idempotencyKey: row.refund.idempotencyKey,

@@ -2,6 +2,7 @@ import { orders, payments } from "@bazaar/db";
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 import { expireOrder } from "./expire-order";
+import { gatewayFor } from "./gateway-for";
 import { settlePayment } from "./settle-payment";
 
 /**
@@ -27,7 +28,8 @@ export async function reconcilePayments(deps: Deps, options: { limit?: number } 
   const fixed = { checked: stale.length, paid: 0, expired: 0 };
   for (const { payment, order } of stale) {
     try {
-      const captured = (await deps.payments.fetchOrderPayments(payment.providerOrderId)).find(
+      const gateway = gatewayFor(deps, payment.provider);
+      const captured = (await gateway.fetchOrderPayments(payment.providerOrderId)).find(
         (p) => p.status === "captured",
       );
       if (captured && captured.amount === payment.amount) {

@@ -6,7 +6,7 @@ import type { LiveEvents } from "./live";
 import type { Log } from "./log";
 import type { Mailer } from "./mailer";
 import type { MediaStore } from "./media-store";
-import type { PaymentGateway } from "./payment-gateway";
+import type { PaymentGateway, StripeGateway } from "./payment-gateway";
 import type { RateLimiter } from "./rate-limit";
 
 /**
@@ -28,6 +28,8 @@ export type Deps = {
   urls: { customer: string; seller: string; admin: string };
   mailFrom: string;
   payments: PaymentGateway;
+  /** Stripe, the second gateway, when configured; orders paid by `stripe` go through it. */
+  stripe?: StripeGateway;
   live: LiveEvents;
   /**
    * An open live stream re-checks its session this often (and before each event), so a

@@ -44,7 +44,7 @@ export type GatewayRefund = {
  * other refusal, Razorpay's description in the message), `payment.refund_key_reused` (CONFLICT).
  */
 export interface PaymentGateway {
-  readonly kind: "razorpay" | "dev";
+  readonly kind: "razorpay" | "dev" | "stripe";
   /** Public key the client passes to Razorpay Checkout (`key`). Meaningless for "dev". */
   readonly keyId: string;
   /** `receipt` is ours (at most 40 characters, Razorpay's limit); amount in paise (≥ 100). */
@@ -72,3 +72,33 @@ export interface PaymentGateway {
   /** `X-Razorpay-Signature` over the raw request body (never a re-serialised parse). */
   verifyWebhookSignature(rawBody: string | Buffer, signature: string): boolean;
 }
+
+/**
+ * Stripe, the second gateway (payments/stripe-gateway.ts), on the same port: a PaymentIntent
+ * plays the gateway order *and* its payment (both ids are the intent's `pi_…`), so
+ * reconciliation, expiry and refunds run unchanged. The browser pays in Stripe's Payment
+ * Element with the intent's client secret; there is no checkout signature (always false):
+ * the server retrieves the intent instead. Webhooks are verified and parsed in one step.
+ */
+export interface StripeGateway extends PaymentGateway {
+  readonly kind: "stripe";
+  /** `pk_…`, for Stripe.js in the browser. */
+  readonly publishableKey: string;
+  /** The intent's client secret, fetched from Stripe (never stored). */
+  clientSecret(intentId: string): Promise<string>;
+  /** Every refund of a payment (an intent), newest first. */
+  listRefunds(paymentId: string): Promise<GatewayRefund[]>;
+  /**
+   * The event of a webhook delivery, checked against the `Stripe-Signature` header with the
+   * SDK over the raw bytes; null when the signature (or its timestamp) does not hold.
+   */
+  verifyEvent(rawBody: string | Buffer, signatureHeader: string): Promise<StripeEvent | null>;
+}
+
+/** The part of a Stripe webhook event Bazaar reads; `object` is the intent, charge or refund. */
+export type StripeEvent = {
+  id: string;
+  type: string;
+  created: number;
+  object: Record<string, unknown>;
+};

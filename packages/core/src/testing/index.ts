@@ -3,6 +3,7 @@ export { type GoogleStub, type GoogleTokenClaims, startGoogleStub } from "./goog
 export { orderFixture } from "./order-fixture";
 export { type RazorpayStub, startRazorpayStub } from "./razorpay-stub";
 export { sampleJpeg, samplePng, sampleWebp } from "./sample-images";
+export { type StripeStub, startStripeStub } from "./stripe-stub";
 export {
   createTestContext,
   type EmailMatch,

@@ -16,7 +16,7 @@ import { createDevGateway } from "../payments";
 import { createMemoryCache } from "../platform/cache";
 import type { Deps } from "../platform/deps";
 import { createMemoryLive } from "../platform/live";
-import type { PaymentGateway } from "../platform/payment-gateway";
+import type { PaymentGateway, StripeGateway } from "../platform/payment-gateway";
 import { createRateLimiter, type Limits } from "../platform/rate-limit";
 import type { Runtime } from "../runtime";
 
@@ -76,6 +76,8 @@ export async function createTestContext(
   options: {
     limits?: Partial<Limits>;
     payments?: PaymentGateway;
+    /** Stripe as the second gateway (an adapter pointed at a stripe stub). */
+    stripe?: StripeGateway;
     /** A database someone else owns (a server process under test): used, not closed. */
     db?: DbHandle;
   } = {},
@@ -103,6 +105,7 @@ export async function createTestContext(
         serverSecret: "test-secret-test-secret-test-secret!",
         now: () => new Date(Date.now() + offsetMs),
       }),
+    ...(options.stripe && { stripe: options.stripe }),
     live: createMemoryLive(),
     orders: { paymentTimeoutMs: 30 * 60_000, reconcileAfterMs: 15 * 60_000 },
     sweepGraceMs: 60_000,
