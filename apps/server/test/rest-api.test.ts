@@ -9,8 +9,18 @@ import {
 } from "@bazaar/core";
 import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
 import { apiKeys, auditLog, sellers } from "@bazaar/db";
-import type { ApiKeyScope } from "@bazaar/schemas";
-import { and, eq } from "drizzle-orm";
+import {
+  type ApiKeyScope,
+  PayoutPageOutput,
+  ProductDetailOutput,
+  ProductListOutput,
+  SellerBalancesOutput,
+  SellerOrderOutput,
+  SellerOrderPageOutput,
+  SellerProductOutput,
+  ShopOutput,
+} from "@bazaar/schemas";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
@@ -30,12 +40,18 @@ const config = loadConfig({
 });
 const PASSWORD = "pass-word-1";
 const RATE = 40;
+const WRONG_KEYS = 5;
 
 let shopA: { id: string; actor: SellerActor; token: string };
 let categoryId: string;
 
 beforeAll(async () => {
-  t = await createTestContext({ limits: { "api_key.request": { points: RATE, duration: 60 } } });
+  t = await createTestContext({
+    limits: {
+      "api_key.request": { points: RATE, duration: 60 },
+      "api_key.invalid.ip": { points: WRONG_KEYS, duration: 900 },
+    },
+  });
   app = await buildApp(t.runtime(), config);
   f = orderFixture(t);
   shopA = await sessionSeller();
@@ -103,11 +119,12 @@ function trpc(method: "GET" | "POST", path: string, input?: unknown, headers: Re
 const rest = (
   method: "GET" | "POST" | "PATCH" | "PUT",
   url: string,
-  opts: { key?: string; token?: string; body?: unknown } = {},
+  opts: { key?: string; token?: string; body?: unknown; from?: string } = {},
 ) =>
   app.inject({
     method,
     url: `/api/v1${url}`,
+    ...(opts.from && { remoteAddress: opts.from }),
     headers: {
       ...(opts.key && { "x-api-key": opts.key }),
       ...(opts.token && { authorization: `Bearer ${opts.token}` }),
@@ -394,6 +411,93 @@ describe("what a key may do", () => {
     expect(res.json()).toMatchObject({ code: "RATE_LIMITED" });
     expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
     expect((await rest("GET", "/seller/products", { key: calm })).statusCode).toBe(200);
+  });
+});
+
+describe("wrong keys and the audit log", () => {
+  it("throttles wrong keys per address: 401 api_key.invalid, then 429 with retry-after for any key from there", async () => {
+    const key = await keyFor(shopA, ["catalog:read"]);
+    const guesser = "203.0.113.77";
+    for (let i = 0; i < WRONG_KEYS; i++) {
+      const res = await rest("GET", "/seller/products", {
+        key: `${key.slice(0, -6)}${i}AAAAA`,
+        from: guesser,
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: "UNAUTHORIZED", reason: "api_key.invalid" });
+    }
+    for (const k of [`${key.slice(0, -4)}BBBB`, key]) {
+      const res = await rest("GET", "/seller/products", { key: k, from: guesser });
+      expect(res.statusCode).toBe(429);
+      expect(res.json()).toMatchObject({ code: "RATE_LIMITED", reason: "rate_limit.api_key.invalid.ip" });
+      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+    }
+    // The right key from elsewhere works, and right keys are never counted.
+    expect((await rest("GET", "/seller/products", { key, from: "203.0.113.78" })).statusCode).toBe(200);
+  });
+
+  it("audits a key's changes as the shop's owner with the key named; the web app's without", async () => {
+    const viaKey = await keyFor(shopA, ["catalog:write"]);
+    const [row] = await t.deps.db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, viaKey.split("_")[2]!));
+    const byKey = (await rest("POST", "/seller/products", { key: viaKey, body: newProduct() })).json();
+    const byWeb = (
+      await trpc("POST", "seller.products.create", newProduct(), { authorization: `Bearer ${shopA.token}` })
+    ).json().result.data.json;
+    const entryOf = async (id: string) =>
+      (
+        await t.deps.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "product.created")))
+      )[0];
+    expect(await entryOf(byKey.id)).toMatchObject({
+      actorId: shopA.actor.userId,
+      actorRole: "seller",
+      data: expect.objectContaining({ apiKey: { id: row!.id, name: "ERP" } }),
+    });
+    const web = await entryOf(byWeb.id);
+    expect(web).toMatchObject({ actorId: shopA.actor.userId, actorRole: "seller" });
+    expect(web!.data ?? {}).not.toHaveProperty("apiKey");
+    // Every entry the key's request wrote names it (a generic one included, if any).
+    const keyed = await t.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(sql`${auditLog.data}->'apiKey'->>'id' = ${row!.id}`);
+    expect(keyed[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("answers match the document's response schemas", () => {
+  // JSON carries dates as ISO strings; the schemas (shared with tRPC) hold Dates.
+  const revive = (body: string) =>
+    JSON.parse(body, (_k, v) =>
+      typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) ? new Date(v) : v,
+    );
+  /** Parses without loss: a key the schema does not declare would be stripped and fail here. */
+  const conforms = (schema: { parse(v: unknown): unknown }, res: { statusCode: number; body: string }) => {
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const value = revive(res.body);
+    expect(schema.parse(value)).toEqual(value);
+  };
+
+  it("catalogue, shop, seller product, orders, balances and payouts", async () => {
+    const key = await keyFor(shopA, ["catalog:write", "orders:write", "payouts:read"]);
+    const v = await f.variant(shopA, 45_000, 6);
+    const buyer = await f.customer();
+    const order = await f.checkout(buyer, [[v.id, 1]]);
+    conforms(ProductListOutput, await rest("GET", "/catalog/products?limit=3"));
+    const slug = (await rest("GET", "/catalog/products?limit=1")).json().items[0].slug;
+    conforms(ProductDetailOutput, await rest("GET", `/catalog/products/${slug}`));
+    const shopSlug = (await rest("GET", `/catalog/products/${slug}`)).json().seller.slug;
+    conforms(ShopOutput, await rest("GET", `/shops/${shopSlug}`));
+    conforms(SellerProductOutput, await rest("POST", "/seller/products", { key, body: newProduct() }));
+    conforms(SellerOrderOutput, await rest("GET", `/seller/orders/${order.subOrders[0]!.id}`, { key }));
+    conforms(SellerBalancesOutput, await rest("GET", "/seller/payouts/balance", { key }));
+    conforms(PayoutPageOutput, await rest("GET", "/seller/payouts", { key }));
+    conforms(SellerOrderPageOutput, await rest("GET", "/seller/orders?limit=5", { key }));
   });
 });
 

@@ -16,7 +16,7 @@ type RestOptions = {
   scope?: ApiKeyScope;
   /** False for the public catalogue: no credentials needed. */
   protect?: boolean;
-  /** What a success answers, in words (the DTO is a TypeScript type, not a schema). */
+  /** What a success answers, in words (its schema is the procedure's `.output(...)`). */
   returns?: string;
   /** A cursor-paginated list of this item type. */
   page?: string;

@@ -104,7 +104,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) =
   if (key && !meta?.apiKey)
     throw new DomainError("FORBIDDEN", "api_key.not_allowed", "API keys cannot call this; sign in instead");
   const actor = key
-    ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!)
+    ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!, ctx.http.ip)
     : await authenticateBearer(ctx.deps, ctx.http.accessToken);
   setAuditActor(actor);
   return next({ ctx: { ...ctx, actor } satisfies AuthedContext });

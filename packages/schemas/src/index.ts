@@ -1,6 +1,7 @@
 export * from "./addresses";
 export * from "./admin";
 export * from "./analytics";
+export * from "./api-outputs";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./cart";

@@ -27,6 +27,7 @@ import {
   AdjustStockInput,
   BySlugInput,
   CategoryInput,
+  CategoryTreeOutput,
   CategoryUpdateInput,
   FeatureInput,
   IdInput,
@@ -35,12 +36,18 @@ import {
   ModerationQueueInput,
   ModerationRejectInput,
   ProductCreateInput,
+  ProductDetailOutput,
   ProductListInput,
+  ProductListOutput,
   ProductTakeDownInput,
   ProductUpdateInput,
+  SellerProductOutput,
+  SellerProductPageOutput,
   SellerProductsListInput,
   SetStockInput,
+  StockMovementPageOutput,
   SuggestInput,
+  VariantStockOutput,
 } from "@bazaar/schemas";
 import { rest } from "../rest-meta";
 import { adminProcedure, publicProcedure, sellerProcedure } from "../trpc";
@@ -60,6 +67,7 @@ export const catalogRoutes = {
           returns: "The category tree: `{ id, name, slug, children[] }[]`.",
         }),
       )
+      .output(CategoryTreeOutput)
       .query(({ ctx }) => categoryTree(ctx.deps)),
     products: {
       list: publicProcedure
@@ -74,6 +82,7 @@ export const catalogRoutes = {
           }),
         )
         .input(ProductListInput)
+        .output(ProductListOutput)
         .query(({ ctx, input }) => listProducts(ctx.deps, input)),
       bySlug: publicProcedure
         .meta(
@@ -85,6 +94,7 @@ export const catalogRoutes = {
           }),
         )
         .input(BySlugInput)
+        .output(ProductDetailOutput)
         .query(({ ctx, input }) => productBySlug(ctx.deps, input)),
     },
     search: {
@@ -105,6 +115,7 @@ export const catalogRoutes = {
           }),
         )
         .input(SellerProductsListInput)
+        .output(SellerProductPageOutput)
         .query(({ ctx, input }) => listSellerProducts(ctx.deps, ctx.actor, input)),
       byId: sellerProcedure
         .meta(
@@ -116,6 +127,7 @@ export const catalogRoutes = {
           }),
         )
         .input(IdInput)
+        .output(SellerProductOutput)
         .query(({ ctx, input }) => getSellerProduct(ctx.deps, ctx.actor, input)),
       create: sellerProcedure
         .meta(
@@ -127,6 +139,7 @@ export const catalogRoutes = {
           }),
         )
         .input(ProductCreateInput)
+        .output(SellerProductOutput)
         .mutation(({ ctx, input }) => createProduct(ctx.deps, ctx.actor, input)),
       update: sellerProcedure
         .meta(
@@ -138,6 +151,7 @@ export const catalogRoutes = {
           }),
         )
         .input(ProductUpdateInput)
+        .output(SellerProductOutput)
         .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.actor, input)),
       submit: sellerProcedure
         .input(IdInput)
@@ -163,6 +177,7 @@ export const catalogRoutes = {
           }),
         )
         .input(AdjustStockInput)
+        .output(VariantStockOutput)
         .mutation(({ ctx, input }) => adjustStock(ctx.deps, ctx.actor, input)),
       setStock: sellerProcedure
         .meta(
@@ -176,6 +191,7 @@ export const catalogRoutes = {
           }),
         )
         .input(SetStockInput)
+        .output(VariantStockOutput)
         .mutation(({ ctx, input }) => setStock(ctx.deps, ctx.actor, input)),
       inventoryLog: sellerProcedure
         .meta(
@@ -187,6 +203,7 @@ export const catalogRoutes = {
           }),
         )
         .input(InventoryLogInput)
+        .output(StockMovementPageOutput)
         .query(({ ctx, input }) => inventoryLog(ctx.deps, ctx.actor, input)),
     },
   },

@@ -14,6 +14,7 @@ import {
   AdminStatementInput,
   LedgerAdjustInput,
   LedgerListInput,
+  SellerBalancesOutput,
   SellerIdInput,
   SetFinanceSettingsInput,
   StatementInput,
@@ -34,6 +35,7 @@ export const ledgerRoutes = {
             returns: "Balances in paise.",
           }),
         )
+        .output(SellerBalancesOutput)
         .query(({ ctx }) => getMyBalances(ctx.deps, ctx.actor)),
       list: sellerProcedure
         .input(LedgerListInput)

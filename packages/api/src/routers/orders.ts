@@ -21,8 +21,12 @@ import {
   CustomerCancelInput,
   Id,
   OrderIdInput,
+  OrderOutput,
+  OrderSummaryPageOutput,
   OrdersMineInput,
   type OrderUpdateEvent,
+  SellerOrderOutput,
+  SellerOrderPageOutput,
   SellerOrdersListInput,
 } from "@bazaar/schemas";
 import { z } from "zod";
@@ -45,6 +49,7 @@ export const ordersRoutes = {
         }),
       )
       .input(OrdersMineInput)
+      .output(OrderSummaryPageOutput)
       .query(({ ctx, input }) => listMyOrders(ctx.deps, ctx.actor, input)),
     byId: customerProcedure
       .meta(
@@ -56,6 +61,7 @@ export const ordersRoutes = {
         }),
       )
       .input(OrderIdInput)
+      .output(OrderOutput)
       .query(({ ctx, input }) => getMyOrder(ctx.deps, ctx.actor, input)),
     cancel: customerProcedure
       .input(CustomerCancelInput)
@@ -104,6 +110,7 @@ export const ordersRoutes = {
           }),
         )
         .input(SellerOrdersListInput)
+        .output(SellerOrderPageOutput)
         .query(({ ctx, input }) => listSellerOrders(ctx.deps, ctx.actor, input)),
       byId: sellerProcedure
         .meta(
@@ -115,6 +122,7 @@ export const ordersRoutes = {
           }),
         )
         .input(SubOrderIdInput)
+        .output(SellerOrderOutput)
         .query(({ ctx, input }) => getSellerOrder(ctx.deps, ctx.actor, input)),
       advance: sellerProcedure
         .meta(
@@ -127,6 +135,7 @@ export const ordersRoutes = {
           }),
         )
         .input(AdvanceSubOrderInput)
+        .output(SellerOrderOutput)
         .mutation(({ ctx, input }) => advanceSubOrder(ctx.deps, ctx.actor, input)),
     },
   },

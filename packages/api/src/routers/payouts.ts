@@ -14,6 +14,8 @@ import {
   AdminPayoutsListInput,
   PayoutIdInput,
   PayoutMarkPaidInput,
+  PayoutOutput,
+  PayoutPageOutput,
   PayoutRejectInput,
   PayoutRequestInput,
   SellerPayoutsListInput,
@@ -38,6 +40,7 @@ export const payoutsRoutes = {
           }),
         )
         .input(SellerPayoutsListInput)
+        .output(PayoutPageOutput)
         .query(({ ctx, input }) => listMyPayouts(ctx.deps, ctx.actor, input)),
       get: sellerProcedure
         .meta(
@@ -49,6 +52,7 @@ export const payoutsRoutes = {
           }),
         )
         .input(PayoutIdInput)
+        .output(PayoutOutput)
         .query(({ ctx, input }) => getMyPayout(ctx.deps, ctx.actor, input)),
     },
   },

@@ -32,6 +32,8 @@ import {
   ReturnRequestInput,
   ReturnsMineInput,
   SellerIdInput,
+  SellerReturnOutput,
+  SellerReturnPageOutput,
   SellerReturnsListInput,
   SetDefaultReturnWindowInput,
   SetShopReturnWindowInput,
@@ -73,6 +75,7 @@ export const returnsRoutes = {
           }),
         )
         .input(SellerReturnsListInput)
+        .output(SellerReturnPageOutput)
         .query(({ ctx, input }) => listSellerReturns(ctx.deps, ctx.actor, input)),
       get: sellerProcedure
         .meta(
@@ -84,6 +87,7 @@ export const returnsRoutes = {
           }),
         )
         .input(ReturnIdInput)
+        .output(SellerReturnOutput)
         .query(({ ctx, input }) => getSellerReturn(ctx.deps, ctx.actor, input)),
       approve: sellerProcedure
         .meta(
@@ -95,6 +99,7 @@ export const returnsRoutes = {
           }),
         )
         .input(ReturnIdInput)
+        .output(SellerReturnOutput)
         .mutation(({ ctx, input }) => approveReturn(ctx.deps, ctx.actor, input)),
       reject: sellerProcedure
         .meta(
@@ -106,6 +111,7 @@ export const returnsRoutes = {
           }),
         )
         .input(ReturnRejectInput)
+        .output(SellerReturnOutput)
         .mutation(({ ctx, input }) => rejectReturn(ctx.deps, ctx.actor, input)),
       receive: sellerProcedure
         .input(ReturnReceiveInput)

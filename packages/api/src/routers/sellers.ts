@@ -23,6 +23,7 @@ import {
   SetCommissionInput,
   SetDefaultCommissionInput,
   ShopBySlugInput,
+  ShopOutput,
 } from "@bazaar/schemas";
 import { rest } from "../rest-meta";
 import { adminProcedure, authedProcedure, publicProcedure, sellerProcedure } from "../trpc";
@@ -56,6 +57,7 @@ export const sellersRoutes = {
         }),
       )
       .input(ShopBySlugInput)
+      .output(ShopOutput)
       .query(({ ctx, input }) => getShopBySlug(ctx.deps, input)),
   },
 

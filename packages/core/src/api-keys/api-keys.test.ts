@@ -1,6 +1,8 @@
 import { apiKeys, auditLog, sellers, users } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { audit, runInAuditScope, setAuditActor } from "../platform/audit";
+import { createRateLimiter } from "../platform/rate-limit";
 import { createTestContext, orderFixture, rejects, type TestContext } from "../testing";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { createApiKey, MAX_LIVE_KEYS } from "./create-api-key";
@@ -116,5 +118,57 @@ describe("a key's life", () => {
         expect.objectContaining({ path: ["scopes", 0], message: "Choose scopes from the list" }),
       ]),
     });
+  });
+});
+
+describe("guessing keys", () => {
+  it("counts wrong keys per address: 401 api_key.invalid, then 429 for every key from there, the right one too", async () => {
+    const shop = await f.shop("Guessed");
+    const { secret } = await createApiKey(t.deps, shop.actor, { name: "Real", scopes: ["catalog:read"] });
+    const deps = {
+      ...t.deps,
+      limiter: createRateLimiter({ limits: { "api_key.invalid.ip": { points: 3, duration: 900 } } }),
+    };
+    const wrong = [`${secret.slice(0, -4)}AAAA`, "bz_live_nope", "bz_live_000000000000_x"];
+    for (const bad of wrong) {
+      const e = await rejects(authenticateApiKey(deps, bad, "catalog:read", "198.51.100.9"));
+      expect([e.code, e.reason]).toEqual(["UNAUTHORIZED", "api_key.invalid"]);
+    }
+    for (const key of [wrong[0]!, secret]) {
+      const e = await rejects(authenticateApiKey(deps, key, "catalog:read", "198.51.100.9"));
+      expect([e.code, e.reason]).toEqual(["RATE_LIMITED", "rate_limit.api_key.invalid.ip"]);
+      expect(e.details?.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // Another address, and right keys, are not counted against anyone.
+    expect((await authenticateApiKey(deps, secret, "catalog:read", "198.51.100.10")).sellerId).toBe(shop.id);
+    for (let i = 0; i < 5; i++) await authenticateApiKey(deps, secret, "catalog:read", "198.51.100.11");
+    const e = await rejects(authenticateApiKey(deps, wrong[0]!, "catalog:read", "198.51.100.11"));
+    expect(e.reason).toBe("api_key.invalid");
+  });
+});
+
+describe("auditing a key's actions", () => {
+  it("names the shop's owner as the actor and the key in the entry", async () => {
+    const shop = await f.shop("Audited");
+    const { secret, id } = await createApiKey(t.deps, shop.actor, {
+      name: "ERP sync",
+      scopes: ["stock:write"],
+    });
+    const viaKey = await runInAuditScope({ requestId: "req-key" }, async () => {
+      setAuditActor(await authenticateApiKey(t.deps, secret, "stock:write"));
+      return audit(t.deps.db, { action: "test.via_key", targetType: "api_key", targetId: id });
+    });
+    const viaWeb = await runInAuditScope({ requestId: "req-web" }, async () => {
+      setAuditActor(shop.actor);
+      return audit(t.deps.db, { action: "test.via_web", targetType: "api_key", targetId: id });
+    });
+    const rows = await t.deps.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(viaKey)).toMatchObject({
+      actorId: shop.userId,
+      actorRole: "seller",
+      data: { apiKey: { id, name: "ERP sync" } },
+    });
+    expect(byId.get(viaWeb)).toMatchObject({ actorId: shop.userId, actorRole: "seller", data: null });
   });
 });

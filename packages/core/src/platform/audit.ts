@@ -16,6 +16,8 @@ export type AuditScope = {
   ip: string | null;
   actorId: string | null;
   actorRole: AuditActorRole | null;
+  /** Set when the actor acts through a seller API key: entries say which key, not just whose. */
+  apiKey: { id: string; name: string } | null;
   written: number;
 };
 
@@ -23,18 +25,31 @@ const scopes = new AsyncLocalStorage<AuditScope>();
 
 /** Runs `fn` with its own scope: nested calls see this one, concurrent requests their own. */
 export function runInAuditScope<T>(scope: Partial<Omit<AuditScope, "written">>, fn: () => T): T {
-  return scopes.run({ requestId: null, ip: null, actorId: null, actorRole: null, ...scope, written: 0 }, fn);
+  return scopes.run(
+    { requestId: null, ip: null, actorId: null, actorRole: null, apiKey: null, ...scope, written: 0 },
+    fn,
+  );
 }
 
 /** The scope of the request or job running now, if any. */
 export const currentAuditScope = (): AuditScope | undefined => scopes.getStore();
 
-/** Names the signed-in caller once authentication has established it. */
-export function setAuditActor(actor: { userId: string; role: AuditActorRole }) {
+/**
+ * Names the signed-in caller once authentication has established it; a caller with an API
+ * key (`apiKeyId`) is the shop's owner, and each entry also records the key as `data.apiKey`,
+ * so the log tells "through API key X" from the web app.
+ */
+export function setAuditActor(actor: {
+  userId: string;
+  role: AuditActorRole;
+  apiKeyId?: string;
+  apiKeyName?: string;
+}) {
   const scope = scopes.getStore();
   if (!scope) return;
   scope.actorId = actor.userId;
   scope.actorRole = actor.role;
+  scope.apiKey = actor.apiKeyId ? { id: actor.apiKeyId, name: actor.apiKeyName ?? "" } : null;
 }
 
 export type AuditEntry = {
@@ -65,6 +80,7 @@ export async function audit(db: Database, entry: AuditEntry): Promise<string> {
     entry.actorRole ??
     (actorId === null ? "system" : scope && scope.actorId === actorId ? scope.actorRole : null);
   const data: Record<string, unknown> = { ...entry.data };
+  if (scope?.apiKey && actorId === scope.actorId) data.apiKey = scope.apiKey;
   if (entry.before !== undefined) data.before = entry.before;
   if (entry.after !== undefined) data.after = entry.after;
   const [row] = await db

@@ -87,7 +87,13 @@ describe.runIf(process.env.REDIS_URL)("rate limits in Redis", () => {
       await expect(serverA.consume("login.account", "x@example.com")).rejects.toMatchObject({
         code: "RATE_LIMITED",
       });
+      // check() reads the shared count without adding to it.
+      await expect(serverB.check("login.account", "x@example.com")).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
       await serverB.reset("login.account", "x@example.com");
+      await serverA.check("login.account", "x@example.com");
+      await serverA.check("login.account", "x@example.com");
       await serverA.consume("login.account", "x@example.com");
     } finally {
       a.disconnect();

@@ -41,6 +41,9 @@ export const defaultLimits = {
   // Each seller API key on its own (issue #16): an integration syncing stock makes a few
   // requests a second at most; a runaway loop thousands.
   "api_key.request": { points: 600, duration: 60 },
+  // Wrong API keys from one address: a misconfigured integration sends a few, a key guesser
+  // millions. Once spent, every key from there waits, so a lucky guess gains nothing either.
+  "api_key.invalid.ip": { points: 30, duration: 15 * 60 },
 } as const;
 
 export type LimitName = keyof typeof defaultLimits;
@@ -52,6 +55,8 @@ export interface RateLimiter {
    * once the limit is spent.
    */
   consume(limit: LimitName, key: string): Promise<{ remaining: number }>;
+  /** Throws RATE_LIMITED like `consume` when the points are already spent, without counting one. */
+  check(limit: LimitName, key: string): Promise<void>;
   /** Forgets the attempts, e.g. after a successful login. */
   reset(limit: LimitName, key: string): Promise<void>;
 }
@@ -97,6 +102,11 @@ export function createRateLimiter(
         }
         throw error;
       }
+    },
+    async check(limit, key) {
+      const res = await limiters.get(limit)!.get(key);
+      if (res && res.consumedPoints >= limits[limit].points)
+        throw rateLimited(`rate_limit.${limit}`, Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
     },
     async reset(limit, key) {
       await limiters.get(limit)!.delete(key);
