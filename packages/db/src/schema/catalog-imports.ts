@@ -1,9 +1,12 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 import { sellers } from "./sellers";
 
 /** One problem of an import: the file's row (1 = the first data row after the header), column, message. */
 export type CatalogImportError = { row: number; column: string; message: string };
+
+/** Raw bytes (PostgreSQL bytea). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * A seller's CSV catalog upload and how far it got. The counts are per product row of the
@@ -31,6 +34,11 @@ export const catalogImports = pgTable(
     failed: integer().notNull().default(0),
     errors: jsonb().$type<CatalogImportError[]>().notNull().default([]),
     message: text(),
+    /**
+     * The uploaded file while its import waits or runs as a job (a worker process reads it
+     * from here); cleared when the import ends.
+     */
+    file: bytea(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
