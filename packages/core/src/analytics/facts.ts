@@ -17,14 +17,13 @@ const COUNTED = `(o.payment_method = 'cod' or o.payment_status in ('paid', 'part
 /** Returns whose refund is booked: it is booked when the seller receives the goods back. */
 const BOOKED_RETURN = `r.status in ('received', 'refunded')`;
 
-/** `column in (ids)`, or no restriction when `ids` is null (the rebuild). */
-const scope = (column: string, ids: string[] | null): SQL =>
-  ids === null
-    ? sql`true`
-    : sql`${sql.raw(column)} in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`;
+/**
+ * `column = any(ids)` for an array expression (a placeholder filled with a uuid[] literal, so
+ * the statement's text is the same for one sub-order or ten and can stay prepared), or no
+ * restriction when `ids` is null (the rebuild).
+ */
+const scope = (column: string, ids: SQL | null): SQL =>
+  ids === null ? sql`true` : sql`${sql.raw(column)} = any(${ids}::uuid[])`;
 
 /** Columns of analytics_sub_order_facts, in order. */
 export const SUB_ORDER_FACT_COLUMNS = [
@@ -46,7 +45,7 @@ export const SUB_ORDER_FACT_COLUMNS = [
 ] as const;
 
 /** One row per sub-order in scope, with the columns of analytics_sub_order_facts. */
-export function subOrderFactsQuery(subOrderIds: string[] | null): SQL {
+export function subOrderFactsQuery(subOrderIds: SQL | null): SQL {
   return sql`
     with items as (
       select i.sub_order_id, sum(i.qty)::int as units
@@ -103,7 +102,7 @@ export const LINE_FACT_COLUMNS = [
  * One row per order line of the sub-orders in scope. A line keeps the category it was first
  * counted in (`analytics_line_facts`), so moving a product later does not rewrite history.
  */
-export function lineFactsQuery(subOrderIds: string[] | null): SQL {
+export function lineFactsQuery(subOrderIds: SQL | null): SQL {
   return sql`
     with back as (
       select rl.order_item_id, sum(rl.qty)::int as units, sum(rl.amount)::bigint as amount

@@ -1,6 +1,6 @@
 import type { Database } from "@bazaar/db";
-import { type SQL, sql } from "drizzle-orm";
-import { rowsOf } from "../platform/raw-rows";
+import { sql } from "drizzle-orm";
+import { pgArray, preparedStatement } from "../platform/prepared";
 import { LINE_FACT_COLUMNS, lineFactsQuery, SUB_ORDER_FACT_COLUMNS, subOrderFactsQuery } from "./facts";
 
 /** The figures a daily rollup adds up, and the fact column each comes from. */
@@ -27,43 +27,14 @@ const addExcluded = (table: string, names: readonly string[]) =>
   sql.raw(names.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(", "));
 const setExcluded = (names: readonly string[]) =>
   sql.raw(names.map((c) => `${c} = excluded.${c}`).join(", "));
-const inIds = (column: string, ids: string[]): SQL =>
-  sql`${sql.raw(column)} in (${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
+const IDS = sql`${sql.placeholder("ids")}`;
 
-/**
- * Brings the dashboards up to date with the current state of some orders: recomputes their
- * facts from the raw rows and adds the difference to the daily rollups. Call it inside the
- * transaction that changed them (placing, paying, cancelling, delivering, receiving a return),
- * after the change; calling it again changes nothing, so callers need not be precise.
- *
- * The sub-orders are locked first (in id order, as every writer of sub-orders does), so two
- * transactions never apply the same difference twice. Rollup rows are written in key order and
- * only when a figure moves, so a refresh that changes nothing takes no rollup lock.
- */
-export async function refreshSales(
-  db: Database,
-  target: { orderIds?: string[]; subOrderIds?: string[] },
-): Promise<void> {
-  const orderIds = target.orderIds ?? [];
-  const subIds = target.subOrderIds ?? [];
-  if (!orderIds.length && !subIds.length) return;
-  const where = [
-    ...(orderIds.length ? [inIds("order_id", orderIds)] : []),
-    ...(subIds.length ? [inIds("id", subIds)] : []),
-  ];
-  const locked = await rowsOf<{ id: string }>(
-    db,
-    sql`select id from sub_orders where ${sql.join(where, sql` or `)} order by id for update`,
-  );
-  const ids = locked.map((r) => r.id);
-  if (!ids.length) return;
-
-  await db.execute(sql`
-    with new as (${subOrderFactsQuery(ids)}),
-    old as (select ${cols(SUB_ORDER_FACT_COLUMNS)} from analytics_sub_order_facts where ${inIds("sub_order_id", ids)}),
+/** The sub-orders' facts and every rollup they feed, in one statement (two chains of CTEs). */
+const refresh = preparedStatement<never, { ids: string }>("analytics_refresh_sales", () => {
+  const LINE_SUMS = ["revenue", "units", "lines"];
+  return sql`
+    with new as (${subOrderFactsQuery(IDS)}),
+    old as (select ${cols(SUB_ORDER_FACT_COLUMNS)} from analytics_sub_order_facts where sub_order_id = any(${IDS}::uuid[])),
     up as (
       insert into analytics_sub_order_facts (${cols(SUB_ORDER_FACT_COLUMNS)})
       select ${cols(SUB_ORDER_FACT_COLUMNS)} from new
@@ -84,34 +55,69 @@ export async function refreshSales(
       select seller_id, date_trunc('month', day)::date, ${sums(MONTH_SUMS)} from d
       group by 1, 2 having ${anyChange(MONTH_SUMS)} order by 1, 2
       on conflict (seller_id, month) do update set ${addExcluded("analytics_seller_monthly", MONTH_SUMS)}
-    )
-    insert into analytics_platform_daily (day, shard, ${cols(SELLER_SUMS)}, cod_gross, cod_checkouts)
-    select day, shard, ${sums(SELLER_SUMS)}, sum(sign * cod * gross), sum(sign * cod * checkouts) from d
-    group by day, shard having ${anyChange(SELLER_SUMS)} order by day, shard
-    on conflict (day, shard) do update set
-      ${addExcluded("analytics_platform_daily", [...SELLER_SUMS, "cod_gross", "cod_checkouts"])}`);
-
-  const LINE_SUMS = ["revenue", "units", "lines"];
-  await db.execute(sql`
-    with new as (${lineFactsQuery(ids)}),
-    old as (select ${cols(LINE_FACT_COLUMNS)} from analytics_line_facts where ${inIds("sub_order_id", ids)}),
-    up as (
+    ),
+    platform as (
+      insert into analytics_platform_daily (day, shard, ${cols(SELLER_SUMS)}, cod_gross, cod_checkouts)
+      select day, shard, ${sums(SELLER_SUMS)}, sum(sign * cod * gross), sum(sign * cod * checkouts) from d
+      group by day, shard having ${anyChange(SELLER_SUMS)} order by day, shard
+      on conflict (day, shard) do update set
+        ${addExcluded("analytics_platform_daily", [...SELLER_SUMS, "cod_gross", "cod_checkouts"])}
+    ),
+    line_new as (${lineFactsQuery(IDS)}),
+    line_old as (select ${cols(LINE_FACT_COLUMNS)} from analytics_line_facts where sub_order_id = any(${IDS}::uuid[])),
+    line_up as (
       insert into analytics_line_facts (${cols(LINE_FACT_COLUMNS)})
-      select ${cols(LINE_FACT_COLUMNS)} from new
+      select ${cols(LINE_FACT_COLUMNS)} from line_new
       on conflict (order_item_id) do update set ${setExcluded(LINE_FACT_COLUMNS.slice(1))}
     ),
-    d as (
-      select 1 as sign, ${cols(LINE_FACT_COLUMNS)} from new
-      union all select -1, ${cols(LINE_FACT_COLUMNS)} from old
+    ld as (
+      select 1 as sign, ${cols(LINE_FACT_COLUMNS)} from line_new
+      union all select -1, ${cols(LINE_FACT_COLUMNS)} from line_old
     ),
     product as (
       insert into analytics_product_daily (seller_id, day, product_id, ${cols(LINE_SUMS)})
-      select seller_id, day, product_id, ${sums(LINE_SUMS)} from d
+      select seller_id, day, product_id, ${sums(LINE_SUMS)} from ld
       group by seller_id, day, product_id having ${anyChange(LINE_SUMS)} order by seller_id, day, product_id
       on conflict (seller_id, day, product_id) do update set ${addExcluded("analytics_product_daily", LINE_SUMS)}
     )
     insert into analytics_category_daily (day, category_id, revenue, units)
-    select day, category_id, sum(sign * revenue), sum(sign * units) from d
+    select day, category_id, sum(sign * revenue), sum(sign * units) from ld
     group by day, category_id having sum(sign * revenue) <> 0 or sum(sign * units) <> 0 order by day, category_id
-    on conflict (day, category_id) do update set ${addExcluded("analytics_category_daily", ["revenue", "units"])}`);
+    on conflict (day, category_id) do update set ${addExcluded("analytics_category_daily", ["revenue", "units"])}`;
+});
+
+const lockSubOrders = preparedStatement<{ id: string }, { orders: string; subs: string }>(
+  "analytics_lock_sub_orders",
+  () => sql`select id from sub_orders
+    where order_id = any(${sql.placeholder("orders")}::uuid[]) or id = any(${sql.placeholder("subs")}::uuid[])
+    order by id for update`,
+);
+
+/**
+ * Brings the dashboards up to date with the current state of some orders: recomputes their
+ * facts from the raw rows and adds the difference to the daily rollups. Call it inside the
+ * transaction that changed them (placing, paying, cancelling, delivering, receiving a return),
+ * after the change; calling it again changes nothing, so callers need not be precise.
+ *
+ * The sub-orders are locked first (in id order, as every writer of sub-orders does), so two
+ * transactions never apply the same difference twice. Rollup rows are written in key order and
+ * only when a figure moves, so a refresh that changes nothing takes no rollup lock.
+ *
+ * `created`: sub-orders this very transaction inserted (placing an order). No other
+ * transaction can see them before the commit, so there is nothing to lock against: the
+ * refresh is one statement instead of two. Both statements are prepared (fixed text).
+ */
+export async function refreshSales(
+  db: Database,
+  target: { orderIds?: string[]; subOrderIds?: string[]; created?: string[] },
+): Promise<void> {
+  const orderIds = target.orderIds ?? [];
+  const subIds = target.subOrderIds ?? [];
+  const ids = [...(target.created ?? [])];
+  if (orderIds.length || subIds.length) {
+    const locked = await lockSubOrders(db, { orders: pgArray(orderIds), subs: pgArray(subIds) });
+    ids.push(...locked.map((r) => r.id));
+  }
+  if (!ids.length) return;
+  await refresh(db, { ids: pgArray(ids) });
 }

@@ -7,10 +7,11 @@ import {
   type sellers,
   subOrders,
 } from "@bazaar/db";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type CartRow, type EvaluatedCart, variantLabel } from "../cart";
 import { type Effects, type OrderRow, recordTransitions } from "../orders";
 import type { Actor } from "../platform/deps";
+import { preparedStatement } from "../platform/prepared";
 
 /** A shop an order buys from, its commission settled (its own rate, or the platform's default). */
 export type Shop = typeof sellers.$inferSelect & { commissionBps: number };
@@ -65,8 +66,11 @@ export async function insertSubOrders(
         };
       }),
     )
-    .returning();
+    .returning()
+    .prepare(statementName("checkout_insert_sub_orders", groups.length))
+    .execute();
   const subBySeller = new Map(subs.map((s) => [s.sellerId, s]));
+  const lineCount = groups.reduce((n, g) => n + g.lines.length, 0);
   const rowById = new Map(evaluated.lines.map((l) => [l.row.id, l.row]));
   const items = await tx
     .insert(orderItems)
@@ -97,7 +101,9 @@ export async function insertSubOrders(
         }),
       ),
     )
-    .returning();
+    .returning()
+    .prepare(statementName("checkout_insert_order_items", lineCount))
+    .execute();
   const buyer = { kind: "customer" as const, userId: actor.userId };
   const system = { kind: "system" as const, userId: null };
   // Each part's steps side by side, placed before confirmed: the rows keep this order.
@@ -124,8 +130,20 @@ export async function insertSubOrders(
   return { subOrders: subs, items, events };
 }
 
+/**
+ * A multi-row insert's text depends on its number of rows: one prepared statement per count
+ * (a cart's lines are bounded by the checkout limits, so few ever exist on a connection).
+ */
+const statementName = (base: string, rows: number) => `${base}_${rows}`;
+
+const emptyCartRows = preparedStatement<never, { cartId: string; now: Date }>(
+  "checkout_empty_cart",
+  () => sql`with emptied as (delete from ${cartItems} where ${cartItems.cartId} = ${sql.placeholder("cartId")}::uuid)
+    update ${carts} set coupon_id = null, updated_at = ${sql.placeholder("now")}::timestamptz
+    where ${carts.id} = ${sql.placeholder("cartId")}::uuid`,
+);
+
 /** Empties the bought cart and drops its coupon, in one statement. */
 export async function emptyCart(tx: Database, cart: CartRow, now: Date) {
-  await tx.execute(sql`with emptied as (delete from ${cartItems} where ${cartItems.cartId} = ${cart.id})
-    update ${carts} set coupon_id = null, updated_at = ${now} where ${eq(carts.id, cart.id)}`);
+  await emptyCartRows(tx, { cartId: cart.id, now });
 }

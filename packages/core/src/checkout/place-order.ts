@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { type addresses, carts, type Database, orders, sellers } from "@bazaar/db";
 import { type CheckoutSettings, type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { refreshSales } from "../analytics";
 import {

@@ -6,6 +6,7 @@ import { invalidState } from "../errors";
 import type { TemplateName } from "../notifications";
 import { dispatchEmails, type Notified, publishNotified, queueEmail } from "../notifications";
 import type { Deps } from "../platform/deps";
+import { pgArray, preparedStatement } from "../platform/prepared";
 import { rowsOf } from "../platform/raw-rows";
 import type { ActorKind } from "./transitions";
 
@@ -51,15 +52,7 @@ export class Effects {
     const json = JSON.stringify(
       list.map((e, n) => ({ n, user_id: e.userId, template: e.template, payload: e.payload })),
     );
-    const rows = await rowsOf<{ id: string }>(
-      tx,
-      sql`insert into emails ("to", template, payload)
-        select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
-        from jsonb_to_recordset(${json}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
-        join users u on u.id = m.user_id
-        order by m.n
-        returning id`,
-    );
+    const rows = await insertUserEmails(tx, { json });
     this.emails.push(...rows.map((r) => r.id));
   }
 
@@ -134,7 +127,10 @@ export async function recordTransitions(tx: Database, fx: Effects, list: Transit
         createdAt: t.at,
       })),
     )
-    .returning();
+    .returning()
+    // Named by its row count: the text is the same for every list of that length.
+    .prepare(`orders_record_transitions_${list.length}`)
+    .execute();
   for (const t of list)
     fx.live.push({
       channels: [customerChannel(t.order.customerId), sellerChannel(t.subOrder.sellerId)],
@@ -176,31 +172,7 @@ export async function reserveStock(
   // Locked in a statement of its own: an update that waited for a lock inside its own
   // statement would judge the row by the snapshot it started with.
   await lockVariants(tx, ids);
-  const rows = await rowsOf<StockRow>(
-    tx,
-    sql`with wanted as (
-        select * from jsonb_to_recordset(${json}::jsonb) as w(id uuid, qty int)
-      ),
-      stocked as (
-        select pv.id, pv.stock from product_variants pv join wanted w on w.id = pv.id
-      ),
-      taken as (
-        update product_variants pv set stock = pv.stock - w.qty, updated_at = ${ref.at}
-        from wanted w where pv.id = w.id and pv.stock >= w.qty
-        returning pv.id, pv.product_id, pv.seller_id, pv.stock, w.qty
-      ),
-      logged as (
-        insert into inventory_movements
-          (variant_id, product_id, seller_id, actor_id, delta, reason, resulting_stock, created_at)
-        select id, product_id, seller_id, ${ref.actorId}::uuid, -qty, ${ref.reason}::text, stock, ${ref.at}::timestamptz
-        from taken
-      ),
-      products_locked as (
-        select id from products where id in (select product_id from taken) order by id for no key update
-      )
-      select c.id, c.stock as available, t.product_id, t.qty, (select count(*) from products_locked) as products
-      from stocked c left join taken t on t.id = c.id`,
-  );
+  const rows = await takeStock(tx, { json, at: ref.at, actorId: ref.actorId, reason: ref.reason });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const short = [...wanted.keys()].sort().find((id) => !byId.get(id)?.product_id);
   if (short !== undefined) {
@@ -275,10 +247,52 @@ export async function restockSubOrders(
  * foreign keys) and deadlock with them.
  */
 async function lockVariants(tx: Database, ids: string[]) {
-  await tx.execute(
-    sql`select id from product_variants where id in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}) order by id for no key update`,
-  );
+  await lockVariantRows(tx, { ids: pgArray(ids) });
 }
+
+const lockVariantRows = preparedStatement<{ id: string }, { ids: string }>(
+  "orders_lock_variants",
+  () => sql`select id from product_variants where id = any(${sql.placeholder("ids")}::uuid[])
+    order by id for no key update`,
+);
+
+/**
+ * Takes the wanted units where enough are left, logs the movements and locks the products
+ * (in id order); answers every wanted variant with its stock before and, if taken, its product.
+ */
+const takeStock = preparedStatement<StockRow, { json: string; at: Date; actorId: string; reason: string }>(
+  "orders_take_stock",
+  () => sql`with wanted as (
+        select * from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as w(id uuid, qty int)
+      ),
+      stocked as (
+        select pv.id, pv.stock from product_variants pv join wanted w on w.id = pv.id
+      ),
+      taken as (
+        update product_variants pv set stock = pv.stock - w.qty, updated_at = ${sql.placeholder("at")}::timestamptz
+        from wanted w where pv.id = w.id and pv.stock >= w.qty
+        returning pv.id, pv.product_id, pv.seller_id, pv.stock, w.qty
+      ),
+      logged as (
+        insert into inventory_movements
+          (variant_id, product_id, seller_id, actor_id, delta, reason, resulting_stock, created_at)
+        select id, product_id, seller_id, ${sql.placeholder("actorId")}::uuid, -qty, ${sql.placeholder("reason")}::text, stock, ${sql.placeholder("at")}::timestamptz
+        from taken
+      ),
+      products_locked as (
+        select id from products where id in (select product_id from taken) order by id for no key update
+      )
+      select c.id, c.stock as available, t.product_id, t.qty, (select count(*) from products_locked) as products
+      from stocked c left join taken t on t.id = c.id`,
+);
+
+/** The outbox rows of several emails, each to a user's address of record with their name in the payload. */
+const insertUserEmails = preparedStatement<{ id: string }, { json: string }>(
+  "orders_insert_user_emails",
+  () => sql`insert into emails ("to", template, payload)
+        select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
+        from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
+        join users u on u.id = m.user_id
+        order by m.n
+        returning id`,
+);
