@@ -103,6 +103,19 @@ describe("config", () => {
     ).toEqual(["bazaar:", "shop-app:"]);
   });
 
+  it("turns Google sign-in on with a client id, checking tokens against Google's keys by default", () => {
+    expect(loadConfig({ DATA_DIR: dir() }).google).toBeUndefined();
+    expect(
+      loadConfig({ DATA_DIR: dir(), GOOGLE_CLIENT_ID: "1-a.apps.googleusercontent.com" }).google,
+    ).toEqual({
+      clientId: "1-a.apps.googleusercontent.com",
+      jwksUrl: "https://www.googleapis.com/oauth2/v3/certs",
+    });
+    expect(() => loadConfig({ DATA_DIR: dir(), GOOGLE_CLIENT_ID: "x", GOOGLE_JWKS_URL: "ftp://x" })).toThrow(
+      /GOOGLE_JWKS_URL: must be a http\(s\) URL/,
+    );
+  });
+
   it("treats empty values from a copied .env.example as unset", () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: "", PORT: "" }).databaseUrl).toBeUndefined();
   });
