@@ -192,7 +192,10 @@ export function Listing(props: {
       ) : null}
       {first ? (
         <Muted testID="result-count">
-          {formatCount(first.total)} product{first.total === 1 ? "" : "s"}
+          {/* "200+ products" when a broad search counted only its first candidates. */}
+          {formatCount(first.total)}
+          {first.totalIsLowerBound ? "+" : ""} product
+          {first.total === 1 && !first.totalIsLowerBound ? "" : "s"}
           {filters.q ? ` for “${filters.q}”` : ""}
         </Muted>
       ) : null}

@@ -33,6 +33,7 @@ const page = (items: unknown[]) => ({
     items,
     nextCursor: null,
     total: items.length,
+    totalIsLowerBound: false,
     facets: { categories: [], brands: [], priceBuckets: [] },
   },
 });

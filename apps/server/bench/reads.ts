@@ -28,13 +28,15 @@ import autocannon from "autocannon";
  * With DATABASE_URL the catalogue lives in `bazaar_bench_<n>k`, created and seeded through
  * seed:catalog (which tops up, so a kept database is reused: BENCH_KEEP=1 keeps it); else
  * PGlite under a temporary DATA_DIR. Knobs: BENCH_SIZES (10000; add 100000 for the large
- * search, or set BENCH_100K=1), BENCH_SECONDS (8).
+ * search, or set BENCH_100K=1), BENCH_SECONDS (8), BENCH_DB_PREFIX (`bazaar_bench_`: another
+ * prefix keeps a run's databases apart from another bench on the same server).
  */
 const sizes = (process.env.BENCH_SIZES || (process.env.BENCH_100K === "1" ? "10000,100000" : "10000"))
   .split(",")
   .map(Number);
 const duration = Number(process.env.BENCH_SECONDS || 8);
 const mainConnections = Number(process.env.BENCH_CONNECTIONS || 50);
+const dbPrefix = process.env.BENCH_DB_PREFIX || "bazaar_bench_";
 
 type Info = {
   api: string;
@@ -98,7 +100,7 @@ let benchDbName: string | undefined;
 async function databaseFor(size: number): Promise<string | undefined> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) return undefined;
-  const name = `bazaar_bench_${Math.round(size / 1000)}k`;
+  const name = `${dbPrefix}${Math.round(size / 1000)}k`;
   const admin = await createDb({ url: adminUrl, poolSize: 1 });
   const exists = (await admin.db.execute(
     `select 1 from pg_database where datname = '${name}'`,
@@ -116,7 +118,7 @@ async function dropDatabaseFor(size: number) {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl || process.env.BENCH_KEEP === "1") return;
   const admin = await createDb({ url: adminUrl, poolSize: 1 });
-  await admin.db.execute(`drop database if exists bazaar_bench_${Math.round(size / 1000)}k with (force)`);
+  await admin.db.execute(`drop database if exists ${dbPrefix}${Math.round(size / 1000)}k with (force)`);
   await admin.close();
 }
 

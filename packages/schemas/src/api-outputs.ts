@@ -94,6 +94,7 @@ export const ProductListOutput = z
       priceBuckets: z.array(z.object({ min: Paise, max: Paise.nullable(), count: z.number().int() })),
     }),
     total: z.number().int(),
+    totalIsLowerBound: z.boolean(),
   })
   .meta({ id: "ProductList" });
 export const ProductDetailOutput = ProductCardOutput.extend({

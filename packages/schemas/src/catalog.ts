@@ -246,6 +246,11 @@ export type ProductListDto = {
   nextCursor: string | null;
   facets: Facets;
   total: number;
+  /**
+   * A broad search counts (and facets) only its first 200 best candidates: true when more
+   * matched, so `total` reads "200+".
+   */
+  totalIsLowerBound: boolean;
 };
 export type InventoryMovementDto = {
   id: string;

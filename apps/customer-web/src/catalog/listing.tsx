@@ -86,7 +86,7 @@ export function ProductListing(props: {
         <div className="bz-listing__head">
           <div>
             {props.heading}
-            {first && <ResultCount total={first.total} q={filters.q} />}
+            {first && <ResultCount total={first.total} lowerBound={first.totalIsLowerBound} q={filters.q} />}
           </div>
           <SelectField
             id="sort"
@@ -118,10 +118,20 @@ export function ProductListing(props: {
   );
 }
 
-function ResultCount({ total, q }: { total: number; q: string | undefined }) {
+/** "200+ products" when a broad search counted only its first candidates. */
+function ResultCount({
+  total,
+  lowerBound,
+  q,
+}: {
+  total: number;
+  lowerBound: boolean;
+  q: string | undefined;
+}) {
   return (
     <p className="bz-muted" data-testid="result-count">
-      {formatCount(total)} product{total === 1 ? "" : "s"}
+      {formatCount(total)}
+      {lowerBound ? "+" : ""} product{total === 1 && !lowerBound ? "" : "s"}
       {q && (
         <>
           {" "}

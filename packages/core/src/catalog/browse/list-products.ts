@@ -3,6 +3,7 @@ import type { Database } from "@bazaar/db";
 import { type Facets, type ProductListDto, ProductListInput } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { mergeShared } from "../../platform/cache";
 import { rowsOf } from "../../platform/raw-rows";
 import { productTag, TAG } from "../storefront-cache";
 import { type CategoryRow, loadCategories } from "./category-tree";
@@ -25,12 +26,11 @@ import {
   type OffsetCursor,
   preparedRows,
   publicWhere,
-  relevanceScore,
   SEARCH_CANDIDATES,
-  searchTsquery,
   TTL,
   toCard,
 } from "./queries";
+import { type CountGroup, countsOver, searchCountsStatement, searchStatement } from "./search";
 
 /** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
 export type ListFilters = {
@@ -46,6 +46,9 @@ export type ListFilters = {
 };
 type Sort = KeysetSortName | "relevance";
 
+/** Brands the facet lists, most products first. */
+const MAX_BRANDS = 20;
+
 /** Lower bounds of the price facet in paise: under ₹500, ₹500–1,000, ₹1,000–2,500, ₹2,500–5,000, ₹5,000+. */
 export const PRICE_BUCKETS = [0, 50_000, 100_000, 250_000, 500_000] as const;
 
@@ -59,16 +62,18 @@ export const PRICE_BUCKETS = [0, 50_000, 100_000, 250_000, 500_000] as const;
  * ranks the candidates anyway; an offset (kept in the opaque cursor) costs the same there and
  * avoids comparing recomputed floating-point scores.
  *
- * A text search ranks and counts at most its first SEARCH_CANDIDATES matches (see
- * queries.ts), so a new query costs one index look-up and a bounded amount of scoring
- * however broad it is.
+ * A text search ranks and counts at most SEARCH_CANDIDATES matches, title matches first
+ * (search.ts), so a new query costs one index look-up and a bounded amount of scoring
+ * however broad it is; past the cap the total is a lower bound (`totalIsLowerBound`).
+ * Ranked by relevance, a search is one statement (page, total and facets) and one cache
+ * entry.
  *
- * Two cache entries per request: the page (keyed by filters, sort, limit and cursor) and
- * the total + facets (keyed by the filters only), so paging through a result re-uses the
- * facets and costs one query per page. Both are computed once per key at a time however
- * many requests miss together (the cache's single flight), and both carry the tags of
- * what they depend on (storefront-cache.ts), so an order drops only the pages showing its
- * products, not every listing.
+ * Otherwise two cache entries per request: the page (keyed by filters, sort, limit and
+ * cursor) and the total + facets (keyed by the filters only), so paging through a result
+ * re-uses the facets and costs one query per page. Both are computed once per key at a
+ * time however many requests miss together (the cache's single flight), and both carry
+ * the tags of what they depend on (storefront-cache.ts), so an order drops only the pages
+ * showing its products, not every listing.
  */
 export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Promise<ProductListDto> {
   const input = ProductListInput.parse(raw);
@@ -79,6 +84,17 @@ export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Pro
   const query = resolveCategory(filters, cats);
   if (!query) return { items: [], nextCursor: null, ...summarize([], cats, undefined) };
   const pageKey = cacheKey("list", { ...filters, sort, limit: input.limit, cursor: input.cursor ?? null });
+  if (sort === "relevance")
+    return deps.cache.wrap(
+      CACHE_NS,
+      pageKey,
+      TTL.list,
+      () => loadSearch(deps.db, query, cats, input.limit, cursor as OffsetCursor | undefined),
+      {
+        tags: [TAG.price, ...shapeTags(filters, sort)],
+        tagsOf: (p) => p.items.map((i) => productTag(i.id)),
+      },
+    );
   const [page, summary] = await Promise.all([
     deps.cache.wrap(CACHE_NS, pageKey, TTL.list, () => loadPage(deps.db, query, sort, input.limit, cursor), {
       tags: shapeTags(filters, sort),
@@ -88,7 +104,7 @@ export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Pro
       CACHE_NS,
       cacheKey("facets", filters),
       TTL.facets,
-      async () => summarize(await loadCounts(deps.db, query), cats, filters.category),
+      () => loadSummary(deps.db, query, cats),
       // Price buckets count every match by price; membership moves with stock and rating
       // only under those filters.
       {
@@ -100,7 +116,8 @@ export async function listProducts(deps: BrowseDeps, raw: ProductListInput): Pro
       },
     ),
   ]);
-  return { ...page, ...summary };
+  // Both parts are usually cache hits: merged, they stay one object the host serialises once.
+  return mergeShared(page, summary);
 }
 
 /** What a listing's answer depends on beyond the products it shows (storefront-cache.ts). */
@@ -186,23 +203,8 @@ export function pageQuery(
   cursor: KeysetCursor | OffsetCursor | undefined,
 ): SQL {
   if (sort === "relevance") {
-    // The tsquery once (its vocabulary look-ups with it) for the match and the score; score
-    // the capped candidates, then build cards for the page's rows only.
     const offset = cursor && "o" in cursor ? cursor.o : 0;
-    const q = f.q ?? "";
-    const tsquery = sql`(select tsq from sq)`;
-    return sql`
-      with sq as materialized (select ${searchTsquery(q)} as tsq),
-      m as (
-        select p.id, p.sold_count, ${relevanceScore(q, tsquery)} as score
-        from ${fromPublic} where ${filterWhere(f, { brand: true }, tsquery)} limit ${SEARCH_CANDIDATES}
-      ), top as (
-        select id, score from m order by score desc, sold_count desc, id desc
-        limit ${limit + 1} offset ${offset}
-      )
-      select ${cardColumns}, top.score
-      from top join products p on p.id = top.id join sellers s on s.id = p.seller_id
-      order by top.score desc, p.sold_count desc, p.id desc`;
+    return searchStatement(f.q ?? "", textless(f), anyBrand(f), PRICE_BUCKETS, limit, offset);
   }
   const where = filterWhere(f);
   const after = cursor && "k" in cursor ? sql` and ${keysetAfter(sort, cursor)}` : sql``;
@@ -220,74 +222,81 @@ async function loadPage(
   limit: number,
   cursor: KeysetCursor | OffsetCursor | undefined,
 ) {
-  const rows = await listRows<CardRow & Record<string, unknown>>(db, f, pageQuery(f, sort, limit, cursor));
+  const rows = await listRows<CardRow & Record<string, unknown>>(db, pageQuery(f, sort, limit, cursor));
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
   if (rows.length > limit && last) {
-    nextCursor =
-      sort === "relevance"
-        ? encodeCursor({ s: "relevance", o: (cursor && "o" in cursor ? cursor.o : 0) + limit })
-        : encodeCursor({
-            s: sort,
-            k: Object.keys(last)
-              .filter((c) => /^k\d$/.test(c))
-              .sort()
-              .map((c) => String(last[c])),
-            id: last.id,
-          });
+    nextCursor = encodeCursor({
+      s: sort as KeysetSortName,
+      k: Object.keys(last)
+        .filter((c) => /^k\d$/.test(c))
+        .sort()
+        .map((c) => String(last[c])),
+      id: last.id,
+    });
   }
   return { items: items.map(toCard), nextCursor };
 }
 
-type CountRow = { kind: "total" | "category" | "brand" | "price"; key: string | null; n: number };
+type SearchRow = { matched: number; items: (CardRow & { score: number })[]; counts: CountGroup[] | null };
+
+/** The filters without the text: what a search's candidates are looked up under. */
+const textless = (f: ListQuery) => filterWhere({ ...f, q: undefined });
+/** With a brand filter, the same without it (for the brand facet); else null. */
+const anyBrand = (f: ListQuery) => (f.brands ? filterWhere({ ...f, q: undefined }, { brand: false }) : null);
 
 /**
- * Total and facet counts in one statement over the filtered set (a search's: over its
- * candidates, see SEARCH_CANDIDATES). Brand counts ignore the
- * brand filter, so a shopper who picked one brand still sees the others to add; category
- * and price counts follow every filter.
+ * Total and facet counts in one statement over the filtered set, in one pass (grouping
+ * sets); a browse's reads only the covering (category, price, brand, seller) index. A
+ * search's count its capped candidates instead (search.ts), with `matched` beside them.
  */
 export function countsQuery(f: ListQuery): SQL {
+  if (f.q) return searchCountsStatement(f.q, textless(f), anyBrand(f), PRICE_BUCKETS);
   const inBrand = f.brands ? brandIn(f.brands) : sql`true`;
-  const bucket = sql.raw(
-    `case ${PRICE_BUCKETS.slice(1)
-      .map((lower, i) => `when min_price < ${lower} then ${i}`)
-      .join(" ")} else ${PRICE_BUCKETS.length - 1} end`,
-  );
-  return sql`
-    with f as (
-      select p.category_id, p.brand, p.min_price, ${inBrand} as in_brand
-      from ${fromPublic} where ${filterWhere(f, { brand: false })}
-      ${f.q ? sql`limit ${SEARCH_CANDIDATES}` : sql``}
-    )
-    select 'total' as kind, null::text as key, count(*)::int as n from f where in_brand
-    union all
-    select 'category', category_id::text, count(*)::int from f where in_brand group by category_id
-    union all
-    (select 'brand', min(brand), count(*)::int from f where brand <> ''
-      group by lower(brand) order by 3 desc, 2 limit 20)
-    union all
-    select 'price', b::text, count(*)::int from (select ${bucket} as b from f where in_brand) x group by b`;
+  return sql`select null::int as matched, (select json_agg(r) from (${countsOver(
+    sql`(select p.category_id, p.brand, p.min_price, ${inBrand} as in_brand, true as for_brand
+      from ${fromPublic} where ${filterWhere(f, { brand: false })}) f`,
+    PRICE_BUCKETS,
+  )}) r) as counts`;
+}
+
+async function loadSummary(db: Database, f: ListQuery, cats: CategoryRow[]) {
+  const [row] = await listRows<{ matched: number | null; counts: CountGroup[] | null }>(db, countsQuery(f));
+  return summarize(row?.counts ?? [], cats, f.category, row?.matched ?? null);
+}
+
+/** A relevance-ranked search: page, total and facets from one statement (search.ts). */
+async function loadSearch(
+  db: Database,
+  f: ListQuery,
+  cats: CategoryRow[],
+  limit: number,
+  cursor: OffsetCursor | undefined,
+): Promise<ProductListDto> {
+  const offset = cursor?.o ?? 0;
+  const [row] = await listRows<SearchRow>(db, pageQuery(f, "relevance", limit, cursor));
+  const rows = row?.items ?? [];
+  const items = rows.slice(0, limit).map(toCard);
+  const nextCursor = rows.length > limit ? encodeCursor({ s: "relevance", o: offset + limit }) : null;
+  return { items, nextCursor, ...summarize(row?.counts ?? [], cats, f.category, row?.matched ?? 0) };
 }
 
 const dialect = new PgDialect({ casing: "snake_case" });
-
-const loadCounts = (db: Database, f: ListQuery) => listRows<CountRow>(db, f, countsQuery(f));
 
 /** Distinct listing statements this process prepares on each connection, at most. */
 const MAX_PREPARED = 256;
 const prepared = new Set<string>();
 
 /**
- * A listing's rows. A browse (no text) runs as a prepared statement named after its text:
- * its planning (a dozen candidate indexes, two subqueries a card) cost more than running it.
- * The shapes are few (filters present or not, the sort), each prepared once per connection,
- * and capped. A search is planned for its own words every time: a plan made for no words in
- * particular could not know how many rows a tsquery matches.
+ * A listing's rows, as a prepared statement named after its text: its planning (a dozen
+ * candidate indexes, two subqueries a card) cost more than running it. The shapes are few
+ * (filters present or not, the sort, a search's number of words), each prepared once per
+ * connection, and capped. A search loses nothing to a plan made for no words in
+ * particular: its tsquery is a scalar subquery (built from the vocabulary as it runs), so
+ * even a plan made for the very words could not know how many rows it matches.
  */
-function listRows<T>(db: Database, f: ListQuery, query: SQL): Promise<T[]> {
-  if (f.q) return rowsOf<T>(db, query);
+function listRows<T>(db: Database, query: SQL): Promise<T[]> {
   const { sql: text } = dialect.sqlToQuery(query);
   const name = `list_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
   if (!prepared.has(name)) {
@@ -302,10 +311,12 @@ function listRows<T>(db: Database, f: ListQuery, query: SQL): Promise<T[]> {
  * the filtered category, or the top-level categories when there is none.
  */
 export function summarize(
-  rows: CountRow[],
+  groups: CountGroup[],
   cats: CategoryRow[],
   categorySlug: string | undefined,
-): { total: number; facets: Facets } {
+  /** A search's candidates found (at most SEARCH_CANDIDATES + 1); null for a browse. */
+  matched: number | null = null,
+): { total: number; totalIsLowerBound: boolean; facets: Facets } {
   const byId = new Map(cats.map((c) => [c.id, c]));
   const parentOfLevel = categorySlug ? (cats.find((c) => c.slug === categorySlug)?.id ?? null) : null;
   const levelOf = (id: string): string | undefined => {
@@ -318,25 +329,39 @@ export function summarize(
   };
   const categoryCounts = new Map<string, number>();
   let total = 0;
-  const brands: Facets["brands"] = [];
+  // Brands compare case-insensitively, named by one spelling (the first in sort order).
+  const brands = new Map<string, { count: number; name: string }>();
   const priceCounts = new Map<number, number>();
-  for (const r of rows) {
-    if (r.kind === "total") total = r.n;
-    else if (r.kind === "brand" && r.key) brands.push({ brand: r.key, count: r.n });
-    else if (r.kind === "price") priceCounts.set(Number(r.key), r.n);
-    else if (r.kind === "category" && r.key) {
-      const level = levelOf(r.key);
-      if (level) categoryCounts.set(level, (categoryCounts.get(level) ?? 0) + r.n);
+  const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const g of groups) {
+    if (g.nb > 0 && g.b) {
+      const key = g.b.toLowerCase();
+      const brand = brands.get(key);
+      if (!brand) brands.set(key, { count: g.nb, name: g.b });
+      else {
+        brand.count += g.nb;
+        if (g.b < brand.name) brand.name = g.b;
+      }
     }
+    if (g.n === 0) continue;
+    total += g.n;
+    add(priceCounts, g.k, g.n);
+    const level = levelOf(g.c);
+    if (level) add(categoryCounts, level, g.n);
   }
+  const brandFacet = [...brands.values()].map(({ count, name }) => ({ brand: name, count }));
   return {
     total,
+    // The candidates were capped and more matched: the counts are of the first ones.
+    totalIsLowerBound: matched !== null && matched > SEARCH_CANDIDATES,
     facets: {
       // `cats` is in display order, so the facet is too.
       categories: cats
         .filter((c) => categoryCounts.has(c.id))
         .map((c) => ({ slug: c.slug, name: c.name, count: categoryCounts.get(c.id)! })),
-      brands: brands.sort((a, b) => b.count - a.count || a.brand.localeCompare(b.brand)),
+      brands: brandFacet
+        .sort((a, b) => b.count - a.count || a.brand.localeCompare(b.brand))
+        .slice(0, MAX_BRANDS),
       priceBuckets: PRICE_BUCKETS.map((min, i) => ({
         min,
         max: PRICE_BUCKETS[i + 1] ?? null,
