@@ -18,6 +18,8 @@ import { unsubscribeRoutes } from "./unsubscribe-routes";
 
 export const REFRESH_COOKIE = "bazaar_rt";
 export const CART_COOKIE = "bazaar_cart";
+/** "Remember this device" (#16): lets a browser that passed the second factor skip it for 30 days. */
+export const DEVICE_COOKIE = "bazaar_device";
 export const MAX_BATCH_SIZE = 20;
 
 const tokenParam = (params: Record<string, string | undefined> | null | undefined) =>
@@ -64,6 +66,7 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
       "authorization",
       "x-bazaar-client",
       "x-bazaar-cart",
+      "x-bazaar-device",
       "x-request-id",
       "trpc-accept",
       "x-api-key",
@@ -131,6 +134,16 @@ export async function buildApp(runtime: Runtime, config: Config, loggerInstance?
               expires,
             }),
           clearCartCookie: () => void res.clearCookie(CART_COOKIE, { path: "/trpc" }),
+          trustedDeviceToken: header(req.headers["x-bazaar-device"]) ?? req.cookies[DEVICE_COOKIE] ?? null,
+          setTrustedDeviceCookie: (token, expires) =>
+            void res.setCookie(DEVICE_COOKIE, token, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: config.cookieSecure,
+              path: "/trpc",
+              expires,
+            }),
+          clearTrustedDeviceCookie: () => void res.clearCookie(DEVICE_COOKIE, { path: "/trpc" }),
         }),
       responseMeta({ errors }) {
         const limited = errors.find((e) => e.cause instanceof DomainError && e.cause.code === "RATE_LIMITED");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redact, targetOf } from "./audit-mutations";
 import { createCaller } from "./root";
 import { clientError, testHttp } from "./testing/http";
+import { signInViaApi } from "./testing/sign-in";
 
 /**
  * The audit log through the API: what a mutation writes (its use case's entry, or the
@@ -24,7 +25,7 @@ const api = (token: string | null, requestId: string = randomUUID(), ip = IP) =>
 async function account(role: "customer" | "admin", name = "Someone") {
   const email = `${role}-${randomUUID().slice(0, 8)}@example.com`;
   const user = await createVerifiedUser(t.deps, { email, name, password: PASSWORD, role });
-  const { accessToken } = await api(null).auth.login({ email, password: PASSWORD });
+  const { accessToken } = await signInViaApi(t.deps, api(null), { email, password: PASSWORD });
   return { id: user.id, email, name, token: accessToken };
 }
 
@@ -51,7 +52,7 @@ async function sellerAccount() {
     status: "approved",
     ...shopInput(`Audit Shop ${randomUUID().slice(0, 6)}`, owner.email),
   });
-  const { accessToken } = await api(null).auth.login({ email: owner.email, password: PASSWORD });
+  const { accessToken } = await signInViaApi(t.deps, api(null), { email: owner.email, password: PASSWORD });
   return { ...owner, token: accessToken, sellerId: seller.id };
 }
 

@@ -3,6 +3,7 @@ import {
   audit,
   createApiKey,
   createTrackingCode,
+  createVerifiedUser,
   createWebhookEndpoint,
   customerChannel,
   DomainError,
@@ -10,14 +11,22 @@ import {
   getCart,
   importCatalogCsv,
   inboxChannel,
+  login,
   type Limits,
   notificationChannel,
   sellerChannel,
   sharedWishlist,
+  startChallengeEnrolment,
   wishlistStatus,
 } from "@bazaar/core";
-import { createTestContext, type TestContext } from "@bazaar/core/testing";
-import { notifications, webhookOutbox } from "@bazaar/db";
+import {
+  createTestContext,
+  currentTotpCodeByEmail,
+  enrolTotp,
+  type TestContext,
+  totpCode,
+} from "@bazaar/core/testing";
+import { notifications, trustedDevices, webhookOutbox } from "@bazaar/db";
 import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppRouter, appRouter, createCaller } from "./root";
@@ -161,6 +170,23 @@ const endpointIdOf = (made: string) => made.split(" ")[0]!;
 const eventIdOf = (made: string) => made.split(" ")[1]!;
 const webhookInput = { url: "https://127.0.0.1:1/matrix", events: ["order.paid" as const] };
 
+/**
+ * A fresh account's sign-in stopped at its second factor: a customer with an authenticator
+ * (the token and a right code), or an admin who has none yet (enrolment required).
+ */
+async function secondFactorStep(w: AuthzWorld, role: "customer" | "admin") {
+  const email = `${w.unique("two-factor")}@example.com`;
+  const user = await createVerifiedUser(w.t.deps, { email, name: "Two Factor", password: w.password, role });
+  if (role === "customer") await enrolTotp(w.t.deps, user.id);
+  const first = await login(
+    w.t.deps,
+    { ip: "127.0.0.1", userAgent: "authz-matrix" },
+    { email, password: w.password },
+  );
+  if (first.status !== "second_factor_required") throw new Error("expected a second-factor challenge");
+  return { challengeToken: first.challengeToken, code: await currentTotpCodeByEmail(w.t.deps, email) };
+}
+
 const ownedByCustomer = (denied: Denial) => ({ by: "customer" as const, denied });
 const ownedBySeller = (denied: Denial) => ({ by: "seller" as const, denied });
 
@@ -202,6 +228,57 @@ const matrix: Matrix = {
   "auth.resetPassword": {
     gate: "public",
     input: async (w) => ({ token: await w.fresh.resetToken(), newPassword: "reset-pass-word-2" }),
+  },
+  // Two-factor (#16): a sign-in challenge's token is the authority for the second step, so
+  // every persona (any session or none) may answer its own fresh challenge.
+  "auth.verifySecondFactor": { gate: "public", input: (w) => secondFactorStep(w, "customer") },
+  "auth.startChallengeEnrolment": {
+    gate: "public",
+    input: async (w) => ({ challengeToken: (await secondFactorStep(w, "admin")).challengeToken }),
+  },
+  "auth.confirmChallengeEnrolment": {
+    gate: "public",
+    input: async (w) => {
+      const { challengeToken } = await secondFactorStep(w, "admin");
+      const { secret } = await startChallengeEnrolment(w.t.deps, { challengeToken });
+      return { challengeToken, code: totpCode(secret) };
+    },
+  },
+  "auth.twoFactorStatus": { gate: "authed" },
+  // The admin persona is enrolled (admins must be), so it may not start over.
+  "auth.startTwoFactor": { gate: "authed", mayEndIn: ["two_factor.already_enabled"] },
+  "auth.confirmTwoFactor": {
+    gate: "authed",
+    input: () => ({ code: "000000" }),
+    mayEndIn: ["auth.second_factor_invalid", "two_factor.not_started", "two_factor.already_enabled"],
+  },
+  // A wrong password: nobody's factor is turned off by the matrix.
+  "auth.disableTwoFactor": {
+    gate: "authed",
+    input: () => ({ password: "not-the-password-1" }),
+    mayEndIn: ["two_factor.not_enabled", "auth.wrong_password"],
+  },
+  "auth.regenerateRecoveryCodes": {
+    gate: "authed",
+    input: () => ({ password: "not-the-password-1" }),
+    mayEndIn: ["two_factor.not_enabled", "auth.wrong_password"],
+  },
+  "auth.trustedDevices": { gate: "authed" },
+  "auth.revokeTrustedDevice": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("two_factor.device_not_found")),
+    make: async (w) => {
+      const [row] = await w.t.deps.db
+        .insert(trustedDevices)
+        .values({
+          userId: w.accounts.customer.userId,
+          tokenHash: randomUUID(),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
+        .returning({ id: trustedDevices.id });
+      return row!.id;
+    },
+    input: (_, deviceId) => ({ deviceId }),
   },
 
   // -- storefront

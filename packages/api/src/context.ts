@@ -18,6 +18,10 @@ export type HttpExchange = {
   cartToken: string | null;
   setCartCookie(token: string, expiresAt: Date): void;
   clearCartCookie(): void;
+  /** A remember-this-device token: an httpOnly cookie on the web, `x-bazaar-device` on mobile. */
+  trustedDeviceToken?: string | null;
+  setTrustedDeviceCookie?(token: string, expiresAt: Date): void;
+  clearTrustedDeviceCookie?(): void;
 };
 
 export type Context = { deps: Deps; http: HttpExchange };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "./context";
 import { createCaller } from "./root";
 import { clientError, cookieJar, testHttp } from "./testing/http";
+import { signInViaApi } from "./testing/sign-in";
 
 let t: TestContext;
 const jar = cookieJar();
@@ -41,7 +42,7 @@ describe("app router", () => {
 
   it("gives a mobile client the refresh token in the body and takes it back in the input", async () => {
     jar.refresh = null;
-    const res = await api({ client: "mobile" }).auth.login({
+    const res = await signInViaApi(t.deps, api({ client: "mobile" }), {
       email: "admin@example.com",
       password: "pass-word-1",
     });
@@ -53,7 +54,7 @@ describe("app router", () => {
 
   it("maps domain errors to a code, a reason and field errors", async () => {
     expect(
-      await clientError(api().auth.login({ email: "admin@example.com", password: "nope-nope-1" })),
+      await clientError(signInViaApi(t.deps, api(), { email: "admin@example.com", password: "nope-nope-1" })),
     ).toEqual({
       code: "UNAUTHORIZED",
       httpStatus: 0,
@@ -70,7 +71,7 @@ describe("app router", () => {
   });
 
   it("lists users for an admin with cursor pagination", async () => {
-    const admin = await api().auth.login({ email: "admin@example.com", password: "pass-word-1" });
+    const admin = await signInViaApi(t.deps, api(), { email: "admin@example.com", password: "pass-word-1" });
     for (let i = 0; i < 5; i++) {
       await createVerifiedUser(t.deps, {
         email: `page${i}@example.com`,
@@ -139,7 +140,8 @@ describe("bad input everywhere", () => {
   let token = "";
   let sellerToken = "";
   beforeAll(async () => {
-    token = (await api().auth.login({ email: "admin@example.com", password: "pass-word-1" })).accessToken;
+    token = (await signInViaApi(t.deps, api(), { email: "admin@example.com", password: "pass-word-1" }))
+      .accessToken;
     const seller = await createVerifiedUser(t.deps, {
       email: "shop@example.com",
       name: "Shop",
@@ -162,7 +164,7 @@ describe("bad input everywhere", () => {
       },
       bankAccount: { holder: "Shop", number: "123456789012", ifsc: "HDFC0001234" },
     });
-    sellerToken = (await api().auth.login({ email: "shop@example.com", password: "pass-word-1" }))
+    sellerToken = (await signInViaApi(t.deps, api(), { email: "shop@example.com", password: "pass-word-1" }))
       .accessToken;
   });
   for (const [path, input] of bad) {

@@ -21,6 +21,7 @@ import { returnsRoutes } from "./routers/returns";
 import { reviewsRoutes } from "./routers/reviews";
 import { sellersRoutes } from "./routers/sellers";
 import { trackingRoutes } from "./routers/tracking";
+import { twoFactorRoutes } from "./routers/two-factor";
 import { webhooksRoutes } from "./routers/webhooks";
 import { wishlistRoutes } from "./routers/wishlist";
 import { createCallerFactory, router } from "./trpc";
@@ -33,7 +34,12 @@ import { createCallerFactory, router } from "./trpc";
  * namespace under `seller.` and `admin.`.
  */
 export const appRouter = router({
-  auth: router({ ...identityRoutes.public, ...identityRoutes.signedIn }),
+  auth: router({
+    ...identityRoutes.public,
+    ...identityRoutes.signedIn,
+    ...twoFactorRoutes.public,
+    ...twoFactorRoutes.signedIn,
+  }),
   catalog: router(catalogRoutes.public),
   addresses: router(addressesRoutes.signedIn),
   cart: router(cartRoutes.shopper),

@@ -1,5 +1,5 @@
-import { createVerifiedUser, DomainError, login } from "@bazaar/core";
-import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { createVerifiedUser, DomainError } from "@bazaar/core";
+import { createTestContext, signInForTest as login, type TestContext } from "@bazaar/core/testing";
 import { createDb, sellers } from "@bazaar/db";
 import type { Role } from "@bazaar/schemas";
 import { TRPCError } from "@trpc/server";

@@ -25,5 +25,6 @@ export * from "./returns";
 export * from "./reviews";
 export * from "./sellers";
 export * from "./tracking";
+export * from "./two-factor";
 export * from "./webhooks";
 export * from "./wishlist";

@@ -4,6 +4,7 @@ import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
 import { clientError, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const api = (accessToken: string | null = null) =>
@@ -15,7 +16,8 @@ async function account(role: "customer" | "admin") {
   const user = await createVerifiedUser(t.deps, { email, name: "Meera Shah", password: PASSWORD, role });
   return { userId: user.id, email };
 }
-const login = async (email: string) => (await api().auth.login({ email, password: PASSWORD })).accessToken;
+const login = async (email: string) =>
+  (await signInViaApi(t.deps, api(), { email, password: PASSWORD })).accessToken;
 
 /** An approved shop whose owner is signed in. */
 async function sellerSession() {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpExchange } from "../context";
 import { createCaller } from "../root";
 import { type CookieJar, clientError, cookieJar, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const api = (over: Partial<HttpExchange> = {}, jar: CookieJar = cookieJar()) =>
@@ -19,7 +20,7 @@ async function signedIn(role: "customer" | "seller" | "admin" = "customer") {
     password: "pass-word-1",
     role,
   });
-  const { accessToken } = await api().auth.login({ email, password: "pass-word-1" });
+  const { accessToken } = await signInViaApi(t.deps, api(), { email, password: "pass-word-1" });
   return { user, email, token: accessToken };
 }
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
     bankAccount: { holder: "Asha", number: "123456789012", ifsc: "SBIN0031234" },
   });
   sellerId = seller.id;
-  sellerToken = (await api().auth.login({ email: s.email, password: "pass-word-1" })).accessToken;
+  sellerToken = (await signInViaApi(t.deps, api(), { email: s.email, password: "pass-word-1" })).accessToken;
   const [cat] = await t.deps.db.insert(categories).values({ name: "Pottery", slug: "pottery" }).returning();
   const make = async (title: string, price: number, stock: number) => {
     const [p] = await t.deps.db
@@ -97,7 +98,7 @@ describe("cart over the API", () => {
     const jar = cookieJar();
     await api({}, jar).cart.addItem({ variantId, qty: 4 });
     await api({}, jar).cart.addItem({ variantId: otherVariantId, qty: 1 });
-    const login = await api({}, jar).auth.login({ email: c.email, password: "pass-word-1" });
+    const login = await signInViaApi(t.deps, api({}, jar), { email: c.email, password: "pass-word-1" });
     expect(login.cartMerge).toEqual({
       linesAdded: 1,
       linesCombined: 1,

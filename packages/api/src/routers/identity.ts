@@ -4,20 +4,16 @@ import {
   listSessions,
   login,
   logout,
-  mergeGuestCart,
   refreshSession,
   register,
   requestPasswordReset,
   resendOtp,
   resetPassword,
   revokeSession,
-  type SignedIn,
   updateProfile,
   verifyEmail,
 } from "@bazaar/core";
 import {
-  type AuthResult,
-  type CartMergeReport,
   ChangePasswordInput,
   LoginInput,
   LogoutInput,
@@ -31,27 +27,10 @@ import {
   VerifyEmailInput,
 } from "@bazaar/schemas";
 import type { Context } from "../context";
+import { deliver, deliverSignIn, signInOrigin } from "../sign-in";
 import { authedProcedure, publicProcedure } from "../trpc";
 
 const origin = (ctx: Context) => ({ ip: ctx.http.ip, userAgent: ctx.http.userAgent });
-
-/**
- * Web clients get the refresh token as an httpOnly cookie and never see it; mobile clients
- * get it in the body. A guest cart the client was holding joins the customer's cart, and
- * the response says what the merge did.
- */
-async function deliver(ctx: Context, s: SignedIn): Promise<AuthResult> {
-  const { refreshToken, sessionId: _, ...result } = s;
-  let cartMerge: CartMergeReport | undefined;
-  if (ctx.http.cartToken && s.user.role === "customer") {
-    cartMerge = (await mergeGuestCart(ctx.deps, s.user.id, ctx.http.cartToken)) ?? undefined;
-    ctx.http.clearCartCookie();
-  }
-  const out = cartMerge ? { ...result, cartMerge } : result;
-  if (ctx.http.client === "mobile") return { ...out, refreshToken };
-  ctx.http.setRefreshCookie(refreshToken, new Date(ctx.deps.now().getTime() + 30 * 24 * 3600 * 1000));
-  return out;
-}
 
 export const identityRoutes = {
   /** Signing up, in and out, and resets, mounted at `auth`. */
@@ -65,7 +44,9 @@ export const identityRoutes = {
     resendOtp: publicProcedure.input(ResendOtpInput).mutation(({ ctx, input }) => resendOtp(ctx.deps, input)),
     login: publicProcedure
       .input(LoginInput)
-      .mutation(async ({ ctx, input }) => deliver(ctx, await login(ctx.deps, origin(ctx), input))),
+      .mutation(async ({ ctx, input }) =>
+        deliverSignIn(ctx, await login(ctx.deps, signInOrigin(ctx), input)),
+      ),
     refresh: publicProcedure.input(RefreshInput).mutation(async ({ ctx, input }) => {
       try {
         return deliver(

@@ -5,6 +5,7 @@ import type { MessageEventDto } from "@bazaar/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
 import { clientError, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const api = (accessToken: string | null = null, signal?: AbortSignal) =>
@@ -13,7 +14,7 @@ const api = (accessToken: string | null = null, signal?: AbortSignal) =>
 async function signedIn() {
   const email = `buyer-${randomUUID()}@example.com`;
   await createVerifiedUser(t.deps, { email, name: "Kavya Iyer", password: "pass-word-1", role: "customer" });
-  return (await api().auth.login({ email, password: "pass-word-1" })).accessToken;
+  return (await signInViaApi(t.deps, api(), { email, password: "pass-word-1" })).accessToken;
 }
 
 beforeAll(async () => {
@@ -104,7 +105,7 @@ describe("message procedures", () => {
   it("an admin's stream is refused: only the two sides of a conversation have an inbox", async () => {
     const email = `admin-${randomUUID()}@example.com`;
     await createVerifiedUser(t.deps, { email, name: "Asha Admin", password: "pass-word-1", role: "admin" });
-    const { accessToken } = await api().auth.login({ email, password: "pass-word-1" });
+    const { accessToken } = await signInViaApi(t.deps, api(), { email, password: "pass-word-1" });
     const stream = (await api(accessToken).messages.onMessage({})) as AsyncIterable<unknown>;
     const e = await clientError(stream[Symbol.asyncIterator]().next());
     expect([e.code, e.reason]).toEqual(["FORBIDDEN", "messaging.participants_only"]);

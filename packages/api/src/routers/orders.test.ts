@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from "@bazaar/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
 import { clientError, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const api = (accessToken: string | null = null) =>
@@ -12,7 +13,7 @@ const api = (accessToken: string | null = null) =>
 async function signedIn(role: "customer" | "admin" = "customer") {
   const email = `${role}-${randomUUID()}@example.com`;
   await createVerifiedUser(t.deps, { email, name: role, password: "pass-word-1", role });
-  return (await api().auth.login({ email, password: "pass-word-1" })).accessToken;
+  return (await signInViaApi(t.deps, api(), { email, password: "pass-word-1" })).accessToken;
 }
 
 beforeAll(async () => {
@@ -97,7 +98,7 @@ describe("order procedures", () => {
       },
       bankAccount: { holder: "Sunita", number: "123456789012", ifsc: "SBIN0031234" },
     });
-    const seller = api((await api().auth.login({ email, password: "pass-word-1" })).accessToken);
+    const seller = api((await signInViaApi(t.deps, api(), { email, password: "pass-word-1" })).accessToken);
     const shipped = await clientError(
       seller.seller.orders.advance({ subOrderId: randomUUID(), to: "shipped" }),
     );

@@ -4,6 +4,7 @@ import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
 import { clientError, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const api = (accessToken: string | null = null) =>
@@ -12,7 +13,7 @@ const api = (accessToken: string | null = null) =>
 async function signedIn() {
   const email = `customer-${randomUUID()}@example.com`;
   await createVerifiedUser(t.deps, { email, name: "Kavya Iyer", password: "pass-word-1", role: "customer" });
-  return (await api().auth.login({ email, password: "pass-word-1" })).accessToken;
+  return (await signInViaApi(t.deps, api(), { email, password: "pass-word-1" })).accessToken;
 }
 
 beforeAll(async () => {

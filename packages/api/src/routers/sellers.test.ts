@@ -5,6 +5,7 @@ import type { SellerApplyInput } from "@bazaar/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../root";
 import { clientError, testHttp } from "../testing/http";
+import { signInViaApi } from "../testing/sign-in";
 
 let t: TestContext;
 const http = (accessToken: string | null) => testHttp({ accessToken });
@@ -17,7 +18,7 @@ async function signedIn(email: string, role: "customer" | "admin" = "customer") 
     password: "pass-word-1",
     role,
   });
-  const { accessToken } = await api().auth.login({ email, password: "pass-word-1" });
+  const { accessToken } = await signInViaApi(t.deps, api(), { email, password: "pass-word-1" });
   return { user, token: accessToken };
 }
 

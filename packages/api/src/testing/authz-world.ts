@@ -26,7 +26,6 @@ import {
   escalateReturn,
   getCheckoutSettings,
   inboxChannel,
-  login,
   markPayoutPaid,
   notificationChannel,
   placeOrder,
@@ -43,11 +42,12 @@ import {
   submitProduct,
   suspendSeller,
 } from "@bazaar/core";
-import type { TestContext } from "@bazaar/core/testing";
+import { signInForTest, type TestContext } from "@bazaar/core/testing";
 import { media } from "@bazaar/db";
 import type { CreateAddressInput, ProductStatus, SellerApplyInput } from "@bazaar/schemas";
 import { createCaller } from "../root";
 import { testHttp } from "./http";
+import { signInViaApi } from "./sign-in";
 
 /**
  * Who calls, in the authorization matrix. "customer" and "seller" own the objects every
@@ -377,7 +377,7 @@ export async function buildAuthzWorld(t: TestContext) {
   async function signIn(): Promise<Tokens> {
     const out = {} as Tokens;
     for (const [persona, { email }] of Object.entries(accounts) as [SignedInPersona, { email: string }][])
-      out[persona] = (await api(null).auth.login({ email, password: PASSWORD })).accessToken;
+      out[persona] = (await signInViaApi(deps, api(null), { email, password: PASSWORD })).accessToken;
     return out;
   }
   const api = (accessToken: string | null) => createCaller({ deps, http: testHttp({ accessToken }) });
@@ -595,7 +595,7 @@ export async function buildAuthzWorld(t: TestContext) {
       address: async () => (await createAddress(deps, customerActor, addressInput)).id,
       /** Another signed-in device of customer A. */
       session: async () =>
-        (await login(deps, origin, { email: customerAccount.email, password: PASSWORD })).sessionId,
+        (await signInForTest(deps, origin, { email: customerAccount.email, password: PASSWORD })).sessionId,
       /** A new, unverified sign-up and the code emailed to it. */
       signUp: async () => {
         const email = `${unique("verify")}@example.com`;
@@ -611,7 +611,7 @@ export async function buildAuthzWorld(t: TestContext) {
         ),
       /** A session of the login probe, for the procedures that take a refresh token. */
       probeRefreshToken: async () =>
-        (await login(deps, origin, { email: loginProbe.email, password: PASSWORD })).refreshToken,
+        (await signInForTest(deps, origin, { email: loginProbe.email, password: PASSWORD })).refreshToken,
       product: async (status: ProductStatus) => (await product(sellerActor, status)).id,
       shop: async (status: "approved" | "pending" | "suspended") => {
         const owner = await account("customer", "Fresh Seller");

@@ -3,8 +3,8 @@ import type { HttpExchange } from "../context";
 import { errorData } from "../errors";
 
 /** The cookies a browser would keep between calls. */
-export type CookieJar = { refresh: string | null; cart: string | null };
-export const cookieJar = (): CookieJar => ({ refresh: null, cart: null });
+export type CookieJar = { refresh: string | null; cart: string | null; device?: string | null };
+export const cookieJar = (): CookieJar => ({ refresh: null, cart: null, device: null });
 
 /** An HTTP exchange for API tests: a web client on loopback, with cookies kept in `jar`. */
 export function testHttp(over: Partial<HttpExchange> = {}, jar: CookieJar = cookieJar()): HttpExchange {
@@ -26,6 +26,13 @@ export function testHttp(over: Partial<HttpExchange> = {}, jar: CookieJar = cook
     },
     clearCartCookie: () => {
       jar.cart = null;
+    },
+    trustedDeviceToken: jar.device ?? null,
+    setTrustedDeviceCookie: (token) => {
+      jar.device = token;
+    },
+    clearTrustedDeviceCookie: () => {
+      jar.device = null;
     },
     ...over,
   };

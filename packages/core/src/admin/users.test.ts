@@ -3,8 +3,8 @@ import { auditLog } from "@bazaar/db";
 import type { Role } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticate, createVerifiedUser, login, refreshSession } from "../identity";
-import { createTestContext, rejects, type TestContext } from "../testing";
+import { authenticate, createVerifiedUser, refreshSession } from "../identity";
+import { createTestContext, signInForTest as login, rejects, type TestContext } from "../testing";
 import { listUsers, setUserStatus } from "./index";
 
 let t: TestContext;

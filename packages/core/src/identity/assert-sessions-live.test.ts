@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sessions } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, rejects, type TestContext } from "../testing";
+import { createTestContext, signInForTest as login, rejects, type TestContext } from "../testing";
 import { assertSessionLiveBatched } from "./assert-sessions-live";
 import { createVerifiedUser } from "./create-user";
-import { login } from "./login";
 
 let t: TestContext;
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import type { Actor, Deps, Origin } from "../platform/deps";
 import { hashPassword, verifyPassword } from "./credentials";
 import { findUserById } from "./queries";
 import { revokeSessions } from "./sessions";
+import { revokeTrustedDevices } from "./two-factor/trusted-devices";
 
 /**
  * Changes the password and signs out every other device; this one stays signed in.
@@ -45,6 +46,8 @@ export async function changePassword(
       "password_changed",
       now,
     );
+    // A remembered device skipped the second factor on the old password's word.
+    await revokeTrustedDevices(tx, user.id, now);
     const emailId = await queueEmail(tx, {
       to: user.email,
       template: "password_changed",

@@ -1,14 +1,13 @@
 import { LoginInput } from "@bazaar/schemas";
 import { forbidden, unauthorized } from "../errors";
 import type { Deps, Origin } from "../platform/deps";
-import { completeSignIn } from "./complete-sign-in";
+import { completeSignIn, type SignInOutcome } from "./complete-sign-in";
 import { dummyPasswordHash, verifyPassword } from "./credentials";
 import { findUserByEmail } from "./queries";
-import type { SignedIn } from "./sessions";
 
 const badCredentials = () => unauthorized("auth.invalid_credentials", "Email or password is wrong");
 
-export async function login(deps: Deps, origin: Origin, raw: LoginInput): Promise<SignedIn> {
+export async function login(deps: Deps, origin: Origin, raw: LoginInput): Promise<SignInOutcome> {
   const input = LoginInput.parse(raw);
   if (origin.ip) await deps.limiter.consume("login.ip", origin.ip);
   await deps.limiter.consume("login.account", input.email);

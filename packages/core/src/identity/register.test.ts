@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, rejects, type TestContext } from "../testing";
-import { login } from "./login";
+import { createTestContext, signInForTest as login, rejects, type TestContext } from "../testing";
 import { register } from "./register";
 import { resendOtp } from "./resend-otp";
 import { verifyEmail } from "./verify-email";

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, signInForTest as login, type TestContext } from "../testing";
 import { authenticate } from "./authenticate";
 import { createVerifiedUser } from "./create-user";
-import { login } from "./login";
 import { requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 

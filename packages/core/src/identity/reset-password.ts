@@ -6,6 +6,7 @@ import { dispatchEmails, queueEmail } from "../notifications";
 import type { Deps, Origin } from "../platform/deps";
 import { hashPassword, sha256 } from "./credentials";
 import { revokeSessions } from "./sessions";
+import { revokeTrustedDevices } from "./two-factor/trusted-devices";
 
 const invalidLink = () =>
   invalidField(
@@ -49,6 +50,7 @@ export async function resetPassword(
       .set({ passwordHash, updatedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now })
       .where(eq(users.id, user.id));
     await revokeSessions(tx, { userId: user.id }, "password_reset", now);
+    await revokeTrustedDevices(tx, user.id, now);
     return queueEmail(tx, {
       to: user.email,
       template: "password_changed",

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUserStatus } from "../admin/set-user-status";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, signInForTest as login, type TestContext } from "../testing";
 import { authenticate } from "./authenticate";
 import { changePassword } from "./change-password";
 import { createVerifiedUser } from "./create-user";
 import { listSessions } from "./list-sessions";
-import { login } from "./login";
 import { logout } from "./logout";
 import { refreshSession } from "./refresh-session";
 import { revokeSession } from "./revoke-session";

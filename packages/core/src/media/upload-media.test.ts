@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "../errors";
 import { authenticate } from "../identity/authenticate";
 import { createVerifiedUser } from "../identity/create-user";
-import { login } from "../identity/login";
 import type { Actor } from "../platform/deps";
 import type { MediaStore } from "../platform/media-store";
-import { createTestContext, type TestContext } from "../testing";
+import { createTestContext, signInForTest as login, type TestContext } from "../testing";
 import { sampleJpeg, samplePng, sampleWebp } from "../testing/sample-images";
 import { uploadMedia } from "./upload-media";
 

@@ -6,6 +6,7 @@ import { questionTemplates } from "./templates-questions";
 import { reportTemplates } from "./templates-reports";
 import { returnTemplates } from "./templates-returns";
 import { reviewTemplates } from "./templates-reviews";
+import { twoFactorTemplates } from "./templates-two-factor";
 import { webhookTemplates } from "./templates-webhooks";
 
 /**
@@ -224,6 +225,7 @@ export const templates = {
   ...payoutTemplates,
   ...messagingTemplates,
   ...webhookTemplates,
+  ...twoFactorTemplates,
   ...googleTemplates,
 } satisfies Record<string, (p: P) => Rendered>;
 

@@ -79,4 +79,9 @@ export type Actor = { userId: string; role: Role; sessionId: string };
 export type SellerActor = Actor & { sellerId: string };
 
 /** Where an anonymous request came from: used for rate limits and the sessions list. */
-export type Origin = { ip: string | null; userAgent: string | null };
+export type Origin = {
+  ip: string | null;
+  userAgent: string | null;
+  /** A remember-this-device token the client presented (cookie or `x-bazaar-device`): skips a second factor. */
+  trustedDevice?: string | null;
+};

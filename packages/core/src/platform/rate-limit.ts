@@ -23,6 +23,9 @@ export const defaultLimits = {
   "reset.use.ip": { points: 20, duration: 15 * 60 },
   // Google sign-in: each try checks a token's signature and may create an account.
   "google.ip": { points: 30, duration: 15 * 60 },
+  // Second-factor codes per account (#16): 10 guesses in 15 minutes of a million codes, however
+  // many sign-in challenges they are spread over.
+  "two_factor.account": { points: 10, duration: 15 * 60 },
   // Each try costs a bcrypt check: a batch of guesses must not slow everyone's sign-in.
   "password.change.account": { points: 5, duration: 15 * 60 },
   "password.change.ip": { points: 20, duration: 15 * 60 },

@@ -12,4 +12,5 @@ export {
   startSmtpServer,
   type TestContext,
 } from "./test-context";
+export { currentTotpCode, currentTotpCodeByEmail, enrolTotp, signedIn, signInForTest, totpCode } from "./two-factor";
 export { startWebhookReceiver, verifyStandardWebhook } from "./webhook-receiver";
