@@ -45,7 +45,7 @@ function reasonFor(error: unknown): DomainError {
   const keysUnreachable =
     error instanceof errors.JWKSTimeout ||
     error instanceof errors.JWKSInvalid ||
-    error instanceof TypeError ||
+    (error instanceof TypeError && /fetch/i.test(error.message)) ||
     (error instanceof errors.JOSEError && /JSON Web Key Set HTTP response/.test(error.message));
   if (keysUnreachable)
     return new DomainError(
