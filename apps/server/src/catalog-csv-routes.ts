@@ -22,8 +22,9 @@ const fileError = (reason: string, message: string) =>
  * The seller's catalog as files (#16), an encapsulated plugin (multipart stays inside it):
  * - `GET /api/seller/catalog.csv`: the shop's catalog, streamed.
  * - `POST /api/seller/catalog-imports`: one multipart CSV file (at most CATALOG_CSV_MAX_BYTES);
- *   answers `202 { import: CatalogImportDto }` at once and applies the file in the background;
- *   the seller app polls `seller.catalogImport.get` for progress.
+ *   answers `202 { import: CatalogImportDto }` at once; a `catalog.import` job applies the file
+ *   (in this process, or in the worker when Redis is configured) and the seller app polls
+ *   `seller.catalogImport.get` for progress.
  * - `GET /api/seller/catalog-imports/:id/errors.csv`: that import's error report.
  * The shop always comes from the token, never the address. Errors as on every route.
  */
@@ -64,9 +65,7 @@ export async function catalogCsvRoutes(app: FastifyInstance, options: { runtime:
   app.post("/api/seller/catalog-imports", async (req, reply) => {
     const actor = await seller(req);
     const file = await readCsv(req);
-    const { importId, finished } = await beginCatalogImport(deps, actor, file);
-    // Runs on after the answer; its own failures end in the import record (status failed).
-    void finished;
+    const { importId } = await beginCatalogImport(deps, actor, file);
     return reply.code(202).send({ import: await getCatalogImport(deps, actor, { id: importId }) });
   });
 

@@ -1,4 +1,5 @@
 import type { JobContext, JobHandlers } from "@bazaar/jobs";
+import { runCatalogImportJob } from "./catalog-csv";
 import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
 import { sendUnreadEmail } from "./messaging";
@@ -40,6 +41,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "messages.unread-email": async (payload) => void (await sendUnreadEmail(deps, payload)),
     "webhooks.deliver": async (payload) => void (await deliverWebhookEvent(deps, payload.eventId)),
     "webhooks.dispatch": async () => void (await dispatchWebhooks(deps)),
+    "catalog.import": async (payload, ctx) => runCatalogImportJob(deps, payload, ctx),
     "maintenance.sweep": async () => void (await sweep(deps)),
   });
 }

@@ -28,6 +28,8 @@ export const jobs = {
   "webhooks.deliver": { queue: "webhooks", payload: z.object({ eventId: z.uuid() }) },
   /** Repeating, every few seconds: queues a delivery for each due outbound webhook event. */
   "webhooks.dispatch": { queue: "webhooks", payload: z.object({}) },
+  /** Applies an uploaded catalog CSV; the file waits in its catalog_imports row. */
+  "catalog.import": { queue: "catalog", payload: z.object({ importId: z.uuid() }) },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

@@ -5,6 +5,7 @@ import { CATALOG_CSV_COLUMNS, type CatalogImportDto } from "@bazaar/schemas";
 import { parse } from "csv-parse";
 import { eq, sql } from "drizzle-orm";
 import { invalidField } from "../errors";
+import { setAuditActor } from "../platform/audit";
 import type { Deps, SellerActor } from "../platform/deps";
 import { applyGroup, GroupRejected } from "./apply-group";
 import type { CsvRow, ProductGroup, RowError } from "./group";
@@ -18,14 +19,91 @@ const MAX_ERRORS = 5000;
 const REQUIRED = ["handle", "title", "category", "sku", "price_rupees"] as const;
 
 /**
- * Starts importing a catalog CSV: the import record is written at once (so the seller app
- * can show it), and `finished` settles when every row has been applied or reported.
+ * Starts importing a catalog CSV as a job (`catalog.import`): the import record is written
+ * at once with the file (so the seller app can show it, and a worker process can read the
+ * file), then the job applies it. Where the job runs is the runtime's choice: in this
+ * process by default, in the worker when Redis is configured. Progress is the record's
+ * counts, saved after every batch.
  */
 export async function beginCatalogImport(
   deps: Deps,
   actor: SellerActor,
   file: { filename: string; bytes: Buffer },
-): Promise<{ importId: string; finished: Promise<void> }> {
+): Promise<{ importId: string }> {
+  const importId = await createImport(deps, actor, file, true);
+  await deps.jobs.enqueue("catalog.import", { importId }, { dedupeKey: `catalog-import:${importId}` });
+  return { importId };
+}
+
+/** A job that stopped unexpectedly is tried this many times in all before the import is failed. */
+export const IMPORT_JOB_ATTEMPTS = 3;
+
+/**
+ * The `catalog.import` job: applies the file of a running import as the seller who uploaded
+ * it. Idempotent: an import that ended (or whose file is gone) is left alone, and a retry
+ * after a crash starts the file again, which re-applies nothing (products match by SKU,
+ * unchanged rows count as unchanged). The file is dropped when the import ends.
+ */
+export async function runCatalogImportJob(
+  deps: Deps,
+  payload: { importId: string },
+  ctx: { attempt: number } = { attempt: 1 },
+): Promise<void> {
+  const [row] = await deps.db
+    .select({
+      status: catalogImports.status,
+      sellerId: catalogImports.sellerId,
+      userId: catalogImports.userId,
+      file: catalogImports.file,
+    })
+    .from(catalogImports)
+    .where(eq(catalogImports.id, payload.importId));
+  if (row?.status !== "running" || !row.file) return;
+  if (!row.userId) {
+    await fail(deps, payload.importId, "The account that uploaded the file is gone.");
+    return;
+  }
+  const actor: SellerActor = {
+    userId: row.userId,
+    role: "seller",
+    sessionId: `catalog-import:${payload.importId}`,
+    sellerId: row.sellerId,
+  };
+  // What the import audits names the seller who uploaded the file, as when it ran in the request.
+  setAuditActor(actor);
+  try {
+    await runImport(deps, actor, payload.importId, row.file);
+  } catch (error) {
+    if (ctx.attempt < IMPORT_JOB_ATTEMPTS) throw error;
+    deps.log.error({ err: error, importId: payload.importId }, "catalog import failed");
+    await fail(deps, payload.importId, "The import stopped unexpectedly. Upload the file again.");
+    return;
+  }
+  await deps.db.update(catalogImports).set({ file: null }).where(eq(catalogImports.id, payload.importId));
+}
+
+/** Imports the file to the end in this call and answers the finished record (tests, the bench, the CLI). */
+export async function importCatalogCsv(
+  deps: Deps,
+  actor: SellerActor,
+  file: { filename: string; bytes: Buffer },
+): Promise<CatalogImportDto> {
+  const importId = await createImport(deps, actor, file, false);
+  try {
+    await runImport(deps, actor, importId, file.bytes);
+  } catch (error) {
+    deps.log.error({ err: error, importId }, "catalog import failed");
+    await fail(deps, importId, "The import stopped unexpectedly. Upload the file again.");
+  }
+  return getCatalogImport(deps, actor, { id: importId });
+}
+
+async function createImport(
+  deps: Deps,
+  actor: SellerActor,
+  file: { filename: string; bytes: Buffer },
+  keepFile: boolean,
+): Promise<string> {
   if (file.bytes.length === 0) throw invalidField("file", "catalog_import.empty", "The file is empty");
   const [row] = await deps.db
     .insert(catalogImports)
@@ -34,34 +112,18 @@ export async function beginCatalogImport(
       userId: actor.userId,
       filename: file.filename.slice(0, 200) || "catalog.csv",
       fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
+      ...(keepFile && { file: file.bytes }),
       createdAt: deps.now(),
     })
     .returning({ id: catalogImports.id });
-  const importId = row!.id;
-  const finished = runImport(deps, actor, importId, file.bytes).catch(async (error) => {
-    deps.log.error({ err: error, importId }, "catalog import failed");
-    await deps.db
-      .update(catalogImports)
-      .set({
-        status: "failed",
-        message: "The import stopped unexpectedly. Upload the file again.",
-        finishedAt: deps.now(),
-      })
-      .where(eq(catalogImports.id, importId));
-  });
-  return { importId, finished };
+  return row!.id;
 }
 
-/** Imports the file to the end and answers the finished record (tests, the bench, the CLI). */
-export async function importCatalogCsv(
-  deps: Deps,
-  actor: SellerActor,
-  file: { filename: string; bytes: Buffer },
-): Promise<CatalogImportDto> {
-  const { importId, finished } = await beginCatalogImport(deps, actor, file);
-  await finished;
-  return getCatalogImport(deps, actor, { id: importId });
-}
+const fail = (deps: Deps, importId: string, message: string) =>
+  deps.db
+    .update(catalogImports)
+    .set({ status: "failed", message, file: null, finishedAt: deps.now() })
+    .where(eq(catalogImports.id, importId));
 
 type Counts = {
   rows: number;

@@ -1,3 +1,7 @@
 export { exportCatalogCsv } from "./export-catalog";
-export { beginCatalogImport, importCatalogCsv } from "./import-catalog";
+export {
+  beginCatalogImport,
+  importCatalogCsv,
+  runCatalogImportJob,
+} from "./import-catalog";
 export { catalogImportErrorReport, getCatalogImport, listCatalogImports } from "./queries";

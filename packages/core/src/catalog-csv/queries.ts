@@ -6,18 +6,21 @@ import {
   type Page,
 } from "@bazaar/schemas";
 import { stringify } from "csv-stringify/sync";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lt, or } from "drizzle-orm";
 import type { z } from "zod";
 import { notFound } from "../errors";
 import type { Deps, SellerActor } from "../platform/deps";
 import { decodeCursor, page } from "../platform/pagination";
 
-type Row = typeof catalogImports.$inferSelect;
+/** Every column but the uploaded file, which only the import job reads. */
+const { file: _file, ...columns } = getTableColumns(catalogImports);
+type Row = Omit<typeof catalogImports.$inferSelect, "file">;
 
 /**
- * Imports run in the process that took the upload; one that died with it (a deploy, a crash)
- * would read "running" for ever. 10,000 rows take well under a minute, so after this long it
- * is shown as stopped: uploading the same file again is safe (it applies by SKU).
+ * An import whose job was lost (an in-process job dies with its server; a worker's job runs
+ * out of retries without marking it) would read "running" for ever. 10,000 rows take well
+ * under a minute, so after this long it is shown as stopped: uploading the same file again
+ * is safe (it applies by SKU).
  */
 const STALE_MS = 30 * 60_000;
 
@@ -36,7 +39,7 @@ const toDto = ({ errors, sellerId: _s, userId: _u, ...r }: Row, now: Date): Cata
 /** The shop's own import; another shop's id is indistinguishable from a missing one. */
 async function ownImport(deps: Deps, actor: SellerActor, id: string): Promise<Row> {
   const [row] = await deps.db
-    .select()
+    .select(columns)
     .from(catalogImports)
     .where(and(eq(catalogImports.id, id), eq(catalogImports.sellerId, actor.sellerId)));
   if (!row) throw notFound("catalog_import.not_found", "Import not found");
@@ -60,7 +63,7 @@ export async function listCatalogImports(
   const input = CatalogImportListInput.parse(raw);
   const cursor = decodeCursor(input.cursor);
   const rows = await deps.db
-    .select()
+    .select(columns)
     .from(catalogImports)
     .where(
       and(
