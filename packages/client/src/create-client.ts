@@ -1,4 +1,4 @@
-import type { AppRouter } from "@bazaar/api";
+import type { AppRouter } from "@bazaar/api/client";
 import {
   createTRPCClient,
   httpBatchLink,

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@bazaar/api";
+import type { AppRouter } from "@bazaar/api/client";
 import type { AuthResult, LoginInput, UserDto } from "@bazaar/schemas";
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
