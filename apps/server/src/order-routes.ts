@@ -9,6 +9,7 @@ import {
   type Runtime,
   readTrackingCode,
   receiveRazorpayWebhook,
+  receiveStripeWebhook,
   renderDevCheckoutPage,
   requireApprovedSeller,
   trackingQr,
@@ -25,8 +26,8 @@ const header = (req: FastifyRequest, name: string) => {
 };
 
 /**
- * The order routes that are not tRPC: Razorpay's webhook (its signature is over the raw
- * bytes, so this scope keeps them), the dev gateway's hosted page, invoice PDFs and
+ * The order routes that are not tRPC: Razorpay's and Stripe's webhooks (their signatures
+ * are over the raw bytes, so this scope keeps them), the dev gateway's hosted page, invoice PDFs and
  * tracking QR codes. Domain errors answer in the same shape as everywhere else.
  */
 export async function orderRoutes(
@@ -57,6 +58,15 @@ export async function orderRoutes(
       eventId: header(req, "x-razorpay-event-id"),
     });
     return reply.code(200).send({ ok: true, duplicate: result.duplicate });
+  });
+
+  // Stripe's: `Stripe-Signature` checked by the SDK over these bytes; 400 when it fails.
+  app.post("/webhooks/stripe", async (req, reply) => {
+    const rawBody = req.body as Buffer | undefined;
+    if (!Buffer.isBuffer(rawBody))
+      throw new DomainError("VALIDATION", "webhook.body_required", "Send the event as JSON");
+    const result = await receiveStripeWebhook(deps, { rawBody, signature: header(req, "stripe-signature") });
+    return reply.code(200).send({ received: true, duplicate: result.duplicate });
   });
 
   const signedIn = async (req: FastifyRequest) => {

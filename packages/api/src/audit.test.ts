@@ -171,6 +171,7 @@ const ROWS: Record<string, Input> = {
   "admin.settings.setDefaultCommission": () => ({ commissionBps: 1000 }),
   "admin.settings.setCheckout": (w) => ({ maxQtyPerLine: w.checkoutSettings.maxQtyPerLine }),
   "admin.settings.setFinance": () => ({ tcsBps: 100 }),
+  "admin.payments.setGateways": () => ({ cod: true }),
   "admin.products.approve": async (w) => ({ productId: await w.fresh.product("pending_review") }),
   "admin.products.reject": async (w) => ({
     productId: await w.fresh.product("pending_review"),

@@ -469,6 +469,14 @@ const matrix: Matrix = {
     owner: ownedByCustomer(notFound("order.not_found")),
     input: (w) => ({ orderId: w.customer.onlineOrderId }),
   },
+  "payments.confirmStripe": {
+    gate: "customer",
+    owner: ownedByCustomer(notFound("order.not_found")),
+    input: (w) => ({ orderId: w.customer.onlineOrderId }),
+    // The owner's order is paid through Razorpay (the dev gateway): no Stripe payment to confirm.
+    mayEndIn: ["payment.not_stripe"],
+  },
+  "checkout.paymentOptions": { gate: "public" },
   "orders.mine": { gate: "customer", input: () => ({}) },
   "orders.byId": {
     gate: "customer",
@@ -1039,6 +1047,8 @@ const matrix: Matrix = {
     input: (w) => ({ maxQtyPerLine: w.checkoutSettings.maxQtyPerLine }),
   },
   "admin.settings.finance": { gate: "admin" },
+  "admin.payments.gateways": { gate: "admin" },
+  "admin.payments.setGateways": { gate: "admin", input: () => ({ cod: true }) },
   "admin.settings.setFinance": { gate: "admin", input: () => ({ tcsBps: 100 }) },
   "admin.ledger.balances": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },
   "admin.ledger.list": { gate: "admin", input: (w) => ({ sellerId: w.seller.shopId }) },

@@ -44,7 +44,7 @@ export const appRouter = router({
   addresses: router(addressesRoutes.signedIn),
   cart: router(cartRoutes.shopper),
   wishlist: router({ ...wishlistRoutes.customer, ...wishlistRoutes.public }),
-  checkout: router(checkoutRoutes.customer),
+  checkout: router({ ...checkoutRoutes.customer, ...checkoutRoutes.public }),
   payments: router(paymentsRoutes.customer),
   orders: router({ ...ordersRoutes.customer, ...ordersRoutes.signedIn }),
   tracking: router(trackingRoutes.public),
@@ -88,6 +88,7 @@ export const appRouter = router({
     ...analyticsRoutes.admin,
     ...messagesRoutes.admin,
     ...webhooksRoutes.admin,
+    ...paymentsRoutes.admin,
     // Platform settings kept by three domains: commission (sellers), checkout's, finance (ledger).
     settings: {
       ...sellersRoutes.admin.settings,

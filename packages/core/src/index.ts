@@ -166,6 +166,7 @@ export {
   completeDevPayment,
   confirmPayment,
   confirmStripePayment,
+  createStripeGateway,
   type DevGateway,
   devReturnUrl,
   getPaymentGateways,

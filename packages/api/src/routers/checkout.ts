@@ -1,8 +1,12 @@
-import { getCheckoutSettings, placeOrder, setCheckoutSettings } from "@bazaar/core";
+import { getCheckoutSettings, getPaymentOptions, placeOrder, setCheckoutSettings } from "@bazaar/core";
 import { PlaceOrderInput, SetCheckoutSettingsInput } from "@bazaar/schemas";
-import { adminProcedure, customerProcedure } from "../trpc";
+import { adminProcedure, customerProcedure, publicProcedure } from "../trpc";
 
 export const checkoutRoutes = {
+  /** Mounted at `checkout` beside placeOrder: the ways to pay the checkout offers now. */
+  public: {
+    paymentOptions: publicProcedure.query(({ ctx }) => getPaymentOptions(ctx.deps)),
+  },
   /** Mounted at `checkout`. */
   customer: {
     placeOrder: customerProcedure

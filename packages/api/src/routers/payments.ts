@@ -1,6 +1,12 @@
-import { confirmPayment, payMyOrder } from "@bazaar/core";
-import { ConfirmPaymentInput, OrderIdInput } from "@bazaar/schemas";
-import { customerProcedure } from "../trpc";
+import {
+  confirmPayment,
+  confirmStripePayment,
+  getPaymentGateways,
+  payMyOrder,
+  setPaymentGateways,
+} from "@bazaar/core";
+import { ConfirmPaymentInput, OrderIdInput, SetPaymentGatewaysInput } from "@bazaar/schemas";
+import { adminProcedure, customerProcedure } from "../trpc";
 
 export const paymentsRoutes = {
   /** Mounted at `payments`. */
@@ -13,5 +19,19 @@ export const paymentsRoutes = {
     start: customerProcedure
       .input(OrderIdInput)
       .mutation(({ ctx, input }) => payMyOrder(ctx.deps, ctx.actor, input)),
+    /** Back from Stripe's Payment Element: the server asks Stripe how the order's intent stands. */
+    confirmStripe: customerProcedure
+      .input(OrderIdInput)
+      .mutation(({ ctx, input }) => confirmStripePayment(ctx.deps, ctx.actor, input)),
+  },
+
+  /** Which ways to pay are on; mounted at `admin.payments`. */
+  admin: {
+    payments: {
+      gateways: adminProcedure.query(({ ctx }) => getPaymentGateways(ctx.deps)),
+      setGateways: adminProcedure
+        .input(SetPaymentGatewaysInput)
+        .mutation(({ ctx, input }) => setPaymentGateways(ctx.deps, ctx.actor, input)),
+    },
   },
 };

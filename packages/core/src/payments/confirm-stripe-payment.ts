@@ -2,7 +2,7 @@ import { orders, payments } from "@bazaar/db";
 import { type OrderDto, OrderIdInput } from "@bazaar/schemas";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { DomainError, notFound } from "../errors";
+import { DomainError, invalidState } from "../errors";
 import { findCustomerOrder, paymentStartFor, toOrderDto } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
 import { stripeOf } from "./gateway-for";
@@ -25,7 +25,9 @@ export async function confirmStripePayment(
     .select()
     .from(payments)
     .where(and(eq(payments.orderId, order.id), eq(payments.provider, "stripe")));
-  if (!payment) throw notFound("payment.not_found", "This order has no card payment to confirm");
+  if (order.paymentMethod !== "stripe")
+    throw invalidState("payment.not_stripe", "This order is not paid by card through Stripe");
+  if (!payment) throw invalidState("payment.not_started", "Start the card payment for this order first");
   if (payment.status === "created") {
     const intent = await stripeOf(deps).fetchPayment(payment.providerOrderId);
     if (intent.status === "captured" && intent.amount !== payment.amount) {

@@ -168,6 +168,10 @@ describe("Stripe: paying", () => {
     const other = await fx.customer();
     const e = await rejects(confirmStripePayment(t.deps, other.actor, { orderId: order.id }));
     expect([e.code, e.reason]).toEqual(["NOT_FOUND", "order.not_found"]);
+    const v = await fx.variant(shop, 10_000, 5);
+    const cod = await fx.checkout(other, [[v.id, 1]], "cod");
+    const notCard = await rejects(confirmStripePayment(t.deps, other.actor, { orderId: cod.id }));
+    expect([notCard.code, notCard.reason]).toEqual(["INVALID_STATE", "payment.not_stripe"]);
   });
 
   it("refuses to settle an intent paid for a different amount", async () => {
