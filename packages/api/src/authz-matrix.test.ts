@@ -26,7 +26,7 @@ import {
   type TestContext,
   totpCode,
 } from "@bazaar/core/testing";
-import { notifications, trustedDevices, webhookOutbox } from "@bazaar/db";
+import { notifications, trustedDevices, userIdentities, webhookOutbox } from "@bazaar/db";
 import type { AnyProcedure, inferProcedureInput } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppRouter, appRouter, createCaller } from "./root";
@@ -228,6 +228,31 @@ const matrix: Matrix = {
   "auth.resetPassword": {
     gate: "public",
     input: async (w) => ({ token: await w.fresh.resetToken(), newPassword: "reset-pass-word-2" }),
+  },
+  // Google sign-in is off in this world (no client id): reaching that answer shows the gate let the call through.
+  "auth.providers": { gate: "public" },
+  "auth.signInWithGoogle": {
+    gate: "public",
+    input: () => ({ idToken: "aaa.bbb.ccc" }),
+    mayEndIn: ["auth.google_disabled"],
+  },
+  "auth.linkedAccounts": { gate: "authed" },
+  "auth.unlinkAccount": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("identity.not_found")),
+    make: async (w) => {
+      const [row] = await w.t.deps.db
+        .insert(userIdentities)
+        .values({
+          userId: w.accounts.customer.userId,
+          provider: "google",
+          subject: randomUUID(),
+          email: w.customer.email,
+        })
+        .returning({ id: userIdentities.id });
+      return row!.id;
+    },
+    input: (_, id) => ({ id }),
   },
   // Two-factor (#16): a sign-in challenge's token is the authority for the second step, so
   // every persona (any session or none) may answer its own fresh challenge.

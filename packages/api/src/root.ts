@@ -8,6 +8,7 @@ import { catalogRoutes } from "./routers/catalog";
 import { catalogImportRoutes } from "./routers/catalog-import";
 import { checkoutRoutes } from "./routers/checkout";
 import { identityRoutes } from "./routers/identity";
+import { identityGoogleRoutes } from "./routers/identity-google";
 import { ledgerRoutes } from "./routers/ledger";
 import { messagesRoutes } from "./routers/messages";
 import { notificationsRoutes } from "./routers/notifications";
@@ -39,6 +40,8 @@ export const appRouter = router({
     ...identityRoutes.signedIn,
     ...twoFactorRoutes.public,
     ...twoFactorRoutes.signedIn,
+    ...identityGoogleRoutes.public,
+    ...identityGoogleRoutes.signedIn,
   }),
   catalog: router(catalogRoutes.public),
   addresses: router(addressesRoutes.signedIn),
