@@ -7,12 +7,15 @@ import { noticeText } from "../cart/cart-text";
 
 const METHODS: { value: PaymentMethod; label: string; hint: string }[] = [
   { value: "razorpay", label: "Pay online", hint: "UPI, cards, net banking or wallets, through Razorpay." },
+  { value: "stripe", label: "Pay by card", hint: "Credit or debit card, through Stripe." },
   { value: "cod", label: "Cash on delivery", hint: "Pay in cash when your order arrives." },
 ];
 
 /** How to pay, what the order comes to, what changed, and the button that places it. */
 export function CheckoutSummary(props: {
   cart: CartDto;
+  /** The ways to pay the admin has turned on (checkout.paymentOptions). */
+  offered: readonly PaymentMethod[];
   payWith: PaymentMethod;
   onMethod: (method: PaymentMethod) => void;
   hasAddress: boolean;
@@ -32,7 +35,13 @@ export function CheckoutSummary(props: {
         testId="checkout-form"
       >
         <ErrorAlert error={error} fields={["paymentMethod", "addressId"]} />
-        <PaymentMethods cart={c} payWith={props.payWith} onMethod={props.onMethod} error={error} />
+        <PaymentMethods
+          cart={c}
+          offered={props.offered}
+          payWith={props.payWith}
+          onMethod={props.onMethod}
+          error={error}
+        />
         <Totals cart={c} />
         {c.hasNotices && <CartNotices cart={c} />}
         {blocked.length > 0 && (
@@ -62,6 +71,7 @@ export function CheckoutSummary(props: {
 
 function PaymentMethods(props: {
   cart: CartDto;
+  offered: readonly PaymentMethod[];
   payWith: PaymentMethod;
   onMethod: (method: PaymentMethod) => void;
   error: FormError | null;
@@ -74,7 +84,7 @@ function PaymentMethods(props: {
       aria-describedby={fieldError ? "paymentMethod-error" : undefined}
     >
       <legend>Payment</legend>
-      {METHODS.map((m) => {
+      {METHODS.filter((m) => props.offered.includes(m.value)).map((m) => {
         // The cart says up front when cash on delivery is not on offer, and why.
         const off = m.value === "cod" && !c.cod.available;
         return (

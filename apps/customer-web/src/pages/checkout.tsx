@@ -23,27 +23,31 @@ export function CheckoutPage() {
   const trpc = useTRPC();
   const { cart } = useCart();
   const addresses = useQuery(trpc.addresses.list.queryOptions());
+  const options = useQuery(trpc.checkout.paymentOptions.queryOptions());
   const [chosenAddress, setChosenAddress] = useState<string | null>(null);
   const [method, setMethod] = useState<PaymentMethod>("razorpay");
   const { place, payment, idempotencyKey } = usePlaceOrder();
   const error = useFormError(place.error);
-  const listError = useFormError(cart.error ?? addresses.error);
+  const listError = useFormError(cart.error ?? addresses.error ?? options.error);
 
   if (place.data) return <CheckoutPaying order={place.data} payment={payment} />;
-  if (cart.error || addresses.error)
+  if (cart.error || addresses.error || options.error)
     return (
       <Page title="Checkout">
         <ErrorAlert error={listError} />
       </Page>
     );
-  if (!cart.data || !addresses.data) return <Loading />;
+  if (!cart.data || !addresses.data || !options.data) return <Loading />;
 
   const c = cart.data;
   if (c.groups.length === 0) return <EmptyCheckout />;
 
   const addressId = pickAddress(addresses.data, chosenAddress);
-  // A choice of cash on delivery that the cart no longer allows falls back to paying online.
-  const payWith: PaymentMethod = method === "cod" && !c.cod.available ? "razorpay" : method;
+  // Only what the admin has on; a choice of cash on delivery that the cart no longer allows
+  // falls back to the first way to pay online.
+  const offered = options.data.methods;
+  const usable = (m: PaymentMethod) => offered.includes(m) && (m !== "cod" || c.cod.available);
+  const payWith: PaymentMethod = usable(method) ? method : (offered.find(usable) ?? method);
   const submit = () => {
     if (addressId) place.mutate({ addressId, paymentMethod: payWith, idempotencyKey });
   };
@@ -67,6 +71,7 @@ export function CheckoutPage() {
         <aside className="bz-cart__aside">
           <CheckoutSummary
             cart={c}
+            offered={offered}
             payWith={payWith}
             onMethod={setMethod}
             hasAddress={addressId !== null}

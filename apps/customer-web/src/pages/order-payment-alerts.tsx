@@ -24,7 +24,8 @@ export function OrderPaymentAlerts({ order, pay }: { order: OrderDto; pay: Order
       <ErrorAlert error={pay.error} />
       <Alert tone={banner.tone} title={banner.title} testId="payment-status">
         {banner.text}
-        {banner.canPay && !failure && (
+        {/* A Stripe order is paid in the card form below the banner. */}
+        {banner.canPay && !failure && order.paymentMethod !== "stripe" && (
           <div className="bz-mt">
             <PayButton pay={pay} label="Pay now" />
           </div>

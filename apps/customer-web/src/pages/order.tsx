@@ -19,6 +19,7 @@ import { useEffect, useState } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { cancelOptions } from "../orders/order-rules";
 import { type PaymentReturn, readPaymentReturn, withoutPaymentReturn } from "../orders/payment-return";
+import { StripePayment } from "../orders/stripe-payment";
 import { OrderPaymentAlerts } from "./order-payment-alerts";
 import { SubOrderCard } from "./sub-order-card";
 import { useAfterDelivery } from "./use-after-delivery";
@@ -118,6 +119,7 @@ function OrderView({
         </Alert>
       )}
       <OrderPaymentAlerts order={o} pay={pay} />
+      {o.paymentMethod === "stripe" && <StripePayment order={o} />}
 
       <div className="bz-cart bz-mt">
         <div>
