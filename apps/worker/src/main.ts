@@ -25,7 +25,7 @@ async function main() {
   const log = pino({ level: config.logLevel, base: { service: "worker" } });
   const runtime = await createRuntime({ ...config, runJobsInProcess: false }, log, { mode: "worker" });
   log.info(
-    "worker started: emails, media cleanup, sale boundaries, webhooks, refunds, order expiry and payment reconciliation",
+    "worker started: emails, media cleanup, sale boundaries, webhooks, refunds, catalog CSV imports, order expiry and payment reconciliation",
   );
 
   let closing = false;

@@ -48,7 +48,8 @@ const errorStatuses: Record<string, string> = {
   "404": "Not found, or not yours",
   "409": "Conflict",
   "412": "Not possible in the object's current state",
-  "429": "Rate limited: retry after `retry-after` seconds",
+  "429":
+    "Rate limited: retry after `retry-after` seconds. Each API key has its own limit; an address that sent too many wrong keys is refused for a while, whatever key it sends",
   "503": "Unavailable: retry later",
 };
 
