@@ -3,6 +3,7 @@ import type { AuthResult, Role } from "@bazaar/schemas";
 import { type ReactNode, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import { Alert, Button, ErrorAlert, Form, TextField } from "./form";
+import { GoogleSignIn } from "./google-sign-in";
 import { Card, Loading } from "./layout";
 
 const plural: Record<Role, string> = { customer: "customers", seller: "sellers", admin: "admins" };
@@ -10,6 +11,10 @@ const withArticle: Record<Role, string> = { customer: "a customer", seller: "a s
 
 const allowed = (role: Role, roles: Role | readonly Role[] | undefined) =>
   roles === undefined || (typeof roles === "string" ? roles === role : roles.includes(role));
+
+/** The admin app: a Google sign-in there must never create an account. */
+const adminOnly = (roles: Role | readonly Role[] | undefined) =>
+  roles !== undefined && (typeof roles === "string" ? [roles] : roles).every((r) => r === "admin");
 
 /** "This app is for sellers. You are signed in as a customer." */
 export function wrongRoleMessage(roles: Role | readonly Role[], actual: Role): string {
@@ -140,6 +145,7 @@ export function SignIn({
           Sign in
         </Button>
       </Form>
+      <GoogleSignIn role={adminOnly(roles) ? "admin" : undefined} onSignedIn={onSignedIn} />
       {footer && <div className="bz-card__footer">{footer}</div>}
     </Card>
   );

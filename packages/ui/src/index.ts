@@ -54,6 +54,7 @@ export {
   useDebounced,
   waitText,
 } from "./form";
+export { GoogleSignIn } from "./google-sign-in";
 export { InboxPage, type InboxPageProps } from "./inbox-page";
 export {
   badgeText,

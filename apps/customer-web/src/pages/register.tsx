@@ -1,8 +1,9 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
-import { Button, Card, ErrorAlert, Form, TextField } from "@bazaar/ui";
+import { Button, Card, ErrorAlert, Form, GoogleSignIn, TextField } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
+import { showCartMerge } from "../cart/cart-memory";
 
 const FIELDS = ["name", "email", "phone", "password"] as const;
 
@@ -88,6 +89,7 @@ export function RegisterPage() {
           Create account
         </Button>
       </Form>
+      <GoogleSignIn context="signup" onSignedIn={(result) => showCartMerge(result.cartMerge)} />
       <div className="bz-card__footer">
         <span>
           Already have an account? <Link to="/login">Sign in</Link>
