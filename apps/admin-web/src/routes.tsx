@@ -19,6 +19,7 @@ import { FinanceSettingsPage } from "./pages/finance/finance-settings";
 import { ModerationPage } from "./pages/moderation";
 import { OrderDetailPage } from "./pages/orders/order-detail";
 import { OrdersPage } from "./pages/orders/orders";
+import { PaymentGatewaysPage } from "./pages/payment-gateways";
 import { PayoutsPage } from "./pages/payouts/payouts";
 import { ConversationPage } from "./pages/reports/conversation";
 import { ReportDetailPage } from "./pages/reports/report-detail";
@@ -55,6 +56,7 @@ const NAV = [
   { to: "/coupons", label: "Coupons" },
   { to: "/users", label: "Users" },
   { to: "/settings/checkout", label: "Checkout" },
+  { to: "/settings/payments", label: "Payments" },
   { to: "/settings/returns", label: "Return window" },
   { to: "/settings/finance", label: "Finance" },
   { to: "/webhooks", label: "Webhooks" },
@@ -114,6 +116,7 @@ export const router = createBrowserRouter([
       { path: "coupons", element: admin(<CouponsPage />) },
       { path: "users", element: admin(<UsersPage />) },
       { path: "settings/checkout", element: admin(<CheckoutSettingsPage />) },
+      { path: "settings/payments", element: admin(<PaymentGatewaysPage />) },
       { path: "settings/returns", element: admin(<ReturnSettingsPage />) },
       { path: "settings/finance", element: admin(<FinanceSettingsPage />) },
       { path: "webhooks", element: lazyAdmin(<WebhooksPage />) },
