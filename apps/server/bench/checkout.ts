@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
-import { connections, dropDatabase, freshDatabaseUrl, printTable, type Row, startServer } from "./lib";
+import { connections, dropDatabase, freshDatabaseUrl, type Row, startServer } from "./lib";
 
 /**
  * `pnpm bench`: checkout on the real app, every request a different customer placing a ready
@@ -14,8 +15,10 @@ import { connections, dropDatabase, freshDatabaseUrl, printTable, type Row, star
  *     each other's stock rows;
  * (3) the race: BENCH_RACERS customers (200) at the same instant for a variant with 10 left;
  *     exactly 10 must win and every other hear `checkout.out_of_stock`.
- * For (1) and (2) it prints orders/s, p50/p99, SQL statements per request (authentication
- * included) and the CPU each order cost the API process and PostgreSQL's backends.
+ * For (1) and (2) it prints, side by side in one table, orders/s, p50/p99, SQL statements per
+ * request (authentication included) and the CPU each order cost the API process and
+ * PostgreSQL's backends. On a shared machine the throughput follows the load (printed with
+ * the heading); the statements and CPU per order are the figures to compare between runs.
  *
  * With REDIS_URL the server runs as in production: jobs go to BullMQ (a Redis database of the
  * bench's own, emptied before and after; no worker runs, so no email is rendered anywhere
@@ -99,19 +102,25 @@ async function run(title: string, buyers: Buyer[]) {
   };
   const apiMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000 / n;
   const pgMs = pgBefore && pgAfter ? cpuDelta(pgBefore, pgAfter) / n : null;
-  const perOrder = `${((after.statements - before.statements) / n).toFixed(1)} statements/request, API CPU ${apiMs.toFixed(1)} ms/order${pgMs === null ? "" : `, PostgreSQL CPU ${pgMs.toFixed(1)} ms/order`}`;
-  return { row, perOrder };
+  const statementsPer = (after.statements - before.statements) / n;
+  return { row, statementsPer, apiMs, pgMs };
 }
 
 try {
   const results = [];
   if (info.distinct.length) results.push(await run("distinct variants", info.distinct));
   if (info.hot.length) results.push(await run("hot variants (6)", info.hot));
-  printTable(
-    `checkout.placeOrder — ${info.driver}, ${connections} connections, 3 lines from 2 sellers, jobs ${info.jobs}, node ${process.version}`,
-    results.map((r) => r.row),
+  // One table, the two workloads side by side: speed, then what each order cost.
+  console.log(
+    `\ncheckout.placeOrder — ${info.driver}, ${connections} connections, 3 lines from 2 sellers, jobs ${info.jobs}, node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`,
   );
-  for (const r of results) console.log(`${r.row.title.padEnd(29)} ${r.perOrder}`);
+  console.log(
+    "workload                  orders/s  p50 ms  p99 ms  orders  statements/order  API CPU ms/order  PG CPU ms/order",
+  );
+  for (const { row, statementsPer, apiMs, pgMs } of results)
+    console.log(
+      `${row.title.padEnd(25)} ${row.rps.toFixed(0).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.total).padStart(7)} ${statementsPer.toFixed(1).padStart(17)} ${apiMs.toFixed(1).padStart(17)} ${(pgMs === null ? "n/a" : pgMs.toFixed(1)).padStart(16)}`,
+    );
 
   // The race: all at once, one connection each.
   if (info.race.length) {

@@ -2,7 +2,7 @@ import type { Database } from "@bazaar/db";
 import type { NotificationCategory, NotificationDto, NotificationLiveEvent } from "@bazaar/schemas";
 import { sql } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
-import { rowsOf } from "../platform/raw-rows";
+import { pgArray, preparedStatement } from "../platform/prepared";
 
 /** One notification to write: who gets it, what it says, and where its link goes in their app. */
 export type NewNotification = {
@@ -38,6 +38,33 @@ type Row = {
 };
 
 /**
+ * The rows, given as one JSON array so the text is fixed and stays prepared. created_at is cut
+ * to milliseconds: page cursors carry a JavaScript date, and a row microseconds past its
+ * cursor would otherwise fall between two pages.
+ */
+const insertNotifications = preparedStatement<Row, { json: string }>(
+  "notifications_insert",
+  () => sql`insert into notifications (user_id, category, type, title, body, link, created_at)
+        select v.user_id, v.category, v.type, v.title, v.body, v.link, date_trunc('milliseconds', now())
+        from rows from (jsonb_to_recordset(${sql.placeholder("json")}::jsonb)
+          as (user_id uuid, category text, type text, title text, body text, link text))
+          with ordinality as v(user_id, category, type, title, body, link, n)
+        where not exists (
+          select 1 from notification_preferences p
+          where p.user_id = v.user_id and p.category = v.category and p.in_app = false)
+        order by v.n
+        returning id, user_id as "userId", category, type, title, body, link,
+                  read_at as "readAt", created_at as "createdAt"`,
+);
+
+const unreadCountsOf = preparedStatement<{ userId: string; n: number | string }, { ids: string }>(
+  "notifications_unread_counts",
+  () => sql`select user_id as "userId", count(*)::int as n from notifications
+        where read_at is null and user_id = any(${sql.placeholder("ids")}::uuid[])
+        group by user_id`,
+);
+
+/**
  * Writes in-app notifications inside the caller's transaction, so an event that rolls back
  * never notifies. One statement whatever the count (a multi-row insert … select), and the
  * recipient's in-app switch is honoured inside it: a user who turned the category off gets
@@ -47,26 +74,17 @@ type Row = {
 export async function notify(tx: Database, n: NewNotification | NewNotification[]): Promise<Notified> {
   const list = Array.isArray(n) ? n : [n];
   if (list.length === 0) return { items: [] };
-  const values = sql.join(
-    list.map(
-      (x) =>
-        sql`(${x.userId}::uuid, ${x.category}::text, ${clip(x.type, 64)}::text, ${clip(x.title, 200)}::text, ${clip(x.body, 1000)}::text, ${x.link ?? null}::text)`,
-    ),
-    sql`, `,
+  const json = JSON.stringify(
+    list.map((x) => ({
+      user_id: x.userId,
+      category: x.category,
+      type: clip(x.type, 64),
+      title: clip(x.title, 200),
+      body: clip(x.body, 1000),
+      link: x.link ?? null,
+    })),
   );
-  const rows = await rowsOf<Row>(
-    tx,
-    // created_at is cut to milliseconds: page cursors carry a JavaScript date, and a row
-    // microseconds past its cursor would otherwise fall between two pages.
-    sql`insert into notifications (user_id, category, type, title, body, link, created_at)
-        select v.user_id, v.category, v.type, v.title, v.body, v.link, date_trunc('milliseconds', now())
-        from (values ${values}) as v(user_id, category, type, title, body, link)
-        where not exists (
-          select 1 from notification_preferences p
-          where p.user_id = v.user_id and p.category = v.category and p.in_app = false)
-        returning id, user_id as "userId", category, type, title, body, link,
-                  read_at as "readAt", created_at as "createdAt"`,
-  );
+  const rows = await insertNotifications(tx, { json });
   return {
     items: rows.map((r) => ({
       ...r,
@@ -80,15 +98,7 @@ export async function notify(tx: Database, n: NewNotification | NewNotification[
 export async function unreadCounts(db: Database, userIds: string[]): Promise<Map<string, number>> {
   const counts = new Map(userIds.map((id) => [id, 0]));
   if (userIds.length === 0) return counts;
-  const rows = await rowsOf<{ userId: string; n: number | string }>(
-    db,
-    sql`select user_id as "userId", count(*)::int as n from notifications
-        where read_at is null and user_id in (${sql.join(
-          userIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-        group by user_id`,
-  );
+  const rows = await unreadCountsOf(db, { ids: pgArray(userIds) });
   for (const r of rows) counts.set(r.userId, Number(r.n));
   return counts;
 }

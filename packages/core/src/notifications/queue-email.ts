@@ -16,12 +16,13 @@ export async function queueEmail(
 }
 
 export async function dispatchEmails(deps: Pick<Deps, "jobs" | "log">, ids: string[]): Promise<void> {
-  for (const emailId of ids) {
-    try {
-      await deps.jobs.enqueue("email.send", { emailId }, { dedupeKey: `email:${emailId}` });
-    } catch (err) {
-      // The row stays 'pending'; redrivePendingEmails picks it up when the worker starts.
-      deps.log.error({ err, emailId }, "could not enqueue email; it stays pending in the outbox");
-    }
-  }
+  // Enqueued together: on BullMQ their commands share round trips.
+  await Promise.all(
+    ids.map((emailId) =>
+      deps.jobs.enqueue("email.send", { emailId }, { dedupeKey: `email:${emailId}` }).catch((err) => {
+        // The row stays 'pending'; redrivePendingEmails picks it up when the worker starts.
+        deps.log.error({ err, emailId }, "could not enqueue email; it stays pending in the outbox");
+      }),
+    ),
+  );
 }

@@ -75,16 +75,28 @@ export class Effects {
       });
   }
 
+  /**
+   * Sends everything at once: none depends on another, and over Redis commands issued in
+   * the same tick share one round trip (the connection auto-pipelines). One channel's events
+   * still arrive in the order written: one connection, commands sent in issue order.
+   */
   async release(deps: Pick<Deps, "db" | "jobs" | "log" | "live" | "cache">) {
-    await dispatchEmails(deps, this.emails);
-    await publishNotified(deps, ...this.notified);
+    const sent: Promise<unknown>[] = [
+      dispatchEmails(deps, this.emails),
+      publishNotified(deps, ...this.notified),
+    ];
     for (const job of this.jobs)
-      await job().catch((err) => deps.log.error({ err }, "could not enqueue a job after an order change"));
+      sent.push(
+        job().catch((err) => deps.log.error({ err }, "could not enqueue a job after an order change")),
+      );
     for (const { channels, event } of this.live)
       for (const c of channels)
-        await deps.live.publish(c, event).catch((err) => deps.log.warn({ err }, "live update not delivered"));
-    if (this.catalogChanged) await deps.cache.bump("catalog");
-    else if (this.stockMoved.size) await invalidateProducts(deps, { productIds: this.stockMoved });
+        sent.push(
+          deps.live.publish(c, event).catch((err) => deps.log.warn({ err }, "live update not delivered")),
+        );
+    if (this.catalogChanged) sent.push(deps.cache.bump("catalog"));
+    else if (this.stockMoved.size) sent.push(invalidateProducts(deps, { productIds: this.stockMoved }));
+    await Promise.all(sent);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/db";
 import type { WebhookEventType } from "@bazaar/schemas";
 import { sql } from "drizzle-orm";
+import { preparedStatement } from "../platform/prepared";
 
 /** One event to send: its type, the shop it belongs to (null: the platform's alone) and its data. */
 export type WebhookEmit = {
@@ -21,21 +22,22 @@ export type WebhookEmit = {
 export async function emitWebhookEvent(tx: Database, events: WebhookEmit | WebhookEmit[]): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
-  const values = sql.join(
-    list.map((e) => sql`(${e.type}::text, ${e.sellerId}::uuid, ${JSON.stringify(e.data)}::jsonb)`),
-    sql`, `,
-  );
-  await tx.execute(
-    sql`insert into webhook_outbox (webhook_id, endpoint_id, type, payload, give_up_at)
+  const json = JSON.stringify(list.map((e) => ({ type: e.type, seller_id: e.sellerId, data: e.data })));
+  await insertOutbox(tx, { json });
+}
+
+/** The events as one JSON array, so the text is fixed and the statement stays prepared. */
+const insertOutbox = preparedStatement<never, { json: string }>(
+  "webhooks_emit",
+  () => sql`insert into webhook_outbox (webhook_id, endpoint_id, type, payload, give_up_at)
         select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, v.type,
                jsonb_build_object(
                  'type', v.type,
                  'timestamp', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                  'data', v.data),
                now() + interval '24 hours'
-        from (values ${values}) as v(type, seller_id, data)
+        from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as v(type text, seller_id uuid, data jsonb)
         join webhook_endpoints e
           on e.enabled and v.type = any (e.events)
          and (e.seller_id is null or e.seller_id = v.seller_id)`,
-  );
-}
+);
