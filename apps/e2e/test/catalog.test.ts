@@ -6,11 +6,11 @@ import {
   createCategory,
   createVerifiedUser,
   type Deps,
-  login,
 } from "@bazaar/core";
+import { signInForTest as login } from "@bazaar/core/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PASSWORD, png, signInPage as signInTo } from "./fixtures";
+import { PASSWORD, png, rememberDevice, signInPage as signInTo } from "./fixtures";
 import { launchChromium, type Stack, startStack } from "./harness";
 
 const APPS = ["customer-web", "seller-web", "admin-web"] as const;
@@ -50,6 +50,7 @@ async function setUp() {
   // has applied to sell (register + verify is covered by signup.test.ts).
   const deps = stack.api.runtime.deps;
   await createVerifiedUser(deps, { ...ADMIN, password: PASSWORD, role: "admin" });
+  await rememberDevice(deps, ADMIN.email);
   await createVerifiedUser(deps, { ...SELLER, password: PASSWORD, role: "customer" });
   admin = await signIn(deps, ADMIN.email);
   const women = await createCategory(deps, admin, { name: "Women" });

@@ -1,13 +1,6 @@
 import { join } from "node:path";
-import {
-  authenticate,
-  createAddress,
-  createShopForSeed,
-  createVerifiedUser,
-  getMyOrder,
-  login,
-} from "@bazaar/core";
-import { orderFixture } from "@bazaar/core/testing";
+import { authenticate, createAddress, createShopForSeed, createVerifiedUser, getMyOrder } from "@bazaar/core";
+import { signInForTest as login, orderFixture } from "@bazaar/core/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, readCode, type Stack, startStack } from "./harness";

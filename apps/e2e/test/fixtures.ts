@@ -7,8 +7,11 @@ import {
   createShopForSeed,
   createVerifiedUser,
   type Deps,
+  login,
   type SellerActor,
+  verifySecondFactor,
 } from "@bazaar/core";
+import { currentTotpCodeByEmail } from "@bazaar/core/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium, type Stack, startStack, type WebApp } from "./harness";
@@ -54,7 +57,31 @@ export async function verifiedUser(
   role: "customer" | "admin" = "customer",
 ): Promise<{ id: string; actor: Actor }> {
   const user = await createVerifiedUser(deps, { ...who, password: PASSWORD, role });
+  if (role === "admin") await rememberDevice(deps, who.email);
   return { id: user.id, actor: { userId: user.id, role, sessionId: randomUUID() } };
+}
+
+/** Remember-this-device tokens by email, handed to the browser by `signInPage`. */
+const rememberedDevices = new Map<string, string>();
+
+/**
+ * Admins must pass a second factor (#16). This enrols the account's authenticator and signs
+ * in once with a code and "remember this device", so `signInPage` can give the browser that
+ * device's cookie and the login form signs in with the password alone, as it would on the
+ * admin's own laptop. The second-factor step itself is driven in two-factor.test.ts.
+ */
+export async function rememberDevice(deps: Deps, email: string): Promise<void> {
+  const origin = { ip: null, userAgent: "e2e" };
+  const first = await login(deps, origin, { email, password: PASSWORD });
+  if (first.status === "signed_in") return;
+  const code = await currentTotpCodeByEmail(deps, email);
+  const done = await verifySecondFactor(deps, origin, {
+    challengeToken: first.challengeToken,
+    code,
+    rememberDevice: true,
+  });
+  if (done.status === "signed_in" && done.trustedDevice)
+    rememberedDevices.set(email.toLowerCase(), done.trustedDevice.token);
 }
 
 /** A buyer who can sign in, with one saved address to check out to. */
@@ -114,6 +141,17 @@ export async function signInPage(
   page.setDefaultTimeout(options.timeoutMs ?? 20_000);
   const { onPageError } = options;
   if (onPageError) page.on("pageerror", (e) => onPageError(e.message));
+  const device = rememberedDevices.get(email.toLowerCase());
+  if (device)
+    await context.addCookies([
+      {
+        name: "bazaar_device",
+        value: device,
+        domain: new URL(appUrl).hostname,
+        path: "/trpc",
+        httpOnly: true,
+      },
+    ]);
   await page.goto(`${appUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);

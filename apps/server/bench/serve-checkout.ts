@@ -3,7 +3,9 @@ import { createServer as createHttpServer } from "node:http";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
+import { createVerifiedUser, loadConfig, setCheckoutSettings } from "@bazaar/core";
+// Signs in as a person would, answering a second factor if the account has one.
+import { signInForTest as login } from "@bazaar/core/testing";
 import { createServer, seedDemo } from "../src/index";
 
 /**

@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifiedUser, loadConfig, login } from "@bazaar/core";
+import { createVerifiedUser, loadConfig } from "@bazaar/core";
+// Signs in as a person would, answering a second factor if the account has one.
+import { signInForTest as login } from "@bazaar/core/testing";
 import Fastify from "fastify";
 import { createServer } from "../src/index";
 

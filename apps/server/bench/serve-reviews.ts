@@ -8,8 +8,9 @@ import {
   compiledReviewQueries,
   createVerifiedUser,
   loadConfig,
-  login,
 } from "@bazaar/core";
+// Signs in as a person would, answering a second factor if the account has one.
+import { signInForTest as login } from "@bazaar/core/testing";
 import Fastify from "fastify";
 import { buildApp } from "../src/app";
 import { createServer } from "../src/index";

@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addCartItem, createVerifiedUser, loadConfig, login, setCheckoutSettings } from "@bazaar/core";
+import { addCartItem, createVerifiedUser, loadConfig, setCheckoutSettings } from "@bazaar/core";
+// Signs in as a person would, answering a second factor if the account has one.
+import { signInForTest as login } from "@bazaar/core/testing";
 import { addresses } from "@bazaar/db";
 import Fastify from "fastify";
 import { createServer, seedDemo } from "../src/index";

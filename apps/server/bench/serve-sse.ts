@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, login, startConversation } from "@bazaar/core";
+import { loadConfig, startConversation } from "@bazaar/core";
+// Signs in as a person would, answering a second factor if the account has one.
+import { signInForTest as login } from "@bazaar/core/testing";
 import { sql } from "drizzle-orm";
 import Fastify from "fastify";
 import { createServer, DEMO_PASSWORD, seedDemo } from "../src/index";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createVerifiedUser, loadConfig, login } from "@bazaar/core";
-import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { createVerifiedUser, loadConfig } from "@bazaar/core";
+import { createTestContext, signInForTest as login, type TestContext } from "@bazaar/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifiedUser, login } from "@bazaar/core";
+import { createVerifiedUser } from "@bazaar/core";
 import {
   createTestContext,
+  signInForTest as login,
   orderFixture,
   type RazorpayStub,
   startRazorpayStub,

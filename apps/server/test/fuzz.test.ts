@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { appRouter } from "@bazaar/api";
-import { createVerifiedUser, defaultLimits, loadConfig, login, startConversation } from "@bazaar/core";
-import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
+import { createVerifiedUser, defaultLimits, loadConfig, startConversation } from "@bazaar/core";
+import {
+  createTestContext,
+  signInForTest as login,
+  orderFixture,
+  type TestContext,
+} from "@bazaar/core/testing";
 import {
   addresses,
   cartItems,

@@ -3,8 +3,14 @@ import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createVerifiedUser, loadConfig, login } from "@bazaar/core";
-import { createTestContext, sampleJpeg, samplePng, type TestContext } from "@bazaar/core/testing";
+import { createVerifiedUser, loadConfig } from "@bazaar/core";
+import {
+  createTestContext,
+  signInForTest as login,
+  sampleJpeg,
+  samplePng,
+  type TestContext,
+} from "@bazaar/core/testing";
 import { media } from "@bazaar/db";
 import { MEDIA_MAX_BYTES } from "@bazaar/schemas";
 import type { FastifyInstance } from "fastify";

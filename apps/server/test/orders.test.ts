@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createVerifiedUser, type DevGateway, loadConfig, signWebhook } from "@bazaar/core";
-import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
+import {
+  createTestContext,
+  currentTotpCodeByEmail,
+  orderFixture,
+  type TestContext,
+} from "@bazaar/core/testing";
 import { sellers } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -284,10 +289,17 @@ describe("live order status over SSE", () => {
       ["ops@example.com", "auth.role_required"],
       [shop.contactEmail, "seller.suspended"],
     ] as const) {
-      const { accessToken } = await trpc<{ accessToken: string }>("auth.login", {
-        email,
-        password: "pass-word-1",
-      });
+      let signIn = await trpc<{ accessToken: string } | { status: string; challengeToken: string }>(
+        "auth.login",
+        { email, password: "pass-word-1" },
+      );
+      // The admin answers its second factor (#16) as a person would.
+      if ("challengeToken" in signIn)
+        signIn = await trpc<{ accessToken: string }>("auth.verifySecondFactor", {
+          challengeToken: signIn.challengeToken,
+          code: await currentTotpCodeByEmail(t.deps, email),
+        });
+      const { accessToken } = signIn as { accessToken: string };
       const params = encodeURIComponent(JSON.stringify({ token: accessToken }));
       const res = await app.inject(`/trpc/orders.onUpdate?connectionParams=${params}`);
       const error = JSON.parse(/event: serialized-error\ndata: (.*)\n/.exec(res.body)![1]!).json;

@@ -1,5 +1,5 @@
-import { findCouponByCode, getMySeller, getShopBySlug, login } from "@bazaar/core";
-import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { findCouponByCode, getMySeller, getShopBySlug } from "@bazaar/core";
+import { createTestContext, signInForTest as login, type TestContext } from "@bazaar/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COUPON, DEMO_PASSWORD, seedDemo } from "../src/seed";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createVerifiedUser, customerChannel, loadConfig, login } from "@bazaar/core";
-import { createTestContext, type TestContext } from "@bazaar/core/testing";
+import { createVerifiedUser, customerChannel, loadConfig } from "@bazaar/core";
+import { createTestContext, signInForTest as login, type TestContext } from "@bazaar/core/testing";
 import { users } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
