@@ -16,6 +16,7 @@ import { MessagesPage } from "./messages/inbox";
 import { NewConversationPage } from "./messages/new-conversation";
 import { AccountLayout } from "./pages/account/account-layout";
 import { AddressesPage } from "./pages/account/addresses";
+import { LinkedAccountsPage } from "./pages/account/linked-accounts";
 import { PasswordPage } from "./pages/account/password";
 import { ProfilePage } from "./pages/account/profile";
 import { SessionsPage } from "./pages/account/sessions";
@@ -195,6 +196,7 @@ export const router = createBrowserRouter([
           { path: "addresses", element: <AddressesPage /> },
           { path: "sessions", element: <SessionsPage /> },
           { path: "password", element: <PasswordPage /> },
+          { path: "linked", element: <LinkedAccountsPage /> },
           {
             path: "notifications",
             element: <NotificationPreferencesPage categories={CUSTOMER_CATEGORIES} />,

@@ -168,7 +168,7 @@ async function resolveAccount(
             googleEmail: claims.email,
             passwordCleared: unconfirmed ? "yes" : "",
             resetUrl: `${deps.urls.customer}/forgot-password`,
-            accountUrl: `${deps.urls.customer}/account/sessions`,
+            accountUrl: `${deps.urls.customer}/account/linked`,
           },
         }),
   ];

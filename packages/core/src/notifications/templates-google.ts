@@ -19,7 +19,7 @@ export const googleTemplates = {
                 str(p, "resetUrl"),
             ]
           : []),
-        "If this was not you, reset your password now and sign out your other devices under Account → Sessions.",
+        "If this was not you, reset your password now, sign out your other devices under Account → Devices and remove the link under Account → Linked accounts.",
       ],
       { label: "Review your account", url: str(p, "accountUrl") },
     ),
