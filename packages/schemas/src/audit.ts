@@ -50,6 +50,8 @@ export type AuditEntryDto = {
   /** The account that acted; null for jobs (`actorRole: "system"`) and accounts since removed. */
   actor: { id: string; name: string; email: string } | null;
   actorRole: AuditActorRole | null;
+  /** Set when the actor acted through one of their shop's API keys (an integration), not the app. */
+  apiKey: { id: string; name: string } | null;
   /** `domain.verb`, e.g. `seller.suspended`, `product.taken_down`; a generic entry is the procedure path. */
   action: string;
   targetType: string;

@@ -1,6 +1,7 @@
 import { apiKeys, auditLog, sellers, users } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAuditEntry } from "../audit";
 import { audit, runInAuditScope, setAuditActor } from "../platform/audit";
 import { createRateLimiter } from "../platform/rate-limit";
 import { createTestContext, orderFixture, rejects, type TestContext } from "../testing";
@@ -170,5 +171,10 @@ describe("auditing a key's actions", () => {
       data: { apiKey: { id, name: "ERP sync" } },
     });
     expect(byId.get(viaWeb)).toMatchObject({ actorId: shop.userId, actorRole: "seller", data: null });
+    // The log's entries say it plainly, apart from the details.
+    const admin = { userId: shop.userId, role: "admin" as const, sessionId: "admin" };
+    const shown = await getAuditEntry(t.deps, admin, { id: viaKey });
+    expect(shown).toMatchObject({ actorRole: "seller", apiKey: { id, name: "ERP sync" }, details: null });
+    expect((await getAuditEntry(t.deps, admin, { id: viaWeb })).apiKey).toBeNull();
   });
 });

@@ -50,8 +50,15 @@ export function diffSides(
     .filter((c) => canonical(c.from) !== canonical(c.to));
 }
 
+/** The API key an entry was written through (see setAuditActor), if any. */
+function apiKeyOf(v: unknown): AuditEntryDto["apiKey"] {
+  if (!isRecord(v) || typeof v.id !== "string") return null;
+  return { id: v.id, name: typeof v.name === "string" ? v.name : "" };
+}
+
 export function toAuditEntryDto(row: Row): AuditEntryDto {
-  const { before, after, details } = sides(row.data ?? {});
+  const { apiKey, ...data } = row.data ?? {};
+  const { before, after, details } = sides(data);
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -60,6 +67,7 @@ export function toAuditEntryDto(row: Row): AuditEntryDto {
         ? { id: row.actorId, name: row.actorName ?? "", email: row.actorEmail }
         : null,
     actorRole: (row.actorRole as AuditActorRole | null) ?? null,
+    apiKey: apiKeyOf(apiKey),
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,

@@ -25,6 +25,11 @@ export function AuditEntryRow({ entry: e }: { entry: AuditEntryDto }) {
             <span className="bz-muted">{e.actorRole === "system" ? "System" : "Removed account"}</span>
           )}
           {e.actorRole && <div className="bz-muted bz-small bz-capitalize">{e.actorRole}</div>}
+          {e.apiKey && (
+            <div className="bz-muted bz-small" data-testid="audit-api-key">
+              via API key “{e.apiKey.name}”
+            </div>
+          )}
         </td>
         <td>
           <strong>{actionLabel(e.action)}</strong>
