@@ -15,7 +15,12 @@ import {
 import { DomainError, invalidField, invalidState } from "../errors";
 import { notify, orderPlacedNotices } from "../notifications";
 import { Effects, newOrderDto, type OrderRow, paymentStartFor, reserveStock, toOrderDto } from "../orders";
-import { offeredPaymentMethods, startPayment } from "../payments";
+import {
+  offeredPaymentMethods,
+  offeredPaymentMethodsOf,
+  PAYMENT_GATEWAYS_KEY,
+  startPayment,
+} from "../payments";
 import type { Actor, Deps } from "../platform/deps";
 import { pgArray, preparedStatement } from "../platform/prepared";
 import { isUniqueViolation } from "../platform/text";
@@ -109,11 +114,11 @@ async function writeOrder(
   input: Input,
   now: Date,
 ): Promise<Placed> {
-  const { cart, settings } = await lockCart(tx, actor.userId);
+  const { cart, settings, gateways } = await lockCart(tx, actor.userId);
   // Read after the cart's lock: the same key may have won while this request waited for it.
   const { earlier, address } = await findEarlierOrderAndAddress(tx, actor.userId, input);
   if (earlier) return { replay: true };
-  await assertMethodOffered(deps, tx, input.paymentMethod);
+  await assertMethodOffered(deps, tx, input.paymentMethod, gateways);
   if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
   const evaluated = await evaluateCart(tx, cart, actor.userId, now, settings);
   assertCartReady(cart, evaluated);
@@ -190,24 +195,28 @@ async function writeOrder(
 
 /**
  * The customer's cart, locked for the rest of the transaction so that changes to one cart
- * (and two checkouts of it) happen one after another, read with the checkout settings in
- * the same statement. No cart, no settings: there is nothing to buy.
+ * (and two checkouts of it) happen one after another, read with the checkout settings and
+ * the admin's choice of ways to pay in the same statement. No cart, no settings: there is
+ * nothing to buy.
  */
 async function lockCart(
   tx: Database,
   userId: string,
-): Promise<{ cart: CartRow | null; settings?: CheckoutSettings }> {
+): Promise<{ cart: CartRow | null; settings?: CheckoutSettings; gateways?: { value: unknown } }> {
   const [row] = await tx
     .select({
       cart: carts,
       settings: sql<unknown>`(select value from settings where key = ${CHECKOUT_SETTINGS_KEY})`,
+      gateways: sql<unknown>`(select value from settings where key = ${PAYMENT_GATEWAYS_KEY})`,
     })
     .from(carts)
     .where(eq(carts.userId, sql.placeholder("userId")))
     .for("update")
     .prepare("checkout_lock_cart")
     .execute({ userId });
-  return row ? { cart: row.cart, settings: checkoutSettingsOf(row.settings) } : { cart: null };
+  return row
+    ? { cart: row.cart, settings: checkoutSettingsOf(row.settings), gateways: { value: row.gateways } }
+    : { cart: null };
 }
 
 const earlierOrderAndAddress = preparedStatement<
@@ -295,9 +304,19 @@ async function loadShops(tx: Database, evaluated: EvaluatedCart): Promise<Map<st
 
 const METHOD_NAMES = { razorpay: "Online payment", stripe: "Card payment (Stripe)", cod: "Cash on delivery" };
 
-/** The admin turns ways to pay on and off (payments' setPaymentGateways); an off one is refused. */
-async function assertMethodOffered(deps: Deps, tx: Database, method: Input["paymentMethod"]) {
-  const offered = await offeredPaymentMethods({ db: tx, stripe: deps.stripe });
+/**
+ * The admin turns ways to pay on and off (payments' setPaymentGateways); an off one is refused.
+ * The choice comes read with the cart; without a cart it is read here.
+ */
+async function assertMethodOffered(
+  deps: Deps,
+  tx: Database,
+  method: Input["paymentMethod"],
+  gateways: { value: unknown } | undefined,
+) {
+  const offered = gateways
+    ? offeredPaymentMethodsOf(deps, gateways.value)
+    : await offeredPaymentMethods({ db: tx, stripe: deps.stripe });
   if (!offered.includes(method))
     throw invalidField(
       "paymentMethod",

@@ -28,6 +28,7 @@ export {
   getPaymentGateways,
   getPaymentOptions,
   offeredPaymentMethods,
+  offeredPaymentMethodsOf,
   PAYMENT_GATEWAYS_KEY,
   readGatewayChoice,
 } from "./payment-gateways";

@@ -56,7 +56,15 @@ export async function getPaymentGateways(
 
 /** The methods a checkout may use now: on, and configured. */
 export async function offeredPaymentMethods(deps: Pick<Deps, "db" | "stripe">): Promise<PaymentMethod[]> {
-  const choice = await readGatewayChoice(deps.db);
+  return offeredPaymentMethodsOf(deps, await readGatewayChoice(deps.db));
+}
+
+/**
+ * The same from the settings row's value already read (checkout reads it with the cart, in
+ * the statement that locks the cart, rather than in a statement of its own).
+ */
+export function offeredPaymentMethodsOf(deps: Pick<Deps, "stripe">, value: unknown): PaymentMethod[] {
+  const choice = gatewayChoiceOf(value);
   return METHODS.filter((m) => choice[m] && isConfigured(deps, m));
 }
 
