@@ -122,7 +122,12 @@ export type Stack = {
  * ports, and the API on embedded defaults (PGlite, in-process jobs, .eml outbox) in a
  * temporary DATA_DIR. Seed through `api.runtime.deps` before opening pages.
  */
-export async function startStack(name: string, apps: readonly WebApp[]): Promise<Stack> {
+export async function startStack(
+  name: string,
+  apps: readonly WebApp[],
+  /** Extra configuration, e.g. a provider's keys pointed at a local stub. */
+  options: { env?: Record<string, string> } = {},
+): Promise<Stack> {
   const tmpDir = await mkdtemp(join(tmpdir(), `bazaar-e2e-${name}-`));
   const webs: PreviewServer[] = [];
   let api: BazaarServer | undefined;
@@ -155,6 +160,7 @@ export async function startStack(name: string, apps: readonly WebApp[]): Promise
         ...(url["customer-web"] && { CUSTOMER_WEB_URL: url["customer-web"] }),
         ...(url["seller-web"] && { SELLER_WEB_URL: url["seller-web"] }),
         ...(url["admin-web"] && { ADMIN_WEB_URL: url["admin-web"] }),
+        ...options.env,
       }),
     );
     await api.app.listen({ port: apiPort, host: "127.0.0.1" });
