@@ -16,6 +16,7 @@ import {
   decodeCursor,
   encodeCursor,
   fromPublic,
+  KEYSET_SORTS,
   type KeysetCursor,
   type KeysetSortName,
   keyColumns,
@@ -206,13 +207,43 @@ export function pageQuery(
     const offset = cursor && "o" in cursor ? cursor.o : 0;
     return searchStatement(f.q ?? "", textless(f), anyBrand(f), PRICE_BUCKETS, limit, offset);
   }
-  const where = filterWhere(f);
   const after = cursor && "k" in cursor ? sql` and ${keysetAfter(sort, cursor)}` : sql``;
+  if (!f.q && f.categoryIds && f.categoryIds.length > 1) return subtreePage(f, sort, limit, after);
   return sql`
     select ${cardColumns}, ${keyColumns(sort)}
-    from ${fromPublic} where ${where}${after}
+    from ${fromPublic} where ${filterWhere(f)}${after}
     order by ${keysetOrder(sort)}
     limit ${limit + 1}`;
+}
+
+/**
+ * A page of a category with subcategories: no index holds a subtree in sort order, and
+ * `category_id = any(…)` made the planner sort every product of it (17k at 100k products)
+ * or walk the whole catalogue's sort order skipping other categories. Instead each
+ * category's first rows after the cursor are read from its own (category, sort…) index, at
+ * most limit + 1 each, merged, and only the page's rows get their cards built.
+ */
+function subtreePage(f: ListQuery, sort: KeysetSortName, limit: number, after: SQL): SQL {
+  const { dir, keys } = KEYSET_SORTS[sort];
+  const sortCols = sql.raw(keys.map((k, i) => `${k.expr} as s${i}`).join(", "));
+  const outerOrder = sql.raw([...keys.map((_, i) => `s${i} ${dir}`), `id ${dir}`].join(", "));
+  return sql`
+    with top as (
+      select t.id, ${sql.raw(keys.map((_, i) => `t.s${i}`).join(", "))}
+      from unnest(${sql.param(f.categoryIds)}::uuid[]) as cat(id)
+      cross join lateral (
+        select p.id, ${sortCols}
+        from ${fromPublic}
+        where ${filterWhere({ ...f, categoryIds: undefined })} and p.category_id = cat.id${after}
+        order by ${keysetOrder(sort)}
+        limit ${limit + 1}
+      ) t
+      order by ${outerOrder}
+      limit ${limit + 1}
+    )
+    select ${cardColumns}, ${keyColumns(sort)}
+    from top join products p on p.id = top.id join sellers s on s.id = p.seller_id
+    order by ${keysetOrder(sort)}`;
 }
 
 async function loadPage(

@@ -148,7 +148,8 @@ describe("search query plans", () => {
           sql`select i.relname as name, exists (select 1 from pg_constraint c where c.conindid = i.oid) as constraint
           from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class r on r.oid = x.indrelid
           where r.relname in ('products', 'search_words')
-            and i.relname not in ('products_pkey', 'products_search_idx', 'search_words_trgm_idx')`,
+            and i.relname not in ('products_pkey', 'products_search_idx', 'products_public_title_search_idx',
+              'search_words_trgm_idx')`,
         );
         for (const o of others)
           await tx.execute(
@@ -170,9 +171,13 @@ describe("search query plans", () => {
       });
     return out;
   }
+  // A plain word, two words, a typo, with a category, with a price range, and mixes.
   const shapes = [
     { q: "kurta" },
+    { q: "silk saree" },
     { q: "kurtha" },
+    { q: "kurta", category: "x" },
+    { q: "kurta", minPrice: 10_000, maxPrice: 90_000 },
     { q: "silk sarre", category: "x", minPrice: 10_000, maxPrice: 90_000, inStock: true },
     { q: '"silk saree" -kurta', brand: ["weavers co"], minRating: 3 },
     { q: "brass", seller: "x", featured: true },
@@ -195,6 +200,10 @@ describe("search query plans", () => {
         const p = await plan(t.deps.db, text);
         if (process.env.SHOW_PLANS) console.log(what, JSON.stringify(raw), p);
         expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("products_search_idx");
+        // The relevance statement and the counts take their first candidates from the
+        // title words' index (title matches first, search.ts).
+        if (what !== "page by price")
+          expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("products_public_title_search_idx");
         expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("search_words_trgm_idx");
         expect(p, `${what} of ${JSON.stringify(raw)}`).not.toMatch(
           /"Seq Scan"[^}]*"Relation Name": "products"/,
