@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
 import { runningSaleEnd, runningSalePrice } from "../catalog";
+import { preparedStatement } from "../platform/prepared";
 import { rowsOf } from "../platform/raw-rows";
 
 export type CartLineRow = {
@@ -34,24 +35,28 @@ export type CartLineRow = {
 
 /** Everything a cart read needs about its lines, current as of `now`, in one round trip. */
 export function loadCartLines(db: Database, cartId: string, now: Date): Promise<CartLineRow[]> {
-  return rowsOf<CartLineRow>(
-    db,
-    sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price, ci.created_at,
+  return cartLines(db, { cartId, now: now.toISOString() });
+}
+
+const NOW = sql`${sql.placeholder("now")}`;
+/** Read by every cart view and every checkout: prepared once per connection. */
+const cartLines = preparedStatement<CartLineRow, { cartId: string; now: string }>(
+  "cart_lines",
+  () => sql`select ci.id, ci.variant_id, ci.qty, ci.seen_unit_price, ci.created_at,
         v.sku, v.option_values, v.price, v.compare_at_price, v.stock, v.active as variant_active,
         p.id as product_id, p.slug, p.title, p.status as product_status, p.gst_rate_bps, p.hsn_code, p.category_id,
         s.id as seller_id, s.shop_name, s.slug as seller_slug, s.status as seller_status, s.cod_enabled as seller_cod,
         (select m.url from product_images pi join media m on m.id = pi.media_id
           where pi.product_id = p.id order by pi.position, pi.id limit 1) as image_url,
-        ${runningSalePrice(sql`v.id`, now)} as sale_price,
-        ${runningSaleEnd(sql`v.id`, now)} as sale_ends_at
+        ${runningSalePrice(sql`v.id`, NOW)} as sale_price,
+        ${runningSaleEnd(sql`v.id`, NOW)} as sale_ends_at
       from cart_items ci
       join product_variants v on v.id = ci.variant_id
       join products p on p.id = v.product_id
       join sellers s on s.id = p.seller_id
-      where ci.cart_id = ${cartId}
+      where ci.cart_id = ${sql.placeholder("cartId")}::uuid
       order by ci.created_at, ci.id`,
-  );
-}
+);
 
 /** Each category with itself and all its ancestors, for category-restricted coupons. */
 export async function categoryAncestry(db: Database, categoryIds: string[]): Promise<Map<string, string[]>> {

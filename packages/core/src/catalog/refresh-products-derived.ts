@@ -1,5 +1,6 @@
 import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
+import { preparedStatement } from "../platform/prepared";
 import { runningSalePrice } from "./sale-prices";
 
 /**
@@ -19,18 +20,24 @@ export async function refreshProductsDerived(
   const sold = new Map<string, number>();
   for (const i of items) sold.set(i.productId, (sold.get(i.productId) ?? 0) + (i.sold ?? 0));
   const rows = JSON.stringify([...sold].map(([id, n]) => ({ id, sold: n })));
-  await db.execute(sql`
+  await refreshRows(db, { rows, now: now.toISOString() });
+}
+
+const NOW = sql`${sql.placeholder("now")}`;
+const refreshRows = preparedStatement<never, { rows: string; now: string }>(
+  "catalog_refresh_products_derived",
+  () => sql`
     update products p set
-      min_price = d.min_price, max_price = d.max_price, total_stock = d.total_stock, updated_at = ${now},
+      min_price = d.min_price, max_price = d.max_price, total_stock = d.total_stock, updated_at = ${NOW}::timestamptz,
       sold_count = greatest(p.sold_count + t.sold, 0)
-    from jsonb_to_recordset(${rows}::jsonb) as t(id uuid, sold int)
+    from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as t(id uuid, sold int)
     cross join lateral (
       select min(e.effective) as min_price, max(e.effective) as max_price,
         coalesce(sum(e.stock), 0)::int as total_stock
       from (
-        select least(pv.price, coalesce(${runningSalePrice(sql`pv.id`, now)}, pv.price)) as effective, pv.stock
+        select least(pv.price, coalesce(${runningSalePrice(sql`pv.id`, NOW)}, pv.price)) as effective, pv.stock
         from product_variants pv where pv.product_id = t.id and pv.active
       ) e
     ) d
-    where p.id = t.id`);
-}
+    where p.id = t.id`,
+);

@@ -9,17 +9,22 @@ import { type SQL, sql } from "drizzle-orm";
  * variant never overlap (the sale-event rules refuse it), but `min` keeps the answer
  * defined even if they did.
  */
-export function runningSalePrice(variantId: SQL, now: Date): SQL {
+export function runningSalePrice(variantId: SQL, now: Date | SQL): SQL {
+  const at = instant(now);
   return sql`(select min(sei.sale_price) from sale_event_items sei
     join sale_events se on se.id = sei.sale_event_id
     where sei.variant_id = ${variantId} and se.cancelled_at is null
-      and se.starts_at <= ${now.toISOString()}::timestamptz and se.ends_at > ${now.toISOString()}::timestamptz)`;
+      and se.starts_at <= ${at}::timestamptz and se.ends_at > ${at}::timestamptz)`;
 }
 
 /** When the running sale on `v` ends, or null. */
-export function runningSaleEnd(variantId: SQL, now: Date): SQL {
+export function runningSaleEnd(variantId: SQL, now: Date | SQL): SQL {
+  const at = instant(now);
   return sql`(select min(se.ends_at) from sale_event_items sei
     join sale_events se on se.id = sei.sale_event_id
     where sei.variant_id = ${variantId} and se.cancelled_at is null
-      and se.starts_at <= ${now.toISOString()}::timestamptz and se.ends_at > ${now.toISOString()}::timestamptz)`;
+      and se.starts_at <= ${at}::timestamptz and se.ends_at > ${at}::timestamptz)`;
 }
+
+/** A moment as a parameter; or, for a statement prepared once, the placeholder that will hold it. */
+const instant = (now: Date | SQL): SQL => (now instanceof Date ? sql`${now.toISOString()}` : now);
