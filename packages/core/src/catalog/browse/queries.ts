@@ -20,8 +20,9 @@ export { CACHE_NS } from "../storefront-cache";
 export const TTL = { list: 120, facets: 300, detail: 300, categories: 600, suggest: 120 } as const;
 
 /**
- * `q <% title` (word similarity, served by the trigram index) is what makes "kurtha" find
- * "Kurta" (0.57) and "sarre" find "Saree" (0.50); the extension's default of 0.6 misses both.
+ * How similar a suggestion's label must be to the text to rank as a near match (word
+ * similarity: "kurtha" to "Kurta" is 0.57, "sarre" to "Saree" 0.50). Compared as a value,
+ * no session setting needed.
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
 
@@ -118,21 +119,6 @@ export const toCard = (r: CardRow): ProductCardDto => ({
   inStock: r.total_stock > 0,
   seller: { slug: r.seller_slug, shopName: r.shop_name },
 });
-
-/**
- * Runs `fn` with the trigram word-similarity threshold lowered, in one transaction so the
- * setting stays on the connection that runs the query (`set_config(…, true)` is local to
- * it). Only text searches need it; other reads skip the transaction.
- */
-export async function withSearch<T>(db: Database, needed: boolean, fn: (db: Database) => Promise<T>) {
-  if (!needed) return fn(db);
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
-    );
-    return fn(tx as unknown as Database);
-  });
-}
 
 const dialect = new PgDialect({ casing: "snake_case" });
 type NodePgPool = {

@@ -7,13 +7,13 @@ import {
   CACHE_NS,
   cacheKey,
   escapeLike,
-  fromPublic,
   normalizeQuery,
   publicWhere,
+  searchTsquery,
   TTL,
   WORD_SIMILARITY_THRESHOLD,
-  withSearch,
 } from "./queries";
+import { candidates } from "./search";
 
 /** One autocomplete entry: a category or product to open (by slug), or a brand to filter by. */
 export type Suggestion = { kind: "category" | "brand" | "product"; label: string; slug: string | null };
@@ -21,9 +21,11 @@ export type Suggestion = { kind: "category" | "brand" | "product"; label: string
 const PER_KIND = { category: 2, brand: 2 } as const;
 
 /**
- * Autocomplete over public products, their brands and the categories. A candidate matches
- * by word prefix (full text, `kurt` → "Kurta") or, from three characters, by a similar
- * word in the title (trigram, `kurtha` → "Kurta"). Entries are ranked (the label starts
+ * Autocomplete over public products, their brands and the categories. A product matches
+ * by word prefix (full text, `kurt` → "Kurta") or, from three characters, by a near word
+ * of the title and brand vocabulary (`kurtha` → kurta, as a search does: searchTsquery),
+ * in one look-up of the full-text index, title matches first and capped as a search's
+ * candidates are (search.ts); no session setting, no transaction. Entries are ranked (the label starts
  * with the text > a word of it does > similarity), de-duplicated case-insensitively per
  * kind, and capped: at most two categories and two brands, products fill the rest.
  */
@@ -35,9 +37,7 @@ export async function searchSuggest(
   const q = normalizeQuery(input.q);
   if (!q) return [];
   return deps.cache.wrap(CACHE_NS, cacheKey("suggest", [q, input.limit]), TTL.suggest, async () => {
-    const rows = await withSearch(deps.db, true, (db) =>
-      rowsOf<Suggestion & { score: number }>(db, suggestQuery(q, input.limit)),
-    );
+    const rows = await rowsOf<Suggestion & { score: number }>(deps.db, suggestQuery(q, input.limit));
     const seen = new Set<string>();
     const counts = { category: 0, brand: 0, product: 0 };
     const out: (Suggestion & { score: number })[] = [];
@@ -70,17 +70,15 @@ export function suggestQuery(q: string, limit: number): SQL {
   const rank = (col: SQL) =>
     sql`(case when lower(${col}) like ${starts} then 2 when lower(${col}) like ${wordStarts} then 1 else 0 end
       + word_similarity(${q}, ${col}))`;
-  const matches: SQL[] = [];
-  if (tsq) matches.push(sql`p.search_vector @@ to_tsquery('english', ${tsq})`);
-  if (q.length >= 3) matches.push(sql`${q} <% p.title`);
-  if (matches.length === 0) matches.push(sql`false`);
+  // A word prefix, or the words as a search reads them (typos through the vocabulary).
+  const match = tsq
+    ? sql`(select to_tsquery('english', ${tsq}) || ${searchTsquery(q)})`
+    : sql`(select ${searchTsquery(q)})`;
   const similar = (col: SQL) =>
     sql`(lower(${col}) like ${starts} or lower(${col}) like ${wordStarts} or word_similarity(${q}, ${col}) >= ${WORD_SIMILARITY_THRESHOLD})`;
   return sql`
-    with m as (
-      select p.title, p.slug, p.brand, p.sold_count from ${fromPublic}
-      where ${publicWhere} and (${sql.join(matches, sql` or `)})
-    )
+    with sq as materialized (select ${match} as tsq),
+    m as (${candidates(sql`${publicWhere}`, sql`(select tsq from sq)`)})
     (select 'category' as kind, c.name as label, c.slug as slug, ${rank(sql`c.name`)} as score
       from categories c where ${similar(sql`c.name`)}
       order by score desc, c.position, c.name limit ${PER_KIND.category + 2})

@@ -26,7 +26,7 @@ const CAP = sql.raw(String(SEARCH_CANDIDATES));
 const CAP_PLUS_ONE = sql.raw(String(SEARCH_CANDIDATES + 1));
 
 /** Columns a candidate carries: what the facets count and the score needs. */
-const candidateColumns = sql`p.id, p.category_id, p.brand, p.min_price, p.sold_count, p.title, p.search_vector`;
+const candidateColumns = sql`p.id, p.slug, p.category_id, p.brand, p.min_price, p.sold_count, p.title, p.search_vector`;
 
 /**
  * At most SEARCH_CANDIDATES + 1 matches of `tsq` (a scalar subquery) under `where` (the
