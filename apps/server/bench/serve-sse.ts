@@ -30,7 +30,10 @@ await seedDemo(deps);
 const origin = { ip: null, userAgent: "bench" };
 // Every stream is a separate sign-in (its own session, checked before each event it
 // delivers), as separate devices and tabs are; the login limits are for people, not for this.
-const unlimited = { ...deps, limiter: { consume: async () => ({ remaining: 1 }), reset: async () => {} } };
+const unlimited = {
+  ...deps,
+  limiter: { consume: async () => ({ remaining: 1 }), check: async () => {}, reset: async () => {} },
+};
 const buyerTokens: string[] = [];
 for (let i = 0; i < Number(process.env.BENCH_SUBSCRIBERS || 1000); i++)
   buyerTokens.push(
