@@ -28,9 +28,12 @@ export function PaymentGatewaysPage() {
   const queryClient = useQueryClient();
   const gateways = useQuery(trpc.admin.payments.gateways.queryOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  // Shown as chosen at once; the saved state (or the old one, if refused) replaces it.
+  const [chosen, setChosen] = useState<Partial<Record<PaymentGatewayDto["method"], boolean>>>({});
   const save = useMutation(
     trpc.admin.payments.setGateways.mutationOptions({
       onMutate: () => setNotice(null),
+      onSettled: () => setChosen({}),
       onSuccess: (saved) => {
         queryClient.setQueryData(trpc.admin.payments.gateways.queryKey(), saved);
         void queryClient.invalidateQueries(trpc.checkout.paymentOptions.queryFilter());
@@ -58,10 +61,13 @@ export function PaymentGatewaysPage() {
                   <input
                     id={`gateway-${g.method}`}
                     type="checkbox"
-                    checked={g.enabled && g.configured}
+                    checked={chosen[g.method] ?? (g.enabled && g.configured)}
                     disabled={save.isPending || !g.configured}
                     aria-describedby={`gateway-${g.method}-hint`}
-                    onChange={(e) => save.mutate({ [g.method]: e.target.checked })}
+                    onChange={(e) => {
+                      setChosen({ [g.method]: e.target.checked });
+                      save.mutate({ [g.method]: e.target.checked });
+                    }}
                     data-testid={`gateway-${g.method}`}
                   />
                   {NAMES[g.method].label}
