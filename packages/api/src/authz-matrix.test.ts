@@ -11,8 +11,8 @@ import {
   getCart,
   importCatalogCsv,
   inboxChannel,
-  login,
   type Limits,
+  login,
   notificationChannel,
   sellerChannel,
   sharedWishlist,
@@ -184,7 +184,9 @@ async function secondFactorStep(w: AuthzWorld, role: "customer" | "admin") {
     { email, password: w.password },
   );
   if (first.status !== "second_factor_required") throw new Error("expected a second-factor challenge");
-  return { challengeToken: first.challengeToken, code: await currentTotpCodeByEmail(w.t.deps, email) };
+  // Computing a code enrols the account, so the admin (who must enrol through the challenge) gets none.
+  const code = role === "customer" ? await currentTotpCodeByEmail(w.t.deps, email) : undefined;
+  return { challengeToken: first.challengeToken, code };
 }
 
 const ownedByCustomer = (denied: Denial) => ({ by: "customer" as const, denied });
@@ -236,27 +238,15 @@ const matrix: Matrix = {
     input: () => ({ idToken: "aaa.bbb.ccc" }),
     mayEndIn: ["auth.google_disabled"],
   },
-  "auth.linkedAccounts": { gate: "authed" },
-  "auth.unlinkAccount": {
-    gate: "authed",
-    owner: ownedByCustomer(notFound("identity.not_found")),
-    make: async (w) => {
-      const [row] = await w.t.deps.db
-        .insert(userIdentities)
-        .values({
-          userId: w.accounts.customer.userId,
-          provider: "google",
-          subject: randomUUID(),
-          email: w.customer.email,
-        })
-        .returning({ id: userIdentities.id });
-      return row!.id;
-    },
-    input: (_, id) => ({ id }),
-  },
   // Two-factor (#16): a sign-in challenge's token is the authority for the second step, so
   // every persona (any session or none) may answer its own fresh challenge.
-  "auth.verifySecondFactor": { gate: "public", input: (w) => secondFactorStep(w, "customer") },
+  "auth.verifySecondFactor": {
+    gate: "public",
+    input: async (w) => {
+      const { challengeToken, code } = await secondFactorStep(w, "customer");
+      return { challengeToken, code: code! };
+    },
+  },
   "auth.startChallengeEnrolment": {
     gate: "public",
     input: async (w) => ({ challengeToken: (await secondFactorStep(w, "admin")).challengeToken }),
@@ -304,6 +294,24 @@ const matrix: Matrix = {
       return row!.id;
     },
     input: (_, deviceId) => ({ deviceId }),
+  },
+  "auth.linkedAccounts": { gate: "authed" },
+  "auth.unlinkAccount": {
+    gate: "authed",
+    owner: ownedByCustomer(notFound("identity.not_found")),
+    make: async (w) => {
+      const [row] = await w.t.deps.db
+        .insert(userIdentities)
+        .values({
+          userId: w.accounts.customer.userId,
+          provider: "google",
+          subject: randomUUID(),
+          email: w.customer.email,
+        })
+        .returning({ id: userIdentities.id });
+      return row!.id;
+    },
+    input: (_, id) => ({ id }),
   },
 
   // -- storefront
