@@ -44,6 +44,10 @@ const NO_RETRY = new Set([
   "auth.resendOtp",
   "auth.requestPasswordReset",
   "auth.resetPassword",
+  // A second-factor step's UNAUTHORIZED means the challenge expired, not the access token.
+  "auth.verifySecondFactor",
+  "auth.startChallengeEnrolment",
+  "auth.confirmChallengeEnrolment",
 ]);
 
 /**

@@ -1,5 +1,12 @@
 import type { AppRouter } from "@bazaar/api/client";
-import type { AuthResult, LoginInput, UserDto } from "@bazaar/schemas";
+import type {
+  AuthResult,
+  ConfirmChallengeEnrolmentInput,
+  LoginInput,
+  SignInResult,
+  UserDto,
+  VerifySecondFactorInput,
+} from "@bazaar/schemas";
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import {
@@ -81,8 +88,16 @@ export function useAuthStore(): AuthStore {
 export type UseAuth = {
   status: AuthStatus;
   user: UserDto | null;
-  /** Signs in with email and password; rejects with the API error (use toFormError). */
-  login(input: LoginInput): Promise<AuthResult>;
+  /**
+   * Signs in with email and password; rejects with the API error (use toFormError). When the
+   * account has a second factor (admins always) the answer is a challenge and no one is
+   * signed in yet: finish with `verifySecondFactor` (or `confirmEnrolment`).
+   */
+  login(input: LoginInput): Promise<SignInResult>;
+  /** The second step of a sign-in: a code from the app or a recovery code. */
+  verifySecondFactor(input: VerifySecondFactorInput): Promise<SignInResult>;
+  /** An admin's first sign-in: confirms the authenticator just set up, and signs in. */
+  confirmEnrolment(input: ConfirmChallengeEnrolmentInput): Promise<SignInResult>;
   /** Ends the session on the server (clears the cookie) and forgets everything cached. */
   logout(): Promise<void>;
   /** Adopts an AuthResult from another call (verifyEmail, a future OAuth flow). */
@@ -103,13 +118,25 @@ export function useAuth(): UseAuth {
     },
     [store, queryClient],
   );
-  const login = useCallback(
-    async (input: LoginInput) => {
-      const result = await client.auth.login.mutate(input);
-      setSession(result);
+  const adopt = useCallback(
+    (result: SignInResult) => {
+      if (result.status === "signed_in") setSession(result);
       return result;
     },
-    [client, setSession],
+    [setSession],
+  );
+  const login = useCallback(
+    async (input: LoginInput) => adopt(await client.auth.login.mutate(input)),
+    [client, adopt],
+  );
+  const verifySecondFactor = useCallback(
+    async (input: VerifySecondFactorInput) => adopt(await client.auth.verifySecondFactor.mutate(input)),
+    [client, adopt],
+  );
+  const confirmEnrolment = useCallback(
+    async (input: ConfirmChallengeEnrolmentInput) =>
+      adopt(await client.auth.confirmChallengeEnrolment.mutate(input)),
+    [client, adopt],
   );
   const logout = useCallback(async () => {
     try {
@@ -123,5 +150,14 @@ export function useAuth(): UseAuth {
     }
   }, [client, store, queryClient]);
 
-  return { status: state.status, user: state.user, login, logout, setSession, setUser: store.setUser };
+  return {
+    status: state.status,
+    user: state.user,
+    login,
+    verifySecondFactor,
+    confirmEnrolment,
+    logout,
+    setSession,
+    setUser: store.setUser,
+  };
 }

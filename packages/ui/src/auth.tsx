@@ -1,10 +1,11 @@
 import { type FormError, toFormError, useAuth } from "@bazaar/client";
-import type { AuthResult, Role } from "@bazaar/schemas";
+import type { AuthResult, Role, SecondFactorChallenge } from "@bazaar/schemas";
 import { type ReactNode, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import { Alert, Button, ErrorAlert, Form, TextField } from "./form";
 import { GoogleSignIn } from "./google-sign-in";
 import { Card, Loading } from "./layout";
+import { SecondFactorStep } from "./second-factor";
 
 const plural: Record<Role, string> = { customer: "customers", seller: "sellers", admin: "admins" };
 const withArticle: Record<Role, string> = { customer: "a customer", seller: "a seller", admin: "an admin" };
@@ -83,6 +84,8 @@ export function SignIn({
   const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  // The password (or Google) was right and a second factor is owed: no session yet.
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   if (auth.status === "loading") return <Loading />;
   if (auth.status === "signedIn" && auth.user) {
@@ -97,13 +100,29 @@ export function SignIn({
     try {
       // Not `onSignedIn?.(await …)`: an absent callback would skip the call in its arguments.
       const result = await auth.login({ email, password });
-      onSignedIn?.(result);
+      if (result.status === "second_factor_required") setChallenge(result);
+      else onSignedIn?.(result);
     } catch (e) {
       setError(toFormError(e));
     } finally {
       setPending(false);
     }
   };
+
+  if (challenge)
+    return (
+      <Card className="bz-card--narrow">
+        <h1 className="bz-card__heading">{title}</h1>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={onSignedIn}
+          onCancel={() => {
+            setChallenge(null);
+            setPassword("");
+          }}
+        />
+      </Card>
+    );
 
   const unverified = error?.reason === "auth.email_not_verified" && verifyPath;
   return (
@@ -145,7 +164,11 @@ export function SignIn({
           Sign in
         </Button>
       </Form>
-      <GoogleSignIn role={adminOnly(roles) ? "admin" : undefined} onSignedIn={onSignedIn} />
+      <GoogleSignIn
+        role={adminOnly(roles) ? "admin" : undefined}
+        onSignedIn={onSignedIn}
+        onChallenge={setChallenge}
+      />
       {footer && <div className="bz-card__footer">{footer}</div>}
     </Card>
   );

@@ -116,6 +116,7 @@ export {
 export { PhotoLinks } from "./photo-links";
 export { MultiPicker, type PickerOption } from "./picker";
 export { ReasonDialog } from "./reason-dialog";
+export { AuthenticatorSetup, RecoveryCodes } from "./recovery-codes";
 export { type MessageReport, ReportMessageDialog } from "./report-message-dialog";
 export {
   RETURN_REASON_OPTIONS,
@@ -127,6 +128,8 @@ export {
   returnStatusTone,
 } from "./return-labels";
 export { RefundStatusTag, ReturnStatusTag } from "./returns";
+export { SecondFactorStep } from "./second-factor";
 export { Stars, starsText } from "./stars";
+export { TwoFactorSettings } from "./two-factor-settings";
 export { UploadThumb } from "./upload-thumb";
 export { type WebhooksOwner, WebhooksPage } from "./webhooks-page";
