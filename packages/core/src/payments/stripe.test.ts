@@ -3,9 +3,14 @@ import { orders, payments, refunds, webhookEvents } from "@bazaar/db";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "../checkout";
+import { advanceSubOrder } from "../orders/advance-sub-order";
 import { cancelMyOrder } from "../orders/cancel-my-order";
 import { getMyOrder } from "../orders/get-my-order";
 import type { StripeGateway } from "../platform/payment-gateway";
+import { approveReturn } from "../returns/approve-return";
+import { getMyReturn } from "../returns/get-my-return";
+import { receiveReturn } from "../returns/receive-return";
+import { requestReturn } from "../returns/request-return";
 import { createTestContext, rejects, type TestContext } from "../testing";
 import { orderFixture } from "../testing/order-fixture";
 import { type StripeStub, startStripeStub } from "../testing/stripe-stub";
@@ -237,6 +242,38 @@ describe("Stripe: refunds", () => {
     await t.drain();
     const after = await getMyOrder(t.deps, buyer.actor, { orderId: order.id });
     expect([after.paymentStatus, after.refundedAmount]).toEqual(["refunded", order.total]);
+  });
+});
+
+describe("Stripe: returns", () => {
+  it("refunds an approved and received return of a Stripe-paid order through Stripe, once", async () => {
+    const { buyer, order, intentId } = await stripeOrder(60_000);
+    await webhook(stub.pay(intentId));
+    await t.drain();
+    const sub = order.subOrders[0]!;
+    for (const to of ["packed", "shipped", "out_for_delivery", "delivered"] as const)
+      await advanceSubOrder(t.deps, shop.actor, {
+        subOrderId: sub.id,
+        to,
+        ...(to === "shipped" && { carrier: "Delhivery", trackingNumber: "DL12345678" }),
+      });
+    const item = sub.items[0]!;
+    const r = await requestReturn(t.deps, buyer.actor, {
+      subOrderId: sub.id,
+      lines: [{ orderItemId: item.id, qty: 1, reason: "damaged" }],
+    });
+    await approveReturn(t.deps, shop.actor, { id: r.id });
+    await receiveReturn(t.deps, shop.actor, { id: r.id, lines: [{ orderItemId: item.id, restock: true }] });
+    await t.drain();
+    const [booked] = await t.deps.db.select().from(refunds).where(eq(refunds.returnId, r.id));
+    expect(await processRefund(t.deps, booked!.id)).toBe("already_processed");
+    const sent = [...stub.refunds.values()].filter((x) => x.payment_intent === intentId);
+    expect(sent.map((x) => [x.amount, x.metadata.idempotencyKey])).toEqual([[booked!.amount, `r-${r.id}`]]);
+    const after = await getMyReturn(t.deps, buyer.actor, { id: r.id });
+    expect([after.status, after.refundStatus]).toEqual(["refunded", "paid"]);
+    expect((await getMyOrder(t.deps, buyer.actor, { orderId: order.id })).refundedAmount).toBe(
+      booked!.amount,
+    );
   });
 });
 
