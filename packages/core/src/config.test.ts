@@ -84,6 +84,33 @@ describe("config", () => {
     );
   });
 
+  it("configures Stripe with all three values, or none", () => {
+    const keys = {
+      STRIPE_SECRET_KEY: "sk_test_51Abc",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_51Abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc123",
+    };
+    expect(loadConfig({ DATA_DIR: dir() }).stripe).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dir(), ...keys, STRIPE_API_URL: "http://127.0.0.1:4011" }).stripe).toEqual({
+      secretKey: "sk_test_51Abc",
+      publishableKey: "pk_test_51Abc",
+      webhookSecret: "whsec_abc123",
+      apiUrl: "http://127.0.0.1:4011",
+    });
+    expect(() => loadConfig({ DATA_DIR: dir(), ...keys, STRIPE_WEBHOOK_SECRET: "" })).toThrowError(
+      /^Invalid configuration:\n {2}STRIPE_WEBHOOK_SECRET: required when any of/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), ...keys, STRIPE_SECRET_KEY: "pk_test_51Abc" })).toThrowError(
+      /STRIPE_SECRET_KEY: must look like sk_test_/,
+    );
+    expect(() =>
+      loadConfig({ DATA_DIR: dir(), ...keys, STRIPE_PUBLISHABLE_KEY: "sk_test_51Abc" }),
+    ).toThrowError(/STRIPE_PUBLISHABLE_KEY: must look like pk_test_/);
+    expect(() => loadConfig({ DATA_DIR: dir(), STRIPE_API_URL: "http://127.0.0.1:4011" })).toThrowError(
+      /STRIPE_API_URL: needs STRIPE_SECRET_KEY/,
+    );
+  });
+
   it("believes only the proxy hops it is told to, never every X-Forwarded-For entry", () => {
     const trust = (v: string) => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: v }).trustProxy;
     expect([trust("false"), trust("true"), trust("2"), trust("10.0.0.1, 10.1.0.0/16")]).toEqual([
