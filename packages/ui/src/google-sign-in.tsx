@@ -50,7 +50,7 @@ export function GoogleSignIn({ role, context = "signin", onSignedIn, onChallenge
       setNotice(null);
       try {
         const result = await client.auth.signInWithGoogle.mutate({ idToken, ...(role && { role }) });
-        if ("status" in result && result.status === "second_factor_required") {
+        if (result.status === "second_factor_required") {
           if (onChallenge) onChallenge(result);
           else
             setNotice(

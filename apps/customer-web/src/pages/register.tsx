@@ -1,5 +1,6 @@
 import { useAuth, useFormError, useTRPC } from "@bazaar/client";
-import { Button, Card, ErrorAlert, Form, GoogleSignIn, TextField } from "@bazaar/ui";
+import type { SecondFactorChallenge } from "@bazaar/schemas";
+import { Button, Card, ErrorAlert, Form, GoogleSignIn, SecondFactorStep, TextField } from "@bazaar/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
@@ -21,7 +22,20 @@ export function RegisterPage() {
     }),
   );
   const error = useFormError(register.error);
+  // "Sign up with Google" found an existing account that has a second factor on.
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
   if (status === "signedIn") return <Navigate to="/account" replace />;
+  if (challenge)
+    return (
+      <Card className="bz-card--narrow">
+        <h1 className="bz-card__heading">Sign in to Bazaar</h1>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={(result) => showCartMerge(result.cartMerge)}
+          onCancel={() => setChallenge(null)}
+        />
+      </Card>
+    );
 
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   return (
@@ -89,7 +103,11 @@ export function RegisterPage() {
           Create account
         </Button>
       </Form>
-      <GoogleSignIn context="signup" onSignedIn={(result) => showCartMerge(result.cartMerge)} />
+      <GoogleSignIn
+        context="signup"
+        onSignedIn={(result) => showCartMerge(result.cartMerge)}
+        onChallenge={setChallenge}
+      />
       <div className="bz-card__footer">
         <span>
           Already have an account? <Link to="/login">Sign in</Link>
