@@ -308,6 +308,46 @@ describe("Stripe: errors", () => {
     expect((await rejects(wrongKey.fetchPayment("pi_x"))).reason).toBe("payment.gateway_auth_failed");
   });
 
+  it("a refund whose answer was lost is not made twice, and its key cannot be reused for another amount", async () => {
+    const intent = await stripe.createOrder({ amount: 25_000, receipt: randomUUID() });
+    stub.pay(intent.id);
+    // Stripe makes the refund but the answer never arrives; the SDK retries with the same key.
+    stub.fail({ drop: "after", when: (r) => r.path === "/v1/refunds" && r.method === "POST" });
+    const refund = await stripe.refund({
+      paymentId: intent.id,
+      amount: 10_000,
+      idempotencyKey: "c-lost-answer",
+    });
+    expect(refund).toMatchObject({
+      paymentId: intent.id,
+      amount: 10_000,
+      status: "processed",
+      receipt: "c-lost-answer",
+    });
+    expect(
+      await stripe.refund({ paymentId: intent.id, amount: 10_000, idempotencyKey: "c-lost-answer" }),
+    ).toEqual(refund);
+    const other = await rejects(
+      stripe.refund({ paymentId: intent.id, amount: 5_000, idempotencyKey: "c-lost-answer" }),
+    );
+    expect([other.code, other.reason]).toEqual(["CONFLICT", "payment.refund_key_reused"]);
+    expect([...stub.refunds.values()].filter((r) => r.payment_intent === intent.id)).toHaveLength(1);
+  });
+
+  it("a succeeded webhook for another amount settles nothing; Stripe unconfigured refuses webhooks", async () => {
+    const { order, intentId } = await stripeOrder();
+    const paid = stub.pay(intentId, { amount: 100 });
+    await webhook(paid);
+    await t.drain();
+    expect((await orderRow(order.id)).paymentStatus).toBe("pending");
+    expect(warnings).toContain("Stripe webhook amount mismatch; not settled");
+    const { stripe: _s, ...noStripe } = t.deps;
+    const e = await rejects(
+      receiveStripeWebhook(noStripe, { rawBody: paid.body, signature: paid.signature }),
+    );
+    expect([e.code, e.reason]).toEqual(["NOT_FOUND", "payment.gateway_not_configured"]);
+  });
+
   it("an order whose intent could not be created stands, and paying again creates it", async () => {
     const v = await fx.variant(shop, 40_000, 5);
     const buyer = await fx.customer();
