@@ -197,7 +197,7 @@ export {
   runInAuditScope,
   setAuditActor,
 } from "./platform/audit";
-export type { Cache } from "./platform/cache";
+export { type Cache, isSharedValue, markShared } from "./platform/cache";
 export { classifyDbError } from "./platform/db-errors";
 export type { Actor, Deps, Origin, SellerActor } from "./platform/deps";
 export type { LiveEvents } from "./platform/live";

@@ -63,6 +63,36 @@ function singleFlight() {
   };
 }
 
+/**
+ * Values the in-process cache hands out: every request reading an entry gets the same
+ * object, so nobody may change one (that would change it for every later reader too). The
+ * host relies on it: such a value is serialised once and the same bytes are sent to every
+ * reader (apps/server trpc-routes.ts). Redis hits are fresh objects and never in here.
+ */
+const shared = new WeakSet<object>();
+export const isSharedValue = (v: unknown): v is object =>
+  typeof v === "object" && v !== null && shared.has(v);
+/** Marks a value handed out to many requests (a cache entry, or a copy kept beside one): read-only from now on. */
+export function markShared<T>(v: T): T {
+  if (typeof v === "object" && v !== null) shared.add(v);
+  return v;
+}
+
+const merged = new WeakMap<object, { b: object; value: object }>();
+/**
+ * `{ ...a, ...b }`, and when both are shared cache values the same object for as long as
+ * they are (itself shared), so an answer made of two cache entries is serialised once too.
+ */
+export function mergeShared<A extends object, B extends object>(a: A, b: B): A & B {
+  if (!isSharedValue(a) || !isSharedValue(b)) return { ...a, ...b };
+  const known = merged.get(a);
+  if (known?.b === b) return known.value as A & B;
+  const value = { ...a, ...b };
+  merged.set(a, { b, value });
+  markShared(value);
+  return value;
+}
+
 /** `checked`: the counter when the entry was last found fresh; no stamp since, no check. */
 type MemoryEntry = { value: unknown; gen: number; checked: number; tags: string[]; size: number };
 
@@ -102,6 +132,7 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
         const tags = tagsFor(value, options);
         const size = Math.max(1, (JSON.stringify(value)?.length ?? 0) + tags.length * 48);
         entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl: ttl * 1000 });
+        markShared(value);
         return value;
       });
     },
