@@ -1,5 +1,5 @@
 import { createVerifiedUser } from "@bazaar/core";
-import { type GoogleStub, startGoogleStub } from "@bazaar/core/testing";
+import { currentTotpCode, type GoogleStub, startGoogleStub } from "@bazaar/core/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type Stack, startStack } from "./harness";
@@ -104,6 +104,27 @@ describe("Sign in with Google in the customer app", () => {
     expect(await item.textContent()).toContain(email);
     await item.getByRole("button", { name: "Remove" }).click();
     await page.getByTestId("linked-accounts-empty").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("asks an account with a second factor for its code after Google, as after a password", async () => {
+    if (setupError) throw setupError;
+    const deps = stack!.api.runtime.deps;
+    const email = `guarded.${Date.now()}@example.com`;
+    const user = await createVerifiedUser(deps, {
+      email,
+      name: "Guarded Iyer",
+      password: "guarded-pass-123",
+      role: "customer",
+    });
+    await currentTotpCode(deps, user.id); // enrols an authenticator
+    const { page, pageErrors } = await pageAs({ email });
+    await page.goto(`${stack!.url["customer-web"]}/login`);
+    await page.getByRole("button", { name: "Sign in with Google" }).click();
+    await page.getByLabel("Authentication code").fill(await currentTotpCode(deps, user.id));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    expect(await signedInName(page)).toBe("Guarded Iyer");
     expect(pageErrors).toEqual([]);
   });
 
