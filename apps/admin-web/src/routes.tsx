@@ -28,6 +28,7 @@ import { RefundsPage } from "./pages/returns/refunds";
 import { ReturnDetailPage } from "./pages/returns/return-detail";
 import { ReturnSettingsPage } from "./pages/returns/return-settings";
 import { ReturnsPage } from "./pages/returns/returns";
+import { SecurityPage } from "./pages/security";
 import { SellerDetailPage } from "./pages/seller-detail";
 import { SellersPage } from "./pages/sellers";
 import { UsersPage } from "./pages/users";
@@ -61,6 +62,7 @@ const NAV = [
   { to: "/settings/finance", label: "Finance" },
   { to: "/webhooks", label: "Webhooks" },
   { to: "/audit", label: "Audit log" },
+  { to: "/account/security", label: "Sign-in security" },
 ];
 
 /** What an admin hears about: the marketplace's queues, payouts to send, and their own account. */
@@ -121,6 +123,7 @@ export const router = createBrowserRouter([
       { path: "settings/finance", element: admin(<FinanceSettingsPage />) },
       { path: "webhooks", element: lazyAdmin(<WebhooksPage />) },
       { path: "audit", element: admin(<AuditLogPage />) },
+      { path: "account/security", element: admin(<SecurityPage />) },
       {
         path: "login",
         element: (

@@ -35,6 +35,7 @@ import { ResetPasswordPage } from "./pages/reset-password";
 import { ReturnPage } from "./pages/return-detail";
 import { ReturnsPage } from "./pages/returns";
 import { SearchPage } from "./pages/search";
+import { SecurityPage } from "./pages/security";
 import { SharedWishlistPage } from "./pages/shared-wishlist";
 import { ShopPage } from "./pages/shop";
 import { TrackPage } from "./pages/track";
@@ -196,6 +197,7 @@ export const router = createBrowserRouter([
           { path: "addresses", element: <AddressesPage /> },
           { path: "sessions", element: <SessionsPage /> },
           { path: "password", element: <PasswordPage /> },
+          { path: "security", element: <SecurityPage /> },
           { path: "linked", element: <LinkedAccountsPage /> },
           {
             path: "notifications",

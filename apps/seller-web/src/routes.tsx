@@ -23,6 +23,7 @@ import { QuestionsPage } from "./pages/questions/questions";
 import { ReturnsPage } from "./pages/returns/returns";
 import { ReviewsPage } from "./pages/reviews/reviews";
 import { SalesPage } from "./pages/sales/sales";
+import { SecurityPage } from "./pages/security";
 import { ShopProfilePage } from "./pages/shop-profile";
 import { useSellerNav } from "./use-seller-nav";
 
@@ -159,6 +160,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={["seller", "customer"]}>
             <NotificationsPage preferencesPath="/settings/notifications" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "account/security",
+        element: (
+          <RequireRole roles={["seller", "customer"]}>
+            <SecurityPage />
           </RequireRole>
         ),
       },

@@ -26,5 +26,6 @@ export function useSellerNav(enabled: boolean, unreadMessages: number | null): N
     { to: "/shop", label: "Shop profile" },
     { to: "/webhooks", label: "Webhooks" },
     { to: "/api-keys", label: "API keys" },
+    { to: "/account/security", label: "Sign-in security" },
   ];
 }

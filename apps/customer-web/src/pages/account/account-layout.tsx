@@ -5,6 +5,7 @@ const TABS = [
   { to: "/account/addresses", label: "Addresses" },
   { to: "/account/sessions", label: "Devices" },
   { to: "/account/password", label: "Password" },
+  { to: "/account/security", label: "Two-factor" },
   { to: "/account/linked", label: "Linked accounts" },
   { to: "/account/notifications", label: "Notifications" },
 ];
