@@ -8,9 +8,11 @@ import {
   type SellerActor,
 } from "@bazaar/core";
 import { createTestContext, orderFixture, type TestContext } from "@bazaar/core/testing";
-import { apiKeys, auditLog, sellers } from "@bazaar/db";
+import { addresses, apiKeys, auditLog, sellers } from "@bazaar/db";
 import {
   type ApiKeyScope,
+  OrderOutput,
+  OrderSummaryPageOutput,
   PayoutPageOutput,
   ProductDetailOutput,
   ProductListOutput,
@@ -19,6 +21,7 @@ import {
   SellerOrderPageOutput,
   SellerProductOutput,
   ShopOutput,
+  StockMovementPageOutput,
 } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -498,6 +501,46 @@ describe("answers match the document's response schemas", () => {
     conforms(SellerBalancesOutput, await rest("GET", "/seller/payouts/balance", { key }));
     conforms(PayoutPageOutput, await rest("GET", "/seller/payouts", { key }));
     conforms(SellerOrderPageOutput, await rest("GET", "/seller/orders?limit=5", { key }));
+  });
+
+  it("a customer's orders (an online one, with how to pay) and a product's stock movements", async () => {
+    const email = `buyer-${randomUUID()}@example.com`;
+    const user = await createVerifiedUser(t.deps, {
+      email,
+      name: "Ravi Iyer",
+      password: PASSWORD,
+      role: "customer",
+    });
+    const token = (await trpc("POST", "auth.login", { email, password: PASSWORD })).json().result.data.json
+      .accessToken as string;
+    const [address] = await t.deps.db
+      .insert(addresses)
+      .values({
+        userId: user.id,
+        name: "Ravi Iyer",
+        phone: "9876543210",
+        line1: "7 MG Road",
+        city: "Pune",
+        state: "Maharashtra",
+        pincode: "411001",
+        isDefault: true,
+      })
+      .returning();
+    const v = await f.variant(shopA, 32_000, 5);
+    const buyer = {
+      actor: { userId: user.id, role: "customer" as const, sessionId: randomUUID() },
+      addressId: address!.id,
+    };
+    const order = await f.checkout(buyer, [[v.id, 2]], "razorpay");
+    conforms(OrderSummaryPageOutput, await rest("GET", "/orders?limit=5", { token }));
+    const one = await rest("GET", `/orders/${order.id}`, { token });
+    conforms(OrderOutput, one);
+    expect(one.json().payment).not.toBeNull();
+    const key = await keyFor(shopA, ["stock:read"]);
+    conforms(
+      StockMovementPageOutput,
+      await rest("GET", `/seller/products/${v.product.id}/stock-movements`, { key }),
+    );
   });
 });
 
