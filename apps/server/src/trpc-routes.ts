@@ -1,3 +1,4 @@
+import { isSharedValue } from "@bazaar/core";
 import type { AnyRouter } from "@trpc/server";
 import { type FastifyHandlerOptions, fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import {
@@ -48,6 +49,24 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
   const { trpcOptions } = options;
   const { router, createContext, responseMeta, onError, maxBatchSize } = trpcOptions;
   const config = router._def._config;
+
+  /**
+   * A value the in-process cache shares between requests (a catalogue page, a product) is
+   * never changed, so its wire form is worked out once and reused while the entry lives:
+   * on a cache hit, serialising (the transformer's walk, then JSON.stringify) was about a
+   * fifth of the API's CPU. The same text `JSON.stringify(transformTRPCResponse(…))` gives.
+   */
+  const wireForms = new WeakMap<object, string>();
+  const itemJson = (item: unknown): string => {
+    const data = (item as { result?: { data?: unknown } }).result?.data;
+    if (!isSharedValue(data)) return JSON.stringify(transformTRPCResponse(config, item as never));
+    let json = wireForms.get(data);
+    if (json === undefined) {
+      json = JSON.stringify(config.transformer.output.serialize(data)) as string;
+      wireForms.set(data, json);
+    }
+    return `{"result":{"data":${json}}}`;
+  };
 
   async function answer(req: FastifyRequest, reply: FastifyReply, rawPath: string): Promise<boolean> {
     const method = req.method;
@@ -153,9 +172,10 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
       reply.header("vary", "trpc-accept, accept").header("content-type", "application/json");
       for (const [key, value] of Object.entries(meta?.headers ?? {}))
         if (typeof value === "string" || Array.isArray(value)) reply.header(key, value);
-      reply
-        .code(meta?.status ?? status)
-        .send(JSON.stringify(transformTRPCResponse(config, untransformed as never)));
+      const body = Array.isArray(untransformed)
+        ? `[${untransformed.map(itemJson).join(",")}]`
+        : itemJson(untransformed);
+      reply.code(meta?.status ?? status).send(body);
     };
 
     let ctx: unknown;

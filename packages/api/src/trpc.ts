@@ -14,6 +14,7 @@ import { auditMutation } from "./audit-mutations";
 import type { AuthedContext, Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import type { Meta } from "./rest-meta";
+import { shareCheckedOutputs } from "./shared-outputs";
 import { transformer } from "./transformer";
 
 const t = initTRPC
@@ -33,7 +34,9 @@ const t = initTRPC
     },
   });
 
-export const router = t.router;
+/** Every router's procedures check a cached answer's output once per cache entry (shared-outputs.ts). */
+export const router = ((record: Parameters<typeof t.router>[0]) =>
+  shareCheckedOutputs(t.router(record))) as typeof t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
@@ -68,9 +71,17 @@ async function* mappedIterable<T>(ctx: Context, source: AsyncIterable<T>): Async
 const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
   v !== null && typeof v === "object" && Symbol.asyncIterator in v;
 
-/** Domain, validation and database errors raised anywhere below become typed tRPC errors here. */
-const mapErrors = t.middleware(async ({ ctx, type, next }) => {
-  const result = await next();
+/**
+ * Every call's first middleware (one, not two: each level of tRPC's chain copies the call's
+ * options, which shows on the cheapest reads):
+ * - Domain, validation and database errors raised anywhere below become typed tRPC errors.
+ * - Each call gets its own audit scope: the request's id and the client's address, and the
+ *   caller once authenticated, reach every audit entry the call writes (see core's audit()).
+ */
+const callScope = t.middleware(async ({ ctx, type, next }) => {
+  const result = await runInAuditScope({ requestId: ctx.http.requestId ?? null, ip: ctx.http.ip }, () =>
+    next(),
+  );
   if (!result.ok && result.error.cause) {
     const mapped = mapError(ctx, result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
@@ -80,15 +91,7 @@ const mapErrors = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-/**
- * Each call gets its own audit scope: the request's id and the client's address, and the
- * caller once authenticated, reach every audit entry the call writes (see core's audit()).
- */
-const auditScope = t.middleware(({ ctx, next }) =>
-  runInAuditScope({ requestId: ctx.http.requestId ?? null, ip: ctx.http.ip }, () => next()),
-);
-
-export const publicProcedure = t.procedure.use(mapErrors).use(auditScope);
+export const publicProcedure = t.procedure.use(callScope);
 
 /** A seller API key, from `x-api-key` or as the bearer token (`bz_live_…`); null for a session. */
 const apiKeyOf = (http: Context["http"]): string | null =>

@@ -54,6 +54,18 @@ export async function signAccessToken(secret: Uint8Array, claims: AccessClaims, 
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
+/**
+ * Tokens whose signature and claims checked out, per secret, by the whole token text: a
+ * client sends the same token on every call for its 15 minutes, and checking the HMAC
+ * through WebCrypto was about a fifth of the API's CPU on `auth.me`. Only the check that
+ * depends on the time is made again (`nbf <= now < exp`, as jose makes it); outside that
+ * window the token goes through jose again. The session is still read on every call
+ * (authenticate.ts), so a sign-out or suspension takes effect as before. Bounded: the
+ * oldest entry goes first.
+ */
+const verified = new WeakMap<Uint8Array, Map<string, { claims: AccessClaims; exp: number; nbf?: number }>>();
+const VERIFIED_MAX = 10_000;
+
 /** The claims of a token we signed, or null. `allowExpired` accepts one expired since (sign-out). */
 export async function verifyAccessToken(
   secret: Uint8Array,
@@ -61,6 +73,13 @@ export async function verifyAccessToken(
   now: Date,
   options: { allowExpired?: boolean } = {},
 ): Promise<AccessClaims | null> {
+  let known = verified.get(secret);
+  if (!options.allowExpired && known) {
+    const hit = known.get(token);
+    const at = Math.floor(now.getTime() / 1000);
+    if (hit && at < hit.exp && (hit.nbf === undefined || hit.nbf <= at)) return { ...hit.claims };
+    if (hit && at >= hit.exp) known.delete(token);
+  }
   try {
     const { payload } = await jwtVerify(token, secret, {
       issuer: "bazaar",
@@ -70,7 +89,16 @@ export async function verifyAccessToken(
       ...(options.allowExpired && { clockTolerance: REFRESH_TTL_MS / 1000 }),
     });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
-    return { sub: payload.sub, sid: payload.sid, role: payload.role as Role };
+    const claims: AccessClaims = { sub: payload.sub, sid: payload.sid, role: payload.role as Role };
+    if (!options.allowExpired && typeof payload.exp === "number") {
+      if (!known) {
+        known = new Map();
+        verified.set(secret, known);
+      }
+      if (known.size >= VERIFIED_MAX) known.delete(known.keys().next().value!);
+      known.set(token, { claims, exp: payload.exp, nbf: payload.nbf });
+    }
+    return { ...claims };
   } catch {
     return null;
   }

@@ -1,0 +1,57 @@
+import { isSharedValue, markShared } from "@bazaar/core";
+import type { AnyRouter } from "@trpc/server";
+import {
+  type AnyMiddlewareFunction,
+  type AnyProcedure,
+  getParseFn,
+  TRPCError,
+} from "@trpc/server/unstable-core-do-not-import";
+
+const ours = Symbol("sharedOutputCheck");
+type Middleware = AnyMiddlewareFunction & { _type?: string; [ours]?: true };
+
+/**
+ * `.output(schema)` checks every answer against what the OpenAPI document promises (#16):
+ * a zod parse that copies the whole answer, on every call. On a cached catalogue page that
+ * was ~15% of the API's CPU, and the fresh copy defeated sending a cached page's bytes
+ * again (apps/server trpc-routes.ts). A value the in-process cache shares is never changed
+ * (core's platform/cache.ts), so its checked copy is kept beside it and handed out again:
+ * the same answer, checked once per cache entry instead of once per call. Everything else
+ * is checked on every call as before.
+ *
+ * tRPC builds the output check into each procedure's middleware list; this swaps it, once,
+ * for one that does the same (the same parse, the same "Output validation failed"
+ * INTERNAL_SERVER_ERROR) with that memo. Applied to every router built (trpc.ts `router`).
+ */
+export function shareCheckedOutputs<R extends AnyRouter>(built: R): R {
+  for (const procedure of Object.values(built._def.procedures) as AnyProcedure[]) {
+    const def = procedure._def as unknown as { output?: unknown; middlewares: Middleware[] };
+    if (def.output === undefined) continue;
+    const at = def.middlewares.findIndex((m) => m._type === "output");
+    if (at >= 0 && !def.middlewares[at]![ours])
+      def.middlewares[at] = sharedOutputCheck(getParseFn(def.output as never));
+  }
+  return built;
+}
+
+function sharedOutputCheck(parse: (value: unknown) => unknown): Middleware {
+  const checked = new WeakMap<object, unknown>();
+  const check: Middleware = async ({ next }) => {
+    const result = await next();
+    if (!result.ok) return result;
+    const source: unknown = result.data;
+    const shared = isSharedValue(source);
+    if (shared && checked.has(source)) return { ...result, data: checked.get(source) };
+    let data: unknown;
+    try {
+      data = await parse(source);
+    } catch (cause) {
+      throw new TRPCError({ message: "Output validation failed", code: "INTERNAL_SERVER_ERROR", cause });
+    }
+    if (shared) checked.set(source, markShared(data));
+    return { ...result, data };
+  };
+  check._type = "output";
+  check[ours] = true;
+  return check;
+}
