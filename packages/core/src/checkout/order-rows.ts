@@ -1,17 +1,7 @@
-import {
-  cartItems,
-  carts,
-  type Database,
-  type orderEvents,
-  orderItems,
-  type sellers,
-  subOrders,
-} from "@bazaar/db";
-import { sql } from "drizzle-orm";
-import { type CartRow, type EvaluatedCart, variantLabel } from "../cart";
+import { type Database, type orderEvents, orderItems, type sellers, subOrders } from "@bazaar/db";
+import { type EvaluatedCart, variantLabel } from "../cart";
 import { type Effects, type OrderRow, recordTransitions } from "../orders";
 import type { Actor } from "../platform/deps";
-import { preparedStatement } from "../platform/prepared";
 
 /** A shop an order buys from, its commission settled (its own rate, or the platform's default). */
 export type Shop = typeof sellers.$inferSelect & { commissionBps: number };
@@ -135,15 +125,3 @@ export async function insertSubOrders(
  * (a cart's lines are bounded by the checkout limits, so few ever exist on a connection).
  */
 const statementName = (base: string, rows: number) => `${base}_${rows}`;
-
-const emptyCartRows = preparedStatement<never, { cartId: string; now: Date }>(
-  "checkout_empty_cart",
-  () => sql`with emptied as (delete from ${cartItems} where ${cartItems.cartId} = ${sql.placeholder("cartId")}::uuid)
-    update ${carts} set coupon_id = null, updated_at = ${sql.placeholder("now")}::timestamptz
-    where ${carts.id} = ${sql.placeholder("cartId")}::uuid`,
-);
-
-/** Empties the bought cart and drops its coupon, in one statement. */
-export async function emptyCart(tx: Database, cart: CartRow, now: Date) {
-  await emptyCartRows(tx, { cartId: cart.id, now });
-}

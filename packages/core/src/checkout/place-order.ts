@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { type addresses, carts, type Database, orders, sellers } from "@bazaar/db";
 import { type CheckoutSettings, type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
@@ -27,7 +27,7 @@ import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
 import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
-import { emptyCart, insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
+import { insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
 
 type Input = z.output<typeof PlaceOrderInput>;
 /** The address an order ships to, frozen into it. */
@@ -125,7 +125,7 @@ async function writeOrder(
   const shops = await loadShops(tx, evaluated);
   if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
 
-  const order = await insertOrder(deps, tx, actor, input, address, evaluated, now);
+  const order = await insertOrder(deps, tx, { actor, input, address, evaluated, cartId: cart.id, now });
   const written = await insertSubOrders(tx, fx, { order, evaluated, shops, actor, now });
   if (evaluated.coupon?.applied)
     await redeemCoupon(tx, {
@@ -135,7 +135,6 @@ async function writeOrder(
       discount: evaluated.priced.couponDiscount,
       now,
     });
-  await emptyCart(tx, cart, now);
   // The buyer's receipt, and with cash on delivery each seller's "ready to pack": one insert.
   await fx.emailUsers(tx, [
     {
@@ -335,53 +334,74 @@ function assertCodAccepted(evaluated: EvaluatedCart, shops: Shop[]) {
   if (refusal) throw invalidField("paymentMethod", refusal.reason, refusal.message, refusal.details);
 }
 
-/** The parent order: what the customer pays, once, with the address and prices frozen. */
+/**
+ * The parent order (what the customer pays, once, with the address and prices frozen), and
+ * the bought cart emptied and its coupon dropped, in one statement. Every value is known here,
+ * so the row is answered as written rather than read back.
+ */
 async function insertOrder(
   deps: Deps,
   tx: Database,
-  actor: Actor,
-  input: Input,
-  address: ShipTo,
-  evaluated: EvaluatedCart,
-  now: Date,
+  o: { actor: Actor; input: Input; address: ShipTo; evaluated: EvaluatedCart; cartId: string; now: Date },
 ): Promise<OrderRow> {
+  const { actor, input, address, evaluated, now } = o;
   const { priced, coupon } = evaluated;
   const cod = input.paymentMethod === "cod";
-  const [created] = await tx
-    .insert(orders)
-    .values({
-      number: orderNumber(now),
-      customerId: actor.userId,
-      idempotencyKey: input.idempotencyKey,
-      paymentMethod: input.paymentMethod,
-      paymentStatus: cod ? "cod_pending" : "pending",
-      shippingAddress: {
-        name: address.name,
-        phone: address.phone,
-        line1: address.line1,
-        line2: address.line2,
-        landmark: address.landmark,
-        city: address.city,
-        state: address.state,
-        pincode: address.pincode,
-      },
-      couponId: coupon?.applied ? coupon.id : null,
-      couponCode: coupon?.applied ? coupon.code : null,
-      subtotal: priced.subtotal,
-      itemDiscount: priced.itemDiscount,
-      couponDiscount: priced.couponDiscount,
-      shipping: priced.shipping,
-      gstIncluded: priced.gstIncluded,
-      total: priced.total,
-      expiresAt: cod ? null : new Date(now.getTime() + deps.orders.paymentTimeoutMs),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .prepare("checkout_insert_order")
-    .execute();
-  return created!;
+  const order: OrderRow = {
+    id: randomUUID(),
+    number: orderNumber(now),
+    customerId: actor.userId,
+    idempotencyKey: input.idempotencyKey,
+    paymentMethod: input.paymentMethod,
+    paymentStatus: cod ? "cod_pending" : "pending",
+    shippingAddress: {
+      name: address.name,
+      phone: address.phone,
+      line1: address.line1,
+      line2: address.line2,
+      landmark: address.landmark,
+      city: address.city,
+      state: address.state,
+      pincode: address.pincode,
+    },
+    couponId: coupon?.applied ? coupon.id : null,
+    couponCode: coupon?.applied ? coupon.code : null,
+    subtotal: priced.subtotal,
+    itemDiscount: priced.itemDiscount,
+    couponDiscount: priced.couponDiscount,
+    shipping: priced.shipping,
+    gstIncluded: priced.gstIncluded,
+    total: priced.total,
+    refundedAmount: 0,
+    expiresAt: cod ? null : new Date(now.getTime() + deps.orders.paymentTimeoutMs),
+    paidAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertOrderEmptyCart(tx, {
+    ...order,
+    shippingAddress: JSON.stringify(order.shippingAddress),
+    cartId: o.cartId,
+  });
+  return order;
 }
+
+const p = (name: keyof OrderRow | "cartId") => sql.placeholder(name);
+const insertOrderEmptyCart = preparedStatement<
+  never,
+  Omit<OrderRow, "shippingAddress"> & { shippingAddress: string; cartId: string }
+>(
+  "checkout_insert_order",
+  () => sql`with emptied as (delete from cart_items where cart_id = ${p("cartId")}::uuid),
+    cleared as (update carts set coupon_id = null, updated_at = ${p("createdAt")}::timestamptz where id = ${p("cartId")}::uuid)
+    insert into orders (id, number, customer_id, idempotency_key, payment_method, payment_status, shipping_address,
+      coupon_id, coupon_code, subtotal, item_discount, coupon_discount, shipping, gst_included, total, refunded_amount,
+      expires_at, paid_at, created_at, updated_at)
+    values (${p("id")}, ${p("number")}, ${p("customerId")}, ${p("idempotencyKey")}, ${p("paymentMethod")},
+      ${p("paymentStatus")}, ${p("shippingAddress")}, ${p("couponId")}, ${p("couponCode")}, ${p("subtotal")},
+      ${p("itemDiscount")}, ${p("couponDiscount")}, ${p("shipping")}, ${p("gstIncluded")}, ${p("total")},
+      ${p("refundedAmount")}, ${p("expiresAt")}, ${p("paidAt")}, ${p("createdAt")}, ${p("updatedAt")})`,
+);
 
 /** An online order not paid in time is expired by a job, which releases its stock. */
 function scheduleExpiry(deps: Deps, fx: Effects, order: OrderRow, now: Date) {
