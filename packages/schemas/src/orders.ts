@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { dateTime, Id, PageInput, safeText } from "./common";
+import { PaymentMethod } from "./payment-method";
 import type { PaymentStartDto } from "./payments";
 import type { ReturnStatus, SubOrderReturnDto } from "./returns";
 
-export const PaymentMethod = z.enum(["razorpay", "stripe", "cod"], {
-  message: "Choose online payment or cash on delivery",
-});
-export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export { PaymentMethod };
 export const PaymentStatus = z.enum([
   "pending",
   "paid",

@@ -1,7 +1,7 @@
 // zod schemas of the returns domain: inputs, DTOs and their enums.
 import { z } from "zod";
 import { Id, PageInput, safeText } from "./common";
-import type { PaymentMethod } from "./orders";
+import type { PaymentMethod } from "./payment-method";
 import { Ifsc } from "./sellers";
 
 // ---- enums and constants ---------------------------------------------------------------------
