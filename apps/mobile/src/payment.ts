@@ -86,6 +86,9 @@ export function usePayment() {
       toOrder(order.id);
       return;
     }
+    // A card order placed on the website (Stripe's Payment Element) is paid there.
+    if (p.gateway === "stripe")
+      return setError("This order is paid by card on bazaar's website: open your order there to pay.");
     if (Platform.OS !== "web")
       return setError("Razorpay payments open on bazaar's website for now; choose cash on delivery here.");
     try {
