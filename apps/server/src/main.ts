@@ -1,4 +1,5 @@
 import { backfillAnalyticsIfEmpty, ConfigError, loadConfig } from "@bazaar/core";
+import { isSeedingChild, needsSeedingChild, runSeedingChild, seedNewDatabase } from "./first-start";
 import { createServer } from "./index";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
 import { startupFailure } from "./startup-error";
@@ -19,6 +20,17 @@ async function main() {
       process.exit(1);
     }
     throw error;
+  }
+
+  // First start on PGlite: a child creates, migrates and seeds the database, so the memory
+  // that took stays out of this long-running process (first-start.ts).
+  if (isSeedingChild()) {
+    await seedNewDatabase(config).catch((error) => exitOnStartupFailure(error, config));
+    process.exit(0);
+  }
+  if (needsSeedingChild(config)) {
+    const code = await runSeedingChild();
+    if (code !== 0) process.exit(code);
   }
 
   let server: Awaited<ReturnType<typeof createServer>>;

@@ -96,7 +96,8 @@ export const demoShops: (SellerApplyInput & { ownerEmail: string; status: Seller
  * seeded before shops existed gets them on the next start; the open shops get a demo
  * catalogue once. True when anything was added.
  */
-export async function seedDemo(deps: Deps): Promise<boolean> {
+export async function seedDemo(appDeps: Deps): Promise<boolean> {
+  const deps = withDemoHashing(appDeps);
   let added = false;
   if (!(await userExists(deps.db, demoAccounts[0].email))) {
     for (const a of demoAccounts) {
@@ -118,6 +119,17 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   if (await seedDemoCoupon(deps)) added = true;
   return added;
 }
+
+/**
+ * The demo accounts' password is printed in the banner and the README, so a slow hash
+ * protects nothing there; at the configured cost (12) their 14 hashes were ~3 s of a first
+ * start's CPU. Real sign-ups, password changes and resets still use the configured cost.
+ */
+const DEMO_BCRYPT_COST = 4;
+const withDemoHashing = (deps: Deps): Deps => ({
+  ...deps,
+  auth: { ...deps.auth, bcryptCost: Math.min(deps.auth.bcryptCost, DEMO_BCRYPT_COST) },
+});
 
 /** A platform coupon to try at the cart: 10% off, at most ₹200, on orders from ₹499. */
 export const DEMO_COUPON = "WELCOME10";
