@@ -13,8 +13,8 @@ declare module "vitest" {
 
 /**
  * Building the three apps takes longer than most browser tests run; every file used to
- * build its own. The builds do not depend on ports (the preview server proxies the API), so
- * one build per run serves every file.
+ * build its own. The builds do not depend on ports (the static server forwards the API's
+ * paths), so one build per run serves every file.
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), "bazaar-e2e-web-"));

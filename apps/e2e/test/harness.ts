@@ -4,12 +4,15 @@ import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadConfig } from "@bazaar/core";
-import { type BazaarServer, createServer } from "@bazaar/server";
+import { type BazaarServer, createServer, serveWebApp, webApps } from "@bazaar/server";
 import { type Browser, chromium } from "playwright-core";
-import { build, type PreviewServer, preview } from "vite";
+import { build } from "vite";
 import { inject } from "vitest";
 
-/** Shared set-up for the browser tests: built web apps served by Vite, and Debian's Chromium. */
+/**
+ * Shared set-up for the browser tests: the web apps built by Vite and served by the static
+ * server `npm start` runs (apps/server/src/web-static.ts), and Debian's Chromium.
+ */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const WEB_APPS = ["customer-web", "seller-web", "admin-web"] as const;
 export type WebApp = (typeof WEB_APPS)[number];
@@ -43,28 +46,14 @@ export async function buildWebApps(apps: readonly WebApp[], outRoot: string): Pr
   }
 }
 
-/** Serves a built app, forwarding the API paths to `apiUrl` so cookies stay first-party. */
-export function previewWebApp(
-  app: WebApp,
-  outRoot: string,
-  port: number,
-  apiUrl: string,
-): Promise<PreviewServer> {
-  const target = apiUrl;
-  const proxy = {
-    "/trpc": { target },
-    "/api": { target },
-    "/media": { target },
-    // Tracking QR images only: /track/:code itself is a page of the customer app.
-    "^/track/[^/]+/qr\\.(png|svg)$": { target },
-    "/dev/checkout": { target },
-  };
-  return preview({
-    root: appRoot(app),
-    logLevel: "warn",
-    build: { outDir: join(outRoot, app) },
-    preview: { port, strictPort: true, host: "127.0.0.1", proxy },
-  });
+/**
+ * Serves a built app as `npm start` does (apps/server dist/web.js), forwarding the API's
+ * paths to `apiUrl` so cookies stay first-party.
+ */
+export function serveBuiltWebApp(app: WebApp, outRoot: string, port: number, apiUrl: string) {
+  // The production server's own list: the same paths forwarded to the API as in `npm start`.
+  const served = webApps(outRoot, { customer: port, seller: port, admin: port }).find((w) => w.name === app)!;
+  return serveWebApp({ ...served, root: join(outRoot, app) }, { host: "127.0.0.1", api: new URL(apiUrl) });
 }
 
 /** Headless Chromium from the system; a missing browser is an error, never a skip or a download. */
@@ -129,10 +118,14 @@ export async function startStack(
   options: { env?: Record<string, string> } = {},
 ): Promise<Stack> {
   const tmpDir = await mkdtemp(join(tmpdir(), `bazaar-e2e-${name}-`));
-  const webs: PreviewServer[] = [];
+  const webs: Awaited<ReturnType<typeof serveBuiltWebApp>>[] = [];
   let api: BazaarServer | undefined;
   const close = async () => {
-    for (const web of webs) await web.close();
+    for (const web of webs) {
+      // A page's live updates (SSE) are proxied streams the static server would wait for.
+      web.server.closeAllConnections();
+      await web.close();
+    }
     await api?.close();
     await rm(tmpDir, { recursive: true, force: true });
   };
@@ -164,7 +157,7 @@ export async function startStack(
       }),
     );
     await api.app.listen({ port: apiPort, host: "127.0.0.1" });
-    for (const [i, app] of apps.entries()) webs.push(await previewWebApp(app, builds, ports[i]!, apiUrl));
+    for (const [i, app] of apps.entries()) webs.push(await serveBuiltWebApp(app, builds, ports[i]!, apiUrl));
     return { tmpDir, api, apiUrl, url, close };
   } catch (error) {
     await close();

@@ -5,6 +5,7 @@ import { buildApp } from "./app";
 
 export { buildApp, REFRESH_COOKIE } from "./app";
 export { DEMO_PASSWORD, seedDemo } from "./seed";
+export { serveWebApp, type WebApp as StaticWebApp, webApps } from "./web-static";
 
 export type BazaarServer = { app: FastifyInstance; runtime: Runtime; close(): Promise<void> };
 
