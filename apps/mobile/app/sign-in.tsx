@@ -1,4 +1,5 @@
 import { toFormError, useTRPCClient } from "@bazaar/client";
+import type { SecondFactorChallenge } from "@bazaar/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { router, Stack, useLocalSearchParams } from "expo-router";
 import { useState } from "react";
@@ -13,10 +14,57 @@ export default function SignIn() {
   const ended = useSessionEnd();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // The password was right and the account has a second factor: no session until a code (#16).
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  const [code, setCode] = useState("");
   const login = useMutation({
     mutationFn: () => client.auth.login.mutate({ email, password }),
-    onSuccess: (result) => afterSignIn(session, result, next),
+    onSuccess: (result) =>
+      result.status === "second_factor_required" ? setChallenge(result) : afterSignIn(session, result, next),
   });
+  const verify = useMutation({
+    mutationFn: () => {
+      const recovery = !/^\s*\d{6}\s*$/.test(code);
+      return client.auth.verifySecondFactor.mutate({
+        challengeToken: challenge!.challengeToken,
+        ...(recovery ? { recoveryCode: code } : { code }),
+      });
+    },
+    onSuccess: (result) => (result.status === "signed_in" ? afterSignIn(session, result, next) : undefined),
+  });
+  const verifyError = verify.error ? toFormError(verify.error) : null;
+  if (challenge)
+    return (
+      <Screen testID="second-factor">
+        <Stack.Screen options={{ title: "Two-factor authentication" }} />
+        <Title>Enter your code</Title>
+        <Muted>The 6-digit code from your authenticator app, or one of your recovery codes.</Muted>
+        <Field
+          label="Code"
+          value={code}
+          onChangeText={setCode}
+          autoCapitalize="none"
+          autoComplete="one-time-code"
+          error={verifyError?.fieldErrors.code ?? verifyError?.fieldErrors.recoveryCode}
+          onSubmitEditing={() => verify.mutate()}
+        />
+        {verifyError && !verifyError.fieldErrors.code && !verifyError.fieldErrors.recoveryCode ? (
+          <Notice tone="error" testID="second-factor-error">
+            {verifyError.message}
+          </Notice>
+        ) : null}
+        <Button label="Verify" busy={verify.isPending} onPress={() => verify.mutate()} />
+        <Button
+          label="Back"
+          kind="link"
+          onPress={() => {
+            setChallenge(null);
+            setCode("");
+            verify.reset();
+          }}
+        />
+      </Screen>
+    );
   const error = login.error ? toFormError(login.error) : null;
   const unverified = error?.reason === "auth.email_not_verified";
   return (
