@@ -1,4 +1,4 @@
-import { backfillAnalyticsIfEmpty, ConfigError, loadConfig } from "@bazaar/core";
+import { backfillAnalyticsIfEmpty, ConfigError, loadConfig, userExists } from "@bazaar/core";
 import { isSeedingChild, needsSeedingChild, runSeedingChild, seedNewDatabase } from "./first-start";
 import { createServer } from "./index";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
@@ -42,6 +42,15 @@ async function main() {
   const log = server.app.log;
   if (await backfillAnalyticsIfEmpty(server.runtime.deps.db))
     log.info("analytics rebuilt from existing orders");
+  // On PostgreSQL the same: a new database is seeded by a child while this process waits.
+  if (
+    config.seedDemo &&
+    config.databaseUrl &&
+    !(await userExists(server.runtime.deps.db, demoAccounts[0].email))
+  ) {
+    const code = await runSeedingChild();
+    if (code !== 0) process.exit(code);
+  }
   if (config.seedDemo && (await seedDemo(server.runtime.deps))) log.info("demo data seeded");
 
   let closing = false;
