@@ -19,8 +19,8 @@ if (entries.length === 0) {
   console.error("usage: node scripts/bundle.mjs <entry.ts>…  (run from the app's folder)");
   process.exit(2);
 }
-// esbuild is a devDependency of the app, or else of @bazaar/server (pnpm hoists nothing to
-// the root): the worker builds with the server's copy, the same pinned version.
+// esbuild is a devDependency of each app that builds with this (the server, the worker);
+// pnpm hoists nothing to the root. The server's copy is the fallback for a new app.
 const resolveEsbuild = () => {
   for (const from of [cwd, join(dirname(fileURLToPath(import.meta.url)), "../apps/server")]) {
     try {
