@@ -30,7 +30,8 @@ export default function SignIn() {
         ...(recovery ? { recoveryCode: code } : { code }),
       });
     },
-    onSuccess: (result) => (result.status === "signed_in" ? afterSignIn(session, result, next) : undefined),
+    onSuccess: (result) =>
+      result.status === "second_factor_required" ? undefined : afterSignIn(session, result, next),
   });
   const verifyError = verify.error ? toFormError(verify.error) : null;
   if (challenge)
