@@ -68,6 +68,45 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
     return `{"result":{"data":${json}}}`;
   };
 
+  const deserialize = (v: unknown) => config.transformer.input.deserialize(v);
+
+  // Built once per app, not per request: with the bundle's keepNames every function created
+  // per request is also named at run time, which showed at a few per cent of a cached read.
+  const shapeOf = (call: Call, error: TRPCError, ctx: unknown, i: number | undefined) =>
+    getErrorShape({
+      config,
+      ctx,
+      error,
+      input: i === undefined ? undefined : call.inputs.values?.[i],
+      path: i === undefined ? undefined : call.paths[i],
+      type: call.type,
+    });
+  const send = (
+    call: Call,
+    reply: FastifyReply,
+    status: number,
+    errors: TRPCError[],
+    ctx: unknown,
+    untransformed: unknown,
+  ) => {
+    const meta = responseMeta?.({
+      ctx: ctx as never,
+      info: call.info,
+      paths: call.paths,
+      type: call.type,
+      data: (Array.isArray(untransformed) ? untransformed : [untransformed]) as never,
+      errors,
+      eagerGeneration: false,
+    });
+    reply.header("vary", "trpc-accept, accept").header("content-type", "application/json");
+    for (const [key, value] of Object.entries(meta?.headers ?? {}))
+      if (typeof value === "string" || Array.isArray(value)) reply.header(key, value);
+    const body = Array.isArray(untransformed)
+      ? `[${untransformed.map(itemJson).join(",")}]`
+      : itemJson(untransformed);
+    reply.code(meta?.status ?? status).send(body);
+  };
+
   async function answer(req: FastifyRequest, reply: FastifyReply, rawPath: string): Promise<boolean> {
     const method = req.method;
     if (method !== "GET" && method !== "POST") return false;
@@ -95,46 +134,13 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
       procedures.push(procedure);
     }
 
-    // Read once, when the first procedure asks; a bad input fails each call, as in tRPC.
-    let inputs: Record<number, unknown> | undefined;
-    let inputError: TRPCError | undefined;
-    const readInputs = () => {
-      if (inputs) return inputs;
-      if (inputError) throw inputError;
-      try {
-        const raw: unknown =
-          type === "query"
-            ? query.input
-              ? JSON.parse(query.input as string)
-              : undefined
-            : JSON.parse(req.body as string);
-        const deserialize = (v: unknown) => config.transformer.input.deserialize(v);
-        if (raw === undefined) inputs = {};
-        else if (!isBatchCall) inputs = { 0: deserialize(raw) };
-        else {
-          if (!isObject(raw))
-            throw new TRPCError({
-              code: "BAD_REQUEST",
-              message: '"input" needs to be an object when doing a batch call',
-            });
-          const read: Record<number, unknown> = {};
-          for (const i of paths.keys()) if (raw[i] !== undefined) read[i] = deserialize(raw[i]);
-          inputs = read;
-        }
-        return inputs;
-      } catch (cause) {
-        inputError =
-          cause instanceof TRPCError
-            ? cause
-            : new TRPCError({
-                code: "BAD_REQUEST",
-                message: cause instanceof Error ? cause.message : "Invalid input",
-                cause,
-              });
-        throw inputError;
-      }
-    };
-
+    const inputs = new Inputs(
+      type === "query" ? (query.input as string | undefined) : (req.body as string),
+      type === "mutation",
+      isBatchCall,
+      paths.length,
+      deserialize,
+    );
     const info: TRPCRequestInfo = {
       isBatchCall,
       accept: null,
@@ -142,41 +148,15 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
         path: p,
         batchIndex,
         procedure: procedures[batchIndex]!,
-        getRawInput: async () => readInputs()[batchIndex],
-        result: () => inputs?.[batchIndex],
+        getRawInput: inputs.raw.bind(inputs, batchIndex),
+        result: inputs.parsed.bind(inputs, batchIndex),
       })),
       type,
       connectionParams: null,
       signal: undefined as unknown as AbortSignal,
       url: null,
     };
-    const shapeOf = (error: TRPCError, ctx: unknown, i: number | undefined) =>
-      getErrorShape({
-        config,
-        ctx,
-        error,
-        input: i === undefined ? undefined : inputs?.[i],
-        path: i === undefined ? undefined : paths[i],
-        type,
-      });
-    const send = (status: number, errors: TRPCError[], ctx: unknown, untransformed: unknown) => {
-      const meta = responseMeta?.({
-        ctx: ctx as never,
-        info,
-        paths,
-        type,
-        data: (Array.isArray(untransformed) ? untransformed : [untransformed]) as never,
-        errors,
-        eagerGeneration: false,
-      });
-      reply.header("vary", "trpc-accept, accept").header("content-type", "application/json");
-      for (const [key, value] of Object.entries(meta?.headers ?? {}))
-        if (typeof value === "string" || Array.isArray(value)) reply.header(key, value);
-      const body = Array.isArray(untransformed)
-        ? `[${untransformed.map(itemJson).join(",")}]`
-        : itemJson(untransformed);
-      reply.code(meta?.status ?? status).send(body);
-    };
+    const call: Call = { type, paths, inputs, info };
 
     let ctx: unknown;
     try {
@@ -184,8 +164,8 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       onError?.({ error, path: undefined, input: undefined, ctx: undefined, type, req });
-      const body = { error: shapeOf(error, undefined, undefined) };
-      send(getHTTPStatusCode(body), [error], undefined, body);
+      const body = { error: shapeOf(call, error, undefined, undefined) };
+      send(call, reply, getHTTPStatusCode(body), [error], undefined, body);
       return true;
     }
 
@@ -208,7 +188,7 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
           onError?.({
             error,
             path: paths[batchIndex],
-            input: inputs?.[batchIndex],
+            input: inputs.values?.[batchIndex],
             ctx: ctx as never,
             type,
             req,
@@ -218,10 +198,10 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
       }),
     );
     const rpc = outcomes.map(([error, data], i) =>
-      error ? { error: shapeOf(error, ctx, i) } : { result: { data } },
+      error ? { error: shapeOf(call, error, ctx, i) } : { result: { data } },
     );
     const errors = outcomes.flatMap(([error]) => (error ? [error] : []));
-    send(getHTTPStatusCode(rpc as never), errors, ctx, isBatchCall ? rpc : rpc[0]);
+    send(call, reply, getHTTPStatusCode(rpc as never), errors, ctx, isBatchCall ? rpc : rpc[0]);
     return true;
   }
 
@@ -250,3 +230,60 @@ const streamRefused = () =>
     code: "UNSUPPORTED_MEDIA_TYPE",
     message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
   });
+
+type Call = { type: "query" | "mutation"; paths: string[]; inputs: Inputs; info: TRPCRequestInfo };
+
+/** A request's inputs, read once when the first procedure asks; a bad input fails each call, as in tRPC. */
+class Inputs {
+  values: Record<number, unknown> | undefined;
+  error: TRPCError | undefined;
+  constructor(
+    readonly text: string | undefined,
+    readonly isMutation: boolean,
+    readonly isBatchCall: boolean,
+    readonly count: number,
+    readonly deserialize: (v: unknown) => unknown,
+  ) {}
+
+  read(): Record<number, unknown> {
+    if (this.values) return this.values;
+    if (this.error) throw this.error;
+    try {
+      // A query without input has none; a mutation's body is parsed whatever it is (empty is an error).
+      const raw: unknown = this.text || this.isMutation ? JSON.parse(this.text as string) : undefined;
+      if (raw === undefined) this.values = {};
+      else if (!this.isBatchCall) this.values = { 0: this.deserialize(raw) };
+      else {
+        if (!isObject(raw))
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: '"input" needs to be an object when doing a batch call',
+          });
+        const read: Record<number, unknown> = {};
+        for (let i = 0; i < this.count; i++) if (raw[i] !== undefined) read[i] = this.deserialize(raw[i]);
+        this.values = read;
+      }
+      return this.values;
+    } catch (cause) {
+      this.error =
+        cause instanceof TRPCError
+          ? cause
+          : new TRPCError({
+              code: "BAD_REQUEST",
+              message: cause instanceof Error ? cause.message : "Invalid input",
+              cause,
+            });
+      throw this.error;
+    }
+  }
+
+  /** tRPC's getRawInput for call i. */
+  async raw(i: number): Promise<unknown> {
+    return this.read()[i];
+  }
+
+  /** tRPC's `result()` of call i: its input once read. */
+  parsed(i: number): unknown {
+    return this.values?.[i];
+  }
+}
