@@ -123,7 +123,15 @@ await bundle.close();
 writeFileSync(join(bundled, ".stamp"), stamp);
 
 mkdirSync(dirname(outDir), { recursive: true });
-rmSync(outDir, { recursive: true, force: true });
-renameSync(bundled, outDir);
+// Another build finishing at the same moment may put its folder back in between: retry once.
+for (let attempt = 0; ; attempt++) {
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    renameSync(bundled, outDir);
+    break;
+  } catch (error) {
+    if (attempt > 0 || (error.code !== "ENOTEMPTY" && error.code !== "EEXIST")) throw error;
+  }
+}
 rmSync(work, { recursive: true, force: true });
 console.error(`build-types: dist/types/index.d.ts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
