@@ -4,7 +4,10 @@ import { type Effects, type OrderRow, recordTransitions } from "../orders";
 import type { Actor } from "../platform/deps";
 
 /** A shop an order buys from, its commission settled (its own rate, or the platform's default). */
-export type Shop = typeof sellers.$inferSelect & { commissionBps: number };
+export type Shop = Pick<
+  typeof sellers.$inferSelect,
+  "id" | "userId" | "shopName" | "slug" | "gstin" | "pan" | "pickupAddress" | "codEnabled"
+> & { commissionBps: number };
 
 /** The rows an order's transaction wrote, enough to answer with the order without reading it back. */
 export type WrittenOrder = {

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { type addresses, carts, type Database, orders, sellers } from "@bazaar/db";
+import { type addresses, carts, type Database, orders } from "@bazaar/db";
 import { type CheckoutSettings, type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -22,7 +22,7 @@ import {
   startPayment,
 } from "../payments";
 import type { Actor, Deps } from "../platform/deps";
-import { pgArray, preparedStatement } from "../platform/prepared";
+import { preparedStatement } from "../platform/prepared";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
@@ -116,13 +116,17 @@ async function writeOrder(
 ): Promise<Placed> {
   const { cart, settings, gateways } = await lockCart(tx, actor.userId);
   // Read after the cart's lock: the same key may have won while this request waited for it.
-  const { earlier, address } = await findEarlierOrderAndAddress(tx, actor.userId, input);
+  const { earlier, address, shops } = await findEarlierOrderAndAddress(
+    tx,
+    actor.userId,
+    input,
+    cart?.id ?? null,
+  );
   if (earlier) return { replay: true };
   await assertMethodOffered(deps, tx, input.paymentMethod, gateways);
   if (!address) throw invalidField("addressId", "address.not_found", "Choose one of your addresses");
   const evaluated = await evaluateCart(tx, cart, actor.userId, now, settings);
   assertCartReady(cart, evaluated);
-  const shops = await loadShops(tx, evaluated);
   if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
 
   const order = await insertOrder(deps, tx, { actor, input, address, evaluated, cartId: cart.id, now });
@@ -218,34 +222,53 @@ async function lockCart(
     : { cart: null };
 }
 
+type ShopRow = Omit<Shop, "commissionBps"> & { commissionBps: number | null };
+
 const earlierOrderAndAddress = preparedStatement<
-  ShipTo & { earlier: boolean; found: boolean },
-  { userId: string; key: string; addressId: string }
+  ShipTo & { earlier: boolean; found: boolean; shops: ShopRow[]; default_bps: unknown },
+  { userId: string; key: string; addressId: string; cartId: string | null; commissionKey: string }
 >(
   "checkout_earlier_order_and_address",
   () => sql`select exists (select 1 from orders
         where customer_id = ${sql.placeholder("userId")}::uuid and idempotency_key = ${sql.placeholder("key")}) as earlier,
-      a.id is not null as found, a.name, a.phone, a.line1, a.line2, a.landmark, a.city, a.state, a.pincode
+      a.id is not null as found, a.name, a.phone, a.line1, a.line2, a.landmark, a.city, a.state, a.pincode,
+      (select coalesce(json_agg(json_build_object('id', s.id, 'userId', s.user_id, 'shopName', s.shop_name,
+          'slug', s.slug, 'gstin', s.gstin, 'pan', s.pan, 'pickupAddress', s.pickup_address,
+          'codEnabled', s.cod_enabled, 'commissionBps', s.commission_bps)), '[]')
+        from sellers s where s.id in (select p.seller_id from cart_items ci
+          join product_variants v on v.id = ci.variant_id join products p on p.id = v.product_id
+          where ci.cart_id = ${sql.placeholder("cartId")}::uuid)) as shops,
+      (select value from settings where key = ${sql.placeholder("commissionKey")}) as default_bps
     from (select 1) as one
     left join addresses a on a.id = ${sql.placeholder("addressId")}::uuid and a.user_id = ${sql.placeholder("userId")}::uuid`,
 );
 
 /**
- * In one statement: whether this customer already placed an order under this idempotency
- * key, and the shipping address, if it is one of theirs.
+ * In one statement, after the cart's lock: whether this customer already placed an order
+ * under this idempotency key, the shipping address if it is one of theirs, and the shops the
+ * cart buys from, by id, each with the commission it pays (its own, or the platform's default).
  */
 async function findEarlierOrderAndAddress(
   tx: Database,
   userId: string,
   input: Input,
-): Promise<{ earlier: boolean; address: ShipTo | null }> {
+  cartId: string | null,
+): Promise<{ earlier: boolean; address: ShipTo | null; shops: Map<string, Shop> }> {
   const [row] = await earlierOrderAndAddress(tx, {
     userId,
     key: input.idempotencyKey,
     addressId: input.addressId,
+    cartId,
+    commissionKey: DEFAULT_COMMISSION_KEY,
   });
-  const { earlier, found, ...address } = row!;
-  return { earlier, address: found ? address : null };
+  const { earlier, found, shops, default_bps, ...address } = row!;
+  const byId = new Map<string, Shop>(
+    shops.map((shop) => [
+      shop.id,
+      { ...shop, commissionBps: shop.commissionBps ?? commissionBpsOf(default_bps) },
+    ]),
+  );
+  return { earlier, address: found ? address : null, shops: byId };
 }
 
 /**
@@ -278,27 +301,6 @@ function assertCartReady(cart: CartRow | null, evaluated: EvaluatedCart): assert
     });
   if (evaluated.coupon && !evaluated.coupon.applied && dto.coupon?.reason)
     throw couponRejected(dto.coupon.reason);
-}
-
-/** The shops the cart buys from, by id, each with the commission it pays (its own, or the platform's default). */
-async function loadShops(tx: Database, evaluated: EvaluatedCart): Promise<Map<string, Shop>> {
-  const sellerIds = evaluated.priced.groups.map((g) => g.sellerId);
-  if (!sellerIds.length) return new Map();
-  const rows = await tx
-    .select({
-      shop: sellers,
-      defaultBps: sql<unknown>`(select value from settings where key = ${DEFAULT_COMMISSION_KEY})`,
-    })
-    .from(sellers)
-    .where(sql`${sellers.id} = any(${sql.placeholder("ids")}::uuid[])`)
-    .prepare("checkout_load_shops")
-    .execute({ ids: pgArray(sellerIds) });
-  return new Map(
-    rows.map(({ shop, defaultBps }) => [
-      shop.id,
-      { ...shop, commissionBps: shop.commissionBps ?? commissionBpsOf(defaultBps) },
-    ]),
-  );
 }
 
 const METHOD_NAMES = { razorpay: "Online payment", stripe: "Card payment (Stripe)", cod: "Cash on delivery" };
