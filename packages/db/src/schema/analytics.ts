@@ -22,6 +22,8 @@ export const analyticsSubOrderFacts = pgTable(
     /** Spreads the platform's rows of a day over a few keys, so checkouts do not queue on one row. */
     shard: smallint().notNull(),
     cod: integer().notNull(),
+    /** 1 when the order was paid through Stripe (neither cod nor stripe: Razorpay). */
+    stripe: integer().notNull().default(0),
     gross: bigint({ mode: "number" }).notNull(),
     cancelled: bigint({ mode: "number" }).notNull(),
     refunded: bigint({ mode: "number" }).notNull(),
@@ -74,7 +76,10 @@ export const analyticsSellerDaily = pgTable(
   (t) => [primaryKey({ columns: [t.sellerId, t.day] }), index("analytics_seller_daily_day_idx").on(t.day)],
 );
 
-/** The platform's day, in a few shards; `cod` figures are the cash-on-delivery part. */
+/**
+ * The platform's day, in a few shards; `cod` figures are the cash-on-delivery part, `stripe` the
+ * part paid through Stripe (the rest went through Razorpay).
+ */
 export const analyticsPlatformDaily = pgTable(
   "analytics_platform_daily",
   {
@@ -83,6 +88,8 @@ export const analyticsPlatformDaily = pgTable(
     ...sellerFigures,
     codGross: bigint({ mode: "number" }).notNull().default(0),
     codCheckouts: integer().notNull().default(0),
+    stripeGross: bigint({ mode: "number" }).notNull().default(0),
+    stripeCheckouts: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.shard] })],
 );
