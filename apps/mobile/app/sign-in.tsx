@@ -17,6 +17,7 @@ export default function SignIn() {
   // The password was right and the account has a second factor: no session until a code (#16).
   const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
   const [code, setCode] = useState("");
+  const [remember, setRemember] = useState(false);
   const login = useMutation({
     mutationFn: () => client.auth.login.mutate({ email, password }),
     onSuccess: (result) =>
@@ -28,6 +29,7 @@ export default function SignIn() {
       return client.auth.verifySecondFactor.mutate({
         challengeToken: challenge!.challengeToken,
         ...(recovery ? { recoveryCode: code } : { code }),
+        ...(remember && { rememberDevice: true }),
       });
     },
     onSuccess: (result) =>
@@ -54,6 +56,11 @@ export default function SignIn() {
             {verifyError.message}
           </Notice>
         ) : null}
+        <Button
+          label={remember ? "✓ Remember this phone for 30 days" : "Remember this phone for 30 days"}
+          kind="secondary"
+          onPress={() => setRemember(!remember)}
+        />
         <Button label="Verify" busy={verify.isPending} onPress={() => verify.mutate()} />
         <Button
           label="Back"

@@ -6,7 +6,7 @@ import {
   toFormError,
 } from "@bazaar/client";
 import type { AuthResult, CartMergeReport } from "@bazaar/schemas";
-import { GUEST_CART_KEY, type KeyValueStore, REFRESH_TOKEN_KEY } from "./storage";
+import { GUEST_CART_KEY, type KeyValueStore, REFRESH_TOKEN_KEY, TRUSTED_DEVICE_KEY } from "./storage";
 
 /** Answers that mean the session is over for good (not "try again later"). */
 const ENDED_REASONS = new Set([
@@ -66,6 +66,8 @@ export function createMobileSession(options: {
   const { storage } = options;
   const auth = createAuthStore();
   let guestCart: string | null | undefined;
+  // Kept across sign-outs: it is this phone that passed the second factor, not a session.
+  let trustedDevice: string | null | undefined;
   let ended: SessionEnd | null = null;
   let cartMerge: CartMergeReport | null = null;
   let offline = false;
@@ -83,6 +85,7 @@ export function createMobileSession(options: {
     headers: () => ({
       "x-bazaar-client": "mobile",
       ...(guestCart && !auth.getAccessToken() && { "x-bazaar-cart": guestCart }),
+      ...(trustedDevice && { "x-bazaar-device": trustedDevice }),
     }),
     ...(options.fetch && { fetch: options.fetch }),
     ...(options.EventSource && { EventSource: options.EventSource }),
@@ -90,6 +93,11 @@ export function createMobileSession(options: {
 
   const keep = async (result: AuthResult) => {
     if (result.refreshToken) await storage.set(REFRESH_TOKEN_KEY, result.refreshToken);
+    const device = (result as { trustedDeviceToken?: string }).trustedDeviceToken;
+    if (device) {
+      trustedDevice = device;
+      await storage.set(TRUSTED_DEVICE_KEY, device);
+    }
     if (result.cartMerge) cartMerge = result.cartMerge;
     // Signed in, the cart is the customer's: the guest token has done its job.
     if (guestCart) {
@@ -114,6 +122,7 @@ export function createMobileSession(options: {
 
   const load = async () => {
     if (guestCart === undefined) guestCart = await storage.get(GUEST_CART_KEY);
+    if (trustedDevice === undefined) trustedDevice = await storage.get(TRUSTED_DEVICE_KEY);
   };
 
   auth.setRefresher(async () => {

@@ -13,6 +13,8 @@ export type KeyValueStore = {
 
 export const REFRESH_TOKEN_KEY = "bazaar.refresh-token";
 export const GUEST_CART_KEY = "bazaar.guest-cart";
+/** "Remember this device" (#16): lets this phone skip the second factor for 30 days. */
+export const TRUSTED_DEVICE_KEY = "bazaar.trusted-device";
 
 function webStore(): KeyValueStore {
   const ls = () => (globalThis as { localStorage?: Storage }).localStorage;
