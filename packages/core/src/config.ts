@@ -124,14 +124,21 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z
     .string()
     .trim()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, "must look like sk_test_… or sk_live_… (Dashboard → Developers → API keys)")
+    .regex(
+      /^(sk|rk)_(test|live)_\w+$/,
+      "must look like sk_test_… or sk_live_… (Dashboard → Developers → API keys)",
+    )
     .optional(),
   STRIPE_PUBLISHABLE_KEY: z
     .string()
     .trim()
     .regex(/^pk_(test|live)_\w+$/, "must look like pk_test_… or pk_live_…")
     .optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_\w+$/, "must look like whsec_…").optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^whsec_\w+$/, "must look like whsec_…")
+    .optional(),
   STRIPE_API_URL: optionalUrl(["http://", "https://"], "http(s)"),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce
     .number()

@@ -12,5 +12,12 @@ export {
   startSmtpServer,
   type TestContext,
 } from "./test-context";
-export { currentTotpCode, currentTotpCodeByEmail, enrolTotp, signedIn, signInForTest, totpCode } from "./two-factor";
+export {
+  currentTotpCode,
+  currentTotpCodeByEmail,
+  enrolTotp,
+  signedIn,
+  signInForTest,
+  totpCode,
+} from "./two-factor";
 export { startWebhookReceiver, verifyStandardWebhook } from "./webhook-receiver";

@@ -25,8 +25,7 @@ export async function startChallengeEnrolment(
   return deps.db.transaction(async (tx) => {
     const challenge = await peekChallenge(tx, input.challengeToken, deps.now());
     const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
-    if (!user || user.status !== "active" || (await findConfirmedFactor(tx, user.id)))
-      throw challengeInvalid();
+    if (user?.status !== "active" || (await findConfirmedFactor(tx, user.id))) throw challengeInvalid();
     return beginEnrolment(deps, tx, user);
   });
 }
@@ -45,7 +44,7 @@ export async function confirmChallengeEnrolment(
   await deps.limiter.consume("two_factor.account", challenge.userId);
   const { outcome, emailId } = await deps.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, challenge.userId));
-    if (!user || user.status !== "active") throw challengeInvalid();
+    if (user?.status !== "active") throw challengeInvalid();
     const { recoveryCodes, emailId } = await confirmEnrolment(deps, tx, user, input.code);
     const signedIn = await finishSignIn(deps, tx, user, challenge.id, origin, input.rememberDevice);
     return { outcome: { ...signedIn, recoveryCodes }, emailId };

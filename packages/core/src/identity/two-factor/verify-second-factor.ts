@@ -36,7 +36,7 @@ export async function verifySecondFactor(
       .from(totpFactors)
       .where(and(eq(totpFactors.userId, challenge.userId), isNotNull(totpFactors.confirmedAt)));
     // No factor (an admin who must enrol first) or an account switched off since the password.
-    if (!user || user.status !== "active" || !factor) throw challengeInvalid();
+    if (user?.status !== "active" || !factor) throw challengeInvalid();
 
     let emailId: string | undefined;
     if (input.code !== undefined) {
