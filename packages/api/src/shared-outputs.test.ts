@@ -29,6 +29,22 @@ describe("shareCheckedOutputs", () => {
     expect(parses()).toBe(1);
   });
 
+  it("a shared value the check leaves unchanged is handed out itself, no copy kept", async () => {
+    const at = new Date("2026-01-01T00:00:00Z");
+    const cached = markShared({ n: 1 });
+    const { caller, parses } = build(() => cached);
+    expect(await caller.read()).toBe(cached);
+    expect(await caller.read()).toBe(cached);
+    expect(parses()).toBe(1);
+    // A Date against its ISO text is not "unchanged".
+    const When = z.object({ at: z.coerce.date() });
+    const router = shareCheckedOutputs(
+      t.router({ when: t.procedure.output(When).query(() => markShared({ at: at.toISOString() }) as never) }),
+    );
+    const answer = await t.createCallerFactory(router)({}).when();
+    expect(answer.at).toBeInstanceOf(Date);
+  });
+
   it("checks every call's answer when it is not a shared value", async () => {
     const { caller, parses } = build(() => ({ n: 2, internal: "x" }));
     expect(await caller.read()).toEqual({ n: 2 });

@@ -48,10 +48,33 @@ function sharedOutputCheck(parse: (value: unknown) => unknown): Middleware {
     } catch (cause) {
       throw new TRPCError({ message: "Output validation failed", code: "INTERNAL_SERVER_ERROR", cause });
     }
-    if (shared) checked.set(source, markShared(data));
-    return { ...result, data };
+    // Kept beside the entry: the answer itself when the check changed nothing (most
+    // answers; no second copy held in memory), else the checked copy.
+    if (!shared) return { ...result, data };
+    const kept = same(source, data) ? source : markShared(data);
+    checked.set(source, kept);
+    return { ...result, data: kept };
   };
   check._type = "output";
   check[ours] = true;
   return check;
+}
+
+/** The same value to the byte and type: equal primitives and Dates, keys in the same order. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Object.is(a, b);
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b))
+    return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
 }
