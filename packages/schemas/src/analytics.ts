@@ -37,7 +37,7 @@
 // - new customers: accounts signed up in the range (any but an admin's, counted when created);
 //   new sellers: shops applied for in the range.
 // - refund rate = (cancelled + refunded) / GMV.
-// - payment-method split: GMV and orders per method (cod, razorpay) over counted orders.
+// - payment-method split: GMV and orders per method (razorpay, stripe, cod) over counted orders.
 // - top categories: net revenue and units of order lines by category (the product's category
 //   when the line was first counted; a rebuild takes the current one).
 // - top shops: revenue (net) per shop.

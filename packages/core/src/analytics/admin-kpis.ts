@@ -38,14 +38,19 @@ export function kpisOf(now: Totals, before: Totals): AdminKpisDto {
   };
 }
 
-export const paymentSplit = (t: Totals): PaymentMethodSplitDto[] => [
-  {
-    method: "razorpay",
-    orders: t.checkouts - t.codCheckouts,
-    gmv: t.gross - t.codGross,
-    share: ratio(t.gross - t.codGross, t.gross),
-  },
-  { method: "cod", orders: t.codCheckouts, gmv: t.codGross, share: ratio(t.codGross, t.gross) },
-];
+/** Razorpay, Stripe and cash on delivery; the rollups keep the cod and Stripe parts, Razorpay is the rest. */
+export const paymentSplit = (t: Totals): PaymentMethodSplitDto[] => {
+  const part = (method: PaymentMethodSplitDto["method"], orders: number, gmv: number) => ({
+    method,
+    orders,
+    gmv,
+    share: ratio(gmv, t.gross),
+  });
+  return [
+    part("razorpay", t.checkouts - t.codCheckouts - t.stripeCheckouts, t.gross - t.codGross - t.stripeGross),
+    part("stripe", t.stripeCheckouts, t.stripeGross),
+    part("cod", t.codCheckouts, t.codGross),
+  ];
+};
 
 export const netOf = net;

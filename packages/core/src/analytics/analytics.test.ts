@@ -9,6 +9,8 @@ import { advanceSubOrder } from "../orders/advance-sub-order";
 import { cancelMyOrder } from "../orders/cancel-my-order";
 import { completeDevPayment, type DevGateway } from "../payments";
 import { confirmPayment } from "../payments/confirm-payment";
+import { receiveStripeWebhook } from "../payments/receive-stripe-webhook";
+import { createStripeGateway } from "../payments/stripe-gateway";
 import type { Actor, Deps } from "../platform/deps";
 import { createCoupon } from "../promotions/create-coupon";
 import { approveReturn } from "../returns/approve-return";
@@ -18,6 +20,7 @@ import { requestReturn } from "../returns/request-return";
 import { createTestContext, type TestContext } from "../testing";
 import { analyticsOracle } from "../testing/analytics-oracle";
 import { orderFixture } from "../testing/order-fixture";
+import { type StripeStub, startStripeStub } from "../testing/stripe-stub";
 import {
   backfillAnalyticsIfEmpty,
   getAdminDashboard,
@@ -31,6 +34,7 @@ import {
 import { addDays, bucketOf, istDate } from "./period";
 
 let t: TestContext;
+let stub: StripeStub;
 let fx: ReturnType<typeof orderFixture>;
 type Shop = Awaited<ReturnType<ReturnType<typeof orderFixture>["shop"]>>;
 type Buyer = Awaited<ReturnType<ReturnType<typeof orderFixture>["customer"]>>;
@@ -47,9 +51,20 @@ let d1: string;
 let d2: string;
 let shopA: Shop;
 let shopB: Shop;
+let stripePaid: OrderDto;
+
+const STRIPE_KEYS = {
+  secretKey: "sk_test_BazaarStub123",
+  publishableKey: "pk_test_BazaarStub123",
+  webhookSecret: "whsec_BazaarStubSecret",
+};
 
 beforeAll(async () => {
-  t = await createTestContext();
+  // Stripe beside Razorpay (a local stub of its API), so the payment split has three parts.
+  stub = await startStripeStub(STRIPE_KEYS);
+  t = await createTestContext({
+    stripe: createStripeGateway({ ...STRIPE_KEYS, apiUrl: stub.url, timeoutMs: 2_000 }),
+  });
   fx = orderFixture(t);
   admin.userId = (await fx.customer()).user.id;
   today = istDate(t.deps.now());
@@ -61,13 +76,16 @@ beforeAll(async () => {
   await t.deps.db.update(sellers).set({ commissionBps: 800 }).where(eq(sellers.id, shopB.id));
   await realisticMix();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await stub.close();
+});
 
 async function place(
   buyer: Buyer,
   lines: [string, number][],
   when: Date,
-  opts: { method?: "cod" | "razorpay"; pay?: boolean; couponBps?: number } = {},
+  opts: { method?: "cod" | "razorpay" | "stripe"; pay?: boolean; couponBps?: number } = {},
 ) {
   await fx.fill(buyer, lines);
   if (opts.couponBps) {
@@ -97,6 +115,15 @@ async function place(
       razorpayPaymentId: ok.razorpay_payment_id!,
       signature: ok.razorpay_signature!,
     });
+  }
+  if (method === "stripe" && opts.pay !== false) {
+    // Paid as Stripe tells us: its signed payment_intent.succeeded webhook, settled by the job.
+    const succeeded = stub.pay(order.payment!.razorpayOrderId);
+    await receiveStripeWebhook(t.deps, {
+      rawBody: Buffer.from(succeeded.body),
+      signature: succeeded.signature,
+    });
+    await t.drain();
   }
   return order;
 }
@@ -213,6 +240,10 @@ async function realisticMix() {
   await giveBack(shopA, u4, subOf(o5, shopA).id, [{ orderItemId: i5a!.id, qty: 1 }], true, "requested");
   await giveBack(shopA, u4, subOf(o5, shopA).id, [{ orderItemId: i5b!.id, qty: 2 }], true, "rejected");
   await place(u4, [[b1.id, 2]], new Date(t.deps.now().getTime() - 30_000), { method: "razorpay" });
+
+  // Today, by card through Stripe: one paid (counted under stripe), one never paid (never counts).
+  stripePaid = await place(u4, [[a2.id, 1]], new Date(t.deps.now().getTime() - 20_000), { method: "stripe" });
+  await place(u3, [[b1.id, 1]], new Date(t.deps.now().getTime() - 10_000), { method: "stripe", pay: false });
 }
 
 /** Floats (rates, changes) are compared to 9 places; everything else exactly. */
@@ -355,6 +386,21 @@ describe("admin dashboard", () => {
         expect(got.series.reduce((a, b) => a + b.gmv, 0)).toBe(now.gmv);
         expect(got.series.reduce((a, b) => a + b.newCustomers, 0)).toBe(now.newCustomers);
       }
+  });
+
+  it("splits payments into Razorpay, Stripe and cash on delivery: a Stripe-paid order is Stripe's, not Razorpay's", async () => {
+    const oracle = await analyticsOracle(t.deps.db);
+    const got = await getAdminDashboard(t.deps, admin, { from: today, to: today, granularity: "day" });
+    expect(got.paymentMethods.map((m) => m.method)).toEqual(["razorpay", "stripe", "cod"]);
+    const byMethod = Object.fromEntries(got.paymentMethods.map((m) => [m.method, m]));
+    // The only Stripe orders: one paid today, one never paid.
+    expect(byMethod.stripe).toMatchObject({ orders: 1, gmv: stripePaid.total });
+    expect(byMethod.stripe!.share).toEqual(near(stripePaid.total / got.kpis.gmv.value));
+    const shares = got.paymentMethods.reduce((a, m) => a + m.share, 0);
+    expect(shares).toEqual(near(1));
+    expect(got.paymentMethods).toEqual(
+      oracle.admin(today, today).paymentMethods.map((m) => ({ ...m, share: near(m.share) })),
+    );
   });
 
   it("ranks top shops and top categories as the raw rows do", async () => {

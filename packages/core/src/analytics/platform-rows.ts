@@ -12,6 +12,8 @@ export type PlatformDayRow = {
   checkouts: number;
   codGross: number;
   codCheckouts: number;
+  stripeGross: number;
+  stripeCheckouts: number;
   newCustomers: number;
   newSellers: number;
 };
@@ -23,6 +25,8 @@ export const PLATFORM_DAY_KEYS = [
   "checkouts",
   "codGross",
   "codCheckouts",
+  "stripeGross",
+  "stripeCheckouts",
   "newCustomers",
   "newSellers",
 ] as const;
@@ -51,7 +55,8 @@ export async function platformDays(
       sql`select ${key} as day, sum(gross)::float8 as gross, sum(cancelled)::float8 as cancelled,
             sum(refunded)::float8 as refunded, sum(commission)::float8 as commission,
             sum(checkouts)::int as checkouts, sum(cod_gross)::float8 as "codGross",
-            sum(cod_checkouts)::int as "codCheckouts"
+            sum(cod_checkouts)::int as "codCheckouts", sum(stripe_gross)::float8 as "stripeGross",
+            sum(stripe_checkouts)::int as "stripeCheckouts"
           from analytics_platform_daily
           where day between ${from}::date and ${to}::date
           group by 1`,

@@ -40,8 +40,10 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
       select seller_id, date_trunc('month', day)::date, sum(gross), sum(cancelled), sum(refunded), sum(commission), sum(orders)
       from analytics_seller_daily group by 1, 2`);
     await tx.execute(
-      sql.raw(`insert into analytics_platform_daily (day, shard, ${SUMS}, cod_gross, cod_checkouts)
-      select day, shard, ${SUMMED}, sum(cod * gross), sum(cod * checkouts) from analytics_sub_order_facts group by 1, 2`),
+      sql.raw(`insert into analytics_platform_daily (day, shard, ${SUMS}, cod_gross, cod_checkouts,
+        stripe_gross, stripe_checkouts)
+      select day, shard, ${SUMMED}, sum(cod * gross), sum(cod * checkouts), sum(stripe * gross),
+        sum(stripe * checkouts) from analytics_sub_order_facts group by 1, 2`),
     );
     await tx.execute(sql`insert into analytics_product_daily (seller_id, day, product_id, revenue, units, lines)
       select seller_id, day, product_id, sum(revenue), sum(units), sum(lines) from analytics_line_facts group by 1, 2, 3`);

@@ -16,6 +16,9 @@ const SELLER_SUMS = [
   "returned_units",
 ];
 
+/** The platform's parts per payment method (Razorpay is the rest). */
+const METHOD_SUMS = ["cod_gross", "cod_checkouts", "stripe_gross", "stripe_checkouts"];
+
 /** The shop's monthly rollup keeps what the rankings over long ranges need. */
 const MONTH_SUMS = ["gross", "cancelled", "refunded", "commission", "orders"];
 
@@ -57,11 +60,12 @@ const refresh = preparedStatement<never, { ids: string }>("analytics_refresh_sal
       on conflict (seller_id, month) do update set ${addExcluded("analytics_seller_monthly", MONTH_SUMS)}
     ),
     platform as (
-      insert into analytics_platform_daily (day, shard, ${cols(SELLER_SUMS)}, cod_gross, cod_checkouts)
-      select day, shard, ${sums(SELLER_SUMS)}, sum(sign * cod * gross), sum(sign * cod * checkouts) from d
+      insert into analytics_platform_daily (day, shard, ${cols(SELLER_SUMS)}, ${cols(METHOD_SUMS)})
+      select day, shard, ${sums(SELLER_SUMS)}, sum(sign * cod * gross), sum(sign * cod * checkouts),
+        sum(sign * stripe * gross), sum(sign * stripe * checkouts) from d
       group by day, shard having ${anyChange(SELLER_SUMS)} order by day, shard
       on conflict (day, shard) do update set
-        ${addExcluded("analytics_platform_daily", [...SELLER_SUMS, "cod_gross", "cod_checkouts"])}
+        ${addExcluded("analytics_platform_daily", [...SELLER_SUMS, ...METHOD_SUMS])}
     ),
     line_new as (${lineFactsQuery(IDS)}),
     line_old as (select ${cols(LINE_FACT_COLUMNS)} from analytics_line_facts where sub_order_id = any(${IDS}::uuid[])),

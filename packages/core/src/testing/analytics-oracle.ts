@@ -127,8 +127,12 @@ export async function analyticsOracle(db: Database) {
     const commission = mine
       .filter((s) => s.live)
       .reduce((a, s) => a + Math.round(((s.sub.total - s.refunded) * s.sub.commissionBps) / 10_000), 0);
-    const cod = placed.filter((x) => x.paymentMethod === "cod");
-    const codGmv = cod.reduce((a, x) => a + x.total, 0);
+    // Each method counted from the orders themselves (the code derives Razorpay as the rest).
+    const split = (method: "razorpay" | "stripe" | "cod") => {
+      const paid = placed.filter((x) => x.paymentMethod === method);
+      const part = paid.reduce((a, x) => a + x.total, 0);
+      return { method, orders: paid.length, gmv: part, share: gmv ? part / gmv : 0 };
+    };
     return {
       gmv,
       netRevenue: gmv - cancelled - refunded,
@@ -138,15 +142,7 @@ export async function analyticsOracle(db: Database) {
       newCustomers: us.filter((u) => u.role !== "admin" && inRange(dayOf(u.createdAt), from, to)).length,
       newSellers: shops.filter((s) => inRange(dayOf(s.createdAt), from, to)).length,
       refundRate: gmv ? (cancelled + refunded) / gmv : 0,
-      paymentMethods: [
-        {
-          method: "razorpay",
-          orders: placed.length - cod.length,
-          gmv: gmv - codGmv,
-          share: gmv ? (gmv - codGmv) / gmv : 0,
-        },
-        { method: "cod", orders: cod.length, gmv: codGmv, share: gmv ? codGmv / gmv : 0 },
-      ],
+      paymentMethods: [split("razorpay"), split("stripe"), split("cod")],
     };
   }
 

@@ -8,10 +8,10 @@ import {
   ErrorAlert,
   formatRatio,
   Loading,
-  paymentMethodLabel,
   RankBarChart,
 } from "@bazaar/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { splitMethodLabel } from "./kpi-values";
 
 /** The payment-method split, top categories and top shops of the period, each a bar chart with its table. */
 export function AnalyticsRankings(props: {
@@ -32,7 +32,7 @@ export function AnalyticsRankings(props: {
         items={props.paymentMethods}
         toRow={(m) => ({
           id: m.method,
-          label: paymentMethodLabel(m.method),
+          label: splitMethodLabel(m.method),
           values: { gmv: m.gmv, orders: m.orders, share: m.share },
         })}
         title="Payment methods"

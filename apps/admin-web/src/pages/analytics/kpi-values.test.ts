@@ -1,6 +1,6 @@
 import { describeChange } from "@bazaar/ui";
 import { describe, expect, it } from "vitest";
-import { ADMIN_KPIS, changeOptions, kpiFormatter, periodText } from "./kpi-values";
+import { ADMIN_KPIS, changeOptions, kpiFormatter, periodText, splitMethodLabel } from "./kpi-values";
 
 const def = (key: string) => {
   const d = ADMIN_KPIS.find((k) => k.key === key);
@@ -45,5 +45,15 @@ describe("admin KPI figures", () => {
   it("names a period by its dates", () => {
     expect(periodText({ from: "2026-03-01", to: "2026-03-01" })).toBe("2026-03-01");
     expect(periodText({ from: "2026-03-01", to: "2026-03-07" })).toBe("2026-03-01 to 2026-03-07");
+  });
+});
+
+describe("payment split", () => {
+  it("names each gateway, so Stripe and Razorpay are not both just online", () => {
+    expect((["razorpay", "stripe", "cod"] as const).map(splitMethodLabel)).toEqual([
+      "Razorpay",
+      "Stripe",
+      "Cash on delivery",
+    ]);
   });
 });

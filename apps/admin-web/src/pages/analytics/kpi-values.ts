@@ -1,5 +1,5 @@
 import { formatCount, formatRupees } from "@bazaar/client/format";
-import type { AdminKpisDto } from "@bazaar/schemas";
+import type { AdminKpisDto, PaymentMethodName } from "@bazaar/schemas";
 import { formatRatio } from "@bazaar/ui";
 
 /** How a figure reads: money in rupees, a count, or a rate (0..1) as a percentage. */
@@ -49,3 +49,11 @@ export const changeOptions = (def: AdminKpiDef) => ({
 /** "2026-11-01 to 2026-11-30", or the one day. */
 export const periodText = (p: { from: string; to: string }) =>
   p.from === p.to ? p.from : `${p.from} to ${p.to}`;
+
+/** The payment split names the gateway (an order's own page just says "Online payment"). */
+const SPLIT_METHOD_LABEL: Record<PaymentMethodName, string> = {
+  razorpay: "Razorpay",
+  stripe: "Stripe",
+  cod: "Cash on delivery",
+};
+export const splitMethodLabel = (method: PaymentMethodName) => SPLIT_METHOD_LABEL[method];
