@@ -111,6 +111,41 @@ describe("config", () => {
     );
   });
 
+  it("requires at least one online gateway in production, Razorpay or Stripe, each all or nothing", () => {
+    const prod = { NODE_ENV: "production", AUTH_SECRET: "a".repeat(48) };
+    const rzp = {
+      RAZORPAY_KEY_ID: "rzp_live_1DP5mmOlF5G5ag",
+      RAZORPAY_KEY_SECRET: "key-secret",
+      RAZORPAY_WEBHOOK_SECRET: "webhook-secret",
+    };
+    const stripe = {
+      STRIPE_SECRET_KEY: "sk_live_51Abc",
+      STRIPE_PUBLISHABLE_KEY: "pk_live_51Abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc123",
+    };
+    // Neither: the message names every variable of both gateways.
+    expect(() => loadConfig({ DATA_DIR: dir(), ...prod })).toThrowError(
+      /^Invalid configuration:\n {2}RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET or STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET: production needs at least one online gateway/,
+    );
+    // Stripe alone, Razorpay alone, or both.
+    const onlyStripe = loadConfig({ DATA_DIR: dir(), ...prod, ...stripe });
+    expect([onlyStripe.razorpay, onlyStripe.stripe?.secretKey]).toEqual([undefined, "sk_live_51Abc"]);
+    const onlyRzp = loadConfig({ DATA_DIR: dir(), ...prod, ...rzp });
+    expect([onlyRzp.razorpay?.keyId, onlyRzp.stripe]).toEqual(["rzp_live_1DP5mmOlF5G5ag", undefined]);
+    const both = loadConfig({ DATA_DIR: dir(), ...prod, ...rzp, ...stripe });
+    expect([both.razorpay?.keyId, both.stripe?.secretKey]).toEqual([
+      "rzp_live_1DP5mmOlF5G5ag",
+      "sk_live_51Abc",
+    ]);
+    // Half a gateway is still refused, even beside a whole one.
+    expect(() =>
+      loadConfig({ DATA_DIR: dir(), ...prod, ...stripe, RAZORPAY_KEY_ID: "rzp_live_1DP5mmOlF5G5ag" }),
+    ).toThrowError(/RAZORPAY_KEY_SECRET: required when any of/);
+    expect(() =>
+      loadConfig({ DATA_DIR: dir(), ...prod, ...rzp, STRIPE_SECRET_KEY: "sk_live_51Abc" }),
+    ).toThrowError(/STRIPE_PUBLISHABLE_KEY: required when any of/);
+  });
+
   it("believes only the proxy hops it is told to, never every X-Forwarded-For entry", () => {
     const trust = (v: string) => loadConfig({ DATA_DIR: dir(), TRUST_PROXY: v }).trustProxy;
     expect([trust("false"), trust("true"), trust("2"), trust("10.0.0.1, 10.1.0.0/16")]).toEqual([

@@ -185,6 +185,10 @@ const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
 const RAZORPAY_KEYS = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const;
 const STRIPE_KEYS = ["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"] as const;
 
+/** Production without a real gateway: which variables to set, for either. */
+export const NO_ONLINE_GATEWAY = `Invalid configuration:
+  ${RAZORPAY_KEYS.join(", ")} or ${STRIPE_KEYS.join(", ")}: production needs at least one online gateway; set all three values of Razorpay, of Stripe, or both (the dev gateway takes no money)`;
+
 export type Config = {
   env: "development" | "production" | "test";
   host: string;
@@ -278,6 +282,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${noStripe.map(stripeLine).join("\n")}`);
   if (noStripe.length > 0 && e.STRIPE_API_URL)
     throw new ConfigError(`Invalid configuration:\n  STRIPE_API_URL: needs ${STRIPE_KEYS.join(", ")}`);
+  // Production takes real money through at least one gateway; either will do (the dev gateway
+  // would mark orders paid for nothing). Stripe alone: Razorpay is simply not offered.
+  if (production && missing.length > 0 && noStripe.length > 0) throw new ConfigError(NO_ONLINE_GATEWAY);
   return {
     env: e.NODE_ENV,
     host: e.HOST,

@@ -13,7 +13,9 @@ const NAMES: Record<PaymentGatewayDto["method"], { label: string; hint: string }
 /** What a gateway's line says about the server behind it. */
 function status(g: PaymentGatewayDto): string {
   if (!g.configured)
-    return "Not set up on this server: set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET to turn it on.";
+    return g.method === "razorpay"
+      ? "Not set up on this server: set RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET to turn it on."
+      : "Not set up on this server: set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET to turn it on.";
   if (g.dev) return "No Razorpay keys: the local dev gateway stands in (no money moves).";
   return g.offered ? "Offered at checkout." : "Off: not offered at checkout.";
 }

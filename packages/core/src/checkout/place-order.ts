@@ -317,7 +317,7 @@ async function assertMethodOffered(
 ) {
   const offered = gateways
     ? offeredPaymentMethodsOf(deps, gateways.value)
-    : await offeredPaymentMethods({ db: tx, stripe: deps.stripe });
+    : await offeredPaymentMethods({ db: tx, payments: deps.payments, stripe: deps.stripe });
   if (!offered.includes(method))
     throw invalidField(
       "paymentMethod",

@@ -31,9 +31,14 @@ export async function readGatewayChoice(db: Database): Promise<Choice> {
   return gatewayChoiceOf(row?.value);
 }
 
-/** Razorpay always has a gateway behind it (the dev gateway without keys); Stripe needs its keys. */
-export const isConfigured = (deps: Pick<Deps, "stripe">, method: PaymentMethod) =>
-  method !== "stripe" || deps.stripe !== undefined;
+/**
+ * Stripe needs its keys. Razorpay has a gateway behind it (the dev gateway without keys) except
+ * in production on Stripe alone, where a stand-in that is not configured holds its place.
+ */
+export const isConfigured = (deps: Pick<Deps, "payments" | "stripe">, method: PaymentMethod) =>
+  method === "stripe"
+    ? deps.stripe !== undefined
+    : method !== "razorpay" || deps.payments.configured !== false;
 
 export function gatewaysDto(deps: Pick<Deps, "payments" | "stripe">, choice: Choice): PaymentGatewaysDto {
   return {
@@ -55,7 +60,9 @@ export async function getPaymentGateways(
 }
 
 /** The methods a checkout may use now: on, and configured. */
-export async function offeredPaymentMethods(deps: Pick<Deps, "db" | "stripe">): Promise<PaymentMethod[]> {
+export async function offeredPaymentMethods(
+  deps: Pick<Deps, "db" | "payments" | "stripe">,
+): Promise<PaymentMethod[]> {
   return offeredPaymentMethodsOf(deps, await readGatewayChoice(deps.db));
 }
 
@@ -63,13 +70,18 @@ export async function offeredPaymentMethods(deps: Pick<Deps, "db" | "stripe">): 
  * The same from the settings row's value already read (checkout reads it with the cart, in
  * the statement that locks the cart, rather than in a statement of its own).
  */
-export function offeredPaymentMethodsOf(deps: Pick<Deps, "stripe">, value: unknown): PaymentMethod[] {
+export function offeredPaymentMethodsOf(
+  deps: Pick<Deps, "payments" | "stripe">,
+  value: unknown,
+): PaymentMethod[] {
   const choice = gatewayChoiceOf(value);
   return METHODS.filter((m) => choice[m] && isConfigured(deps, m));
 }
 
 /** Public: what the checkout page offers, and Stripe's publishable key when Stripe is among them. */
-export async function getPaymentOptions(deps: Pick<Deps, "db" | "stripe">): Promise<PaymentOptionsDto> {
+export async function getPaymentOptions(
+  deps: Pick<Deps, "db" | "payments" | "stripe">,
+): Promise<PaymentOptionsDto> {
   const methods = await offeredPaymentMethods(deps);
   return {
     methods,

@@ -45,6 +45,11 @@ export type GatewayRefund = {
  */
 export interface PaymentGateway {
   readonly kind: "razorpay" | "dev" | "stripe";
+  /**
+   * False only for the stand-in behind Razorpay when production runs on Stripe alone: Razorpay
+   * is then never offered, and any call fails as unavailable. Absent: a working gateway.
+   */
+  readonly configured?: false;
   /** Public key the client passes to Razorpay Checkout (`key`). Meaningless for "dev". */
   readonly keyId: string;
   /** `receipt` is ours (at most 40 characters, Razorpay's limit); amount in paise (≥ 100). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../config";
+import type { StripeGateway } from "../../platform/payment-gateway";
 import { createPaymentGateway } from "../create-payment-gateway";
 import { signCheckout } from "../gateway";
+import { gatewayChoiceOf, gatewaysDto, offeredPaymentMethodsOf } from "../payment-gateways";
 import { parseWebhookEvent } from "../razorpay-entities";
 import { checkDevReturnUrl, devReturnUrl, renderDevCheckoutPage } from "./dev-checkout-page";
 import {
@@ -279,10 +281,34 @@ describe("createPaymentGateway", () => {
     );
   });
 
-  it("refuses the dev gateway in production", () => {
+  it("refuses the dev gateway in production, naming both gateways' variables", () => {
     expect(() => createPaymentGateway({ env: "production", authSecret: serverSecret })).toThrow(ConfigError);
     expect(() => createPaymentGateway({ env: "production", authSecret: serverSecret })).toThrow(
-      /RAZORPAY_KEY_ID/,
+      /RAZORPAY_KEY_ID, .* or STRIPE_SECRET_KEY, .*: production needs at least one online gateway/,
+    );
+  });
+
+  it("runs production on Stripe alone: Razorpay is never offered and its stand-in fails as unavailable", async () => {
+    const stripe = { secretKey: "sk_live_X", publishableKey: "pk_live_X", webhookSecret: "whsec_X" };
+    const payments = createPaymentGateway({ env: "production", authSecret: serverSecret, stripe });
+    expect([payments.kind, payments.configured]).toEqual(["razorpay", false]);
+    const deps = { payments, stripe: { kind: "stripe" } as unknown as StripeGateway };
+    expect(offeredPaymentMethodsOf(deps, undefined)).toEqual(["stripe", "cod"]);
+    expect(gatewaysDto(deps, gatewayChoiceOf(undefined)).gateways[0]).toMatchObject({
+      method: "razorpay",
+      configured: false,
+      offered: false,
+      dev: false,
+    });
+    await expect(payments.createOrder({ amount: 10_000, receipt: "r-1" })).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+      reason: "payment.gateway_not_configured",
+    });
+    expect(payments.verifyWebhookSignature("{}", "sig")).toBe(false);
+    // With Razorpay's keys too, production uses Razorpay.
+    const razorpay = { keyId: "rzp_live_X", keySecret: "s", webhookSecret: "w" };
+    expect(createPaymentGateway({ env: "production", authSecret: serverSecret, razorpay, stripe }).kind).toBe(
+      "razorpay",
     );
   });
 });
