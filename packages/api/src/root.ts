@@ -38,10 +38,10 @@ export const appRouter = router({
   auth: router({
     ...identityRoutes.public,
     ...identityRoutes.signedIn,
-    ...twoFactorRoutes.public,
-    ...twoFactorRoutes.signedIn,
     ...identityGoogleRoutes.public,
     ...identityGoogleRoutes.signedIn,
+    ...twoFactorRoutes.public,
+    ...twoFactorRoutes.signedIn,
   }),
   catalog: router(catalogRoutes.public),
   addresses: router(addressesRoutes.signedIn),
