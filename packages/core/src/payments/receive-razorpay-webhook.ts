@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { webhookEvents } from "@bazaar/db";
-import { eq } from "drizzle-orm";
 import { DomainError } from "../errors";
 import type { Deps } from "../platform/deps";
 import { parseWebhookEvent } from "./razorpay-entities";
+import { storeWebhookEvent } from "./store-webhook-event";
 
 /**
  * `POST /webhooks/razorpay`: verify the signature over the raw bytes, store the event under
@@ -22,30 +21,10 @@ export async function receiveRazorpayWebhook(
   const event = parseWebhookEvent(input.rawBody);
   // Razorpay sends x-razorpay-event-id; without it, the body itself identifies the delivery.
   const id = input.eventId ?? `sha256:${createHash("sha256").update(input.rawBody).digest("hex")}`;
-  const inserted = await deps.db
-    .insert(webhookEvents)
-    .values({
-      id,
-      provider: "razorpay",
-      event: event.event,
-      payload: JSON.parse(input.rawBody.toString()),
-      receivedAt: deps.now(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: webhookEvents.id });
-  const duplicate = inserted.length === 0;
-  if (duplicate) {
-    // Stored before, but maybe never acted on: the enqueue after the first delivery can
-    // fail (Redis away), and Razorpay's retry is the fastest second chance it gets.
-    const [stored] = await deps.db
-      .select({ processedAt: webhookEvents.processedAt })
-      .from(webhookEvents)
-      .where(eq(webhookEvents.id, id));
-    if (stored?.processedAt) return { accepted: true, duplicate };
-  }
-  // Stored is accepted: if the job cannot be queued now, the sweep queues it later.
-  await deps.jobs
-    .enqueue("payments.webhook", { eventId: id }, { dedupeKey: `webhook:${id}` })
-    .catch((err) => deps.log.error({ err, eventId: id }, "webhook stored but not queued; the sweep will"));
-  return { accepted: true, duplicate };
+  return storeWebhookEvent(deps, {
+    id,
+    provider: "razorpay",
+    type: event.event,
+    payload: JSON.parse(input.rawBody.toString()),
+  });
 }

@@ -1,7 +1,6 @@
-import { webhookEvents } from "@bazaar/db";
-import { eq } from "drizzle-orm";
 import { DomainError } from "../errors";
 import type { Deps } from "../platform/deps";
+import { storeWebhookEvent } from "./store-webhook-event";
 
 /**
  * `POST /webhooks/stripe`: the SDK checks the `Stripe-Signature` header over the raw bytes
@@ -24,29 +23,10 @@ export async function receiveStripeWebhook(
     deps.log.warn({}, "Stripe webhook with a bad signature refused");
     throw new DomainError("VALIDATION", "webhook.bad_signature", "Bad webhook signature");
   }
-  const id = `stripe:${event.id}`;
-  const inserted = await deps.db
-    .insert(webhookEvents)
-    .values({
-      id,
-      provider: "stripe",
-      event: event.type,
-      payload: { id: event.id, type: event.type, created: event.created, object: event.object },
-      receivedAt: deps.now(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: webhookEvents.id });
-  const duplicate = inserted.length === 0;
-  if (duplicate) {
-    // Stored before but maybe never acted on (the enqueue failed): queue it again.
-    const [stored] = await deps.db
-      .select({ processedAt: webhookEvents.processedAt })
-      .from(webhookEvents)
-      .where(eq(webhookEvents.id, id));
-    if (stored?.processedAt) return { accepted: true, duplicate };
-  }
-  await deps.jobs
-    .enqueue("payments.webhook", { eventId: id }, { dedupeKey: `webhook:${id}` })
-    .catch((err) => deps.log.error({ err, eventId: id }, "webhook stored but not queued; the sweep will"));
-  return { accepted: true, duplicate };
+  return storeWebhookEvent(deps, {
+    id: `stripe:${event.id}`,
+    provider: "stripe",
+    type: event.type,
+    payload: { id: event.id, type: event.type, created: event.created, object: event.object },
+  });
 }
