@@ -58,6 +58,18 @@ function counting(): { deps: TestContext["deps"]; statements: () => number } {
           n++;
           return v.apply(target, args);
         };
+      // On PostgreSQL a named prepared statement goes to the pool directly (queries.ts).
+      if (key === "$client" && v && typeof v === "object")
+        return new Proxy(v, {
+          get(pool, k, r) {
+            const f = Reflect.get(pool, k, r);
+            if (k !== "query" || typeof f !== "function") return f;
+            return (...args: unknown[]) => {
+              n++;
+              return f.apply(pool, args);
+            };
+          },
+        });
       return v;
     },
   }) as Database;
