@@ -72,6 +72,7 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     // the broken client when it is released.
     pool.on("connect", (client) => client.on("error", onClientError));
     pool.on("error", onClientError);
+    releaseBrokenClients(pool);
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
@@ -124,3 +125,24 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
 
 const MIGRATION_LOCK = 724_201_001;
 const PGLITE_SHARED_BUFFERS = "16MB";
+
+const checkedOut = new WeakSet<pg.PoolClient>();
+
+/**
+ * Drizzle's transaction sends `begin` before its try/finally, so a connection the server
+ * kills during `begin` is never released: each such client stays checked out forever, and
+ * after `max` of them every query waits for a client until its connect timeout (found by
+ * faults.test.ts killing connections under load). A broken client can serve no one, so one
+ * still checked out shortly after its error is handed back, discarded, by us.
+ */
+function releaseBrokenClients(pool: pg.Pool) {
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_err, client) => checkedOut.delete(client));
+  pool.on("connect", (client) =>
+    client.on("error", (err) => {
+      setTimeout(() => {
+        if (checkedOut.has(client)) client.release(err);
+      }, 5_000).unref();
+    }),
+  );
+}
