@@ -112,6 +112,9 @@ describe("the seller after delivery, in the browser", () => {
     // Reviews: reply to the unreplied one, then edit the reply.
     await nav.getByRole("link", { name: "Reviews" }).click();
     await page.getByRole("link", { name: "Not replied" }).click();
+    // The "All" list shows the same review: typing before the tab has switched would go
+    // into a form the switch then replaces, and "Reply" would send an empty one.
+    await page.locator('a[aria-current="page"]', { hasText: "Not replied" }).waitFor();
     const review = page.getByTestId("seller-review");
     await review.getByText("Lovely colour").waitFor();
     await review.getByLabel("Reply publicly").fill("Sorry about the chip! We have refunded it.");
