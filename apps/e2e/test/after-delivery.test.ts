@@ -182,6 +182,9 @@ describe("after delivery, across the apps", () => {
     // The seller replies from the Reviews page.
     await nav.getByRole("link", { name: "Reviews" }).click();
     await shop.getByRole("link", { name: "Not replied" }).click();
+    // The "All" list shows the same review: typing before the tab has switched would go into
+    // a form the switch then replaces, and "Reply" would send an empty one.
+    await shop.locator('a[aria-current="page"]', { hasText: "Not replied" }).waitFor();
     const theirs = shop.getByTestId("seller-review").filter({ hasText: "Beautiful weave" });
     await theirs.getByLabel("Reply publicly").fill("Thank you, Asha! Glad the refund was quick.");
     await theirs.getByRole("button", { name: "Reply" }).click();

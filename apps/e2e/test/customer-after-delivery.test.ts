@@ -257,9 +257,11 @@ describe("the buyer after delivery, in the browser", () => {
       .getByRole("link", { name: "Cancelled" })
       .click();
     await page.waitForURL(/status=cancelled/);
+    // The unfiltered list (with this return in it) stays on screen until the tab has switched.
+    await page.locator('a[aria-current="page"]', { hasText: "Cancelled" }).waitFor();
     const rows = page.getByTestId("return-row");
     await rows.getByText(open.number).waitFor();
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
 
     expect(errors).toEqual([]);
   });
