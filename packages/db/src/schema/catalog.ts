@@ -90,6 +90,12 @@ export const products = pgTable(
     ratingAvg: doublePrecision().notNull().default(0),
     ratingCount: integer().notNull().default(0),
     soldCount: integer().notNull().default(0),
+    // What a product card shows beyond the row itself, kept by triggers on product_variants
+    // and product_images (migration 0027) so a listing page reads no other table per card:
+    // the compare-at price of the cheapest active variant, and the first image's URL. Stock
+    // updates (checkout) do not touch them.
+    cardCompareAtPrice: integer(),
+    cardImageUrl: text(),
     searchVector: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(brand, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
     ),

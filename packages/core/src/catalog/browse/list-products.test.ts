@@ -1,6 +1,6 @@
-import { products, sellers } from "@bazaar/db";
+import { productImages, products, productVariants, sellers } from "@bazaar/db";
 import type { ProductCardDto, ProductListInput } from "@bazaar/schemas";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ZodError } from "zod";
 import { createTestContext, type TestContext } from "../../testing";
@@ -205,6 +205,52 @@ describe("listProducts: visibility", () => {
       inStock: true,
       seller: { slug: shops.ravi!.slug, shopName: "Ravi Textiles" },
     });
+  });
+
+  it("keeps a card's compare-at price and image in step with variant and image edits, not stock", async () => {
+    const shop = await fx.seller({ name: "Card Shop" });
+    // Other tests count the whole catalogue: the shop leaves it again.
+    onTestFinished(async () => {
+      await t.deps.db.update(sellers).set({ status: "suspended" }).where(eq(sellers.id, shop.id));
+      await t.deps.cache.bump("catalog");
+    });
+    const p = await fx.product({
+      seller: shop,
+      category: cats.brass!,
+      title: "Brass Diya Pair",
+      variants: [
+        { price: 50_000, stock: 3, compareAtPrice: 70_000 },
+        { price: 60_000, stock: 1, compareAtPrice: 90_000 },
+      ],
+      images: ["http://m.test/d1.png", "http://m.test/d2.png"],
+    });
+    // A new limit each time: a new page, not the cached one.
+    const card = async (limit: number) => (await list({ seller: shop.slug, limit })).items[0];
+    expect(await card(1)).toMatchObject({ compareAtPrice: 70_000, imageUrl: "http://m.test/d1.png" });
+    const [cheap, dear] = await t.deps.db
+      .select()
+      .from(productVariants)
+      .where(eq(productVariants.productId, p.id))
+      .orderBy(productVariants.price);
+    // A stock change leaves the card as it was.
+    await t.deps.db.update(productVariants).set({ stock: 0 }).where(eq(productVariants.id, cheap!.id));
+    expect(await card(2)).toMatchObject({ compareAtPrice: 70_000, imageUrl: "http://m.test/d1.png" });
+    await t.deps.db
+      .update(productVariants)
+      .set({ compareAtPrice: 80_000 })
+      .where(eq(productVariants.id, cheap!.id));
+    expect((await card(3))?.compareAtPrice).toBe(80_000);
+    // The cheapest active variant decides: deactivated, the next one's compare-at shows.
+    await t.deps.db.update(productVariants).set({ active: false }).where(eq(productVariants.id, cheap!.id));
+    expect((await card(4))?.compareAtPrice).toBe(dear!.compareAtPrice);
+    // Images: the lowest position shows, and none once all are gone.
+    await t.deps.db
+      .update(productImages)
+      .set({ position: 9 })
+      .where(and(eq(productImages.productId, p.id), eq(productImages.position, 0)));
+    expect((await card(5))?.imageUrl).toBe("http://m.test/d2.png");
+    await t.deps.db.delete(productImages).where(eq(productImages.productId, p.id));
+    expect((await card(6))?.imageUrl).toBeNull();
   });
 
   it("hides a seller's products as soon as the seller is suspended", async () => {

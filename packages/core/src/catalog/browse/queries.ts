@@ -80,13 +80,14 @@ export const relevanceScore = (q: string, tsquery: SQL = searchTsquery(q)) =>
  */
 export const SEARCH_CANDIDATES = 200;
 
-/** The columns a product card needs; the image is the lowest-positioned one. */
+/**
+ * The columns a product card needs, all on the product and seller rows: the compare-at
+ * price (of the cheapest active variant) and the lowest-positioned image are kept on the
+ * product by triggers (migration 0027), so a page of 40 cards makes no 80 look-ups.
+ */
 export const cardColumns = sql`p.id, p.slug, p.title, p.brand, p.min_price, p.max_price, p.rating_avg,
   p.rating_count, p.total_stock, s.slug as seller_slug, s.shop_name,
-  (select v.compare_at_price from product_variants v
-    where v.product_id = p.id and v.active order by v.price, v.position limit 1) as compare_at_price,
-  (select m.url from product_images pi join media m on m.id = pi.media_id
-    where pi.product_id = p.id order by pi.position, pi.id limit 1) as image_url`;
+  p.card_compare_at_price as compare_at_price, p.card_image_url as image_url`;
 
 export type CardRow = {
   id: string;
