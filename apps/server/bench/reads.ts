@@ -29,7 +29,8 @@ import autocannon from "autocannon";
  * seed:catalog (which tops up, so a kept database is reused: BENCH_KEEP=1 keeps it); else
  * PGlite under a temporary DATA_DIR. Knobs: BENCH_SIZES (10000; add 100000 for the large
  * search, or set BENCH_100K=1), BENCH_SECONDS (8), BENCH_DB_PREFIX (`bazaar_bench_`: another
- * prefix keeps a run's databases apart from another bench on the same server).
+ * prefix keeps a run's databases apart from another bench on the same server), BENCH_ONLY
+ * (`search`: the bare route and the search rows only).
  */
 const sizes = (process.env.BENCH_SIZES || (process.env.BENCH_100K === "1" ? "10000,100000" : "10000"))
   .split(",")
@@ -37,6 +38,9 @@ const sizes = (process.env.BENCH_SIZES || (process.env.BENCH_100K === "1" ? "100
 const duration = Number(process.env.BENCH_SECONDS || 8);
 const mainConnections = Number(process.env.BENCH_CONNECTIONS || 50);
 const dbPrefix = process.env.BENCH_DB_PREFIX || "bazaar_bench_";
+/** BENCH_ONLY=search: only the search rows (and no placeOrder), for iterating on search alone. */
+const only = process.env.BENCH_ONLY;
+const runs = (row: "search" | "other") => !only || only === row;
 
 type Info = {
   api: string;
@@ -276,7 +280,7 @@ try {
       rows.push(bareRow);
       const bare = bareRow.rps;
       const bareCpu = bareRow.apiUs + (bareRow.dbUs ?? 0);
-      const first = index === 0;
+      const first = index === 0 && runs("other");
       if (first) {
         const hot = trpc("catalog.products.list", {
           category: info.categories[0],
@@ -285,11 +289,12 @@ try {
         });
         Object.assign(await m("list hot (cache hit)", () => hot), { bare, bareCpu, goal: "≥ 60%" });
       }
-      Object.assign(await m("list varied (page always a miss)", listVaried(info)), {
-        bare,
-        bareCpu,
-        goal: "≥ 60%",
-      });
+      if (runs("other"))
+        Object.assign(await m("list varied (page always a miss)", listVaried(info)), {
+          bare,
+          bareCpu,
+          goal: "≥ 60%",
+        });
       if (first) {
         Object.assign(
           await m(
@@ -299,7 +304,7 @@ try {
           { bare, bareCpu, goal: "≥ 50%" },
         );
       }
-      for (const c of [10, 50]) {
+      for (const c of runs("search") ? [10, 50] : []) {
         const r = await m(`search, every query new, c=${c}`, searchNew(info, searchCounter), {
           connections: c,
         });
@@ -337,7 +342,7 @@ if (sections.length > 1) console.log(`\n${sections.join("\n\n")}\n`);
 
 // ---- placeOrder ---------------------------------------------------------------------------
 // Checkout's own bench (distinct and hot variants), in this run, after the reads.
-if (process.env.BENCH_PLACE_ORDER !== "0") {
+if (process.env.BENCH_PLACE_ORDER !== "0" && runs("other")) {
   console.log("\nplaceOrder (bench/checkout.ts)");
   await run(["bench/checkout.ts"], process.env);
 }

@@ -32,6 +32,7 @@ import {
   toCard,
 } from "./queries";
 import { type CountGroup, countsOver, searchCountsStatement, searchStatement } from "./search";
+import { rememberTypos } from "./typo-words";
 
 /** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
 export type ListFilters = {
@@ -270,7 +271,13 @@ async function loadPage(
   return { items: items.map(toCard), nextCursor };
 }
 
-type SearchRow = { matched: number; items: (CardRow & { score: number })[]; counts: CountGroup[] | null };
+type SearchRow = {
+  matched: number;
+  items: (CardRow & { score: number })[];
+  counts: CountGroup[] | null;
+  /** The words this statement looked up in the vocabulary, and their alternatives (typo-words.ts). */
+  typos: Record<string, string> | null;
+};
 
 /** The filters without the text: what a search's candidates are looked up under. */
 const textless = (f: ListQuery) => filterWhere({ ...f, q: undefined });
@@ -307,6 +314,7 @@ async function loadSearch(
 ): Promise<ProductListDto> {
   const offset = cursor?.o ?? 0;
   const [row] = await listRows<SearchRow>(db, pageQuery(f, "relevance", limit, cursor));
+  rememberTypos(row?.typos);
   const rows = row?.items ?? [];
   const items = rows.slice(0, limit).map(toCard);
   const nextCursor = rows.length > limit ? encodeCursor({ s: "relevance", o: offset + limit }) : null;

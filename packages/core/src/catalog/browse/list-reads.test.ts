@@ -7,6 +7,7 @@ import { createTestContext, type TestContext } from "../../testing";
 import { catalogFixture } from "../../testing/catalog-fixture";
 import { loadCategories } from "./category-tree";
 import { countsQuery, listProducts, normalizeFilters, pageQuery, resolveCategory } from "./list-products";
+import { forgetTypos } from "./typo-words";
 
 let t: TestContext;
 let fx: ReturnType<typeof catalogFixture>;
@@ -185,6 +186,7 @@ describe("search query plans", () => {
 
   it("finds matches through the full-text GIN index, and typos through the vocabulary's trigram index", async () => {
     const cats = await loadCategories(t.deps);
+    forgetTypos();
     for (const raw of shapes) {
       const input = {
         ...raw,
@@ -205,6 +207,30 @@ describe("search query plans", () => {
         if (what !== "page by price")
           expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("products_public_title_search_idx");
         expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("search_words_trgm_idx");
+        expect(p, `${what} of ${JSON.stringify(raw)}`).not.toMatch(
+          /"Seq Scan"[^}]*"Relation Name": "products"/,
+        );
+      }
+    }
+  });
+
+  it("uses the same indexes when the words' typo alternatives are remembered (no vocabulary look-up)", async () => {
+    const cats = await loadCategories(t.deps);
+    for (const raw of shapes) {
+      const input = {
+        ...raw,
+        ...(raw.category && { category: category.slug }),
+        ...(raw.seller && { seller: shop.slug }),
+      };
+      await listProducts(t.deps, input); // remembers the words (typo-words.ts)
+      const query = resolveCategory(normalizeFilters(input), cats)!;
+      for (const [what, text] of [
+        ["page", pageQuery(query, "relevance", 20, undefined)],
+        ["counts", countsQuery(query)],
+      ] as const) {
+        const p = await plan(t.deps.db, text);
+        expect(p, `${what} of ${JSON.stringify(raw)}`).toContain("products_public_title_search_idx");
+        expect(p, `${what} of ${JSON.stringify(raw)}`).not.toContain("search_words");
         expect(p, `${what} of ${JSON.stringify(raw)}`).not.toMatch(
           /"Seq Scan"[^}]*"Relation Name": "products"/,
         );

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { cardColumns, fromPublic, relevanceScore, SEARCH_CANDIDATES, searchTsquery } from "./queries";
+import { cardColumns, fromPublic, relevanceScore, SEARCH_CANDIDATES } from "./queries";
+import { typoTsquery } from "./typo-words";
 
 /**
  * The SQL of a text search's candidates and its counts. How a search stays cheap however
@@ -113,8 +114,9 @@ export function searchStatement(
         select category_id, brand, min_price, false, true from (select * from cb limit ${CAP}) cb
       )`
     : sql`, counted as (select category_id, brand, min_price, true as in_brand, true as for_brand from sc)`;
+  const typo = typoTsquery(q);
   return sql`
-    with sq as materialized (select ${searchTsquery(q)} as tsq),
+    with sq as materialized (${typo.cte}),
     c as materialized (${candidates(where, tsq)}),
     sc as materialized (
       select p.id, p.category_id, p.brand, p.min_price, p.sold_count, ${relevanceScore(q, tsq)} as score
@@ -128,7 +130,8 @@ export function searchStatement(
       (select coalesce(json_agg(x order by x.score desc, x.sold_count desc, x.id desc), '[]')
         from (select ${cardColumns}, p.sold_count, top.score
           from top join products p on p.id = top.id join sellers s on s.id = p.seller_id) x) as items,
-      (select json_agg(r) from (${countsOver(sql`counted`, bounds)}) r) as counts`;
+      (select json_agg(r) from (${countsOver(sql`counted`, bounds)}) r) as counts,
+      ${typo.typos} as typos`;
 }
 
 /**
@@ -150,7 +153,7 @@ export function searchCountsStatement(
     : sql`(select category_id, brand, min_price, true as in_brand, true as for_brand
         from c limit ${CAP}) u`;
   return sql`
-    with sq as materialized (select ${searchTsquery(q)} as tsq),
+    with sq as materialized (${typoTsquery(q).cte}),
     c as materialized (${candidates(where, tsq)})
     ${whereAnyBrand ? sql`, cb as materialized (${candidates(whereAnyBrand, tsq)})` : sql``}
     select (select count(*) from c)::int as matched,
