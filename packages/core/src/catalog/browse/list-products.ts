@@ -31,7 +31,14 @@ import {
   TTL,
   toCard,
 } from "./queries";
-import { type CountGroup, countsOver, searchCountsStatement, searchStatement } from "./search";
+import {
+  type CountGroup,
+  countsOver,
+  searchCountsStatement,
+  searchRanges,
+  searchStatement,
+  WITHOUT_TEXT_AND_RANGES,
+} from "./search";
 import { rememberTypos } from "./typo-words";
 
 /** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
@@ -280,9 +287,14 @@ type SearchRow = {
 };
 
 /** The filters without the text: what a search's candidates are looked up under. */
-const textless = (f: ListQuery) => filterWhere({ ...f, q: undefined });
+const textless = (f: ListQuery, brand = true) => {
+  // Ranges as plain filters, so no range index joins the text index's bitmap (search.ts).
+  const ranges = searchRanges(f);
+  const rest = filterWhere({ ...f, ...WITHOUT_TEXT_AND_RANGES }, { brand });
+  return ranges ? sql`${rest} and ${ranges}` : rest;
+};
 /** With a brand filter, the same without it (for the brand facet); else null. */
-const anyBrand = (f: ListQuery) => (f.brands ? filterWhere({ ...f, q: undefined }, { brand: false }) : null);
+const anyBrand = (f: ListQuery) => (f.brands ? textless(f, false) : null);
 
 /**
  * Total and facet counts in one statement over the filtered set, in one pass (grouping
