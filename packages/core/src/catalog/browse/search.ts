@@ -35,6 +35,10 @@ const candidateColumns = sql`p.id, p.slug, p.category_id, p.brand, p.min_price, 
  */
 export function candidates(where: SQL, tsq: SQL): SQL {
   const titleMatch = sql`to_tsvector('english', p.title) @@ ${tsq}`;
+  // The same test on the stored vector's title part (weight A: the title's words at the
+  // title's positions), for rows already read: parsing and stemming the title again cost
+  // ~7 µs a row, and the second tier reads every title match again to leave it out.
+  const storedTitleMatch = sql`ts_filter(p.search_vector, '{a}') @@ ${tsq}`;
   // The whole text must match too (a `-word` may be in the description); as a filter on
   // the title tier's rows, ts_match_vq is the operator as a function the planner will not
   // try to answer from a second index.
@@ -44,7 +48,7 @@ export function candidates(where: SQL, tsq: SQL): SQL {
         limit ${CAP_PLUS_ONE})
       union all
       (select ${candidateColumns}, 1 from ${fromPublic}
-        where ${where} and p.search_vector @@ ${tsq} and not (${titleMatch})
+        where ${where} and p.search_vector @@ ${tsq} and not (${storedTitleMatch})
         limit ${CAP_PLUS_ONE})
     ) t limit ${CAP_PLUS_ONE}`;
 }
