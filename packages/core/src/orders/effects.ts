@@ -52,7 +52,7 @@ export class Effects {
     const json = JSON.stringify(
       list.map((e, n) => ({ n, user_id: e.userId, template: e.template, payload: e.payload })),
     );
-    const rows = await insertUserEmails(tx, { json });
+    const rows = await insertUserEmails(tx, { json, users: pgArray(list.map((e) => e.userId)) });
     this.emails.push(...rows.map((r) => r.id));
   }
 
@@ -180,11 +180,16 @@ export async function reserveStock(
     wanted.set(l.variantId, { qty: (wanted.get(l.variantId)?.qty ?? 0) + l.qty, title: l.title });
   if (!wanted.size) return;
   const ids = [...wanted.keys()].sort();
-  const json = JSON.stringify(ids.map((id) => ({ id, qty: wanted.get(id)!.qty })));
   // Locked in a statement of its own: an update that waited for a lock inside its own
   // statement would judge the row by the snapshot it started with.
   await lockVariants(tx, ids);
-  const rows = await takeStock(tx, { json, at: ref.at, actorId: ref.actorId, reason: ref.reason });
+  const rows = await takeStock(tx, {
+    ids: pgArray(ids),
+    qtys: `{${ids.map((id) => wanted.get(id)!.qty).join(",")}}`,
+    at: ref.at,
+    actorId: ref.actorId,
+    reason: ref.reason,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const short = [...wanted.keys()].sort().find((id) => !byId.get(id)?.product_id);
   if (short !== undefined) {
@@ -271,14 +276,20 @@ const lockVariantRows = preparedStatement<{ id: string }, { ids: string }>(
 /**
  * Takes the wanted units where enough are left, logs the movements and locks the products
  * (in id order); answers every wanted variant with its stock before and, if taken, its product.
+ * The lines come as two arrays, not as JSON: the planner knows an array's length (a JSON
+ * record set counts as 100 rows), so it looks the few variants and products up by key
+ * instead of scanning both tables whole (~2 ms of PostgreSQL per order at 5,000 variants).
  */
-const takeStock = preparedStatement<StockRow, { json: string; at: Date; actorId: string; reason: string }>(
+const takeStock = preparedStatement<
+  StockRow,
+  { ids: string; qtys: string; at: Date; actorId: string; reason: string }
+>(
   "orders_take_stock",
   () => sql`with wanted as (
-        select * from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as w(id uuid, qty int)
+        select * from unnest(${sql.placeholder("ids")}::uuid[], ${sql.placeholder("qtys")}::int[]) as w(id, qty)
       ),
       stocked as (
-        select pv.id, pv.stock from product_variants pv join wanted w on w.id = pv.id
+        select pv.id, pv.stock from product_variants pv where pv.id = any(${sql.placeholder("ids")}::uuid[])
       ),
       taken as (
         update product_variants pv set stock = pv.stock - w.qty, updated_at = ${sql.placeholder("at")}::timestamptz
@@ -298,13 +309,17 @@ const takeStock = preparedStatement<StockRow, { json: string; at: Date; actorId:
       from stocked c left join taken t on t.id = c.id`,
 );
 
-/** The outbox rows of several emails, each to a user's address of record with their name in the payload. */
-const insertUserEmails = preparedStatement<{ id: string }, { json: string }>(
+/**
+ * The outbox rows of several emails, each to a user's address of record with their name in the
+ * payload. The users also come as an array: the planner then looks them up by key, where a
+ * JSON record set (100 rows, it assumes) alone made it scan the whole users table.
+ */
+const insertUserEmails = preparedStatement<{ id: string }, { json: string; users: string }>(
   "orders_insert_user_emails",
   () => sql`insert into emails ("to", template, payload)
         select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
         from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
-        join users u on u.id = m.user_id
+        join users u on u.id = m.user_id and u.id = any(${sql.placeholder("users")}::uuid[])
         order by m.n
         returning id`,
 );
