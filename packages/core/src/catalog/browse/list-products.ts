@@ -348,13 +348,13 @@ const prepared = new Set<string>();
  * even a plan made for the very words could not know how many rows it matches.
  */
 function listRows<T>(db: Database, query: SQL): Promise<T[]> {
-  const { sql: text } = dialect.sqlToQuery(query);
-  const name = `list_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+  const compiled = dialect.sqlToQuery(query);
+  const name = `list_${createHash("sha1").update(compiled.sql).digest("base64url").slice(0, 20)}`;
   if (!prepared.has(name)) {
     if (prepared.size >= MAX_PREPARED) return rowsOf<T>(db, query);
     prepared.add(name);
   }
-  return preparedRows<T>(db, name, query);
+  return preparedRows<T>(db, name, query, compiled);
 }
 
 /**

@@ -133,10 +133,16 @@ type NodePgPool = {
  * and then only binds, which for the product page saves the planning of a dozen subqueries
  * on every miss. On PGlite, or inside a transaction, a plain query.
  */
-export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+export async function preparedRows<T>(
+  db: Database,
+  name: string,
+  query: SQL,
+  /** `query` as text and parameters, when the caller built them already (a search's is long). */
+  compiled?: { sql: string; params: unknown[] },
+): Promise<T[]> {
   const client = (db as unknown as { $client?: NodePgPool }).$client;
   if (db instanceof PgTransaction || typeof client?.totalCount !== "number") return rowsOf<T>(db, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
+  const { sql: text, params } = compiled ?? dialect.sqlToQuery(query);
   return (await client.query({ name, text, values: params })).rows as T[];
 }
 
