@@ -6,9 +6,12 @@ import { typoTsquery } from "./typo-words";
  * The SQL of a text search's candidates and its counts. How a search stays cheap however
  * broad its words are, and still shows the best matches:
  *
- * - One statement per search: the tsquery (typos resolved through the vocabulary, see
- *   searchTsquery) is built once in a materialized CTE; the candidates, their scores, the
- *   page and the total and facets are all read from it.
+ * - One statement per search: the tsquery (typos resolved through the vocabulary, or
+ *   through the alternatives this process remembers: typo-words.ts) is built once in a
+ *   materialized CTE; the candidates, their scores, the page and the total and facets are
+ *   all read from it.
+ * - The filters that are ranges (price, rating) are plain filters on the matched rows
+ *   (searchRanges), never an index scan of their own.
  * - Candidates are capped at SEARCH_CANDIDATES, in tiers a cheap index look-up can tell
  *   apart: first the products with the words in their title (a GIN index on the title's
  *   words alone), then, only while that leaves room, those matching in brand or description.
