@@ -7,8 +7,15 @@ import { createDb } from "@bazaar/db";
 import autocannon from "autocannon";
 
 /**
- * `pnpm bench`: the reads where a cache cannot (or can only partly) help, against a bare
- * Fastify route running one indexed query through the same pool, in one run on one database:
+ * `pnpm bench`: the reads where a cache cannot (or can only partly) help, each against a bare
+ * Fastify route doing that workload's work through the same pool, in one run on one database
+ * (as issue #14 measured them; the "baseline" column names each row's):
+ *
+ *   slug         one indexed query, a product by slug: the baseline of detail and auth.me
+ *   list page    one hand-written statement for the same page of cards, over the same indexes
+ *                (serve-reads.ts `/bare-list`: no total, facets or cursor), fed the row's own
+ *                inputs: the baseline of list hot and list varied. "vs slug" keeps their
+ *                ratio to the slug route too, the figure this bench printed before.
  *
  *   list hot        the same category page every time (a cache hit, labelled so)
  *   list varied     every request a new input: 1,000 templates (category × sort × page size)
@@ -30,7 +37,8 @@ import autocannon from "autocannon";
  * PGlite under a temporary DATA_DIR. Knobs: BENCH_SIZES (10000; add 100000 for the large
  * search, or set BENCH_100K=1), BENCH_SECONDS (8), BENCH_DB_PREFIX (`bazaar_bench_`: another
  * prefix keeps a run's databases apart from another bench on the same server), BENCH_ONLY
- * (`search`: the bare route and the search rows only).
+ * (`search`: the bare route and the search rows only; `list`: the list rows and their bare
+ * routes only).
  */
 const sizes = (process.env.BENCH_SIZES || (process.env.BENCH_100K === "1" ? "10000,100000" : "10000"))
   .split(",")
@@ -40,7 +48,7 @@ const mainConnections = Number(process.env.BENCH_CONNECTIONS || 50);
 const dbPrefix = process.env.BENCH_DB_PREFIX || "bazaar_bench_";
 /** BENCH_ONLY=search: only the search rows (and no placeOrder), for iterating on search alone. */
 const only = process.env.BENCH_ONLY;
-const runs = (row: "search" | "other") => !only || only === row;
+const runs = (row: "search" | "list" | "other") => !only || only === row;
 
 type Info = {
   api: string;
@@ -63,6 +71,10 @@ type Row = {
   bare?: number;
   /** The bare route's CPU per request (API + DB), µs. */
   bareCpu?: number;
+  /** Which bare route `bare` is: "slug" or "list page". */
+  baseline?: string;
+  /** req/s of the slug route, for a row whose own baseline is another. */
+  slugBare?: number;
   goal?: string;
 };
 
@@ -192,21 +204,30 @@ async function measure(
 
 const SORTS = ["price_asc", "price_desc", "newest", "rating", "best_selling", "relevance"] as const;
 
+type ListInput = { category: string; sort: (typeof SORTS)[number]; limit: number; maxPrice?: number };
+
 /** Request i of "list varied": template i mod 1,000; the price ceiling moves every 1,000. */
-function listVaried(info: Info) {
+function listVaried(
+  info: Info,
+  path: (input: ListInput) => string = (x) => trpc("catalog.products.list", x),
+) {
   let i = 0;
   const c = info.categories.length;
   return () => {
     const t = i % 1000;
     const pass = Math.floor(i++ / 1000);
-    return trpc("catalog.products.list", {
-      category: info.categories[t % c],
-      sort: SORTS[Math.floor(t / c) % SORTS.length],
+    return path({
+      category: info.categories[t % c]!,
+      sort: SORTS[Math.floor(t / c) % SORTS.length]!,
       limit: 10 + (Math.floor(t / (c * SORTS.length)) % 40),
       maxPrice: 90_000_000 + pass,
     });
   };
 }
+
+/** The bare list route's path for a list input (no ceiling: one above every price). */
+const bareList = (x: ListInput) =>
+  `/bare-list?category=${encodeURIComponent(x.category)}&sort=${x.sort}&limit=${x.limit}&maxPrice=${x.maxPrice ?? 2 ** 31 - 1}`;
 
 /** A misspelling a shopper might make: a letter doubled, dropped or two swapped. */
 function typo(w: string, n: number): string {
@@ -244,7 +265,7 @@ function cycle<T>(items: T[], f: (x: T) => string) {
 }
 
 const fmt = (r: Row) =>
-  `${r.title.padEnd(44)} ${(r.bare ? r.bare.toFixed(0) : "").padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(r.bare ? `${((r.rps / r.bare) * 100).toFixed(0)}%` : "").padStart(6)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(7)} ${r.apiUs.toFixed(0).padStart(8)} ${(r.dbUs === null ? "-" : r.dbUs.toFixed(0)).padStart(7)} ${(r.bareCpu ? `${((r.bareCpu / (r.apiUs + (r.dbUs ?? 0))) * 100).toFixed(0)}%` : "").padStart(8)}   ${r.goal ?? ""}`;
+  `${r.title.padEnd(44)} ${(r.baseline ?? "").padEnd(9)} ${(r.bare ? r.bare.toFixed(0) : "").padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(r.bare ? `${((r.rps / r.bare) * 100).toFixed(0)}%` : "").padStart(6)} ${(r.slugBare ? `${((r.rps / r.slugBare) * 100).toFixed(0)}%` : "").padStart(7)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(7)} ${r.apiUs.toFixed(0).padStart(8)} ${(r.dbUs === null ? "-" : r.dbUs.toFixed(0)).padStart(7)} ${(r.bareCpu ? `${((r.bareCpu / (r.apiUs + (r.dbUs ?? 0))) * 100).toFixed(0)}%` : "").padStart(8)}   ${r.goal ?? ""}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), "bazaar-bench-reads-"));
 const sections: string[] = [];
@@ -273,35 +294,50 @@ try {
         });
       const bareRow = await measure(
         settle,
-        "bare route (one indexed query)",
+        "bare: product by slug (one indexed query)",
         info.bare,
         cycle(info.slugs, (s) => `/bare/${s}`),
       );
       rows.push(bareRow);
       const bare = bareRow.rps;
       const bareCpu = bareRow.apiUs + (bareRow.dbUs ?? 0);
+      const slugBaseline = { bare, bareCpu, baseline: "slug" };
       const first = index === 0 && runs("other");
-      if (first) {
-        const hot = trpc("catalog.products.list", {
-          category: info.categories[0],
-          sort: "price_asc",
-          limit: 20,
-        });
-        Object.assign(await m("list hot (cache hit)", () => hot), { bare, bareCpu, goal: "≥ 60%" });
-      }
-      if (runs("other"))
-        Object.assign(await m("list varied (page always a miss)", listVaried(info)), {
-          bare,
-          bareCpu,
+      // Each list row against the bare list route fed the same inputs (see the header).
+      const againstBareList = async (title: string, own: Row, bareNext: () => string) => {
+        const b = await measure(settle, `bare: ${title}`, info.bare, bareNext);
+        rows.splice(rows.indexOf(own), 0, b);
+        Object.assign(own, {
+          bare: b.rps,
+          bareCpu: b.apiUs + (b.dbUs ?? 0),
+          baseline: "list page",
+          slugBare: bare,
           goal: "≥ 60%",
         });
+      };
+      if (index === 0 && (runs("other") || runs("list"))) {
+        const hotInput: ListInput = { category: info.categories[0]!, sort: "price_asc", limit: 20 };
+        const hot = trpc("catalog.products.list", hotInput);
+        const hotPage = bareList(hotInput);
+        await againstBareList(
+          "list page, the hot input",
+          await m("list hot (cache hit)", () => hot),
+          () => hotPage,
+        );
+      }
+      if (runs("other") || runs("list"))
+        await againstBareList(
+          "list page, the varied inputs",
+          await m("list varied (page always a miss)", listVaried(info)),
+          listVaried(info, bareList),
+        );
       if (first) {
         Object.assign(
           await m(
             "detail over 1,000 slugs",
             cycle(info.slugs, (slug) => trpc("catalog.products.bySlug", { slug })),
           ),
-          { bare, bareCpu, goal: "≥ 50%" },
+          { ...slugBaseline, goal: "≥ 50%" },
         );
       }
       for (const c of runs("search") ? [10, 50] : []) {
@@ -316,14 +352,14 @@ try {
           await m("auth.me (bearer)", () => "/trpc/auth.me", {
             headers: { authorization: `Bearer ${info.accessToken}` },
           }),
-          { bare, bareCpu, goal: "≥ 50%" },
+          { ...slugBaseline, goal: "≥ 50%" },
         );
       }
       const mem = (await (await fetch(`${info.bare}/rss`)).json()) as { rss: number; rssAtStart: number };
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
       const lines = [
         `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
-        `${"workload".padEnd(44)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)} ${"API µs".padStart(8)} ${"DB µs".padStart(7)} ${"CPU ratio".padStart(8)}   goal`,
+        `${"workload".padEnd(44)} ${"baseline".padEnd(9)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"vs slug".padStart(7)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)} ${"API µs".padStart(8)} ${"DB µs".padStart(7)} ${"CPU ratio".padStart(8)}   goal`,
         ...rows.map(fmt),
         `memory (RSS of the API process, bare route in it): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load (goal < 150 MB on PostgreSQL)`,
       ];
