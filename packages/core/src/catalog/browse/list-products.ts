@@ -7,6 +7,7 @@ import { mergeShared } from "../../platform/cache";
 import { rowsOf } from "../../platform/raw-rows";
 import { productTag, TAG } from "../storefront-cache";
 import { type CategoryRow, loadCategories } from "./category-tree";
+import { pageRows } from "./page-statement";
 import {
   type BrowseDeps,
   CACHE_NS,
@@ -261,7 +262,10 @@ async function loadPage(
   limit: number,
   cursor: KeysetCursor | OffsetCursor | undefined,
 ) {
-  const rows = await listRows<CardRow & Record<string, unknown>>(db, pageQuery(f, sort, limit, cursor));
+  type Row = CardRow & Record<string, unknown>;
+  const rows = await ((sort !== "relevance" &&
+    pageRows<Row>(db, { f, sort, limit, cursor: cursor as KeysetCursor | undefined }, pageQuery)) ||
+    listRows<Row>(db, pageQuery(f, sort, limit, cursor)));
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
