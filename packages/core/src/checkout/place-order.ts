@@ -27,7 +27,7 @@ import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
 import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
-import { insertSubOrders, type Shop, type WrittenOrder } from "./order-rows";
+import { insertOrderRows, type Shop, type WrittenOrder } from "./order-rows";
 
 type Input = z.output<typeof PlaceOrderInput>;
 /** The address an order ships to, frozen into it. */
@@ -129,8 +129,8 @@ async function writeOrder(
   assertCartReady(cart, evaluated);
   if (input.paymentMethod === "cod") assertCodAccepted(evaluated, [...shops.values()]);
 
-  const order = await insertOrder(deps, tx, { actor, input, address, evaluated, cartId: cart.id, now });
-  const written = await insertSubOrders(tx, fx, { order, evaluated, shops, actor, now });
+  const order = newOrderRow(deps, { actor, input, address, evaluated, now });
+  const written = await insertOrderRows(tx, fx, { order, cartId: cart.id, evaluated, shops, actor, now });
   if (evaluated.coupon?.applied)
     await redeemCoupon(tx, {
       couponId: evaluated.coupon.id,
@@ -346,19 +346,17 @@ function assertCodAccepted(evaluated: EvaluatedCart, shops: Shop[]) {
 }
 
 /**
- * The parent order (what the customer pays, once, with the address and prices frozen), and
- * the bought cart emptied and its coupon dropped, in one statement. Every value is known here,
- * so the row is answered as written rather than read back.
+ * The parent order (what the customer pays, once, with the address and prices frozen), as
+ * insertOrderRows writes it with the rest of the order.
  */
-async function insertOrder(
+function newOrderRow(
   deps: Deps,
-  tx: Database,
-  o: { actor: Actor; input: Input; address: ShipTo; evaluated: EvaluatedCart; cartId: string; now: Date },
-): Promise<OrderRow> {
+  o: { actor: Actor; input: Input; address: ShipTo; evaluated: EvaluatedCart; now: Date },
+): OrderRow {
   const { actor, input, address, evaluated, now } = o;
   const { priced, coupon } = evaluated;
   const cod = input.paymentMethod === "cod";
-  const order: OrderRow = {
+  return {
     id: randomUUID(),
     number: orderNumber(now),
     customerId: actor.userId,
@@ -389,30 +387,7 @@ async function insertOrder(
     createdAt: now,
     updatedAt: now,
   };
-  await insertOrderEmptyCart(tx, {
-    ...order,
-    shippingAddress: JSON.stringify(order.shippingAddress),
-    cartId: o.cartId,
-  });
-  return order;
 }
-
-const p = (name: keyof OrderRow | "cartId") => sql.placeholder(name);
-const insertOrderEmptyCart = preparedStatement<
-  never,
-  Omit<OrderRow, "shippingAddress"> & { shippingAddress: string; cartId: string }
->(
-  "checkout_insert_order",
-  () => sql`with emptied as (delete from cart_items where cart_id = ${p("cartId")}::uuid),
-    cleared as (update carts set coupon_id = null, updated_at = ${p("createdAt")}::timestamptz where id = ${p("cartId")}::uuid)
-    insert into orders (id, number, customer_id, idempotency_key, payment_method, payment_status, shipping_address,
-      coupon_id, coupon_code, subtotal, item_discount, coupon_discount, shipping, gst_included, total, refunded_amount,
-      expires_at, paid_at, created_at, updated_at)
-    values (${p("id")}, ${p("number")}, ${p("customerId")}, ${p("idempotencyKey")}, ${p("paymentMethod")},
-      ${p("paymentStatus")}, ${p("shippingAddress")}, ${p("couponId")}, ${p("couponCode")}, ${p("subtotal")},
-      ${p("itemDiscount")}, ${p("couponDiscount")}, ${p("shipping")}, ${p("gstIncluded")}, ${p("total")},
-      ${p("refundedAmount")}, ${p("expiresAt")}, ${p("paidAt")}, ${p("createdAt")}, ${p("updatedAt")})`,
-);
 
 /** An online order not paid in time is expired by a job, which releases its stock. */
 function scheduleExpiry(deps: Deps, fx: Effects, order: OrderRow, now: Date) {

@@ -143,6 +143,15 @@ export async function recordTransitions(tx: Database, fx: Effects, list: Transit
     // Named by its row count: the text is the same for every list of that length.
     .prepare(`orders_record_transitions_${list.length}`)
     .execute();
+  announceTransitions(fx, list);
+  return rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/**
+ * Queues the live update of each step (to the buyer and the seller, sent on release), for a
+ * caller that wrote the steps' rows itself (checkout writes them with the order's other rows).
+ */
+export function announceTransitions(fx: Effects, list: Transition[]) {
   for (const t of list)
     fx.live.push({
       channels: [customerChannel(t.order.customerId), sellerChannel(t.subOrder.sellerId)],
@@ -156,7 +165,6 @@ export async function recordTransitions(tx: Database, fx: Effects, list: Transit
         at: t.at,
       },
     });
-  return rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 }
 
 type StockRow = { id: string; available: number; product_id: string | null; qty: number | null };

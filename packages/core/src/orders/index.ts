@@ -5,6 +5,7 @@ export { advanceSubOrder } from "./advance-sub-order";
 export { cancelMyOrder } from "./cancel-my-order";
 export { cancelSubOrders } from "./cancel-sub-orders";
 export {
+  announceTransitions,
   customerChannel,
   Effects,
   recordTransition,
