@@ -35,12 +35,12 @@ import {
 import {
   type CountGroup,
   countsOver,
+  rememberSearch,
   searchCountsStatement,
   searchRanges,
   searchStatement,
-  WITHOUT_TEXT_AND_RANGES,
+  WITHOUT_TEXT_AND_PRICE,
 } from "./search";
-import { rememberTypos } from "./typo-words";
 
 /** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
 export type ListFilters = {
@@ -288,14 +288,16 @@ type SearchRow = {
   counts: CountGroup[] | null;
   /** The words this statement looked up in the vocabulary, and their alternatives (typo-words.ts). */
   typos: Record<string, string> | null;
+  /** PostgreSQL's price histogram, when the statement asked for it (price-spread.ts). */
+  price_stats: string | null;
 };
 
 /** The filters without the text: what a search's candidates are looked up under. */
 const textless = (f: ListQuery, brand = true) => {
-  // Ranges as plain filters, so no range index joins the text index's bitmap (search.ts).
+  // A wide price range as a plain filter, a narrow one as an index condition (search.ts).
   const ranges = searchRanges(f);
-  const rest = filterWhere({ ...f, ...WITHOUT_TEXT_AND_RANGES }, { brand });
-  return ranges ? sql`${rest} and ${ranges}` : rest;
+  if (!ranges) return filterWhere({ ...f, q: undefined }, { brand });
+  return sql`${filterWhere({ ...f, ...WITHOUT_TEXT_AND_PRICE }, { brand })} and ${ranges}`;
 };
 /** With a brand filter, the same without it (for the brand facet); else null. */
 const anyBrand = (f: ListQuery) => (f.brands ? textless(f, false) : null);
@@ -330,7 +332,7 @@ async function loadSearch(
 ): Promise<ProductListDto> {
   const offset = cursor?.o ?? 0;
   const [row] = await listRows<SearchRow>(db, pageQuery(f, "relevance", limit, cursor));
-  rememberTypos(row?.typos);
+  rememberSearch(row);
   const rows = row?.items ?? [];
   const items = rows.slice(0, limit).map(toCard);
   const nextCursor = rows.length > limit ? encodeCursor({ s: "relevance", o: offset + limit }) : null;
@@ -405,10 +407,9 @@ export function summarize(
     if (level) add(categoryCounts, level, g.n);
   }
   const brandFacet = [...brands.values()].map(({ count, name }) => ({ brand: name, count }));
+  // Keys in the order of the API's output schema (ProductListOutput): the output check then
+  // hands out the cached page itself instead of keeping a reordered copy beside it (#14).
   return {
-    total,
-    // The candidates were capped and more matched: the counts are of the first ones.
-    totalIsLowerBound: matched !== null && matched > SEARCH_CANDIDATES,
     facets: {
       // `cats` is in display order, so the facet is too.
       categories: cats
@@ -423,5 +424,8 @@ export function summarize(
         count: priceCounts.get(i) ?? 0,
       })),
     },
+    total,
+    // The candidates were capped and more matched: the counts are of the first ones.
+    totalIsLowerBound: matched !== null && matched > SEARCH_CANDIDATES,
   };
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { priceStatsColumn, rememberPriceStats, wideRange } from "./price-spread";
 import { cardColumns, fromPublic, relevanceScore, SEARCH_CANDIDATES } from "./queries";
-import { typoTsquery } from "./typo-words";
+import { rememberTypos, typoTsquery } from "./typo-words";
 
 /**
  * The SQL of a text search's candidates and its counts. How a search stays cheap however
@@ -10,8 +11,8 @@ import { typoTsquery } from "./typo-words";
  *   through the alternatives this process remembers: typo-words.ts) is built once in a
  *   materialized CTE; the candidates, their scores, the page and the total and facets are
  *   all read from it.
- * - The filters that are ranges (price, rating) are plain filters on the matched rows
- *   (searchRanges), never an index scan of their own.
+ * - A wide price range is a plain filter on the matched rows, never an index scan of its
+ *   own; a narrow one an index condition (searchRanges, price-spread.ts).
  * - Candidates are capped at SEARCH_CANDIDATES, in tiers a cheap index look-up can tell
  *   apart: first the products with the words in their title (a GIN index on the title's
  *   words alone), then, only while that leaves room, those matching in brand or description.
@@ -57,29 +58,30 @@ export function candidates(where: SQL, tsq: SQL): SQL {
 }
 
 /**
- * A search's price and rating ranges, as conditions no index can answer (`+ 0`): the
- * candidates come from a text index, and a prepared statement's generic plan, knowing
- * neither the words nor the bounds, otherwise ANDs the range's index into the text match's
- * bitmap; a range as wide as the catalogue (a ceiling above every price) then read all
- * 100k entries of the price index, ~5 ms, for every search whose title matches left room
- * for description matches. As filters they cost nothing: checked on at most a few hundred
- * matched rows. Null when the search has no range.
+ * A search's price range as a plain filter, when it is wide (price-spread.ts): no index
+ * answers `+ 0`, so the generic plan cannot AND the price index into the text match's
+ * bitmap, which for a range as wide as the catalogue read all its entries (~5 ms a search
+ * at 100k products). Null for no range or a narrower one: that stays an index condition
+ * (filterWhere), where the AND is what finds its few matches.
  */
-export function searchRanges(f: { minPrice?: number; maxPrice?: number; minRating?: number }): SQL | null {
+export function searchRanges(f: { minPrice?: number; maxPrice?: number }): SQL | null {
+  if (!wideRange(f)) return null;
   const conds: SQL[] = [];
   if (f.minPrice !== undefined) conds.push(sql`p.min_price + 0 >= ${f.minPrice}`);
   if (f.maxPrice !== undefined) conds.push(sql`p.min_price + 0 <= ${f.maxPrice}`);
-  if (f.minRating) conds.push(sql`p.rating_avg + 0 >= ${f.minRating}`);
-  return conds.length ? sql.join(conds, sql` and `) : null;
+  return sql.join(conds, sql` and `);
 }
 
-/** The filters searchRanges writes: to leave out of the indexable ones. */
-export const WITHOUT_TEXT_AND_RANGES = {
-  q: undefined,
-  minPrice: undefined,
-  maxPrice: undefined,
-  minRating: undefined,
-} as const;
+/** The filters searchRanges writes, to leave out of the indexable ones when it writes them. */
+export const WITHOUT_TEXT_AND_PRICE = { q: undefined, minPrice: undefined, maxPrice: undefined } as const;
+
+/** What a search's statement hands back to be remembered in the process. */
+export function rememberSearch(
+  row: { typos?: Record<string, string> | null; price_stats?: string | null } | undefined,
+) {
+  rememberTypos(row?.typos);
+  rememberPriceStats(row?.price_stats);
+}
 
 /** The price facet's bucket of `min_price`, from the lower bounds. */
 export const bucketOf = (bounds: readonly number[]) =>
@@ -163,7 +165,8 @@ export function searchStatement(
         from (select ${cardColumns}, p.sold_count, top.score
           from top join products p on p.id = top.id join sellers s on s.id = p.seller_id) x) as items,
       (select json_agg(r) from (${countsOver(sql`counted`, bounds)}) r) as counts,
-      ${typo.typos} as typos`;
+      ${typo.typos} as typos,
+      ${priceStatsColumn()} as price_stats`;
 }
 
 /**
