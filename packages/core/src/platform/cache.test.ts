@@ -150,6 +150,25 @@ function contract(name: string, make: () => Cache) {
 contract("memory", () => createMemoryCache());
 
 describe("memory cache bounds", () => {
+  it("charges an entry about three times its JSON, the heap it takes, and drops the least recently read past the budget", async () => {
+    // ~1 kB of JSON a value: counted as JSON all four would fit in 10 kB; at 3x, three.
+    const cache = createMemoryCache(100, 50_000, 10_000);
+    let loads = 0;
+    const read = (key: string) =>
+      cache.wrap("b", key, 60, async () => {
+        loads++;
+        return { key, text: "x".repeat(1000) };
+      });
+    for (const k of ["a", "b", "c", "d"]) await read(k);
+    expect(loads).toBe(4);
+    await read("d");
+    await read("c");
+    expect(loads).toBe(4);
+    // "a", the least recently read, went to make room for "d".
+    await read("a");
+    expect(loads).toBe(5);
+  });
+
   it("forgets tag stamps past its bound by treating every older tagged entry as stale", async () => {
     const cache = createMemoryCache(100, 2);
     let v = 1;

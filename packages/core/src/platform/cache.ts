@@ -97,9 +97,20 @@ export function mergeShared<A extends object, B extends object>(a: A, b: B): A &
 type MemoryEntry = { value: unknown; gen: number; checked: number; tags: string[]; size: number };
 
 /**
- * In this process: at most `max` entries and about `maxBytes` of them (as JSON; the heap
- * holds a few times that), so a catalogue crawled page by page cannot grow the server
- * without bound; the least recently read go first.
+ * What an entry costs the heap per byte of its JSON, measured (heap after a full GC, with and
+ * without the entries) under distinct list, search and product-page reads of the demo
+ * catalogue: 2.6–2.9. Beside the objects: each product's strings held again by every page
+ * that shows it, and the wire form the host keeps per entry (apps/server trpc-routes.ts),
+ * both living as long as the entry.
+ */
+const HEAP_PER_JSON_BYTE = 3;
+
+/**
+ * In this process: at most `max` entries taking about `maxBytes` of heap (estimated from their
+ * JSON), so a catalogue crawled page by page, or searches that never repeat, cannot grow the
+ * server without bound; the least recently read go first. 16 MB holds the hot pages and a
+ * thousand product pages of the 10k bench catalogue; counted as JSON alone it let the heap
+ * hold ~50 MB, a third of the API's memory goal (#14).
  */
 export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 1024 * 1024): Cache {
   const entries = new LRUCache<string, MemoryEntry>({
@@ -130,7 +141,10 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
         const started = gen;
         const value = await load();
         const tags = tagsFor(value, options);
-        const size = Math.max(1, (JSON.stringify(value)?.length ?? 0) + tags.length * 48);
+        const size = Math.max(
+          1,
+          (JSON.stringify(value)?.length ?? 0) * HEAP_PER_JSON_BYTE + tags.length * 48,
+        );
         entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl: ttl * 1000 });
         markShared(value);
         return value;
