@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { type addresses, carts, type Database, orders } from "@bazaar/db";
+import { type addresses, type Database, orders } from "@bazaar/db";
 import { type CheckoutSettings, type OrderDto, PlaceOrderInput } from "@bazaar/schemas";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -214,22 +214,44 @@ async function lockCart(
   tx: Database,
   userId: string,
 ): Promise<{ cart: CartRow | null; settings?: CheckoutSettings; gateways?: { value: unknown } }> {
-  const [row] = await tx
-    .select({
-      cart: carts,
-      settings: sql<unknown>`(select value from settings where key = ${CHECKOUT_SETTINGS_KEY})`,
-      gateways: sql<unknown>`(select value from settings where key = ${PAYMENT_GATEWAYS_KEY})`,
-      byKey: sql<string>`set_config('plan_cache_mode', 'force_generic_plan', true) || set_config('enable_seqscan', 'off', true)`,
-    })
-    .from(carts)
-    .where(eq(carts.userId, sql.placeholder("userId")))
-    .for("update")
-    .prepare("checkout_lock_cart")
-    .execute({ userId });
-  return row
-    ? { cart: row.cart, settings: checkoutSettingsOf(row.settings), gateways: { value: row.gateways } }
-    : { cart: null };
+  const [row] = await lockCartRow(tx, {
+    userId,
+    settingsKey: CHECKOUT_SETTINGS_KEY,
+    gatewaysKey: PAYMENT_GATEWAYS_KEY,
+  });
+  if (!row) return { cart: null };
+  const { settings, gateways, byKey: _, ...c } = row;
+  const at = (v: string | null) => (v === null ? null : new Date(v));
+  const cart: CartRow = {
+    ...c,
+    expiresAt: at(c.expiresAt),
+    createdAt: new Date(c.createdAt),
+    updatedAt: new Date(c.updatedAt),
+  };
+  return { cart, settings: checkoutSettingsOf(settings), gateways: { value: gateways } };
 }
+
+/** Fixed text, prepared: no query building per order. Timestamps come back as text. */
+const lockCartRow = preparedStatement<
+  Omit<CartRow, "expiresAt" | "createdAt" | "updatedAt"> & {
+    expiresAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+    settings: unknown;
+    gateways: unknown;
+    byKey: string;
+  },
+  { userId: string; settingsKey: string; gatewaysKey: string }
+>(
+  "checkout_lock_cart",
+  () => sql`select id, user_id as "userId", guest_token_hash as "guestTokenHash", coupon_id as "couponId",
+      expires_at as "expiresAt", created_at as "createdAt", updated_at as "updatedAt",
+      (select value from settings where key = ${sql.placeholder("settingsKey")}) as settings,
+      (select value from settings where key = ${sql.placeholder("gatewaysKey")}) as gateways,
+      set_config('plan_cache_mode', 'force_generic_plan', true) || set_config('enable_seqscan', 'off', true) as "byKey"
+    from carts where user_id = ${sql.placeholder("userId")}::uuid
+    for update`,
+);
 
 type ShopRow = Omit<Shop, "commissionBps"> & { commissionBps: number | null };
 
