@@ -57,11 +57,16 @@ const insertNotifications = preparedStatement<Row, { json: string }>(
                   read_at as "readAt", created_at as "createdAt"`,
 );
 
+/**
+ * Counted per user in a subquery keyed by that user, so the unread index is the plan however
+ * small the table was when the plan was cached: as a filter over all notifications the cached
+ * plan of a young table scanned every row, every order (a seller's thousands included).
+ */
 const unreadCountsOf = preparedStatement<{ userId: string; n: number | string }, { ids: string }>(
   "notifications_unread_counts",
-  () => sql`select user_id as "userId", count(*)::int as n from notifications
-        where read_at is null and user_id = any(${sql.placeholder("ids")}::uuid[])
-        group by user_id`,
+  () => sql`select u.id as "userId",
+          (select count(*)::int from notifications n where n.user_id = u.id and n.read_at is null) as n
+        from unnest(${sql.placeholder("ids")}::uuid[]) as u(id)`,
 );
 
 /**
