@@ -20,6 +20,9 @@ import { connections, dropDatabase, freshDatabaseUrl, type Row, startServer } fr
  * PostgreSQL's backends. On a shared machine the throughput follows the load (printed with
  * the heading); the statements and CPU per order are the figures to compare between runs.
  *
+ * Before measuring, the server places `BENCH_HISTORY` orders (500) and analyzes the tables, so
+ * the run starts from a store with history and statistics, not the bare demo.
+ *
  * With REDIS_URL the server runs as in production: jobs go to BullMQ (a Redis database of the
  * bench's own, emptied before and after; no worker runs, so no email is rendered anywhere
  * during the run). Without it, jobs run in the API process as on the embedded default.
