@@ -55,15 +55,20 @@ export async function trpcRoutes<TRouter extends AnyRouter>(
    * never changed, so its wire form is worked out once and reused while the entry lives:
    * on a cache hit, serialising (the transformer's walk, then JSON.stringify) was about a
    * fifth of the API's CPU. The same text `JSON.stringify(transformTRPCResponse(…))` gives.
+   * Kept from a value's second answer on: an entry answered once (a search never repeated,
+   * a page of a crawl) would hold its text as long as the entry for nothing, about a third
+   * of what such entries cost the heap (#14).
    */
   const wireForms = new WeakMap<object, string>();
+  const answeredOnce = new WeakSet<object>();
   const itemJson = (item: unknown): string => {
     const data = (item as { result?: { data?: unknown } }).result?.data;
     if (!isSharedValue(data)) return JSON.stringify(transformTRPCResponse(config, item as never));
     let json = wireForms.get(data);
     if (json === undefined) {
       json = JSON.stringify(config.transformer.output.serialize(data)) as string;
-      wireForms.set(data, json);
+      if (answeredOnce.has(data)) wireForms.set(data, json);
+      else answeredOnce.add(data);
     }
     return `{"result":{"data":${json}}}`;
   };

@@ -4,7 +4,7 @@ import { products } from "@bazaar/db";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../src/app";
 
 /**
@@ -55,6 +55,28 @@ describe("cached catalogue answers", () => {
     };
     expect(shown.title).toBe("Brass lamp");
     expect(shown.variants[0]!.saleEndsAt).toBeNull();
+  });
+
+  it("keeps an answer's text from its second answer on: an entry read once holds none", async () => {
+    const fx = orderFixture(t);
+    const shop = await fx.shop("Cached Text");
+    const { product } = await fx.variant(shop, 29_900, 3, "Clay lamp");
+    const detail = `/trpc/catalog.products.bySlug?input=${input({ slug: product.slug })}`;
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      const bodies = [];
+      for (let i = 0; i < 4; i++) bodies.push((await get(detail)).body);
+      expect(new Set(bodies).size).toBe(1);
+      // The wire form ({ json: the product }) is written for the first and second answers;
+      // the third and fourth send the kept text.
+      const written = stringify.mock.calls.filter(([v]) => {
+        const json = (v as { json?: { title?: unknown } } | null)?.json;
+        return typeof json === "object" && json?.title === "Clay lamp";
+      });
+      expect(written).toHaveLength(2);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it("a batch carries the same answers as the single calls", async () => {
