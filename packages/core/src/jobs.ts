@@ -1,4 +1,5 @@
 import type { JobContext, JobHandlers } from "@bazaar/jobs";
+import { foldSoldCountsJob } from "./catalog";
 import { runCatalogImportJob } from "./catalog-csv";
 import { releaseFunds } from "./ledger";
 import { deleteMedia } from "./media";
@@ -42,6 +43,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "webhooks.deliver": async (payload) => void (await deliverWebhookEvent(deps, payload.eventId)),
     "webhooks.dispatch": async () => void (await dispatchWebhooks(deps)),
     "catalog.import": async (payload, ctx) => runCatalogImportJob(deps, payload, ctx),
+    "catalog.fold-sold": async () => void (await foldSoldCountsJob(deps)),
     "maintenance.sweep": async () => void (await sweep(deps)),
   });
 }

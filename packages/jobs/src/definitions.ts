@@ -30,6 +30,8 @@ export const jobs = {
   "webhooks.dispatch": { queue: "webhooks", payload: z.object({}) },
   /** Applies an uploaded catalog CSV; the file waits in its catalog_imports row. */
   "catalog.import": { queue: "catalog", payload: z.object({ importId: z.uuid() }) },
+  /** Repeating, every few seconds: adds orders' units sold to the products' sold counts (short; beside the sweep). */
+  "catalog.fold-sold": { queue: "maintenance", payload: z.object({}) },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

@@ -16,7 +16,7 @@ export { listSellerProducts } from "./list-seller-products";
 export { moderationQueue } from "./moderation-queue";
 export { refreshDerived } from "./product-rules";
 export type { CategoryDto } from "./queries";
-export { refreshProductsDerived } from "./refresh-products-derived";
+export { foldSoldCounts, foldSoldCountsJob, refreshProductsDerived } from "./refresh-products-derived";
 export { rejectProduct } from "./reject-product";
 export { restoreProduct } from "./restore-product";
 export { runningSaleEnd, runningSalePrice } from "./sale-prices";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { emails, inventoryMovements, orderItems, orders, products, productVariants, users } from "@bazaar/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldSoldCounts } from "../catalog";
 import type { DomainError } from "../errors";
 import { cancelMyOrder } from "../orders";
 import type { Actor, Deps } from "../platform/deps";
@@ -140,6 +141,7 @@ describe("the last unit", () => {
       .reason as DomainError;
     expect([lost.code, lost.reason]).toEqual(["INVALID_STATE", "checkout.out_of_stock"]);
     expect(await fx.stockOf(v.id)).toBe(0);
+    await foldSoldCounts(t.deps.db);
     const [p] = await t.deps.db.select().from(products).where(eq(products.id, v.product.id));
     expect([p!.totalStock, p!.soldCount]).toEqual([0, 1]);
   });
@@ -249,6 +251,7 @@ describe("many buyers on a few hot variants", () => {
           ),
         );
       expect(initial - sold!.qty).toBe(stock);
+      await foldSoldCounts(t.deps.db);
       const [p] = await t.deps.db.select().from(products).where(eq(products.id, v.product.id));
       expect([p!.totalStock, p!.soldCount]).toEqual([stock, sold!.qty]);
     }
@@ -267,6 +270,7 @@ describe("cancellation and the sale-boundary job are set-based too", () => {
     expect(three.statements.length).toBe(one.statements.length);
     expect(three.statements.filter((s) => /update product_variants/i.test(s))).toHaveLength(1);
     for (const v of large.variants) expect(await fx.stockOf(v.id)).toBe(10);
+    await foldSoldCounts(t.deps.db);
     const [p] = await t.deps.db.select().from(products).where(eq(products.id, large.variants[4]!.product.id));
     expect([p!.totalStock, p!.soldCount]).toEqual([10, 0]);
   });
@@ -312,5 +316,42 @@ describe("cancellation and the sale-boundary job are set-based too", () => {
     } finally {
       t.advance(-(HOUR + 1000));
     }
+  });
+});
+
+describe("sold counts (best-selling) lag behind the order by the fold job's interval", () => {
+  const soldOf = async (productId: string) => {
+    const [p] = await t.deps.db.select().from(products).where(eq(products.id, productId));
+    return { totalStock: p!.totalStock, soldCount: p!.soldCount };
+  };
+
+  it("keeps stock exact at once and adds the units sold when the job folds them, once", async () => {
+    const v = await fx.variant(shops[1]!, 20_000, 10, "Folded Dupatta");
+    const buyer = await fx.customer();
+    await fx.fill(buyer, [[v.id, 3]]);
+    const order = await place(t.deps, buyer);
+    // What a shopper sees as in stock moves with the order; the best-selling rank waits.
+    expect(await soldOf(v.product.id)).toEqual({ totalStock: 7, soldCount: 0 });
+    // Two runs at once (two workers): the units count once.
+    const runs = await Promise.all([foldSoldCounts(t.deps.db), foldSoldCounts(t.deps.db)]);
+    expect(runs.flat()).toContain(v.product.id);
+    expect(await soldOf(v.product.id)).toEqual({ totalStock: 7, soldCount: 3 });
+    await foldSoldCounts(t.deps.db);
+    expect((await soldOf(v.product.id)).soldCount).toBe(3);
+    // A cancellation puts the stock back at once and takes the units off at the next fold.
+    await cancelMyOrder(deps, buyer.actor, { orderId: order.id });
+    expect(await soldOf(v.product.id)).toEqual({ totalStock: 10, soldCount: 3 });
+    await foldSoldCounts(t.deps.db);
+    expect(await soldOf(v.product.id)).toEqual({ totalStock: 10, soldCount: 0 });
+  });
+
+  it("leaves an order's products update off products' listing indexes (sold_count untouched per order)", async () => {
+    const v = await fx.variant(shops[2]!, 9_000, 5, "Indexed Lamp");
+    const buyer = await fx.customer();
+    await fx.fill(buyer, [[v.id, 1]]);
+    const { statements } = await counter.count(() => place(deps, buyer));
+    const productUpdates = statements.filter((s) => /update products/i.test(s));
+    expect(productUpdates).toHaveLength(1);
+    expect(productUpdates[0]).not.toMatch(/sold_count/);
   });
 });

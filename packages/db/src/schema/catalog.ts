@@ -166,6 +166,19 @@ export const searchWords = pgTable("search_words", { word: text().primaryKey() }
   index("search_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
 ]);
 
+/**
+ * Units sold (or, negative, put back by a cancellation) not yet added to products.sold_count.
+ * sold_count sits in four listing indexes, so moving it on every order made each order's
+ * products update non-HOT: a new entry in all of products' indexes (three GIN among them)
+ * for every product bought. Checkout appends here instead (no index, no key), and the
+ * repeating `catalog.fold-sold` job adds the sums to the products every few seconds, so the
+ * best-selling order lags by that much; stock and prices stay exact per order.
+ */
+export const productSoldPending = pgTable("product_sold_pending", {
+  productId: uuid().notNull(),
+  sold: integer().notNull(),
+});
+
 export const productVariants = pgTable(
   "product_variants",
   {
