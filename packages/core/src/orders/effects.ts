@@ -174,9 +174,10 @@ type StockRow = { id: string; available: number; product_id: string | null; qty:
  * Two statements for every line together: the first locks the variants in id order, so two
  * checkouts over the same variants queue rather than deadlock; the second, whose snapshot
  * then sees every earlier order's stock, takes the units only where enough are left (a
- * conditional update, so no unit is ever sold twice), logs the movements and locks the
- * variants' products, also in id order. A third refreshes those products' prices, stock
- * and sold counts. A short line throws, and the caller's transaction rolls it all back.
+ * conditional update, so no unit is ever sold twice), logs the movements, locks the
+ * variants' products, also in id order, moves their total stock by the units taken and
+ * books the units sold for the sold-count fold (catalog's foldSoldCounts). A short line
+ * throws, and the caller's transaction rolls it all back.
  */
 export async function reserveStock(
   tx: Database,
@@ -207,11 +208,6 @@ export async function reserveStock(
       available,
     });
   }
-  await refreshProductsDerived(
-    tx,
-    rows.map((r) => ({ productId: r.product_id!, sold: r.qty! })),
-    ref.at,
-  );
 }
 
 /**
@@ -284,6 +280,12 @@ const lockVariantRows = preparedStatement<{ id: string }, { ids: string }>(
 /**
  * Takes the wanted units where enough are left, logs the movements and locks the products
  * (in id order); answers every wanted variant with its stock before and, if taken, its product.
+ * The products' total stock moves by the units taken from active variants (what the catalog's
+ * refresh would recompute: a price does not depend on stock), in this statement instead of a
+ * third: the update runs after the products' locks, so were it made to wait for one, it
+ * re-reads the row it changes and subtracts from the stock the other order left. Units sold
+ * are booked in product_sold_pending (the catalog's fold adds them to sold_count), so the
+ * update changes no indexed column of products and stays HOT.
  * The lines come as two arrays, not as JSON: the planner knows an array's length (a JSON
  * record set counts as 100 rows), so it looks the few variants and products up by key
  * instead of scanning both tables whole (~2 ms of PostgreSQL per order at 5,000 variants).
@@ -302,7 +304,7 @@ const takeStock = preparedStatement<
       taken as (
         update product_variants pv set stock = pv.stock - w.qty, updated_at = ${sql.placeholder("at")}::timestamptz
         from wanted w where pv.id = w.id and pv.stock >= w.qty
-        returning pv.id, pv.product_id, pv.seller_id, pv.stock, w.qty
+        returning pv.id, pv.product_id, pv.seller_id, pv.stock, pv.active, w.qty
       ),
       logged as (
         insert into inventory_movements
@@ -312,6 +314,18 @@ const takeStock = preparedStatement<
       ),
       products_locked as (
         select id from products where id in (select product_id from taken) order by id for no key update
+      ),
+      moved as (
+        select product_id, (sum(qty) filter (where active))::int as units, sum(qty)::int as sold
+        from taken group by product_id
+      ),
+      restocked as (
+        update products p set total_stock = p.total_stock - coalesce(m.units, 0),
+          updated_at = ${sql.placeholder("at")}::timestamptz
+        from moved m where p.id = m.product_id and p.id in (select id from products_locked)
+      ),
+      booked as (
+        insert into product_sold_pending (product_id, sold) select product_id, sold from moved
       )
       select c.id, c.stock as available, t.product_id, t.qty, (select count(*) from products_locked) as products
       from stocked c left join taken t on t.id = c.id`,
