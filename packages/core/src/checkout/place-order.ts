@@ -13,7 +13,7 @@ import {
   evaluateCart,
 } from "../cart";
 import { DomainError, invalidField, invalidState } from "../errors";
-import { notify, orderPlacedNotices } from "../notifications";
+import { orderPlacedNotices } from "../notifications";
 import { Effects, newOrderDto, type OrderRow, paymentStartFor, reserveStock, toOrderDto } from "../orders";
 import {
   offeredPaymentMethods,
@@ -26,7 +26,8 @@ import { preparedStatement } from "../platform/prepared";
 import { isUniqueViolation } from "../platform/text";
 import { couponRejected, redeemCoupon } from "../promotions";
 import { commissionBpsOf, DEFAULT_COMMISSION_KEY } from "../sellers";
-import { emitWebhookEvent, orderWebhookEvents } from "../webhooks";
+import { orderWebhookEvents } from "../webhooks";
+import { writeOrderNotices } from "./order-notices";
 import { insertOrderRows, type Shop, type WrittenOrder } from "./order-rows";
 
 type Input = z.output<typeof PlaceOrderInput>;
@@ -139,50 +140,46 @@ async function writeOrder(
       discount: evaluated.priced.couponDiscount,
       now,
     });
-  // The buyer's receipt, and with cash on delivery each seller's "ready to pack": one insert.
-  await fx.emailUsers(tx, [
-    {
-      userId: actor.userId,
-      template: "order_placed",
-      payload: {
-        number: order.number,
-        total: order.total,
-        method: order.paymentMethod,
-        url: `${deps.urls.customer}/orders/${order.id}`,
-      },
-    },
-    ...(order.paymentMethod === "cod"
-      ? written.subOrders.map((sub) => ({
-          userId: shops.get(sub.sellerId)!.userId,
-          template: "seller_new_order" as const,
-          payload: {
-            shopName: shops.get(sub.sellerId)!.shopName,
-            number: sub.number,
-            total: sub.total,
-            url: `${deps.urls.seller}/orders`,
-          },
-        }))
-      : []),
-  ]);
-  // In-app notifications (#15) for the buyer and the sellers: one multi-row insert, here.
+  // The buyer's receipt and with cash on delivery each seller's "ready to pack", the in-app
+  // notifications (#15) for the buyer and the sellers, and the webhook events: one statement.
   const cod = order.paymentMethod === "cod";
-  fx.notified.push(
-    await notify(
-      tx,
-      orderPlacedNotices(
-        { ...order, awaitingPayment: !cod },
-        written.subOrders.map((sub) => ({
-          ...sub,
-          ownerId: shops.get(sub.sellerId)!.userId,
-          confirmed: cod,
-        })),
-      ),
+  await writeOrderNotices(tx, fx, {
+    emails: [
+      {
+        userId: actor.userId,
+        template: "order_placed",
+        payload: {
+          number: order.number,
+          total: order.total,
+          method: order.paymentMethod,
+          url: `${deps.urls.customer}/orders/${order.id}`,
+        },
+      },
+      ...(cod
+        ? written.subOrders.map((sub) => ({
+            userId: shops.get(sub.sellerId)!.userId,
+            template: "seller_new_order" as const,
+            payload: {
+              shopName: shops.get(sub.sellerId)!.shopName,
+              number: sub.number,
+              total: sub.total,
+              url: `${deps.urls.seller}/orders`,
+            },
+          }))
+        : []),
+    ],
+    notices: orderPlacedNotices(
+      { ...order, awaitingPayment: !cod },
+      written.subOrders.map((sub) => ({
+        ...sub,
+        ownerId: shops.get(sub.sellerId)!.userId,
+        confirmed: cod,
+      })),
     ),
-  );
-  await emitWebhookEvent(
-    tx,
-    orderWebhookEvents("order.placed", order, written.subOrders, { paymentMethod: order.paymentMethod }),
-  );
+    events: orderWebhookEvents("order.placed", order, written.subOrders, {
+      paymentMethod: order.paymentMethod,
+    }),
+  });
   for (const l of evaluated.lines) fx.stockMoved.add(l.row.product_id);
   scheduleExpiry(deps, fx, order, now);
   // Stock late and the rollups last: their row locks are the ones other buyers queue on,

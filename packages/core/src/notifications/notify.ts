@@ -1,6 +1,6 @@
 import type { Database } from "@bazaar/db";
 import type { NotificationCategory, NotificationDto, NotificationLiveEvent } from "@bazaar/schemas";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Deps } from "../platform/deps";
 import { pgArray, preparedStatement } from "../platform/prepared";
 
@@ -42,11 +42,19 @@ type Row = {
  * to milliseconds: page cursors carry a JavaScript date, and a row microseconds past its
  * cursor would otherwise fall between two pages.
  */
-const insertNotifications = preparedStatement<Row, { json: string }>(
-  "notifications_insert",
-  () => sql`insert into notifications (user_id, category, type, title, body, link, created_at)
+const insertNotifications = preparedStatement<Row, { json: string }>("notifications_insert", () =>
+  notificationsInsert(sql`${sql.placeholder("json")}`),
+);
+
+/**
+ * `notify`'s insert, for a caller that writes it together with other rows in one statement
+ * (checkout: one round trip for an order's emails, notifications and webhook events). `json`
+ * stands for `notificationsJson`'s text; pass the rows it returns to `notifiedOf`.
+ */
+export const notificationsInsert = (json: SQL) =>
+  sql`insert into notifications (user_id, category, type, title, body, link, created_at)
         select v.user_id, v.category, v.type, v.title, v.body, v.link, date_trunc('milliseconds', now())
-        from rows from (jsonb_to_recordset(${sql.placeholder("json")}::jsonb)
+        from rows from (jsonb_to_recordset(${json}::jsonb)
           as (user_id uuid, category text, type text, title text, body text, link text))
           with ordinality as v(user_id, category, type, title, body, link, n)
         where not exists (
@@ -54,8 +62,29 @@ const insertNotifications = preparedStatement<Row, { json: string }>(
           where p.user_id = v.user_id and p.category = v.category and p.in_app = false)
         order by v.n
         returning id, user_id as "userId", category, type, title, body, link,
-                  read_at as "readAt", created_at as "createdAt"`,
-);
+                  read_at as "readAt", created_at as "createdAt"`;
+
+/** The notifications as `notificationsInsert` takes them. */
+export const notificationsJson = (list: NewNotification[]) =>
+  JSON.stringify(
+    list.map((x) => ({
+      user_id: x.userId,
+      category: x.category,
+      type: clip(x.type, 64),
+      title: clip(x.title, 200),
+      body: clip(x.body, 1000),
+      link: x.link ?? null,
+    })),
+  );
+
+/** The rows `notificationsInsert` returned, as `notify` answers them. */
+export const notifiedOf = (rows: Row[]): Notified => ({
+  items: rows.map((r) => ({
+    ...r,
+    readAt: r.readAt ? new Date(r.readAt) : null,
+    createdAt: new Date(r.createdAt),
+  })),
+});
 
 /**
  * Counted per user in a subquery keyed by that user, so the unread index is the plan however
@@ -79,24 +108,7 @@ const unreadCountsOf = preparedStatement<{ userId: string; n: number | string },
 export async function notify(tx: Database, n: NewNotification | NewNotification[]): Promise<Notified> {
   const list = Array.isArray(n) ? n : [n];
   if (list.length === 0) return { items: [] };
-  const json = JSON.stringify(
-    list.map((x) => ({
-      user_id: x.userId,
-      category: x.category,
-      type: clip(x.type, 64),
-      title: clip(x.title, 200),
-      body: clip(x.body, 1000),
-      link: x.link ?? null,
-    })),
-  );
-  const rows = await insertNotifications(tx, { json });
-  return {
-    items: rows.map((r) => ({
-      ...r,
-      readAt: r.readAt ? new Date(r.readAt) : null,
-      createdAt: new Date(r.createdAt),
-    })),
-  };
+  return notifiedOf(await insertNotifications(tx, { json: notificationsJson(list) }));
 }
 
 /** The unread count of each user, in one query; a user with none is 0. */

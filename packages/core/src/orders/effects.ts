@@ -1,6 +1,6 @@
 import { type Database, orderEvents, sellers, users } from "@bazaar/db";
 import type { OrderUpdateEvent, PaymentStatus, SubOrderStatus } from "@bazaar/schemas";
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { invalidateProducts, refreshProductsDerived } from "../catalog";
 import { invalidState } from "../errors";
 import type { TemplateName } from "../notifications";
@@ -49,10 +49,7 @@ export class Effects {
     list: { userId: string; template: TemplateName; payload: Record<string, unknown> }[],
   ) {
     if (!list.length) return;
-    const json = JSON.stringify(
-      list.map((e, n) => ({ n, user_id: e.userId, template: e.template, payload: e.payload })),
-    );
-    const rows = await insertUserEmails(tx, { json, users: pgArray(list.map((e) => e.userId)) });
+    const rows = await insertUserEmails(tx, userEmailsValues(list));
     this.emails.push(...rows.map((r) => r.id));
   }
 
@@ -338,10 +335,28 @@ const takeStock = preparedStatement<
  */
 const insertUserEmails = preparedStatement<{ id: string }, { json: string; users: string }>(
   "orders_insert_user_emails",
-  () => sql`insert into emails ("to", template, payload)
-        select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
-        from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
-        join users u on u.id = m.user_id and u.id = any(${sql.placeholder("users")}::uuid[])
-        order by m.n
-        returning id`,
+  () => userEmailsInsert(sql`${sql.placeholder("json")}`, sql`${sql.placeholder("users")}`),
 );
+
+/**
+ * `Effects.emailUsers`' insert, for a caller that writes it together with other rows in one
+ * statement (checkout); `json` and `users` stand for `userEmailsValues`' two texts. Put the
+ * ids it returns in `Effects.emails`.
+ */
+export const userEmailsInsert = (json: SQL, users: SQL) =>
+  sql`insert into emails ("to", template, payload)
+        select u.email, m.template, jsonb_build_object('name', u.name) || m.payload
+        from jsonb_to_recordset(${json}::jsonb) as m(n int, user_id uuid, template text, payload jsonb)
+        join users u on u.id = m.user_id and u.id = any(${users}::uuid[])
+        order by m.n
+        returning id`;
+
+/** The emails as `userEmailsInsert` takes them. */
+export const userEmailsValues = (
+  list: { userId: string; template: TemplateName; payload: Record<string, unknown> }[],
+) => ({
+  json: JSON.stringify(
+    list.map((e, n) => ({ n, user_id: e.userId, template: e.template, payload: e.payload })),
+  ),
+  users: pgArray(list.map((e) => e.userId)),
+});

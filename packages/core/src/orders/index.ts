@@ -12,6 +12,8 @@ export {
   recordTransitions,
   reserveStock,
   sellerChannel,
+  userEmailsInsert,
+  userEmailsValues,
 } from "./effects";
 export { getMyOrder } from "./get-my-order";
 export { getSellerOrder } from "./get-seller-order";

@@ -1,6 +1,6 @@
 import type { Database } from "@bazaar/db";
 import type { WebhookEventType } from "@bazaar/schemas";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { preparedStatement } from "../platform/prepared";
 
 /** One event to send: its type, the shop it belongs to (null: the platform's alone) and its data. */
@@ -22,22 +22,30 @@ export type WebhookEmit = {
 export async function emitWebhookEvent(tx: Database, events: WebhookEmit | WebhookEmit[]): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
-  const json = JSON.stringify(list.map((e) => ({ type: e.type, seller_id: e.sellerId, data: e.data })));
-  await insertOutbox(tx, { json });
+  await insertOutbox(tx, { json: webhookEventsJson(list) });
 }
 
 /** The events as one JSON array, so the text is fixed and the statement stays prepared. */
-const insertOutbox = preparedStatement<never, { json: string }>(
-  "webhooks_emit",
-  () => sql`insert into webhook_outbox (webhook_id, endpoint_id, type, payload, give_up_at)
+export const webhookEventsJson = (list: WebhookEmit[]) =>
+  JSON.stringify(list.map((e) => ({ type: e.type, seller_id: e.sellerId, data: e.data })));
+
+const insertOutbox = preparedStatement<never, { json: string }>("webhooks_emit", () =>
+  webhookOutboxInsert(sql`${sql.placeholder("json")}`),
+);
+
+/**
+ * `emitWebhookEvent`'s insert, for a caller that writes it together with other rows in one
+ * statement (checkout); `json` stands for `webhookEventsJson`'s text.
+ */
+export const webhookOutboxInsert = (json: SQL) =>
+  sql`insert into webhook_outbox (webhook_id, endpoint_id, type, payload, give_up_at)
         select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, v.type,
                jsonb_build_object(
                  'type', v.type,
                  'timestamp', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                  'data', v.data),
                now() + interval '24 hours'
-        from jsonb_to_recordset(${sql.placeholder("json")}::jsonb) as v(type text, seller_id uuid, data jsonb)
+        from jsonb_to_recordset(${json}::jsonb) as v(type text, seller_id uuid, data jsonb)
         join webhook_endpoints e
           on e.enabled and v.type = any (e.events)
-         and (e.seller_id is null or e.seller_id = v.seller_id)`,
-);
+         and (e.seller_id is null or e.seller_id = v.seller_id)`;

@@ -2,7 +2,12 @@ export { createWebhookEndpoint } from "./create-webhook-endpoint";
 export { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
 export { deliverWebhookEvent } from "./deliver-webhook";
 export { dispatchWebhooks } from "./dispatch-webhooks";
-export { emitWebhookEvent, type WebhookEmit } from "./emit-webhook-event";
+export {
+  emitWebhookEvent,
+  type WebhookEmit,
+  webhookEventsJson,
+  webhookOutboxInsert,
+} from "./emit-webhook-event";
 export { listWebhookDeliveries } from "./list-webhook-deliveries";
 export { listWebhookEndpoints } from "./list-webhook-endpoints";
 export { orderWebhookEvents, payoutWebhookEvent, productWebhookEvent, returnWebhookEvent } from "./payloads";
