@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Cache, createMemoryCache, createRedisCache } from "./cache";
+import { type Cache, createMemoryCache, createRedisCache, jsonLength } from "./cache";
 import { connectRedis } from "./redis";
 
 const redisUrl = process.env.REDIS_URL;
@@ -167,6 +167,25 @@ describe("memory cache bounds", () => {
     // "a", the least recently read, went to make room for "d".
     await read("a");
     expect(loads).toBe(5);
+  });
+
+  it("sizes an entry within a few per cent of its JSON without building the text", () => {
+    const card = {
+      id: "0b6f6a52-8f1e-4c1a-9d1e-2f1a3b4c5d6e",
+      slug: "blue-kurta-12",
+      title: "Blue cotton kurta",
+      minPrice: 129_900,
+      ratingAvg: 4.25,
+      inStock: true,
+      featured: false,
+      image: null,
+      createdAt: new Date("2026-01-02T03:04:05.678Z"),
+      skipped: undefined,
+      tags: ["a", "bb", -3, 1e21],
+    };
+    const page = { items: Array.from({ length: 24 }, () => card), nextCursor: null, total: 1_000_000 };
+    const exact = JSON.stringify(page).length;
+    expect(Math.abs(jsonLength(page, 0) - exact) / exact).toBeLessThan(0.05);
   });
 
   it("forgets tag stamps past its bound by treating every older tagged entry as stale", async () => {

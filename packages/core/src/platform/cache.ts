@@ -106,6 +106,48 @@ type MemoryEntry = { value: unknown; gen: number; checked: number; tags: string[
 const HEAP_PER_JSON_BYTE = 3;
 
 /**
+ * About the length of `JSON.stringify(v)`, without building it: strings and keys by their
+ * length (escapes uncounted), integers by their digits. Sizing every new entry by stringifying
+ * it cost ~35 µs and a string as long as the page on each list or search miss (#14), made
+ * only to be measured and dropped; the host serialises the answer once anyway.
+ */
+export function jsonLength(v: unknown, depth: number): number {
+  switch (typeof v) {
+    case "string":
+      return v.length + 2;
+    case "number":
+      return Number.isSafeInteger(v) ? digits(v) : String(v).length;
+    case "boolean":
+      return v ? 4 : 5;
+    case "object": {
+      if (v === null) return 4;
+      if (v instanceof Date) return 26;
+      if (depth > 64) return 0;
+      if (Array.isArray(v)) {
+        let n = 2 + Math.max(0, v.length - 1);
+        for (let i = 0; i < v.length; i++) n += v[i] === undefined ? 4 : jsonLength(v[i], depth + 1);
+        return n;
+      }
+      let n = 2;
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined || typeof x === "function") continue;
+        n += k.length + 4 + jsonLength(x, depth + 1);
+      }
+      return n;
+    }
+    default:
+      return 0;
+  }
+}
+
+const digits = (n: number): number => {
+  let d = n < 0 ? 2 : 1;
+  for (let a = Math.abs(n); a >= 10; a /= 10) d++;
+  return d;
+};
+
+/**
  * In this process: at most `max` entries taking about `maxBytes` of heap (estimated from their
  * JSON), so a catalogue crawled page by page, or searches that never repeat, cannot grow the
  * server without bound; the least recently read go first. 16 MB holds the hot pages and a
@@ -141,10 +183,7 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
         const started = gen;
         const value = await load();
         const tags = tagsFor(value, options);
-        const size = Math.max(
-          1,
-          (JSON.stringify(value)?.length ?? 0) * HEAP_PER_JSON_BYTE + tags.length * 48,
-        );
+        const size = Math.max(1, jsonLength(value, 0) * HEAP_PER_JSON_BYTE + tags.length * 48);
         entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl: ttl * 1000 });
         markShared(value);
         return value;
