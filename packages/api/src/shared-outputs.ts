@@ -6,6 +6,7 @@ import {
   getParseFn,
   TRPCError,
 } from "@trpc/server/unstable-core-do-not-import";
+import { compileOutputCheck } from "./output-fast-check";
 
 const ours = Symbol("sharedOutputCheck");
 type Middleware = AnyMiddlewareFunction & { _type?: string; [ours]?: true };
@@ -29,12 +30,19 @@ export function shareCheckedOutputs<R extends AnyRouter>(built: R): R {
     if (def.output === undefined) continue;
     const at = def.middlewares.findIndex((m) => m._type === "output");
     if (at >= 0 && !def.middlewares[at]![ours])
-      def.middlewares[at] = sharedOutputCheck(getParseFn(def.output as never));
+      def.middlewares[at] = sharedOutputCheck(
+        getParseFn(def.output as never),
+        compileOutputCheck(def.output),
+      );
   }
   return built;
 }
 
-function sharedOutputCheck(parse: (value: unknown) => unknown): Middleware {
+function sharedOutputCheck(
+  parse: (value: unknown) => unknown,
+  /** Whether the parse would give the value back unchanged, read in place (output-fast-check.ts). */
+  unchanged: ((value: unknown) => boolean) | null,
+): Middleware {
   const checked = new WeakMap<object, unknown>();
   const check: Middleware = async ({ next }) => {
     const result = await next();
@@ -42,6 +50,12 @@ function sharedOutputCheck(parse: (value: unknown) => unknown): Middleware {
     const source: unknown = result.data;
     const shared = isSharedValue(source);
     if (shared && checked.has(source)) return { ...result, data: checked.get(source) };
+    // Most answers: the parse would copy the value to the same value. Handing out the value
+    // itself is what the parse-and-compare below does then, without the copy.
+    if (unchanged?.(source)) {
+      if (shared) checked.set(source, source);
+      return result;
+    }
     let data: unknown;
     try {
       data = await parse(source);
