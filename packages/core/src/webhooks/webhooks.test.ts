@@ -1,6 +1,6 @@
 import { users, webhookDeliveries, webhookOutbox } from "@bazaar/db";
 import type { WebhookEventType } from "@bazaar/schemas";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../platform/deps";
 import { sweep } from "../sweep";
@@ -299,6 +299,35 @@ describe("stock.low", () => {
         threshold: 5,
       }),
     ]);
+  });
+
+  it("fires for each line of one order that crosses, and for nothing but a fall in stock", async () => {
+    const a = await shopWithStock(5);
+    const w = await f.variant(a.shop, 30_000, 9);
+    const calm = await f.variant(a.shop, 20_000, 50);
+    const ep = await createWebhookEndpoint(t.deps, a.shop.actor, {
+      url: rx.url(newPath()),
+      events: ["stock.low"],
+      lowStockThreshold: 5,
+    });
+    // One statement takes all three lines: two cross (5 → 4, 9 → 2), one stays above.
+    await f.checkout(await f.customer(), [
+      [a.v.id, 1],
+      [w.id, 7],
+      [calm.id, 1],
+    ]);
+    const data = (await outboxOf(ep.endpoint.id)).map(
+      (r) => (r.payload as { data: { variantId: string } }).data,
+    );
+    expect(data.map((d) => d.variantId).sort()).toEqual([a.v.id, w.id].sort());
+    expect(data.find((d) => d.variantId === w.id)).toMatchObject({
+      stock: 2,
+      previousStock: 9,
+      threshold: 5,
+    });
+    // Any other change of a variant (a price) says nothing.
+    await t.deps.db.execute(sql`update product_variants set price = price + 100 where id = ${w.id}`);
+    expect(await outboxOf(ep.endpoint.id)).toHaveLength(2);
   });
 });
 
