@@ -120,6 +120,17 @@ describe("compileOutputCheck", () => {
     expect(compileOutputCheck(z.object({ n: z.number() }).transform((v) => v))).toBeNull();
     expect(compileOutputCheck(z.object({ n: z.number().default(1) }))).toBeNull();
     expect(compileOutputCheck(z.object({ n: z.union([z.object({}), z.string()]) }))).toBeNull();
+    expect(compileOutputCheck(z.object({ n: z.number() }).strict())).toBeNull();
+    expect(compileOutputCheck(z.object({ a: z.array(z.string()).min(1) }))).toBeNull();
+    // Formats and coercion are zod's to judge: an email, an int, a coerced number.
+    const formats = compileOutputCheck(
+      z.object({ e: z.email(), i: z.int(), c: z.coerce.number(), r: z.record(z.string(), z.number().int()) }),
+    )!;
+    expect(formats({ e: "a@b.in", i: 3, c: 1, r: { x: 1 } })).toBe(true);
+    expect(formats({ e: "not an email", i: 3, c: 1, r: {} })).toBe(false);
+    expect(formats({ e: "a@b.in", i: 3.5, c: 1, r: {} })).toBe(false);
+    expect(formats({ e: "a@b.in", i: 3, c: "1", r: {} })).toBe(false);
+    expect(formats({ e: "a@b.in", i: 3, c: 1, r: { x: 1.5 } })).toBe(false);
     // A leaf check zod runs itself, and only an identical result counts.
     const trimmed = compileOutputCheck(z.object({ s: z.string().trim().min(1) }))!;
     expect(trimmed({ s: "a" })).toBe(true);

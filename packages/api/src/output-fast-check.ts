@@ -57,7 +57,16 @@ function compile(schema: Schema, seen: Map<Schema, Check>): Check {
   const known = seen.get(schema);
   if (known) return known;
   const def = schema._zod.def;
-  const noChecks = !def.checks || def.checks.length === 0;
+  // Nothing in the definition but its type (no checks, format, coercion…): `z.email()` is a
+  // string with a format, `z.coerce.number()` a number that converts.
+  const bare = (...allowed: string[]) =>
+    Object.keys(def).every(
+      (k) =>
+        k === "type" ||
+        allowed.includes(k) ||
+        (k === "checks" && (def.checks ?? []).length === 0) ||
+        (k === "coerce" && !(def as { coerce?: unknown }).coerce),
+    );
   // Leaves with checks (a string's length, a number's range): zod reads them, nothing copied.
   const byZod: Check = (v) => {
     const r = schema.safeParse(v);
@@ -65,36 +74,43 @@ function compile(schema: Schema, seen: Map<Schema, Check>): Check {
   };
   switch (def.type) {
     case "string":
-      return noChecks ? (v) => typeof v === "string" : byZod;
+      return bare() ? (v) => typeof v === "string" : byZod;
     case "number": {
-      if (noChecks) return (v) => typeof v === "number" && Number.isFinite(v);
-      const ints = def.checks!.every(
-        (c) => c._zod.def.check === "number_format" && c._zod.def.format === "safeint",
-      );
-      return ints ? (v) => Number.isSafeInteger(v) : byZod;
+      if (bare()) return (v) => typeof v === "number" && Number.isFinite(v);
+      const safeint = (c: { check?: string; format?: string }) =>
+        c.check === "number_format" && c.format === "safeint";
+      const { format, checks = [] } = def as Def & { format?: string };
+      const ints =
+        (format === undefined || format === "safeint") &&
+        checks.every((c) => safeint(c._zod.def)) &&
+        Object.keys(def).every((k) => ["type", "checks", "format"].includes(k));
+      return ints && (format === "safeint" || checks.length > 0) ? (v) => Number.isSafeInteger(v) : byZod;
     }
     case "boolean":
-      return (v) => typeof v === "boolean";
+      return bare() ? (v) => typeof v === "boolean" : byZod;
     case "null":
-      return (v) => v === null;
+      return bare() ? (v) => v === null : byZod;
     case "date":
-      return noChecks ? (v) => v instanceof Date && !Number.isNaN(v.getTime()) : byZod;
+      return bare() ? (v) => v instanceof Date && !Number.isNaN(v.getTime()) : byZod;
     case "literal": {
+      if (!bare("values")) return byZod;
       const values = def.values ?? [];
       return values.every((x) => x !== null && typeof x !== "object" && typeof x !== "number")
         ? (v) => values.includes(v)
         : byZod;
     }
     case "enum": {
+      if (!bare("entries")) return byZod;
       const values = Object.values(def.entries ?? {});
       return (v) => (typeof v === "string" || typeof v === "number") && values.includes(v);
     }
     case "nullable": {
+      if (!bare("innerType")) throw new Unknown();
       const inner = compile(def.innerType!, seen);
       return (v) => v === null || inner(v);
     }
     case "array": {
-      if (!noChecks) throw new Unknown();
+      if (!bare("element")) throw new Unknown();
       let element: Check = () => false;
       const check: Check = (v) => {
         if (!Array.isArray(v)) return false;
@@ -107,7 +123,12 @@ function compile(schema: Schema, seen: Map<Schema, Check>): Check {
     }
     case "record": {
       const key = def.keyType!._zod.def;
-      if (!noChecks || key.type !== "string" || (key.checks && key.checks.length > 0)) throw new Unknown();
+      if (
+        !bare("keyType", "valueType") ||
+        key.type !== "string" ||
+        Object.keys(key).some((k) => k !== "type")
+      )
+        throw new Unknown();
       const value = compile(def.valueType!, seen);
       return (v) => {
         if (!plain(v)) return false;
@@ -125,7 +146,7 @@ function compile(schema: Schema, seen: Map<Schema, Check>): Check {
 
 function compileObject(schema: Schema, seen: Map<Schema, Check>): Check {
   const def = schema._zod.def;
-  if (def.catchall !== undefined || (def.checks && def.checks.length > 0)) throw new Unknown();
+  if (Object.keys(def).some((k) => k !== "type" && k !== "shape")) throw new Unknown();
   const keys: string[] = [];
   const optional: boolean[] = [];
   const checks: Check[] = [];
@@ -151,7 +172,10 @@ function compileObject(schema: Schema, seen: Map<Schema, Check>): Check {
   // A recursive schema's getter (CategoryNodeOutput.children) makes a new array schema on
   // each read; its element is the object itself, found in `seen`.
   for (const [key, field] of Object.entries(def.shape ?? {})) {
-    const isOptional = field._zod.def.type === "optional";
+    const fd = field._zod.def;
+    if (fd.type === "optional" && Object.keys(fd).some((k) => k !== "type" && k !== "innerType"))
+      throw new Unknown();
+    const isOptional = fd.type === "optional";
     keys.push(key);
     optional.push(isOptional);
     checks.push(compile(isOptional ? field._zod.def.innerType! : field, seen));
