@@ -155,8 +155,20 @@ export async function insertOrderRows(
 /** A row's keys as its table's column names, for jsonb_populate_recordset. */
 function snakeCase(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = v;
+  for (const [k, v] of Object.entries(row)) out[columnName(k)] = v;
   return out;
+}
+
+// The same few dozen field names on every order: each converted once, not by a regex per
+// field of every row (~60 µs an order).
+const columnNames = new Map<string, string>();
+function columnName(key: string): string {
+  let name = columnNames.get(key);
+  if (name === undefined) {
+    name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columnNames.set(key, name);
+  }
+  return name;
 }
 
 const SUB_ORDER_COLUMNS = sql.raw(

@@ -66,6 +66,23 @@ export async function signAccessToken(secret: Uint8Array, claims: AccessClaims, 
 const verified = new WeakMap<Uint8Array, Map<string, { claims: AccessClaims; exp: number; nbf?: number }>>();
 const VERIFIED_MAX = 10_000;
 
+/**
+ * The secret as a WebCrypto HMAC key, imported once per secret: given the raw bytes, jose
+ * imports them again on every check (about a quarter of the check's CPU), and every request
+ * with a token not yet seen (each client's first call after a refresh) checks one.
+ */
+const verifyKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+function verifyKey(secret: Uint8Array): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new Uint8Array(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** The claims of a token we signed, or null. `allowExpired` accepts one expired since (sign-out). */
 export async function verifyAccessToken(
   secret: Uint8Array,
@@ -81,7 +98,7 @@ export async function verifyAccessToken(
     if (hit && at >= hit.exp) known.delete(token);
   }
   try {
-    const { payload } = await jwtVerify(token, secret, {
+    const { payload } = await jwtVerify(token, await verifyKey(secret), {
       issuer: "bazaar",
       audience: "bazaar-api",
       algorithms: ["HS256"],

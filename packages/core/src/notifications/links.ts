@@ -20,6 +20,9 @@ export const sellerLinks = {
   shop: () => "/shop",
 };
 
+// One formatter for every call: `toLocaleString` with options builds a new ICU formatter
+// each time (~25 µs here; three per order placed, one per notice), this formats the same text.
+const rupees = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** Money in a notification's text: integer paise as "Rs. 1,234.50". */
-export const inr = (paise: number) =>
-  `Rs. ${(paise / 100).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const inr = (paise: number) => `Rs. ${rupees.format(paise / 100)}`;
