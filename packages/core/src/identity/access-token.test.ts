@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from "./credentials";
 
@@ -50,55 +49,5 @@ describe("verifyAccessToken, verified tokens remembered", () => {
     const first = await verifyAccessToken(secret, token, at(1));
     first!.role = "admin";
     expect(await verifyAccessToken(secret, token, at(2))).toEqual(claims);
-  });
-});
-
-/** The signature and claims are checked in place (not through jose): each refusal jose made is still made. */
-describe("verifyAccessToken, what a token must be", () => {
-  const sign = (header: object, payload: object, key = secret) => {
-    const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    const body = `${b64(header)}.${b64(payload)}`;
-    return `${body}.${createHmac("sha256", key).update(body).digest("base64url")}`;
-  };
-  const iat = Math.floor(t0.getTime() / 1000);
-  const good = { ...claims, iss: "bazaar", aud: "bazaar-api", iat, exp: iat + 900 };
-  const hs256 = { alg: "HS256", typ: "JWT" };
-
-  it("accepts a token made by hand exactly as the app signs them", async () => {
-    expect(await verifyAccessToken(secret, sign(hs256, good), at(1))).toEqual(claims);
-  });
-
-  it("refuses another algorithm, a critical header, another issuer or audience, and non-numeric times", async () => {
-    for (const token of [
-      sign({ alg: "none" }, good),
-      sign({ alg: "HS512" }, good),
-      sign({ ...hs256, crit: ["b64"], b64: false }, good),
-      sign(hs256, { ...good, iss: "elsewhere" }),
-      sign(hs256, { ...good, aud: "another-api" }),
-      sign(hs256, { ...good, exp: String(iat + 900) }),
-      sign(hs256, { ...good, iat: "now" }),
-      sign(hs256, { ...good, nbf: iat + 60 }),
-      sign(hs256, [good]),
-      sign(hs256, good, new TextEncoder().encode("another-secret-another-secret-another")),
-    ])
-      expect(await verifyAccessToken(secret, token, at(1))).toBeNull();
-    expect(
-      await verifyAccessToken(secret, sign(hs256, { ...good, aud: ["x", "bazaar-api"] }), at(1)),
-    ).toEqual(claims);
-  });
-
-  it("refuses a token whose text is not strict base64url, though its bytes would decode", async () => {
-    const token = sign(hs256, good);
-    for (const bad of [`${token}!`, `${token}=`, `${token}.x`, token.replace(".", ". "), "", "a.b"])
-      expect(await verifyAccessToken(secret, bad, at(1))).toBeNull();
-  });
-
-  it("an expired token is refused, and read within the sign-out tolerance only when asked", async () => {
-    const token = sign(hs256, good);
-    expect(await verifyAccessToken(secret, token, at(900))).toBeNull();
-    expect(await verifyAccessToken(secret, token, at(901), { allowExpired: true })).toEqual(claims);
-    expect(
-      await verifyAccessToken(secret, token, at(900 + 31 * 24 * 3600), { allowExpired: true }),
-    ).toBeNull();
   });
 });
