@@ -7,6 +7,7 @@ import { mergeShared } from "../../platform/cache";
 import { rowsOf } from "../../platform/raw-rows";
 import { productTag, TAG } from "../storefront-cache";
 import { type CategoryRow, loadCategories } from "./category-tree";
+import type { ListFilters, ListQuery } from "./list-filters";
 import { pageRows } from "./page-statement";
 import {
   type BrowseDeps,
@@ -42,18 +43,8 @@ import {
   WITHOUT_TEXT_AND_PRICE,
 } from "./search";
 
-/** The filters of a listing, normalised: equal meaning gives an equal object and cache key. */
-export type ListFilters = {
-  q?: string;
-  category?: string;
-  seller?: string;
-  brands?: string[];
-  minPrice?: number;
-  maxPrice?: number;
-  minRating?: number;
-  inStock?: true;
-  featured?: true;
-};
+export type { ListFilters, ListQuery };
+
 type Sort = KeysetSortName | "relevance";
 
 /** Brands the facet lists, most products first. */
@@ -139,9 +130,6 @@ function shapeTags(f: ListFilters, sort: Sort): string[] {
   if (sort === "rating" || f.minRating) tags.push(TAG.rating);
   return tags;
 }
-
-/** Filters with the category slug resolved to the ids of its subtree. */
-export type ListQuery = ListFilters & { categoryIds?: string[] };
 
 /**
  * The category filter covers the category and all its descendants. The subtree is taken

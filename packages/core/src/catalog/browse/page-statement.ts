@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "@bazaar/db";
 import type { SQL } from "drizzle-orm";
 import { PgDialect, PgTransaction } from "drizzle-orm/pg-core";
+import type { ListQuery } from "./list-filters";
 import type { KeysetCursor, KeysetSortName } from "./queries";
 
 /**
@@ -17,18 +18,6 @@ import type { KeysetCursor, KeysetSortName } from "./queries";
  * its parameters are exactly what `pageQuery` builds (a test compares them over every
  * shape), with no second copy of the SQL to keep in step.
  */
-/** What of list-products.ts's ListQuery a page's statement reads (not imported: that file uses this one). */
-type ListQuery = {
-  q?: string;
-  categoryIds?: string[];
-  seller?: string;
-  brands?: string[];
-  minPrice?: number;
-  maxPrice?: number;
-  minRating?: number;
-  inStock?: true;
-  featured?: true;
-};
 export type PageInput = { f: ListQuery; sort: KeysetSortName; limit: number; cursor?: KeysetCursor };
 type Build = (f: ListQuery, sort: KeysetSortName, limit: number, cursor: KeysetCursor | undefined) => SQL;
 type Shape = { name: string; text: string; fill: ((p: PageInput) => unknown)[] };
