@@ -71,8 +71,10 @@ const VERIFIED_MAX = 10_000;
  * imports them again on every check (about a quarter of the check's CPU), and every request
  * with a token not yet seen (each client's first call after a refresh) checks one.
  */
-const verifyKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
-function verifyKey(secret: Uint8Array): Promise<CryptoKey> {
+// Named through importKey, not as the global `CryptoKey`: the worker's type check has no DOM lib.
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+const verifyKeys = new WeakMap<Uint8Array, Promise<HmacKey>>();
+function verifyKey(secret: Uint8Array): Promise<HmacKey> {
   let key = verifyKeys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey("raw", new Uint8Array(secret), { name: "HMAC", hash: "SHA-256" }, false, [
