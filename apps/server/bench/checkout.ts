@@ -68,6 +68,8 @@ const stats = async (): Promise<Stats> => (await fetch(info.stats)).json() as Pr
 /** Places one order for each buyer, `connections` at a time; every request must succeed. */
 async function run(title: string, buyers: Buyer[]) {
   const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+  // Dropped with the bench database in `finally` if the run fails: that must not hide the failure.
+  admin?.on("error", () => {});
   await admin?.connect();
   const pgBefore = admin ? await backendCpu(admin) : null;
   const before = await stats();
