@@ -164,19 +164,38 @@ describe("notifications.onNew", () => {
     return got;
   }
 
+  /** A tab's events as they come: `reached(k)` settles once it has k of them. */
+  function tab(stream: AsyncGenerator<NotificationLiveEvent>, n: number) {
+    const got: NotificationLiveEvent[] = [];
+    const waiting: { k: number; done: () => void }[] = [];
+    const all = (async () => {
+      for await (const e of stream) {
+        got.push(e);
+        for (const w of waiting.filter((w) => got.length >= w.k)) w.done();
+        if (got.length === n) break;
+      }
+      return got;
+    })();
+    const reached = (k: number) =>
+      got.length >= k ? Promise.resolve() : new Promise<void>((done) => waiting.push({ k, done }));
+    return { all, reached };
+  }
+
   it("starts with the unread count, then brings each new notification to every open tab", async () => {
     const c = await fx.customer();
     await notify(t.deps.db, note(c.user.id, 0));
     const ac = new AbortController();
     const tabs = [
-      collect(streamNotifications(t.deps, c.actor, ac.signal), 3),
-      collect(streamNotifications(t.deps, c.actor, ac.signal), 3),
+      tab(streamNotifications(t.deps, c.actor, ac.signal), 3),
+      tab(streamNotifications(t.deps, c.actor, ac.signal), 3),
     ];
-    await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(tabs.map((x) => x.reached(1)));
     await publishNotified(t.deps, await notify(t.deps.db, note(c.user.id, 1)));
+    // Each tab counts when a new notification reaches it: let both have it before reading one.
+    await Promise.all(tabs.map((tab) => tab.reached(2)));
     const [only] = (await listNotifications(t.deps, c.actor, { unreadOnly: true, limit: 1 })).items;
     await markNotificationsRead(t.deps, c.actor, { ids: [only!.id] });
-    const [one, two] = await Promise.all(tabs);
+    const [one, two] = await Promise.all(tabs.map((tab) => tab.all));
     ac.abort();
     for (const events of [one!, two!]) {
       expect(events.map((e) => e.unreadCount)).toEqual([1, 2, 1]);

@@ -2,9 +2,10 @@ import { notificationPreferences, notifications } from "@bazaar/db";
 import type { NotificationLiveEvent } from "@bazaar/schemas";
 import type { Logger } from "drizzle-orm";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestContext, orderFixture, type TestContext } from "../testing";
 import { notificationChannel, notify, publishNotified } from "./notify";
+import { streamNotifications } from "./stream-notifications";
 
 let t: TestContext;
 let fx: ReturnType<typeof orderFixture>;
@@ -96,17 +97,22 @@ describe("notify", () => {
     expect(await rowsOf(c.user.id)).toHaveLength(1);
   });
 
-  it("publishes the new notifications and the unread count after commit", async () => {
+  it("publishes the new notifications; an open tab gets them with the unread count as it is then", async () => {
     const c = await fx.customer();
+    await notify(t.deps.db, { userId: c.user.id, category: "orders", type: "a", title: "first", body: "b" });
     const ac = new AbortController();
-    const events: NotificationLiveEvent[] = [];
+    const raw: unknown[] = [];
+    const seen: NotificationLiveEvent[] = [];
     const listening = (async () => {
-      for await (const e of t.deps.live.subscribe(notificationChannel(c.user.id), ac.signal)) {
-        events.push(e as NotificationLiveEvent);
-        if (events.length === 1) ac.abort();
+      for await (const e of t.deps.live.subscribe(notificationChannel(c.user.id), ac.signal)) raw.push(e);
+    })();
+    const tab = (async () => {
+      for await (const e of streamNotifications(t.deps, c.actor, ac.signal)) {
+        seen.push(e);
+        if (seen.length === 2) break;
       }
     })();
-    await notify(t.deps.db, { userId: c.user.id, category: "orders", type: "a", title: "first", body: "b" });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     const second = await notify(t.deps.db, {
       userId: c.user.id,
       category: "orders",
@@ -115,8 +121,13 @@ describe("notify", () => {
       body: "b",
     });
     await publishNotified(t.deps, second);
+    await tab;
+    ac.abort();
     await listening;
-    expect(events[0]!.unreadCount).toBe(2);
-    expect(events[0]!.notifications.map((n) => n.title)).toEqual(["second"]);
+    // What crosses the channel carries no count: no one counts for a user with no tab open.
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).not.toHaveProperty("unreadCount");
+    expect(seen.map((e) => e.unreadCount)).toEqual([1, 2]);
+    expect(seen[1]!.notifications.map((n) => n.title)).toEqual(["second"]);
   });
 });

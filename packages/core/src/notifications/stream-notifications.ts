@@ -1,6 +1,6 @@
 import type { NotificationDto, NotificationLiveEvent } from "@bazaar/schemas";
 import type { Actor, Deps } from "../platform/deps";
-import { notificationChannel, unreadCounts } from "./notify";
+import { type NotifiedEvent, notificationChannel, unreadCounts } from "./notify";
 
 type Wire = Omit<NotificationDto, "readAt" | "createdAt"> & {
   readAt: Date | string | null;
@@ -8,10 +8,9 @@ type Wire = Omit<NotificationDto, "readAt" | "createdAt"> & {
 };
 
 /** Events that crossed Redis arrive as JSON: dates are strings again until revived here. */
-function revive(e: { notifications?: Wire[]; unreadCount: number }): NotificationLiveEvent {
+function revive(e: { notifications?: Wire[] }, unreadCount: number): NotificationLiveEvent {
   return {
-    ...e,
-    unreadCount: e.unreadCount,
+    unreadCount,
     notifications: (e.notifications ?? []).map((n) => ({
       ...n,
       readAt: n.readAt ? new Date(n.readAt) : null,
@@ -21,9 +20,28 @@ function revive(e: { notifications?: Wire[]; unreadCount: number }): Notificatio
 }
 
 /**
+ * One count per event per process, however many of the user's tabs it reaches: every stream
+ * in a process is handed the same event object (one parse of the Redis message, one local
+ * fan-out), and a count started when that event arrived already sees its notifications.
+ */
+const countsByEvent = new WeakMap<object, Promise<number>>();
+
+function countFor(deps: Pick<Deps, "db">, userId: string, event: object): Promise<number> {
+  let count = countsByEvent.get(event);
+  if (!count) {
+    count = unreadCounts(deps.db, [userId]).then((c) => c.get(userId) ?? 0);
+    countsByEvent.set(event, count);
+  }
+  return count;
+}
+
+/**
  * The caller's live inbox: first the unread count as it is now (so a reconnecting bell is
  * right at once), then every notification written for them and every change of the count,
- * from any API or worker process (`deps.live` is Redis pub/sub when configured).
+ * from any API or worker process (`deps.live` is Redis pub/sub when configured). New
+ * notifications arrive without a count (publishNotified does not count for users with no tab
+ * open); the count is read here, when the event reaches an open tab, so it is the count as
+ * it is then.
  */
 export async function* streamNotifications(
   deps: Pick<Deps, "db" | "live">,
@@ -35,5 +53,8 @@ export async function* streamNotifications(
   const first = events.next();
   const count = (await unreadCounts(deps.db, [actor.userId])).get(actor.userId) ?? 0;
   yield { notifications: [], unreadCount: count };
-  for (let r = await first; !r.done; r = await events.next()) yield revive(r.value as never);
+  for (let r = await first; !r.done; r = await events.next()) {
+    const e = r.value as NotifiedEvent & { notifications?: Wire[] };
+    yield revive(e, e.unreadCount ?? (await countFor(deps, actor.userId, e)));
+  }
 }
