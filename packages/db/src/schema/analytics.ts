@@ -69,11 +69,22 @@ const sellerFigures = {
   returnedUnits: integer().notNull().default(0),
 };
 
-/** One shop's day. */
+/**
+ * Rollups keyed by a shop, a product or a category are sharded like the platform's: an order
+ * adds to the row of its own shard (its facts' `shard`), so a shop's concurrent checkouts do not
+ * queue on one row until each commits. Readers add the shards up; rows migrated from before
+ * sharding are shard 0.
+ */
+const shard = () => smallint().notNull();
+
+/** One shop's day, in a few shards. */
 export const analyticsSellerDaily = pgTable(
   "analytics_seller_daily",
-  { sellerId: uuid().notNull(), day: date({ mode: "string" }).notNull(), ...sellerFigures },
-  (t) => [primaryKey({ columns: [t.sellerId, t.day] }), index("analytics_seller_daily_day_idx").on(t.day)],
+  { sellerId: uuid().notNull(), day: date({ mode: "string" }).notNull(), shard: shard(), ...sellerFigures },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.day, t.shard] }),
+    index("analytics_seller_daily_day_idx").on(t.day),
+  ],
 );
 
 /**
@@ -94,30 +105,32 @@ export const analyticsPlatformDaily = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.shard] })],
 );
 
-/** One product's day (its seller kept beside it for the shop's ranking). */
+/** One product's day, in a few shards (its seller kept beside it for the shop's ranking). */
 export const analyticsProductDaily = pgTable(
   "analytics_product_daily",
   {
     sellerId: uuid().notNull(),
     productId: uuid().notNull(),
     day: date({ mode: "string" }).notNull(),
+    shard: shard(),
     revenue: bigint({ mode: "number" }).notNull().default(0),
     units: integer().notNull().default(0),
     lines: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.sellerId, t.day, t.productId] })],
+  (t) => [primaryKey({ columns: [t.sellerId, t.day, t.productId, t.shard] })],
 );
 
-/** One category's day. */
+/** One category's day, in a few shards. */
 export const analyticsCategoryDaily = pgTable(
   "analytics_category_daily",
   {
     day: date({ mode: "string" }).notNull(),
     categoryId: uuid().notNull(),
+    shard: shard(),
     revenue: bigint({ mode: "number" }).notNull().default(0),
     units: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.categoryId] })],
+  (t) => [primaryKey({ columns: [t.day, t.categoryId, t.shard] })],
 );
 
 /**
@@ -130,12 +143,16 @@ export const analyticsSignupsDaily = pgTable("analytics_signups_daily", {
   sellers: integer().notNull().default(0),
 });
 
-/** One shop's month (first day of the IST month): lets a ranking over years read months, not days. */
+/**
+ * One shop's month (first day of the IST month), in a few shards: lets a ranking over years read
+ * months, not days.
+ */
 export const analyticsSellerMonthly = pgTable(
   "analytics_seller_monthly",
   {
     sellerId: uuid().notNull(),
     month: date({ mode: "string" }).notNull(),
+    shard: shard(),
     gross: bigint({ mode: "number" }).notNull().default(0),
     cancelled: bigint({ mode: "number" }).notNull().default(0),
     refunded: bigint({ mode: "number" }).notNull().default(0),
@@ -143,7 +160,7 @@ export const analyticsSellerMonthly = pgTable(
     orders: integer().notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.sellerId, t.month] }),
+    primaryKey({ columns: [t.sellerId, t.month, t.shard] }),
     index("analytics_seller_monthly_month_idx").on(t.month),
   ],
 );
