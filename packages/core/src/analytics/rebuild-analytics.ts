@@ -17,7 +17,8 @@ const SUMMED = SUMS.split(", ")
   .join(", ");
 
 /**
- * Recomputes every fact and rollup from the raw rows, in one transaction (writers wait for it).
+ * Recomputes every fact and rollup from the raw rows, in one transaction (writers wait for it),
+ * shard by shard as the incremental refresh writes them (refresh-sales.ts).
  * For a fresh deployment of the rollups (existing orders), after a bulk import, or to repair
  * drift; `scripts/rebuild-analytics.ts` runs it. Lines take their product's current category.
  */
@@ -33,22 +34,25 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
       sql`insert into analytics_line_facts (${cols(LINE_FACT_COLUMNS)}) ${lineFactsQuery(null)}`,
     );
     await tx.execute(
-      sql.raw(`insert into analytics_seller_daily (seller_id, day, ${SUMS})
-      select seller_id, day, ${SUMMED} from analytics_sub_order_facts group by 1, 2`),
+      sql.raw(`insert into analytics_seller_daily (seller_id, day, shard, ${SUMS})
+      select seller_id, day, shard, ${SUMMED} from analytics_sub_order_facts group by 1, 2, 3`),
     );
-    await tx.execute(sql`insert into analytics_seller_monthly (seller_id, month, gross, cancelled, refunded, commission, orders)
-      select seller_id, date_trunc('month', day)::date, sum(gross), sum(cancelled), sum(refunded), sum(commission), sum(orders)
-      from analytics_seller_daily group by 1, 2`);
+    await tx.execute(sql`insert into analytics_seller_monthly (seller_id, month, shard, gross, cancelled, refunded, commission, orders)
+      select seller_id, date_trunc('month', day)::date, shard, sum(gross), sum(cancelled), sum(refunded), sum(commission), sum(orders)
+      from analytics_seller_daily group by 1, 2, 3`);
     await tx.execute(
       sql.raw(`insert into analytics_platform_daily (day, shard, ${SUMS}, cod_gross, cod_checkouts,
         stripe_gross, stripe_checkouts)
       select day, shard, ${SUMMED}, sum(cod * gross), sum(cod * checkouts), sum(stripe * gross),
         sum(stripe * checkouts) from analytics_sub_order_facts group by 1, 2`),
     );
-    await tx.execute(sql`insert into analytics_product_daily (seller_id, day, product_id, revenue, units, lines)
-      select seller_id, day, product_id, sum(revenue), sum(units), sum(lines) from analytics_line_facts group by 1, 2, 3`);
-    await tx.execute(sql`insert into analytics_category_daily (day, category_id, revenue, units)
-      select day, category_id, sum(revenue), sum(units) from analytics_line_facts group by 1, 2`);
+    // A line is counted in its order's shard (kept on its sub-order's facts), as the refresh does.
+    await tx.execute(sql`insert into analytics_product_daily (seller_id, day, product_id, shard, revenue, units, lines)
+      select l.seller_id, l.day, l.product_id, s.shard, sum(l.revenue), sum(l.units), sum(l.lines)
+      from analytics_line_facts l join analytics_sub_order_facts s using (sub_order_id) group by 1, 2, 3, 4`);
+    await tx.execute(sql`insert into analytics_category_daily (day, category_id, shard, revenue, units)
+      select l.day, l.category_id, s.shard, sum(l.revenue), sum(l.units)
+      from analytics_line_facts l join analytics_sub_order_facts s using (sub_order_id) group by 1, 2, 3`);
     // As the sign-up triggers count them (migration 0012): any account but an admin's, every shop.
     await tx.execute(sql`insert into analytics_signups_daily (day, customers, sellers)
       select day, sum(c), sum(s) from (
