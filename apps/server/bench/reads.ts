@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +49,18 @@ const dbPrefix = process.env.BENCH_DB_PREFIX || "bazaar_bench_";
 /** BENCH_ONLY=search: only the search rows (and no placeOrder), for iterating on search alone. */
 const only = process.env.BENCH_ONLY;
 const runs = (row: "search" | "list" | "other") => !only || only === row;
+/**
+ * BENCH_REDIS=1: the app runs with REDIS_URL as in production (its storefront cache behind
+ * Redis), on a Redis database of the bench's own (index 10 unless BENCH_REDIS_DB says),
+ * emptied before each size, so it touches no one's keys.
+ */
+const benchRedisUrl = (() => {
+  if (process.env.BENCH_REDIS !== "1") return undefined;
+  if (!process.env.REDIS_URL) throw new Error("BENCH_REDIS=1 needs REDIS_URL");
+  const u = new URL(process.env.REDIS_URL);
+  u.pathname = `/${process.env.BENCH_REDIS_DB || 10}`;
+  return u.toString();
+})();
 
 type Info = {
   api: string;
@@ -278,10 +290,12 @@ try {
       DATABASE_URL: await databaseFor(size),
       RUN_JOBS_IN_PROCESS: "true",
       REDIS_URL: undefined,
+      BENCH_REDIS_URL: benchRedisUrl,
     };
     benchDbName = env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : undefined;
     console.log(`\nseeding ${size.toLocaleString("en-IN")} products…`);
     await run(["src/cli/seed-catalog.ts", "--products", String(size), "--quiet"], env);
+    if (benchRedisUrl) spawnSync("redis-cli", ["-u", benchRedisUrl, "flushdb"], { stdio: "ignore" });
     const { child, info } = await serve(env);
     try {
       const settle = `${info.bare}/settle`;
@@ -358,7 +372,7 @@ try {
       const mem = (await (await fetch(`${info.bare}/rss`)).json()) as { rss: number; rssAtStart: number };
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
       const lines = [
-        `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
+        `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}${benchRedisUrl ? ", REDIS_URL set (BENCH_REDIS=1)" : ""}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
         `${"workload".padEnd(44)} ${"baseline".padEnd(9)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"vs slug".padStart(7)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)} ${"API µs".padStart(8)} ${"DB µs".padStart(7)} ${"CPU ratio".padStart(8)}   goal`,
         ...rows.map(fmt),
         `memory (RSS of the API process, bare route in it): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load (goal < 150 MB on PostgreSQL)`,

@@ -9,9 +9,9 @@ import { createServer } from "../src/index";
 
 /**
  * Child process of the reads benchmark (bench/reads.ts), over a database already seeded by
- * seed:catalog. Serves, on separate ports: the real app (its in-process cache as in
- * production), and bare Fastify routes through the app's own pool, the limits the reads are
- * compared with: one indexed query for a product by slug (detail, auth.me), and one
+ * seed:catalog. Serves, on separate ports: the real app (its in-process cache, or with
+ * BENCH_REDIS=1 its cache as configured with REDIS_URL in production), and bare Fastify
+ * routes through the app's own pool, the limits the reads are compared with: one indexed query for a product by slug (detail, auth.me), and one
  * statement for a page of product cards (`/bare-list`, the lists; see there). Prints one JSON line
  * with the addresses and the inputs the parent needs (slugs, categories, title words, a
  * bearer token), then waits for SIGTERM. `GET <bare>/rss` reports this process's memory.
@@ -26,7 +26,8 @@ const config = loadConfig({
   BCRYPT_COST: "4",
   SEED_DEMO: "false",
   RUN_JOBS_IN_PROCESS: "true",
-  REDIS_URL: undefined,
+  // Set by reads.ts under BENCH_REDIS=1: the bench's own Redis database.
+  REDIS_URL: process.env.BENCH_REDIS_URL,
 });
 const server = await createServer(config);
 const { runtime } = server;

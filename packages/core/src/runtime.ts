@@ -13,7 +13,8 @@ import { jobHandlers } from "./jobs";
 import { createCloudinaryMediaStore, createLocalMediaStore } from "./media";
 import { createOutboxMailer, createSmtpMailer } from "./notifications";
 import { createPaymentGateway, createStripeGateway, receiveRazorpayWebhook } from "./payments";
-import { createMemoryCache, createRedisCache } from "./platform/cache";
+import { type Cache, createMemoryCache } from "./platform/cache";
+import { createTieredCache } from "./platform/cache-tiered";
 import type { Deps } from "./platform/deps";
 import { createMemoryLive, createRedisLive } from "./platform/live";
 import type { Log } from "./platform/log";
@@ -48,7 +49,9 @@ export async function createRuntime(
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl)
     : createOutboxMailer(join(config.dataDir, "outbox"), log);
-  const deps = buildDeps(config, log, { db, redis, mailer });
+  // With Redis, entries shared by every process behind one in-process tier each.
+  const tiered = redis ? createTieredCache(redis, { log }) : undefined;
+  const deps = buildDeps(config, log, { db, redis, mailer, cache: tiered ?? createMemoryCache() });
   const { inProcess, bullQueue, closeWorkers } = await startJobs(config, log, deps, options.mode);
 
   return {
@@ -75,6 +78,7 @@ export async function createRuntime(
       await inProcess?.close();
       await bullQueue?.close();
       await deps.live.close();
+      tiered?.close();
       redis?.disconnect();
       await mailer.close();
       await db.close();
@@ -107,9 +111,14 @@ async function openDatabase(config: Config, log: Log, mode: "server" | "worker")
 function buildDeps(
   config: Config,
   log: Log,
-  services: { db: DbHandle; redis: Awaited<ReturnType<typeof connectRedis>> | undefined; mailer: Mailer },
+  services: {
+    db: DbHandle;
+    redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+    mailer: Mailer;
+    cache: Cache;
+  },
 ): Deps {
-  const { db, redis, mailer } = services;
+  const { db, redis, mailer, cache } = services;
   const deps: Deps = {
     db: db.db,
     jobs: { enqueue: async () => {} },
@@ -119,7 +128,7 @@ function buildDeps(
       ? createCloudinaryMediaStore(config.cloudinary)
       : createLocalMediaStore(config.mediaDir, `${config.publicApiUrl}/media`),
     limiter: createRateLimiter({ redis }),
-    cache: redis ? createRedisCache(redis, undefined, log) : createMemoryCache(),
+    cache,
     log,
     auth: { secret: new TextEncoder().encode(config.authSecret), bcryptCost: config.bcryptCost },
     urls: config.urls,

@@ -1,19 +1,22 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cache, createMemoryCache, createRedisCache, jsonLength } from "./cache";
+import { createTieredCache, type TieredCache } from "./cache-tiered";
 import { connectRedis } from "./redis";
 
 const redisUrl = process.env.REDIS_URL;
 const clients: Redis[] = [];
+const tiered: TieredCache[] = [];
 afterAll(() => {
+  for (const c of tiered) c.close();
   for (const c of clients) c.disconnect();
 });
 
 /** The same contract for both implementations. */
-function contract(name: string, make: () => Cache) {
+function contract(name: string, make: () => Cache | Promise<Cache>) {
   describe(`${name} cache`, () => {
     it("loads once, then serves the stored value, Dates included", async () => {
-      const cache = make();
+      const cache = await make();
       let loads = 0;
       const load = async () => {
         loads++;
@@ -28,7 +31,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("stores null answers too (a cached 'not found')", async () => {
-      const cache = make();
+      const cache = await make();
       let loads = 0;
       const load = async () => {
         loads++;
@@ -40,7 +43,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("drops every entry of a namespace on bump, and only that namespace", async () => {
-      const cache = make();
+      const cache = await make();
       let v = 1;
       const read = (ns: string) => cache.wrap(ns, "k", 60, async () => v);
       expect(await read("a")).toBe(1);
@@ -53,7 +56,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("expires entries after their TTL", async () => {
-      const cache = make();
+      const cache = await make();
       let v = 1;
       expect(await cache.wrap("ttl", "k", 1, async () => v)).toBe(1);
       v = 2;
@@ -62,7 +65,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("runs one load for concurrent misses on a key, and hands every caller its value", async () => {
-      const cache = make();
+      const cache = await make();
       let loads = 0;
       let release!: () => void;
       const gate = new Promise<void>((r) => {
@@ -82,7 +85,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("shares no load between keys, and a failed load is not kept", async () => {
-      const cache = make();
+      const cache = await make();
       let loads = 0;
       const boom = async () => {
         loads++;
@@ -99,7 +102,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("invalidates only the entries carrying a tag, fixed or read off the value", async () => {
-      const cache = make();
+      const cache = await make();
       let v = 1;
       const page = (key: string, ids: string[]) =>
         cache.wrap("tags", key, 60, async () => ({ v, ids }), { tags: ["shape"], tagsOf: (x) => x.ids });
@@ -119,7 +122,7 @@ function contract(name: string, make: () => Cache) {
     });
 
     it("lets an invalidation that lands while a load runs win over what the load read", async () => {
-      const cache = make();
+      const cache = await make();
       let release!: () => void;
       const gate = new Promise<void>((r) => {
         release = r;
@@ -218,6 +221,14 @@ describe.runIf(redisUrl)("Redis", () => {
   });
 
   contract("redis", () => createRedisCache(shared, prefix()));
+  // One process of the tiered cache keeps the same contract; cache-tiered.test.ts has two.
+  contract("tiered", async () => {
+    const cache = createTieredCache(shared, { prefix: prefix() });
+    tiered.push(cache);
+    for (let i = 0; i < 300 && !cache.local; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(cache.local).toBe(true);
+    return cache;
+  });
 
   it("shares entries and invalidations between processes (two clients)", async () => {
     const p = prefix();

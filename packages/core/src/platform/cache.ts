@@ -19,8 +19,9 @@ import type { Log } from "./log";
  * invalidation forgets the loads in flight, so nobody arriving after it joins a load that
  * may have read the old state.
  *
- * With Redis the versions, stamps and entries are shared by every server; without it they
- * live in this process.
+ * With Redis the versions, stamps and entries are shared by every server, and each process
+ * keeps an in-process first tier in front of them (cache-tiered.ts); without it they live in
+ * this process.
  */
 export interface Cache {
   wrap<T>(
@@ -147,14 +148,33 @@ const digits = (n: number): number => {
   return d;
 };
 
+/** How much an in-process cache may hold (see createMemoryCache). */
+export type MemoryBounds = { max: number; maxTags: number; maxBytes: number };
+export const MEMORY_BOUNDS: MemoryBounds = { max: 5000, maxTags: 50_000, maxBytes: 16 * 1024 * 1024 };
+
+/** A loaded value and how long this process may keep it, ms. */
+export type Timed<T> = { value: T; ttlMs: number };
+
 /**
- * In this process: at most `max` entries taking about `maxBytes` of heap (estimated from their
- * JSON), so a catalogue crawled page by page, or searches that never repeat, cannot grow the
- * server without bound; the least recently read go first. 16 MB holds the hot pages and a
- * thousand product pages of the 10k bench catalogue; counted as JSON alone it let the heap
- * hold ~50 MB, a third of the API's memory goal (#14).
+ * The in-process store: createMemoryCache alone, or the first tier in front of Redis
+ * (cache-tiered.ts), whose loads read the second tier and say how long its entry has left.
+ * `bump` and `invalidate` apply at once; `clear` forgets every entry, stamp and load in flight
+ * (a load already running still answers its callers but stores nothing).
  */
-export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 1024 * 1024): Cache {
+export type MemoryTier = {
+  wrap<T>(
+    namespace: string,
+    key: string,
+    load: () => Promise<Timed<T>>,
+    options?: WrapOptions<T>,
+  ): Promise<T>;
+  bump(namespace: string): void;
+  invalidate(namespace: string, tags: string[]): void;
+  clear(): void;
+};
+
+export function createMemoryTier(bounds: MemoryBounds = MEMORY_BOUNDS): MemoryTier {
+  const { max, maxTags, maxBytes } = bounds;
   const entries = new LRUCache<string, MemoryEntry>({
     max,
     maxSize: maxBytes,
@@ -166,6 +186,8 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
   // every entry made before treated as stale, never a stale entry as good.
   let stamps = new Map<string, number>();
   let floor = 0;
+  // Counts clears: a load that started before one must not store what it read.
+  let epoch = 0;
   const flights = singleFlight();
   const fresh = (ns: string, e: MemoryEntry) => {
     if (e.checked === gen || e.gen >= gen || e.tags.length === 0) return true;
@@ -175,25 +197,31 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
     return true;
   };
   return {
-    async wrap(ns, key, ttl, load, options) {
+    async wrap(ns, key, load, options) {
       const k = `${ns}:${versions.get(ns) ?? 0}:${key}`;
       const hit = entries.get(k);
       if (hit && fresh(ns, hit)) return hit.value as never;
       return flights.run(k, async () => {
         const started = gen;
-        const value = await load();
-        const tags = tagsFor(value, options);
-        const size = Math.max(1, jsonLength(value, 0) * HEAP_PER_JSON_BYTE + tags.length * 48);
-        entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl: ttl * 1000 });
+        const startedEpoch = epoch;
+        const { value, ttlMs } = await load();
+        if (startedEpoch === epoch) {
+          const tags = tagsFor(value, options);
+          const size = Math.max(1, jsonLength(value, 0) * HEAP_PER_JSON_BYTE + tags.length * 48);
+          // lru-cache reads a TTL of 0 as "forever": an entry with nothing left lives 1 ms.
+          const ttl = Math.max(1, Math.round(ttlMs));
+          entries.set(k, { value, gen: started, checked: started, tags, size }, { ttl });
+        }
+        // Every caller that joined this load gets the same object.
         markShared(value);
         return value;
       });
     },
-    async bump(ns) {
+    bump(ns) {
       versions.set(ns, (versions.get(ns) ?? 0) + 1);
       flights.clear();
     },
-    async invalidate(ns, tags) {
+    invalidate(ns, tags) {
       if (tags.length === 0) return;
       gen++;
       if (stamps.size + tags.length > maxTags) {
@@ -203,10 +231,67 @@ export function createMemoryCache(max = 5000, maxTags = 50_000, maxBytes = 16 * 
       for (const t of tags) stamps.set(`${ns}\0${t}`, gen);
       flights.clear();
     },
+    clear() {
+      epoch++;
+      entries.clear();
+      gen++;
+      stamps = new Map();
+      floor = gen;
+      flights.clear();
+    },
   };
 }
 
-type RedisEntry = { nv: string; g: number; t: string[]; v: unknown };
+/**
+ * In this process: at most `max` entries taking about `maxBytes` of heap (estimated from their
+ * JSON), so a catalogue crawled page by page, or searches that never repeat, cannot grow the
+ * server without bound; the least recently read go first. 16 MB holds the hot pages and a
+ * thousand product pages of the 10k bench catalogue; counted as JSON alone it let the heap
+ * hold ~50 MB, a third of the API's memory goal (#14).
+ */
+export function createMemoryCache(
+  max = MEMORY_BOUNDS.max,
+  maxTags = MEMORY_BOUNDS.maxTags,
+  maxBytes = MEMORY_BOUNDS.maxBytes,
+): Cache {
+  const tier = createMemoryTier({ max, maxTags, maxBytes });
+  return {
+    wrap: (ns, key, ttl, load, options) =>
+      tier.wrap(ns, key, async () => ({ value: await load(), ttlMs: ttl * 1000 }), options),
+    async bump(ns) {
+      tier.bump(ns);
+    },
+    async invalidate(ns, tags) {
+      tier.invalidate(ns, tags);
+    },
+  };
+}
+
+/** `x`: when the entry expires (ms since the epoch), so a first tier keeps it no longer. */
+type RedisEntry = { nv: string; g: number; t: string[]; x?: number; v: unknown };
+
+/** A message published in the same transaction as a write (cache-tiered.ts): channel, text. */
+export type Notice = [channel: string, message: string];
+
+/**
+ * The Redis store behind createRedisCache, and the second tier of createTieredCache. A hit
+ * answers how long its entry has left; `bump` and `invalidate` publish their notice, when
+ * given one, in the same transaction as their write, so every subscriber hears of it only
+ * once it is visible and never of a write that failed. `forget` drops the loads in flight
+ * (another process's write was heard).
+ */
+export type RedisTier = {
+  wrap<T>(
+    namespace: string,
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+    options?: WrapOptions<T>,
+  ): Promise<Timed<T>>;
+  bump(namespace: string, notice?: Notice): Promise<void>;
+  invalidate(namespace: string, tags: string[], notice?: Notice): Promise<void>;
+  forget(): void;
+};
 
 /**
  * Redis-backed: values are serialised with a reviver that restores Dates, since DTOs
@@ -215,7 +300,7 @@ type RedisEntry = { nv: string; g: number; t: string[]; v: unknown };
  * miss rather than an error, and while the connection is down the cache is skipped
  * outright: reads go to the database at once instead of waiting on a command timeout.
  */
-export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Log): Cache {
+export function createRedisTier(redis: Redis, prefix = "bazaar:cache", log?: Log): RedisTier {
   const revive = (_k: string, v: unknown) =>
     typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) ? new Date(v) : v;
   const versionKey = (ns: string) => `${prefix}:v:${ns}`;
@@ -224,7 +309,8 @@ export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Lo
   const flights = singleFlight();
   return {
     async wrap(ns, key, ttl, load, options) {
-      if (redis.status !== "ready") return load();
+      const ttlMs = ttl * 1000;
+      if (redis.status !== "ready") return { value: await load(), ttlMs };
       const entryKey = `${prefix}:e:${ns}:${key}`;
       let version = "0";
       let gen = 0;
@@ -234,42 +320,49 @@ export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Lo
         gen = Number(g ?? 0);
         const hit = raw == null ? null : (JSON.parse(raw, revive) as RedisEntry);
         if (hit && hit.nv === version) {
-          if (hit.t.length === 0) return hit.v as never;
+          // Left of the entry's life, never more than a whole TTL (clocks of servers differ).
+          const left = hit.x === undefined ? ttlMs : Math.min(ttlMs, hit.x - Date.now());
+          if (hit.t.length === 0) return { value: hit.v as never, ttlMs: left };
           const [first, ...rest] = hit.t;
           const stamps = await redis.hmget(stampsKey(ns), first!, ...rest);
-          if (stamps.every((s) => Number(s ?? 0) <= hit.g)) return hit.v as never;
+          if (stamps.every((s) => Number(s ?? 0) <= hit.g)) return { value: hit.v as never, ttlMs: left };
         }
       } catch {
-        return load();
+        return { value: await load(), ttlMs };
       }
       return flights.run(`${entryKey}\0${version}`, async () => {
         const value = await load();
-        const entry: RedisEntry = { nv: version, g: gen, t: tagsFor(value, options), v: value };
+        const entry: RedisEntry = {
+          nv: version,
+          g: gen,
+          t: tagsFor(value, options),
+          x: Date.now() + ttlMs,
+          v: value,
+        };
         await redis.set(entryKey, JSON.stringify(entry), "EX", ttl).catch(() => {});
-        return value;
+        return { value, ttlMs };
       });
     },
-    async bump(ns) {
+    async bump(ns, notice) {
       flights.clear();
       // The write that called this has committed; failing it now would only hide that.
       // Entries cached under the old version live out their TTL (seconds to minutes).
       // Every entry is stale now, so the tag stamps can go: an entry made from here on
       // has a counter at least as new as any stamp they held.
-      await redis
-        .multi()
-        .incr(versionKey(ns))
-        .del(stampsKey(ns))
-        .exec()
-        .catch((err) => {
-          log?.warn({ err, namespace: ns }, "cache version not bumped; entries expire by TTL");
-        });
+      const tx = redis.multi().incr(versionKey(ns)).del(stampsKey(ns));
+      if (notice) tx.publish(...notice);
+      await tx.exec().catch((err) => {
+        log?.warn({ err, namespace: ns }, "cache version not bumped; entries expire by TTL");
+      });
     },
-    async invalidate(ns, tags) {
+    async invalidate(ns, tags, notice) {
       if (tags.length === 0) return;
       flights.clear();
       try {
         const gen = await redis.incr(genKey);
-        await redis.hset(stampsKey(ns), Object.fromEntries(tags.map((t) => [t, gen])));
+        const tx = redis.multi().hset(stampsKey(ns), Object.fromEntries(tags.map((t) => [t, gen])));
+        if (notice) tx.publish(...notice);
+        await tx.exec();
       } catch (err) {
         log?.warn(
           { err, namespace: ns, tags: tags.length },
@@ -277,5 +370,18 @@ export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Lo
         );
       }
     },
+    forget() {
+      flights.clear();
+    },
+  };
+}
+
+/** The Redis store alone: every server shares its entries, and every hit is a round trip. */
+export function createRedisCache(redis: Redis, prefix = "bazaar:cache", log?: Log): Cache {
+  const tier = createRedisTier(redis, prefix, log);
+  return {
+    wrap: async (ns, key, ttl, load, options) => (await tier.wrap(ns, key, ttl, load, options)).value,
+    bump: (ns) => tier.bump(ns),
+    invalidate: (ns, tags) => tier.invalidate(ns, tags),
   };
 }
