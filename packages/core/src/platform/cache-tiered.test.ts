@@ -172,17 +172,19 @@ describe.runIf(redisUrl)("tiered cache (an in-process tier in front of Redis)", 
     const gate = new Promise<void>((r) => {
       release = r;
     });
+    let reading = false;
     const slow = b.cache.wrap(
       "catalog",
       "k",
       60,
       async () => {
+        reading = true;
         await gate;
         return "old";
       },
       tagged,
     );
-    await sleep(20);
+    await until("B's load is reading the database", () => reading);
     await a.cache.invalidate("catalog", ["p:1"]);
     probe = 2;
     // B's probe entry reloads once B has heard the invalidation.
@@ -200,12 +202,12 @@ describe.runIf(redisUrl)("tiered cache (an in-process tier in front of Redis)", 
   it("keeps an entry in process no longer than Redis keeps it", async () => {
     const p = prefix();
     const [a, b] = [await proc(p), await proc(p)];
-    expect(await a.cache.wrap("catalog", "k", 1, async () => "first")).toBe("first");
-    await sleep(600);
-    expect(await b.cache.wrap("catalog", "k", 1, async () => "second")).toBe("first");
-    await sleep(600);
+    expect(await a.cache.wrap("catalog", "k", 2, async () => "first")).toBe("first");
+    await sleep(1000);
+    expect(await b.cache.wrap("catalog", "k", 2, async () => "second")).toBe("first");
+    await sleep(1200);
     // Redis's entry expired ~200 ms ago; B's copy went with it, not a whole TTL after B read it.
-    expect(await b.cache.wrap("catalog", "k", 1, async () => "second")).toBe("second");
+    expect(await b.cache.wrap("catalog", "k", 2, async () => "second")).toBe("second");
   });
 
   it("with Redis unreachable, every read is a load and writes do not fail", async () => {
