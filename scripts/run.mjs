@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { connect, createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+// Node flags and environment of the API and the worker, and why (#14): one place, read by the memory bench too.
+import { RUNTIME_ENV, SERVER_FLAGS, WORKER_FLAGS } from "./node-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PNPM = "10.34.9";
@@ -21,17 +23,6 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
   npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr",
 };
-
-/**
- * Node flags of the API and the worker (#14; the same in apps/server's and apps/worker's
- * `start`). On a machine with gigabytes free, V8 sizes its heap for throughput: the young
- * generation grew to 32 MB and the old one to two to four times what was live before it
- * collected, so the API sat at 225-300 MB under reads with ~80 MB live. A 4 MB semi-space
- * and an old space grown 30% past what is live keep it under 150 MB on PostgreSQL for the
- * same CPU per request (bench/reads.ts). MALLOC_ARENA_MAX=2: glibc's malloc gave the
- * process's threads arenas of their own that held ~10 MB more.
- */
-const HEAP_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=30"];
 
 function fail(message, code = 1) {
   console.error(`npm start: ${message}`);
@@ -260,13 +251,10 @@ async function start() {
     ["web", "apps/server/dist/web.js"],
     ...(withWorker ? [["worker", "apps/worker/dist/main.js"]] : []),
   ].map(([name, script]) => {
-    // Embedded PGlite's WebAssembly compiled per function on first call, not all up front:
-    // ~30 MB less RSS at start for the same start time.
-    const flags =
-      name === "server" ? ["--wasm-lazy-compilation", ...HEAP_FLAGS] : name === "worker" ? HEAP_FLAGS : [];
+    const flags = name === "server" ? SERVER_FLAGS : name === "worker" ? WORKER_FLAGS : [];
     const child = spawn(process.execPath, [...flags, join(root, script)], {
       cwd: join(root, "apps/server"),
-      env: name === "web" ? env : { MALLOC_ARENA_MAX: "2", ...env },
+      env: name === "web" ? env : { ...RUNTIME_ENV, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const prefix = (chunk) =>

@@ -25,7 +25,9 @@ import autocannon from "autocannon";
  *   search          every query new (text from real titles, typos, a never-repeated filter),
  *                   at c=10 and c=50, at every size in BENCH_SIZES
  *   auth.me         with a bearer token
- *   memory          the API process's RSS after start and after the load
+ *   memory          this bench server's RSS after start and after the load (tsx, bare routes in
+ *                   it, no demo data: for comparing runs; the built server users run, against
+ *                   the goals of #14, is bench/memory.ts's)
  *   placeOrder      bench/checkout.ts, run as its own section (BENCH_PLACE_ORDER=0 skips it)
  *
  * Beside req/s and latency, CPU per request: the API process's (bare route included) and
@@ -375,7 +377,7 @@ try {
         `reads at ${size.toLocaleString("en-IN")} products — ${info.driver === "pglite" ? "PGlite" : `PostgreSQL, pool ${info.poolSize}`}${benchRedisUrl ? ", REDIS_URL set (BENCH_REDIS=1)" : ""}, c=${mainConnections} unless noted, ${duration} s each, node ${process.version}`,
         `${"workload".padEnd(44)} ${"baseline".padEnd(9)} ${"bare".padStart(7)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"vs slug".padStart(7)} ${"p50".padStart(6)} ${"p99 ms".padStart(7)} ${"API µs".padStart(8)} ${"DB µs".padStart(7)} ${"CPU ratio".padStart(8)}   goal`,
         ...rows.map(fmt),
-        `memory (RSS of the API process, bare route in it): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load (goal < 150 MB on PostgreSQL)`,
+        `memory of this bench's server (tsx, bare routes in it; the built server against the goals: bench/memory.ts): ${mb(mem.rssAtStart)} after start, ${mb(mem.rss)} after the load`,
       ];
       console.log(`\n${lines.join("\n")}\n`);
       sections.push(lines.join("\n"));
