@@ -20,8 +20,20 @@ export type TieredCache = Cache & {
 };
 
 /**
- * The cache with Redis: an in-process first tier (createMemoryTier, with the memory cache's
- * bounds) in front of the Redis store every process shares. A hit in the first tier costs
+ * Half the memory cache's bounds: behind the first tier Redis keeps every entry, so the
+ * first tier needs only the pages asked again within seconds. At the memory cache's 16 MB the
+ * API's RSS on PostgreSQL with Redis peaked at 157–164 MB under the memory bench's load (the
+ * goal is < 150 MB; bench/memory.ts), the Redis connections' buffers coming on top of it.
+ */
+const FIRST_TIER_BOUNDS: MemoryBounds = {
+  max: MEMORY_BOUNDS.max / 2,
+  maxTags: MEMORY_BOUNDS.maxTags / 2,
+  maxBytes: MEMORY_BOUNDS.maxBytes / 2,
+};
+
+/**
+ * The cache with Redis: an in-process first tier (createMemoryTier, with half the memory
+ * cache's bounds) in front of the Redis store every process shares. A hit in the first tier costs
  * what the memory cache's does, no round trip and no parse; a miss there reads Redis, and
  * a miss in Redis loads from the database, one load per key at a time at either tier.
  *
@@ -46,7 +58,7 @@ export function createTieredCache(
   // Channels span a server's databases; the keys do not, so neither do their messages.
   const channel = `${prefix}:${redis.options.db ?? 0}:changed`;
   const origin = randomUUID();
-  const l1 = createMemoryTier(options.bounds ?? MEMORY_BOUNDS);
+  const l1 = createMemoryTier(options.bounds ?? FIRST_TIER_BOUNDS);
   const l2 = createRedisTier(redis, prefix, options.log);
   const subscriber = redis.duplicate({
     lazyConnect: false,
