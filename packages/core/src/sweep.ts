@@ -1,3 +1,4 @@
+import { foldRecentRollupShards } from "./analytics";
 import { releaseDueFunds } from "./ledger";
 import { redriveUnreadEmails } from "./messaging";
 import { redrivePendingEmails } from "./notifications";
@@ -16,6 +17,8 @@ export type SweepReport = {
   unreadEmails: number;
   /** Outbound webhook events whose delivery job was queued again here (a lost job). */
   outboundWebhooks: number;
+  /** Shard rows of closed days and months folded into one (analytics rollups). */
+  foldedRollupRows: number;
   /** Parts that failed this run (the database was away, say); the next run tries again. */
   failed: string[];
 };
@@ -25,6 +28,7 @@ export type SweepReport = {
  * kind of work has a durable row (an outbox email, a stored webhook, a booked refund, an
  * order's expiry time), so whatever a lost enqueue, a restart or a Redis outage dropped is
  * found here and done. Each part runs on its own: one failing does not stop the others.
+ * It also folds the analytics rollups' shards of days just closed (housekeeping, not a redrive).
  */
 export async function sweep(deps: Deps): Promise<SweepReport> {
   const report: SweepReport = {
@@ -35,6 +39,7 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
     releasedFunds: 0,
     unreadEmails: 0,
     outboundWebhooks: 0,
+    foldedRollupRows: 0,
     failed: [],
   };
   const part = async (name: string, run: () => Promise<void>) => {
@@ -62,6 +67,9 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
   });
   await part("webhooks", async () => {
     report.outboundWebhooks = await dispatchWebhooks(deps, deps.sweepGraceMs);
+  });
+  await part("analytics", async () => {
+    report.foldedRollupRows = await foldRecentRollupShards(deps.db, deps.now());
   });
   if (report.expiredOrders + report.emails + report.webhooks + report.refunds + report.releasedFunds > 0)
     deps.log.info(report, "sweep re-drove lost work");

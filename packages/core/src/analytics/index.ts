@@ -8,6 +8,10 @@
 //   them from the raw rows and adds the difference to the rollups, in the caller's transaction.
 //   Orders, checkout, payments and returns call it after each change; it is idempotent.
 // - `rebuildAnalytics` recomputes everything from raw rows (deploy, bulk import, repair).
+// - Shop, product and category rollups are sharded by order (concurrent checkouts of one shop
+//   add to different rows); readers add the shards up, and the sweep folds closed days back
+//   into one row (`foldRecentRollupShards`).
+export { foldRecentRollupShards } from "./fold-rollup-shards";
 export { getAdminDashboard } from "./get-admin-dashboard";
 export { getAdminHome } from "./get-admin-home";
 export { getAdminTopCategories } from "./get-admin-top-categories";

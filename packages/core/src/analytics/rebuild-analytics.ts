@@ -8,6 +8,7 @@ import {
   SUB_ORDER_FACT_COLUMNS,
   subOrderFactsQuery,
 } from "./facts";
+import { foldAllClosedRollupShards } from "./fold-rollup-shards";
 
 const cols = (names: readonly string[]) => sql.raw(names.join(", "));
 const SUMS =
@@ -18,11 +19,15 @@ const SUMMED = SUMS.split(", ")
 
 /**
  * Recomputes every fact and rollup from the raw rows, in one transaction (writers wait for it),
- * shard by shard as the incremental refresh writes them (refresh-sales.ts).
+ * shard by shard as the incremental refresh writes them (refresh-sales.ts), then folds the
+ * closed days and months into one shard as the sweep does (fold-rollup-shards.ts).
  * For a fresh deployment of the rollups (existing orders), after a bulk import, or to repair
  * drift; `scripts/rebuild-analytics.ts` runs it. Lines take their product's current category.
  */
-export async function rebuildAnalytics(db: Database): Promise<{ subOrders: number; lines: number }> {
+export async function rebuildAnalytics(
+  db: Database,
+  now = new Date(),
+): Promise<{ subOrders: number; lines: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
       analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_signups_daily,
@@ -59,6 +64,7 @@ export async function rebuildAnalytics(db: Database): Promise<{ subOrders: numbe
         select ${sql.raw(istDay("created_at"))} as day, 1 as c, 0 as s from users where role <> 'admin'
         union all select ${sql.raw(istDay("created_at"))}, 0, 1 from sellers
       ) x group by day`);
+    await foldAllClosedRollupShards(tx as unknown as Database, now);
     const [counts] = (
       (await tx.execute(
         sql`select (select count(*) from analytics_sub_order_facts)::int as "subOrders",
