@@ -7,7 +7,9 @@ import { addDays, istDate } from "./period";
 // queue on one row (refresh-sales.ts). Once the day is over nothing writes its rows but a late
 // cancellation or return, and the shards only cost the readers rows (a two-year ranking would
 // read up to eight per shop and month): so closed periods are folded back into shard 0.
-// Readers add the shards up, so folding changes no figure.
+// Readers add the shards up, so folding changes no figure. The product rollup is keyed by shop
+// first with no index on the day alone, so it is not folded here (a shop's ranking reads only
+// its own rows); the rebuild writes every closed period already folded.
 
 type Rollup = { table: string; keys: string[]; period: string; figures: string[] };
 
@@ -39,14 +41,6 @@ const CATEGORY_DAILY: Rollup = {
   period: "day",
   figures: ["revenue", "units"],
 };
-/** Keyed by shop first and with no index on the day alone: folded by the rebuild only. */
-const PRODUCT_DAILY: Rollup = {
-  table: "analytics_product_daily",
-  keys: ["seller_id", "day", "product_id"],
-  period: "day",
-  figures: ["revenue", "units", "lines"],
-};
-
 /**
  * Moves the figures of every shard but 0 of the periods `from`..`to` into shard 0, in one
  * statement. Rows are locked in key order (shard last), as the refresh locks them, so a late
@@ -93,15 +87,4 @@ export async function foldRecentRollupShards(db: Database, now: Date): Promise<n
     (await fold(db, CATEGORY_DAILY, from, to)) +
     (await fold(db, SELLER_MONTHLY, lastMonth, lastMonth))
   );
-}
-
-/** The rebuild's last step, inside its transaction: every period before the current one folded. */
-export async function foldAllClosedRollupShards(db: Database, now: Date): Promise<void> {
-  const today = istDate(now);
-  const yesterday = addDays(today, -1);
-  const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1);
-  await fold(db, SELLER_DAILY, "0001-01-01", yesterday);
-  await fold(db, PRODUCT_DAILY, "0001-01-01", yesterday);
-  await fold(db, CATEGORY_DAILY, "0001-01-01", yesterday);
-  await fold(db, SELLER_MONTHLY, "0001-01-01", lastMonth);
 }
