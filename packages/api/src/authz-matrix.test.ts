@@ -555,6 +555,13 @@ const matrix: Matrix = {
     gate: "authed",
     greets: true,
     channel: (w, persona) => notificationChannel(w.accounts[persona as Exclude<Persona, "anonymous">].userId),
+    // The stream passes on new notifications (with the count read when they arrive): the probe
+    // is one, titled with its channel.
+    probe: (channel) => ({
+      notifications: [{ id: channel, title: channel, readAt: null, createdAt: new Date().toISOString() }],
+    }),
+    heard: (value) =>
+      (value as { notifications?: { title?: string }[] } | undefined)?.notifications?.[0]?.title,
   },
 
   // -- messaging (#15): customer A and seller A talk about seller A's product; nobody else reads
