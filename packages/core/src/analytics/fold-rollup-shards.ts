@@ -2,6 +2,7 @@ import type { Database } from "@bazaar/db";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../platform/raw-rows";
 import { addDays, istDate } from "./period";
+import { MONTH_SUMS, SELLER_SUMS } from "./refresh-sales";
 
 // The shop, product and category rollups are sharded so a day's concurrent checkouts do not
 // queue on one row (refresh-sales.ts). Once the day is over nothing writes its rows but a late
@@ -11,29 +12,19 @@ import { addDays, istDate } from "./period";
 // first with no index on the day alone, so it is not folded here (a shop's ranking reads only
 // its own rows); the rebuild writes every closed period already folded.
 
-type Rollup = { table: string; keys: string[]; period: string; figures: string[] };
+type Rollup = { table: string; keys: string[]; period: string; figures: readonly string[] };
 
 const SELLER_DAILY: Rollup = {
   table: "analytics_seller_daily",
   keys: ["seller_id", "day"],
   period: "day",
-  figures: [
-    "gross",
-    "cancelled",
-    "refunded",
-    "commission",
-    "orders",
-    "checkouts",
-    "units",
-    "delivered_units",
-    "returned_units",
-  ],
+  figures: SELLER_SUMS,
 };
 const SELLER_MONTHLY: Rollup = {
   table: "analytics_seller_monthly",
   keys: ["seller_id", "month"],
   period: "month",
-  figures: ["gross", "cancelled", "refunded", "commission", "orders"],
+  figures: MONTH_SUMS,
 };
 const CATEGORY_DAILY: Rollup = {
   table: "analytics_category_daily",

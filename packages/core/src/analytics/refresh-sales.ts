@@ -4,7 +4,7 @@ import { pgArray, preparedStatement } from "../platform/prepared";
 import { LINE_FACT_COLUMNS, lineFactsQuery, SUB_ORDER_FACT_COLUMNS, subOrderFactsQuery } from "./facts";
 
 /** The figures a daily rollup adds up, and the fact column each comes from. */
-const SELLER_SUMS = [
+export const SELLER_SUMS = [
   "gross",
   "cancelled",
   "refunded",
@@ -20,7 +20,7 @@ const SELLER_SUMS = [
 const METHOD_SUMS = ["cod_gross", "cod_checkouts", "stripe_gross", "stripe_checkouts"];
 
 /** The shop's monthly rollup keeps what the rankings over long ranges need. */
-const MONTH_SUMS = ["gross", "cancelled", "refunded", "commission", "orders"];
+export const MONTH_SUMS = ["gross", "cancelled", "refunded", "commission", "orders"];
 
 const cols = (names: readonly string[], prefix = "") => sql.raw(names.map((c) => `${prefix}${c}`).join(", "));
 const sums = (names: readonly string[]) => sql.raw(names.map((c) => `sum(sign * ${c})`).join(", "));
