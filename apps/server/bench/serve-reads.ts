@@ -11,8 +11,9 @@ import { createServer } from "../src/index";
  * Child process of the reads benchmark (bench/reads.ts), over a database already seeded by
  * seed:catalog. Serves, on separate ports: the real app (its in-process cache, or with
  * BENCH_REDIS=1 its cache as configured with REDIS_URL in production), and bare Fastify
- * routes through the app's own pool, the limits the reads are compared with: one indexed query for a product by slug (detail, auth.me), and one
- * statement for a page of product cards (`/bare-list`, the lists; see there). Prints one JSON line
+ * routes through the app's own pool, the limits the reads are compared with: one indexed
+ * query for a product by slug (detail, auth.me), and one statement for a page of product
+ * cards (`/bare-list`, the lists; see there). Prints one JSON line
  * with the addresses and the inputs the parent needs (slugs, categories, title words, a
  * bearer token), then waits for SIGTERM. `GET <bare>/rss` reports this process's memory.
  */
