@@ -3,7 +3,13 @@ import { createServer as createHttpServer } from "node:http";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createVerifiedUser, loadConfig, placeOrder, setCheckoutSettings } from "@bazaar/core";
+import {
+  createVerifiedUser,
+  foldPendingSales,
+  loadConfig,
+  placeOrder,
+  setCheckoutSettings,
+} from "@bazaar/core";
 // Signs in as a person would, answering a second factor if the account has one.
 import { signInForTest as login } from "@bazaar/core/testing";
 import { createServer, seedDemo } from "../src/index";
@@ -172,7 +178,16 @@ const session = (deps.db as unknown as { session: DrizzleSession }).session;
 const logger = { logQuery: () => void statements++ };
 session.logger = logger;
 session.options.logger = logger;
-const stats = createHttpServer((_req, res) => {
+// Checkout leaves the dashboards' rollups to a fold (core analytics/fold-pending-sales.ts) that
+// the worker runs every few seconds. With BullMQ no worker runs here, so this process runs it on
+// the worker's schedule: its cost is part of what an order costs, and it competes for the CPU
+// as it would in production. In-process jobs run it already.
+if (!config.runJobsInProcess)
+  setInterval(() => void foldPendingSales(deps.db).catch(() => {}), config.analyticsFoldEveryMs).unref();
+
+// `POST /fold` folds what is still booked, so a run's figures include the fold of its last orders.
+const stats = createHttpServer(async (req, res) => {
+  if (req.method === "POST") await foldPendingSales(deps.db);
   res.setHeader("content-type", "application/json");
   res.end(JSON.stringify({ statements, cpu: process.cpuUsage(), rss: process.memoryUsage().rss }));
 });

@@ -165,6 +165,7 @@ const EnvSchema = z.object({
     .max(24 * 3600)
     .default(60),
   SOLD_COUNTS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  ANALYTICS_FOLD_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   WEBHOOKS_ALLOW_HTTP_LOOPBACK: bool.optional(),
   WEBHOOKS_DISPATCH_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   WEBHOOKS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
@@ -237,6 +238,8 @@ export type Config = {
   sweepGraceMs: number;
   /** How often orders' units sold are added to products' sold counts (best-selling lags by this). */
   soldCountsEveryMs: number;
+  /** How often new orders are added to the analytics rollups (dashboards also add them before reading). */
+  analyticsFoldEveryMs: number;
   /** How often an open live stream checks that its session is still live. */
   liveRecheckMs: number;
   /**
@@ -339,6 +342,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepEveryMs: e.SWEEP_EVERY_SECONDS * 1000,
     sweepGraceMs: e.SWEEP_GRACE_SECONDS * 1000,
     soldCountsEveryMs: e.SOLD_COUNTS_EVERY_SECONDS * 1000,
+    analyticsFoldEveryMs: e.ANALYTICS_FOLD_EVERY_SECONDS * 1000,
     liveRecheckMs: e.LIVE_SESSION_RECHECK_SECONDS * 1000,
     webhooks: {
       allowHttpLoopback: e.WEBHOOKS_ALLOW_HTTP_LOOPBACK ?? false,

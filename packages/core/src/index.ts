@@ -6,6 +6,7 @@ export { createAddress, listAddresses, removeAddress, setDefaultAddress, updateA
 export { listUsers, setUserStatus } from "./admin";
 export {
   backfillAnalyticsIfEmpty,
+  foldPendingSales,
   getAdminDashboard,
   getAdminHome,
   getAdminTopCategories,

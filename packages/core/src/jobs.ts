@@ -1,4 +1,5 @@
 import type { JobContext, JobHandlers } from "@bazaar/jobs";
+import { foldPendingSales } from "./analytics";
 import { foldSoldCountsJob } from "./catalog";
 import { runCatalogImportJob } from "./catalog-csv";
 import { releaseFunds } from "./ledger";
@@ -44,6 +45,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "webhooks.dispatch": async () => void (await dispatchWebhooks(deps)),
     "catalog.import": async (payload, ctx) => runCatalogImportJob(deps, payload, ctx),
     "catalog.fold-sold": async () => void (await foldSoldCountsJob(deps)),
+    "analytics.fold-pending": async () => void (await foldPendingSales(deps.db)),
     "maintenance.sweep": async () => void (await sweep(deps)),
   });
 }

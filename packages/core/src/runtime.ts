@@ -198,6 +198,7 @@ async function startJobs(config: Config, log: Log, deps: Deps, mode: "server" | 
     await queue.every("maintenance.sweep", {}, config.sweepEveryMs);
     await queue.every("webhooks.dispatch", {}, config.webhooks.dispatchEveryMs);
     await queue.every("catalog.fold-sold", {}, config.soldCountsEveryMs);
+    await queue.every("analytics.fold-pending", {}, config.analyticsFoldEveryMs);
     // Whatever the last run left behind (an in-process queue loses its delayed jobs at
     // exit) is picked up now rather than one sweep interval from now.
     await queue.enqueue("maintenance.sweep", {}).catch((err) => {

@@ -32,6 +32,8 @@ export const jobs = {
   "catalog.import": { queue: "catalog", payload: z.object({ importId: z.uuid() }) },
   /** Repeating, every few seconds: adds orders' units sold to the products' sold counts (short; beside the sweep). */
   "catalog.fold-sold": { queue: "maintenance", payload: z.object({}) },
+  /** Repeating, every few seconds: adds the orders placed since the last run to the sales rollups. */
+  "analytics.fold-pending": { queue: "maintenance", payload: z.object({}) },
   /** Repeating: finds work whose job was lost (expiries, emails, webhooks, refunds) and does it. */
   "maintenance.sweep": { queue: "maintenance", payload: z.object({}) },
 } as const;

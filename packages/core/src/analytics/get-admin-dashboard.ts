@@ -1,6 +1,7 @@
 import type { AdminDashboardDto, AnalyticsRange } from "@bazaar/schemas";
 import type { Actor, Deps } from "../platform/deps";
 import { kpisOf, netOf, paymentSplit, sumOf } from "./admin-kpis";
+import { foldPendingSales } from "./fold-pending-sales";
 import { buckets, period, previousPeriod } from "./period";
 import { platformDays } from "./platform-rows";
 
@@ -14,6 +15,7 @@ export async function getAdminDashboard(
   _actor: Actor,
   input: AnalyticsRange,
 ): Promise<AdminDashboardDto> {
+  await foldPendingSales(deps.db);
   const current = period(input.from, input.to);
   const previous = previousPeriod(current);
   const [rows, before] = await Promise.all([

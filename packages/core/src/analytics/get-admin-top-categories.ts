@@ -3,6 +3,7 @@ import type { AnalyticsTop, TopCategoryDto } from "@bazaar/schemas";
 import { sql } from "drizzle-orm";
 import type { Actor, Deps } from "../platform/deps";
 import { rowsOf } from "../platform/raw-rows";
+import { foldPendingSales } from "./fold-pending-sales";
 
 /** Categories by net revenue of their lines over `from`..`to` (IST), then units. */
 export async function getAdminTopCategories(
@@ -10,6 +11,7 @@ export async function getAdminTopCategories(
   _actor: Actor,
   input: AnalyticsTop,
 ): Promise<TopCategoryDto[]> {
+  await foldPendingSales(deps.db);
   const rows = await rowsOf<TopCategoryDto>(
     deps.db,
     sql`select nullif(t.category_id, ${NO_ID}::uuid) as "categoryId", coalesce(c.name, 'Uncategorised') as name,

@@ -2,6 +2,7 @@ import type { AnalyticsTop, TopShopDto } from "@bazaar/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor, Deps } from "../platform/deps";
 import { rowsOf } from "../platform/raw-rows";
+import { foldPendingSales } from "./fold-pending-sales";
 import { monthSplit } from "./period";
 
 const FIGURES = sql.raw("seller_id, gross, cancelled, refunded, commission, orders");
@@ -16,6 +17,7 @@ export async function getAdminTopShops(
   _actor: Actor,
   input: AnalyticsTop,
 ): Promise<TopShopDto[]> {
+  await foldPendingSales(deps.db);
   const split = monthSplit(input.from, input.to);
   const days = (from: string, to: string): SQL =>
     sql`select ${FIGURES} from analytics_seller_daily where day between ${from}::date and ${to}::date`;

@@ -1,5 +1,6 @@
 import type { AnalyticsRange, SellerDashboardDto } from "@bazaar/schemas";
 import type { Deps, SellerActor } from "../platform/deps";
+import { foldPendingSales } from "./fold-pending-sales";
 import { buckets, kpi, period, perOrder, previousPeriod, ratio } from "./period";
 import { sellerDays, sumRows } from "./seller-rows";
 
@@ -14,6 +15,7 @@ export async function getSellerDashboard(
   actor: SellerActor,
   input: AnalyticsRange,
 ): Promise<SellerDashboardDto> {
+  await foldPendingSales(deps.db);
   const current = period(input.from, input.to);
   const previous = previousPeriod(current);
   const [rows, earlier] = await Promise.all([

@@ -3,6 +3,7 @@ import type { AnalyticsTop, TopProductDto } from "@bazaar/schemas";
 import { sql } from "drizzle-orm";
 import type { Deps, SellerActor } from "../platform/deps";
 import { rowsOf } from "../platform/raw-rows";
+import { foldPendingSales } from "./fold-pending-sales";
 
 /**
  * The caller's best products over `from`..`to` (IST): by net revenue, then units. Lines whose
@@ -13,6 +14,7 @@ export async function getSellerTopProducts(
   actor: SellerActor,
   input: AnalyticsTop,
 ): Promise<TopProductDto[]> {
+  await foldPendingSales(deps.db);
   return rowsOf<TopProductDto>(
     deps.db,
     sql`select t.product_id as "productId", coalesce(p.title, '') as title,

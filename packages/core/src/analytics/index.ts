@@ -6,11 +6,14 @@
 //   (payment, cancellation, delivery, a return received) is booked back on that day.
 // - Facts per sub-order and per line hold what each contributes now; `refreshSales` recomputes
 //   them from the raw rows and adds the difference to the rollups, in the caller's transaction.
-//   Orders, checkout, payments and returns call it after each change; it is idempotent.
+//   Orders, payments and returns call it after each change; it is idempotent. Checkout only
+//   books the new sub-orders (analytics_pending); `foldPendingSales` refreshes them in batches,
+//   every few seconds and before any dashboard reads.
 // - `rebuildAnalytics` recomputes everything from raw rows (deploy, bulk import, repair).
 // - Shop, product and category rollups are sharded by order (concurrent checkouts of one shop
 //   add to different rows); readers add the shards up, and the sweep folds closed days back
 //   into one row (`foldRecentRollupShards`).
+export { foldPendingSales } from "./fold-pending-sales";
 export { foldRecentRollupShards } from "./fold-rollup-shards";
 export { getAdminDashboard } from "./get-admin-dashboard";
 export { getAdminHome } from "./get-admin-home";

@@ -35,6 +35,10 @@ export async function rebuildAnalytics(
   const shardOf = (day: string, shard: string, since: string) =>
     sql`case when ${sql.raw(day)} < ${since}::date then 0 else ${sql.raw(shard)} end`;
   return db.transaction(async (tx) => {
+    // First: what was booked before this statement is read below, so it needs no fold; orders
+    // committed later keep their bookings. Deleted rather than truncated, so checkouts booking
+    // meanwhile do not wait for the rebuild.
+    await tx.execute(sql`delete from analytics_pending`);
     await tx.execute(sql`truncate analytics_sub_order_facts, analytics_line_facts, analytics_seller_daily,
       analytics_platform_daily, analytics_product_daily, analytics_category_daily, analytics_signups_daily,
       analytics_seller_monthly`);

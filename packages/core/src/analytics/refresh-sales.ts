@@ -107,30 +107,25 @@ const lockSubOrders = preparedStatement<{ id: string }, { orders: string; subs: 
 /**
  * Brings the dashboards up to date with the current state of some orders: recomputes their
  * facts from the raw rows and adds the difference to the daily rollups. Call it inside the
- * transaction that changed them (placing, paying, cancelling, delivering, receiving a return),
- * after the change; calling it again changes nothing, so callers need not be precise.
+ * transaction that changed them (paying, cancelling, delivering, receiving a return), after the
+ * change; calling it again changes nothing, so callers need not be precise. Placing an order
+ * only books its sub-orders, and a fold refreshes them later (fold-pending-sales.ts).
  *
  * The sub-orders are locked first (in id order, as every writer of sub-orders does), so two
  * transactions never apply the same difference twice. Rollup rows are written in key order (the
  * shard last in every key) and only when a figure moves, so a refresh that changes nothing takes
- * no rollup lock. Each order writes the rows of its own shard, so a shop's concurrent checkouts
+ * no rollup lock. Each order writes the rows of its own shard, so a shop's concurrent changes
  * wait on each other's rows only when their orders share a shard (about one pair in eight).
- *
- * `created`: sub-orders this very transaction inserted (placing an order). No other
- * transaction can see them before the commit, so there is nothing to lock against: the
- * refresh is one statement instead of two. Both statements are prepared (fixed text).
+ * Both statements are prepared (fixed text).
  */
 export async function refreshSales(
   db: Database,
-  target: { orderIds?: string[]; subOrderIds?: string[]; created?: string[] },
+  target: { orderIds?: string[]; subOrderIds?: string[] },
 ): Promise<void> {
   const orderIds = target.orderIds ?? [];
   const subIds = target.subOrderIds ?? [];
-  const ids = [...(target.created ?? [])];
-  if (orderIds.length || subIds.length) {
-    const locked = await lockSubOrders(db, { orders: pgArray(orderIds), subs: pgArray(subIds) });
-    ids.push(...locked.map((r) => r.id));
-  }
-  if (!ids.length) return;
-  await refresh(db, { ids: pgArray(ids) });
+  if (!orderIds.length && !subIds.length) return;
+  const locked = await lockSubOrders(db, { orders: pgArray(orderIds), subs: pgArray(subIds) });
+  if (!locked.length) return;
+  await refresh(db, { ids: pgArray(locked.map((r) => r.id)) });
 }

@@ -10,6 +10,7 @@ import { createTestContext, type TestContext } from "../testing";
 import { analyticsOracle } from "../testing/analytics-oracle";
 import { orderFixture } from "../testing/order-fixture";
 import {
+  foldPendingSales,
   foldRecentRollupShards,
   getAdminTopCategories,
   getAdminTopShops,
@@ -215,6 +216,7 @@ describe("sharded rollups under a flash sale", () => {
         )
       )[0]!.n;
     const lastMonth = `${lastMonthDay.slice(0, 7)}-01`;
+    await foldPendingSales(t.deps.db);
     expect(await count("analytics_seller_daily", "day", yesterday)).toBeGreaterThan(1);
     expect(await count("analytics_seller_monthly", "month", lastMonth)).toBeGreaterThan(1);
     const ranges = [

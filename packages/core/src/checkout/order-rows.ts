@@ -184,7 +184,7 @@ const EVENT_COLUMNS = sql.raw(
 const p = (name: keyof OrderRow | "cartId" | "subs" | "items" | "events") => sql.placeholder(name);
 /**
  * The order, its parts, items and first steps (each list one JSON parameter, so the text is
- * fixed and stays prepared), and the cart emptied. The parts and items reference rows inserted
+ * fixed and stays prepared), the parts booked for the dashboards' next fold, and the cart emptied. The parts and items reference rows inserted
  * by the statement's other clauses: foreign keys are checked at its end, when all are there.
  */
 const insertRows = preparedStatement<
@@ -212,7 +212,9 @@ const insertRows = preparedStatement<
     parts as (
       insert into sub_orders (${SUB_ORDER_COLUMNS})
       select ${SUB_ORDER_COLUMNS} from jsonb_populate_recordset(null::sub_orders, ${p("subs")}::jsonb)
+      returning id
     ),
+    booked as (insert into analytics_pending (sub_order_id) select id from parts),
     lines as (
       insert into order_items (${ITEM_COLUMNS})
       select ${ITEM_COLUMNS} from jsonb_populate_recordset(null::order_items, ${p("items")}::jsonb)

@@ -5,8 +5,10 @@ import { bigint, date, index, integer, pgTable, primaryKey, smallint, uuid } fro
 //
 // Two fact tables hold what each sub-order and each order line currently contributes; a change
 // to an order recomputes its facts from the raw rows and adds the difference to the daily
-// rollups, in the same transaction (analytics/refresh-sales.ts). `rebuildAnalytics` recomputes
-// everything from raw rows. No foreign keys: facts follow the raw rows, never block them.
+// rollups, in the same transaction (analytics/refresh-sales.ts); a new order only books its
+// sub-orders in analytics_pending, folded in a few seconds later or before a dashboard is read.
+// `rebuildAnalytics` recomputes everything from raw rows. No foreign keys: facts follow the raw
+// rows, never block them.
 
 /** Product and category ids of lines whose product (or its category) is gone. */
 export const NO_ID = "00000000-0000-0000-0000-000000000000";
@@ -164,3 +166,13 @@ export const analyticsSellerMonthly = pgTable(
     index("analytics_seller_monthly_month_idx").on(t.month),
   ],
 );
+
+/**
+ * Sub-orders placed since the rollups last caught up (analytics/fold-pending-sales.ts). The
+ * rollups a checkout would update are one row per shop, day and shard: every order of a busy
+ * shop queued on them, and the refresh was the dearest statement of an order. Checkout appends
+ * here instead (no index, no key, nothing to wait on); a fold refreshes many orders at once.
+ */
+export const analyticsPending = pgTable("analytics_pending", {
+  subOrderId: uuid().notNull(),
+});
