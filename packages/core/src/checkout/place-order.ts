@@ -103,8 +103,8 @@ type Placed = { order: OrderRow; written: WrittenOrder } | { replay: true };
 /**
  * Everything placing an order writes, inside the caller's transaction. Locks are taken in
  * one order every writer of these rows follows: the cart, the coupon, the variants and then
- * their products (each in id order), and last the sales rollups, which every order of a shop
- * shares and so are held for the shortest time.
+ * their products (each in id order), last, so the stock every buyer of a product queues on is
+ * held for the shortest time.
  */
 async function writeOrder(
   deps: Deps,

@@ -18,8 +18,9 @@ type SubOrderRow = typeof subOrders.$inferSelect;
  * part is cancelled the coupon use is given back. Returns the amount to be refunded.
  *
  * Set-based: the same dozen statements however many parts and lines. Locks are taken in
- * the order checkout takes them (coupon, then variants and products in id order, then the
- * sales rollups), so a cancellation and a checkout over the same rows cannot deadlock.
+ * the order checkout takes them (coupon, then variants and products in id order), so a
+ * cancellation and a checkout over the same rows cannot deadlock; the sales rollups come last,
+ * in key order, as every refresh and fold takes them.
  */
 export async function cancelSubOrders(
   deps: Pick<Deps, "jobs" | "urls">,
