@@ -81,7 +81,7 @@ export async function restRoutes(app: FastifyInstance, opts: { runtime: Runtime 
   const { runtime } = opts;
   const config = appRouter._def._config;
   // Generated on first request (~20 ms), not on every start.
-  let document: string | undefined;
+  let document: Promise<string> | undefined;
 
   await app.register(
     async (scope) => {
@@ -93,9 +93,16 @@ export async function restRoutes(app: FastifyInstance, opts: { runtime: Runtime 
           reason: "route.not_found",
         }),
       );
-      scope.get("/openapi.json", (_req, reply) => {
-        document ??= JSON.stringify(openApiDocument());
-        return reply.type("application/json").send(document);
+      scope.get("/openapi.json", async (_req, reply) => {
+        // One generation however many ask at once; a failed one is tried again by the next.
+        document ??= openApiDocument().then(
+          (doc) => JSON.stringify(doc),
+          (err) => {
+            document = undefined;
+            throw err;
+          },
+        );
+        return reply.type("application/json").send(await document);
       });
 
       const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;

@@ -2,8 +2,6 @@ import { fileURLToPath } from "node:url";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema";
 
@@ -97,11 +95,16 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
       close: () => pool.end(),
     };
   }
-  // Loaded only here: a process on PostgreSQL does not carry PGlite's module (~8 MB RSS).
-  const [{ PGlite }, { pg_trgm }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-  ]);
+  // Loaded only here, Drizzle's PGlite driver too (it imports PGlite): a process on PostgreSQL
+  // does not carry PGlite's module (~8 MB RSS).
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all(
+    [
+      import("@electric-sql/pglite"),
+      import("@electric-sql/pglite/contrib/pg_trgm"),
+      import("drizzle-orm/pglite"),
+      import("drizzle-orm/pglite/migrator"),
+    ],
+  );
   // Extensions the migrations create must be bundled into the WASM instance up front.
   const extensions = { pg_trgm };
   // PGlite's default 128 MB of shared buffers is written through at start: most of its

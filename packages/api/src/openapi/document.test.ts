@@ -5,12 +5,12 @@ import { openApiDocument } from "./document";
 const committed = () => JSON.parse(readFileSync(new URL("../../openapi.json", import.meta.url), "utf8"));
 
 describe("the committed OpenAPI document", () => {
-  it("is what the code generates (run `pnpm --filter @bazaar/api openapi` after changing a bridged procedure)", () => {
-    expect(openApiDocument()).toEqual(committed());
+  it("is what the code generates (run `pnpm --filter @bazaar/api openapi` after changing a bridged procedure)", async () => {
+    expect(await openApiDocument()).toEqual(committed());
   });
 
-  it("offers keys only where a scope is named, and sessions only for customer routes", () => {
-    const doc = openApiDocument();
+  it("offers keys only where a scope is named, and sessions only for customer routes", async () => {
+    const doc = await openApiDocument();
     const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
       Object.entries(item as Record<string, { security?: unknown; "x-api-key-scope"?: string }>).map(
         ([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op }),
@@ -26,8 +26,8 @@ describe("the committed OpenAPI document", () => {
     expect(ops.filter((o) => o.at.includes("apiKeys") || o.at.includes("/admin"))).toEqual([]);
   });
 
-  it("gives every operation a 200 schema from its output, and our error answers", () => {
-    const doc = openApiDocument() as unknown as Doc;
+  it("gives every operation a 200 schema from its output, and our error answers", async () => {
+    const doc = (await openApiDocument()) as unknown as Doc;
     for (const [at, op] of operations(doc)) {
       const ok = op.responses["200"]?.content?.["application/json"]?.schema;
       expect(ok && Object.keys(ok).length > 0, `${at} has a 200 schema`).toBe(true);
@@ -48,8 +48,8 @@ describe("the committed OpenAPI document", () => {
     });
   });
 
-  it("holds together as OpenAPI 3.1: every $ref resolves, path parameters are declared, ids are unique", () => {
-    const doc = openApiDocument() as unknown as Doc;
+  it("holds together as OpenAPI 3.1: every $ref resolves, path parameters are declared, ids are unique", async () => {
+    const doc = (await openApiDocument()) as unknown as Doc;
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     const refs = new Set<string>();

@@ -1,5 +1,5 @@
 import type { AnyProcedure } from "@trpc/server";
-import { generateOpenApiDocument, type OpenAPIObject, type OpenApiRouter } from "trpc-to-openapi";
+import type { OpenAPIObject, OpenApiRouter } from "trpc-to-openapi";
 import type { Meta } from "../rest-meta";
 import { appRouter } from "../root";
 
@@ -59,8 +59,12 @@ const errorStatuses: Record<string, string> = {
  * packages/schemas/src/api-outputs.ts; tRPC checks every answer against them, so the
  * document's answers are the ones sent). Error answers are our own shape, not the
  * generator's. Deterministic: the committed `openapi.json` is compared with it in a test.
+ *
+ * The generator is loaded on the first call, not at every start: with what it pulls in (h3,
+ * zod-openapi, yaml) it held ~5 MB of the API's heap for a document asked for rarely.
  */
-export function openApiDocument(): OpenAPIObject {
+export async function openApiDocument(): Promise<OpenAPIObject> {
+  const { generateOpenApiDocument } = await import("trpc-to-openapi");
   const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
   const scopes = new Map<string, Meta["apiKey"]>();
   for (const procedure of Object.values(procedures)) {

@@ -5,8 +5,8 @@ import { openApiDocument } from "./document";
 
 export const documentPath = fileURLToPath(new URL("../../openapi.json", import.meta.url));
 
-writeFileSync(documentPath, `${JSON.stringify(openApiDocument(), null, 2)}\n`);
-const doc = openApiDocument();
+const doc = await openApiDocument();
+writeFileSync(documentPath, `${JSON.stringify(doc, null, 2)}\n`);
 const operations = Object.values(doc.paths ?? {}).reduce(
   (n, item) => n + Object.keys(item as object).length,
   0,

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { media } from "@bazaar/db";
 import { MEDIA_MAX_BYTES, MEDIA_TYPES, type MediaDto, type MediaType } from "@bazaar/schemas";
-import { fileTypeFromBuffer } from "file-type";
-import { imageSize } from "image-size";
 import { DomainError, invalidField } from "../errors";
 import type { Actor, Deps } from "../platform/deps";
 import { toMediaDto } from "./dto";
@@ -48,6 +46,7 @@ export async function uploadMedia(
     );
   }
 
+  const { fileTypeFromBuffer, imageSize } = await imageLibraries();
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !isMediaType(detected.mime)) {
     throw invalidField(
@@ -58,7 +57,7 @@ export async function uploadMedia(
     );
   }
   const contentType = detected.mime;
-  const { width, height } = readDimensions(bytes, name, LABEL[contentType]);
+  const { width, height } = readDimensions(imageSize, bytes, name, LABEL[contentType]);
 
   const now = deps.now();
   const key = [
@@ -103,7 +102,24 @@ export async function uploadMedia(
   }
 }
 
-function readDimensions(bytes: Uint8Array, name: string, label: string): { width: number; height: number } {
+/**
+ * The sniffers, loaded at the first upload rather than at every start (with their readers,
+ * ~11 MB of RSS in a process that may never receive an image).
+ */
+const imageLibraries = async () => {
+  const [{ fileTypeFromBuffer }, { imageSize }] = await Promise.all([
+    import("file-type"),
+    import("image-size"),
+  ]);
+  return { fileTypeFromBuffer, imageSize };
+};
+
+function readDimensions(
+  imageSize: typeof import("image-size").imageSize,
+  bytes: Uint8Array,
+  name: string,
+  label: string,
+): { width: number; height: number } {
   let size: ReturnType<typeof imageSize> | undefined;
   try {
     // image-size reads through a view of the whole underlying ArrayBuffer: on a pooled or

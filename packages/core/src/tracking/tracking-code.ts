@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import QRCode from "qrcode";
 import type { Deps } from "../platform/deps";
+import { qrCodes } from "../platform/qr";
 
 /**
  * Public tracking codes: `base64url(uuid bytes ‖ tag)`, where the tag is the first 11 bytes
@@ -76,7 +76,8 @@ const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4, width: 512 } as const
 export function trackingQr(url: string, format: "png"): Promise<Buffer>;
 export function trackingQr(url: string, format: "svg"): Promise<string>;
 export function trackingQr(url: string, format: "png" | "svg"): Promise<Buffer | string>;
-export function trackingQr(url: string, format: "png" | "svg"): Promise<Buffer | string> {
+export async function trackingQr(url: string, format: "png" | "svg"): Promise<Buffer | string> {
+  const QRCode = await qrCodes();
   return format === "png"
     ? QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png" })
     : QRCode.toString(url, { ...QR_OPTIONS, type: "svg" });

@@ -1,11 +1,11 @@
 import { type Database, totpFactors, type users } from "@bazaar/db";
 import type { TwoFactorEnrolmentDto } from "@bazaar/schemas";
 import { eq } from "drizzle-orm";
-import QRCode from "qrcode";
 import { conflict, invalidField, invalidState } from "../../errors";
 import { queueEmail } from "../../notifications";
 import { audit } from "../../platform/audit";
 import type { Deps } from "../../platform/deps";
+import { qrCodes } from "../../platform/qr";
 import { replaceRecoveryCodes } from "./recovery-codes";
 import { acceptTotpCode, newTotpSecret, TOTP_ISSUER, totpFor, totpSecrets } from "./totp";
 
@@ -35,7 +35,11 @@ export async function beginEnrolment(
   return {
     secret,
     otpauthUri,
-    qrDataUrl: await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: "M", margin: 1, width: 240 }),
+    qrDataUrl: await (await qrCodes()).toDataURL(otpauthUri, {
+      errorCorrectionLevel: "M",
+      margin: 1,
+      width: 240,
+    }),
     issuer: TOTP_ISSUER,
     accountName: user.email,
   };
