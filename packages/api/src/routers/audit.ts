@@ -4,7 +4,7 @@ import { adminProcedure } from "../trpc";
 
 export const auditRoutes = {
   admin: {
-    /** Mounted at `admin.audit`: who did what to whom, newest first, with each change's before → after. */
+    /** Mounted at `admin.audit`: who did what to whom, newest first, with each change's before -> after. */
     audit: {
       list: adminProcedure
         .input(AuditListInput)

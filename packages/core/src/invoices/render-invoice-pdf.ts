@@ -171,7 +171,7 @@ const WIN_ANSI_EXTRAS = new Set([
  */
 function pdfSafe(text: string): string {
   let out = "";
-  for (const ch of text.replace(/₹/g, "Rs.").normalize("NFC")) {
+  for (const ch of text.replace(/\u20b9/g, "Rs.").normalize("NFC")) {
     const c = ch.codePointAt(0)!;
     if (ch === "\n") out += ch;
     else if (c < 0x20 || c === 0x7f) out += " ";

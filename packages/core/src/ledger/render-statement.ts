@@ -52,7 +52,7 @@ export function statementCsv(s: StatementDto): string {
 
 /** The standard PDF fonts cover WinAnsi only: other characters become "?" rather than garbling the line. */
 const pdfSafe = (t: string) =>
-  [...t.replace(/₹/g, "Rs. ").normalize("NFC")]
+  [...t.replace(/\u20b9/g, "Rs. ").normalize("NFC")]
     .map((ch) => {
       const c = ch.codePointAt(0)!;
       return c < 0x20 || c === 0x7f ? " " : c < 0x7f || (c >= 0xa0 && c <= 0xff) ? ch : "?";

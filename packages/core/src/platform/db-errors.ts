@@ -21,13 +21,13 @@ const CLIENT_FAULT: [test: (state: string) => boolean, message: string][] = [
   [(s) => s === "22001", "A value is too long."],
   [(s) => s === "22003", "A number is out of range."],
   // 22007 invalid_datetime_format, 22008 datetime_field_overflow, 22009 invalid_time_zone_displacement
-  // (what PostgreSQL makes of `+275760-09-13T…`, JavaScript's form of a year past 9999).
+  // (what PostgreSQL makes of `+275760-09-13T...`, JavaScript's form of a year past 9999).
   [(s) => s === "22007" || s === "22008" || s === "22009", "A date is out of range or not a valid date."],
   [(s) => s === "22021" || s === "22P05", "Some text contains characters that are not allowed."],
   [(s) => s === "22P02", "A value is not in the expected format."],
   // 54000 program_limit_exceeded (a value too big to index), 54001 statement_too_complex.
   [(s) => s === "54000" || s === "54001", "A value is too large."],
-  // The rest of class 22, data exception: division by zero, bad regular expression, bad escape…
+  // The rest of class 22, data exception: division by zero, bad regular expression, bad escape...
   [(s) => s.startsWith("22"), "A value cannot be used."],
 ];
 

@@ -87,7 +87,7 @@ export const ledgerEntries = pgTable(
     bucket: ledgerBucketEnum().notNull(),
     /** Paise, signed: a credit to the bucket is positive, a debit negative. */
     amount: integer().notNull(),
-    /** Makes writing an entry idempotent: `sale:<subOrderId>`, `release:<subOrderId>:pending`… */
+    /** Makes writing an entry idempotent: `sale:<subOrderId>`, `release:<subOrderId>:pending`... */
     idempotencyKey: text().notNull(),
     orderId: uuid().references(() => orders.id, { onDelete: "restrict" }),
     subOrderId: uuid().references(() => subOrders.id, { onDelete: "restrict" }),

@@ -50,7 +50,7 @@ export const notifications = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** A preference category (orders, returns, messages, …); see @bazaar/schemas. */
+    /** A preference category (orders, returns, messages, ...); see @bazaar/schemas. */
     category: text().notNull(),
     /** The event, e.g. `order.placed`, `message.received`. */
     type: text().notNull(),
