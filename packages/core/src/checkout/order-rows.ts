@@ -184,8 +184,9 @@ const EVENT_COLUMNS = sql.raw(
 const p = (name: keyof OrderRow | "cartId" | "subs" | "items" | "events") => sql.placeholder(name);
 /**
  * The order, its parts, items and first steps (each list one JSON parameter, so the text is
- * fixed and stays prepared), the parts booked for the dashboards' next fold, and the cart emptied. The parts and items reference rows inserted
- * by the statement's other clauses: foreign keys are checked at its end, when all are there.
+ * fixed and stays prepared), the parts booked for the dashboards' next fold, and the cart
+ * emptied. The parts and items reference rows inserted by the statement's other clauses:
+ * foreign keys are checked at its end, when all are there.
  */
 const insertRows = preparedStatement<
   { id: string; seq: number },
