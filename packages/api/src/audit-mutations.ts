@@ -1,4 +1,4 @@
-import { type Actor, audit, currentAuditScope, type Deps } from "@bazaar/core";
+import { type Actor, audit, auditScopeOf, type Deps } from "@bazaar/core";
 
 /**
  * The audit log's safety net. Every seller and admin mutation runs through this; when its
@@ -14,7 +14,7 @@ export async function auditMutation(
   path: string,
   rawInput: unknown,
 ): Promise<void> {
-  const scope = currentAuditScope();
+  const scope = auditScopeOf(deps.db);
   if (!scope || scope.written > 0) return;
   const input = isRecord(rawInput) ? rawInput : {};
   const target = targetOf(path, input, actor);

@@ -5,8 +5,8 @@ import {
   type CartOwner,
   DomainError,
   requireApprovedSeller,
-  runInAuditScope,
   setAuditActor,
+  withAuditScope,
 } from "@bazaar/core";
 import { API_KEY_PREFIX, type Role } from "@bazaar/schemas";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -75,13 +75,14 @@ const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
  * Every call's first middleware (one, not two: each level of tRPC's chain copies the call's
  * options, which shows on the cheapest reads):
  * - Domain, validation and database errors raised anywhere below become typed tRPC errors.
- * - Each call gets its own audit scope: the request's id and the client's address, and the
- *   caller once authenticated, reach every audit entry the call writes (see core's audit()).
+ * - Each call gets its own audit scope, carried by its database handle (`ctx.deps.db`): the
+ *   request's id and the client's address, and the caller once authenticated, reach every
+ *   audit entry the call writes (see core's withAuditScope).
  */
 const callScope = t.middleware(async ({ ctx, type, next }) => {
-  const result = await runInAuditScope({ requestId: ctx.http.requestId ?? null, ip: ctx.http.ip }, () =>
-    next(),
-  );
+  const result = await next({
+    ctx: { deps: withAuditScope(ctx.deps, { requestId: ctx.http.requestId ?? null, ip: ctx.http.ip }) },
+  });
   if (!result.ok && result.error.cause) {
     const mapped = mapError(ctx, result.error.cause);
     if (mapped !== result.error.cause) throw mapped;
@@ -109,7 +110,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) =
   const actor = key
     ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!, ctx.http.ip)
     : await authenticateBearer(ctx.deps, ctx.http.accessToken);
-  setAuditActor(actor);
+  setAuditActor(ctx.deps.db, actor);
   return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
 });
 

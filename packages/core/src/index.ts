@@ -207,9 +207,10 @@ export {
   type AuditEntry,
   type AuditScope,
   audit,
-  currentAuditScope,
-  runInAuditScope,
+  auditScopeOf,
+  rootDb,
   setAuditActor,
+  withAuditScope,
 } from "./platform/audit";
 export { type Cache, isSharedValue, markShared } from "./platform/cache";
 export { classifyDbError } from "./platform/db-errors";

@@ -7,7 +7,7 @@ import { deleteMedia } from "./media";
 import { sendUnreadEmail } from "./messaging";
 import { sendEmail } from "./notifications";
 import { expireOrder, handlePaymentWebhook, processRefund, reconcilePayments } from "./payments";
-import { runInAuditScope } from "./platform/audit";
+import { withAuditScope } from "./platform/audit";
 import type { Deps } from "./platform/deps";
 import { applySaleBoundary } from "./promotions";
 import { sweep } from "./sweep";
@@ -15,23 +15,32 @@ import { deliverWebhookEvent, dispatchWebhooks } from "./webhooks";
 
 /**
  * Jobs act as the system: what they audit is written with role `system` and the job's name
- * and id in place of a request id, even when the in-process runner starts one inside a request.
+ * and id in place of a request id, even when the in-process runner starts one inside a
+ * request. Each run gets handlers over its own scoped `deps` (withAuditScope).
  */
-function asSystem(handlers: JobHandlers): JobHandlers {
+function asSystem(deps: Deps): JobHandlers {
   type Handler = (payload: never, ctx: JobContext) => Promise<void>;
-  const scoped = Object.entries(handlers).map(([name, handle]) => [
+  const names = Object.keys(handlersOf(deps)) as (keyof JobHandlers)[];
+  const scoped = names.map((name) => [
     name,
-    (payload: never, ctx: JobContext) =>
-      runInAuditScope({ actorRole: "system", requestId: `job:${name}:${ctx?.jobId ?? ""}` }, () =>
-        (handle as unknown as Handler)(payload, ctx),
-      ),
+    (payload: never, ctx: JobContext) => {
+      const scope = withAuditScope(deps, {
+        actorRole: "system",
+        requestId: `job:${name}:${ctx?.jobId ?? ""}`,
+      });
+      return (handlersOf(scope)[name] as unknown as Handler)(payload, ctx);
+    },
   ]);
   return Object.fromEntries(scoped) as JobHandlers;
 }
 
 /** Every job's handler, shared by the in-process runner and the BullMQ worker. */
 export function jobHandlers(deps: Deps): JobHandlers {
-  return asSystem({
+  return asSystem(deps);
+}
+
+function handlersOf(deps: Deps): JobHandlers {
+  return {
     "email.send": async (payload) => void (await sendEmail(deps, payload)),
     "media.delete": async (payload) => void (await deleteMedia(deps, payload.mediaId)),
     "promotions.sale-boundary": async (payload) => applySaleBoundary(deps, payload.saleEventId),
@@ -47,5 +56,5 @@ export function jobHandlers(deps: Deps): JobHandlers {
     "catalog.fold-sold": async () => void (await foldSoldCountsJob(deps)),
     "analytics.fold-pending": async () => void (await foldPendingSales(deps.db)),
     "maintenance.sweep": async () => void (await sweep(deps)),
-  });
+  };
 }

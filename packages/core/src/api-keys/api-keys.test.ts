@@ -2,7 +2,7 @@ import { apiKeys, auditLog, sellers, users } from "@bazaar/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAuditEntry } from "../audit";
-import { audit, runInAuditScope, setAuditActor } from "../platform/audit";
+import { audit, setAuditActor, withAuditScope } from "../platform/audit";
 import { createRateLimiter } from "../platform/rate-limit";
 import { createTestContext, orderFixture, rejects, type TestContext } from "../testing";
 import { authenticateApiKey } from "./authenticate-api-key";
@@ -155,14 +155,12 @@ describe("auditing a key's actions", () => {
       name: "ERP sync",
       scopes: ["stock:write"],
     });
-    const viaKey = await runInAuditScope({ requestId: "req-key" }, async () => {
-      setAuditActor(await authenticateApiKey(t.deps, secret, "stock:write"));
-      return audit(t.deps.db, { action: "test.via_key", targetType: "api_key", targetId: id });
-    });
-    const viaWeb = await runInAuditScope({ requestId: "req-web" }, async () => {
-      setAuditActor(shop.actor);
-      return audit(t.deps.db, { action: "test.via_web", targetType: "api_key", targetId: id });
-    });
+    const keyCall = withAuditScope(t.deps, { requestId: "req-key" });
+    setAuditActor(keyCall.db, await authenticateApiKey(keyCall, secret, "stock:write"));
+    const viaKey = await audit(keyCall.db, { action: "test.via_key", targetType: "api_key", targetId: id });
+    const webCall = withAuditScope(t.deps, { requestId: "req-web" });
+    setAuditActor(webCall.db, shop.actor);
+    const viaWeb = await audit(webCall.db, { action: "test.via_web", targetType: "api_key", targetId: id });
     const rows = await t.deps.db.select().from(auditLog).where(eq(auditLog.targetId, id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(viaKey)).toMatchObject({

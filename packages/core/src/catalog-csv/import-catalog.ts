@@ -70,7 +70,7 @@ export async function runCatalogImportJob(
     sellerId: row.sellerId,
   };
   // What the import audits names the seller who uploaded the file, as when it ran in the request.
-  setAuditActor(actor);
+  setAuditActor(deps.db, actor);
   try {
     await runImport(deps, actor, payload.importId, row.file);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { type Database, sessions, users } from "@bazaar/db";
 import { eq, inArray } from "drizzle-orm";
+import { rootDb } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { liveActor } from "./authenticate";
 
@@ -26,13 +27,15 @@ export function assertSessionLiveBatched(
   who: { userId: string; sessionId: string },
 ): Promise<Actor> {
   return new Promise<Actor>((resolve, reject) => {
-    let batch = batches.get(deps.db);
+    // Per database, not per handle: each stream's handle is its own (withAuditScope).
+    const db = rootDb(deps.db);
+    let batch = batches.get(db);
     if (!batch) {
       batch = [];
-      batches.set(deps.db, batch);
+      batches.set(db, batch);
       const mine = batch;
       setImmediate(() => {
-        batches.delete(deps.db);
+        batches.delete(db);
         void flush(deps, mine);
       });
     }

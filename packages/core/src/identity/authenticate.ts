@@ -1,6 +1,7 @@
 import { type Database, sessions, users } from "@bazaar/db";
 import { eq, sql } from "drizzle-orm";
 import { unauthorized } from "../errors";
+import { rootDb } from "../platform/audit";
 import type { Actor, Deps } from "../platform/deps";
 import { verifyAccessToken } from "./credentials";
 
@@ -60,10 +61,12 @@ export async function assertSessionLive(
   deps: Pick<Deps, "db" | "now">,
   who: { userId: string; sessionId: string },
 ): Promise<Actor> {
-  let query = prepared.get(deps.db);
+  // Per database, not per handle: each call's handle is its own (withAuditScope).
+  const db = rootDb(deps.db);
+  let query = prepared.get(db);
   if (!query) {
-    query = prepare(deps.db);
-    prepared.set(deps.db, query);
+    query = prepare(db);
+    prepared.set(db, query);
   }
   const [row] = await query.execute({ sid: who.sessionId });
   return liveActor(row, who, deps.now());

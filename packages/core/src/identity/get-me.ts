@@ -2,6 +2,7 @@ import { type Database, sessions, users } from "@bazaar/db";
 import type { UserDto } from "@bazaar/schemas";
 import { eq, sql } from "drizzle-orm";
 import { unauthorized } from "../errors";
+import { rootDb } from "../platform/audit";
 import type { Deps } from "../platform/deps";
 import { liveActor } from "./authenticate";
 import { verifyAccessToken } from "./credentials";
@@ -45,10 +46,12 @@ export async function getMe(
   const now = deps.now();
   const claims = await verifyAccessToken(deps.auth.secret, accessToken, now);
   if (!claims) throw unauthorized("auth.token_invalid", "Your sign-in has expired. Sign in again.");
-  let query = prepared.get(deps.db);
+  // Per database, not per handle: each call's handle is its own (withAuditScope).
+  const db = rootDb(deps.db);
+  let query = prepared.get(db);
   if (!query) {
-    query = prepare(deps.db);
-    prepared.set(deps.db, query);
+    query = prepare(db);
+    prepared.set(db, query);
   }
   const [row] = await query.execute({ sid: claims.sid });
   liveActor(row, { userId: claims.sub, sessionId: claims.sid }, now);
