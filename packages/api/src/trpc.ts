@@ -102,28 +102,29 @@ const apiKeyOf = (http: Context["http"]): string | null =>
  * A signed-in caller: a session's bearer token, or a seller API key on a procedure whose
  * meta names the scope keys need (see rest-meta.ts). Any other procedure refuses keys, so
  * a key never reaches account, session, key-management, customer or admin procedures.
+ * Given roles, any other role is refused here too: one middleware for both, as callScope.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
-  const key = apiKeyOf(ctx.http);
-  if (key && !meta?.apiKey)
-    throw new DomainError("FORBIDDEN", "api_key.not_allowed", "API keys cannot call this; sign in instead");
-  const actor = key
-    ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!, ctx.http.ip)
-    : await authenticateBearer(ctx.deps, ctx.http.accessToken);
-  setAuditActor(ctx.deps.db, actor);
-  return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
-});
-
-/** The one role gate every role procedure is built from. */
-export const requireRole = (...roles: Role[]) =>
-  authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) {
+const signedIn = (roles: readonly Role[] | null) =>
+  t.middleware(async ({ ctx, meta, next }) => {
+    const key = apiKeyOf(ctx.http);
+    if (key && !meta?.apiKey)
+      throw new DomainError("FORBIDDEN", "api_key.not_allowed", "API keys cannot call this; sign in instead");
+    const actor = key
+      ? await authenticateApiKey(ctx.deps, key, meta!.apiKey!, ctx.http.ip)
+      : await authenticateBearer(ctx.deps, ctx.http.accessToken);
+    setAuditActor(ctx.deps.db, actor);
+    if (roles && !roles.includes(actor.role)) {
       throw new DomainError("FORBIDDEN", "auth.role_required", `This needs a ${roles.join(" or ")} account`, {
         requiredRoles: roles,
       });
     }
-    return next();
+    return next({ ctx: { ...ctx, actor } satisfies AuthedContext });
   });
+
+export const authedProcedure = publicProcedure.use(signedIn(null));
+
+/** The one role gate every role procedure is built from. */
+export const requireRole = (...roles: Role[]) => publicProcedure.use(signedIn(roles));
 
 /**
  * Every seller and admin mutation leaves an audit entry: its use case's own (with the
