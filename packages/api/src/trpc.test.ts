@@ -129,6 +129,45 @@ describe("role gates", () => {
   });
 });
 
+describe("the patched option copies (patches/@trpc__server@11.22.1.patch)", () => {
+  const marker = Symbol("marker");
+  // What a middleware adds reaches the procedure, over every level; an own `__proto__` key
+  // (as parsed JSON has) stays a key and never becomes the context's prototype.
+  const merged = router({
+    ctx: publicProcedure
+      .use(({ next }) => next({ ctx: { first: 1, [marker]: "kept" } }))
+      .use(({ next }) => next({ ctx: JSON.parse('{"__proto__": {"polluted": true}, "second": 2}') }))
+      .input((raw) => raw as Record<string, unknown>)
+      .query(({ ctx, input }) => {
+        const c = ctx as unknown as Record<string | symbol, unknown>;
+        return {
+          first: c.first,
+          second: c.second,
+          marker: c[marker],
+          polluted: c.polluted,
+          prototype: Object.getPrototypeOf(ctx) === Object.prototype,
+          deps: ctx.deps === t.deps ? "same" : "scoped",
+          input,
+        };
+      }),
+  });
+
+  it("merges each level's context and keeps keys as keys", async () => {
+    const out = await createCallerFactory(merged)({ deps: t.deps, http: http(null) }).ctx({ a: 1 });
+    expect(out).toEqual({
+      first: 1,
+      second: 2,
+      marker: "kept",
+      polluted: undefined,
+      prototype: true,
+      // Every call gets its own audit-scoped handle (withAuditScope).
+      deps: "scoped",
+      input: { a: 1 },
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe("error mapping", () => {
   // A value PostgreSQL refuses, reached through the ORM exactly as a use case would.
   const badUuid = (deps: TestContext["deps"]) =>
