@@ -38,6 +38,22 @@ export function fuzzyWords(q: string): string[] {
   return [...new Set(kept.match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
 }
 
+/**
+ * What a query excludes (`-word`, `-"two words"`), as text for websearch_to_tsquery, or null.
+ * The fuzzy half of a match is ANDed with it (withoutExcluded): else `teapot -brass` still
+ * found the brass teapot through the fuzzy `teapot` alone.
+ */
+export function excludedText(q: string): string | null {
+  const parts = [...q.matchAll(/(?:^|\s)-("[^"]*"?|[^\s"]+)/g)].map((m) => `-${m[1]}`);
+  return parts.length ? parts.join(" ") : null;
+}
+
+/** `fuzzy` (a tsquery) without what `q` excludes. */
+export const withoutExcluded = (fuzzy: SQL, q: string): SQL => {
+  const excluded = excludedText(q);
+  return excluded ? sql`(${fuzzy} && websearch_to_tsquery('english', ${excluded}))` : fuzzy;
+};
+
 /** Nearest vocabulary words tried for each word of a query (see searchTsquery). */
 export const FUZZY_ALTERNATIVES = 3;
 
@@ -62,7 +78,8 @@ export const searchTsquery = (q: string): SQL => {
         (select sw.word from search_words sw where sw.word % ${w}
           order by sw.word <-> ${w} limit ${FUZZY_ALTERNATIVES})) a)`,
   );
-  return sql`(select ${exact} || to_tsquery('english', concat_ws(' & ', ${sql.join(alternatives, sql`, `)})))`;
+  const fuzzy = sql`to_tsquery('english', concat_ws(' & ', ${sql.join(alternatives, sql`, `)}))`;
+  return sql`(select ${exact} || ${withoutExcluded(fuzzy, q)})`;
 };
 
 export const matchWhere = (q: string) => sql`p.search_vector @@ ${searchTsquery(q)}`;
@@ -157,9 +174,25 @@ export function cacheKey(kind: string, value: unknown): string {
   return `${kind}:#${createHash("sha1").update(json).digest("base64url")}`;
 }
 
-/** Lower-case, trimmed, single-spaced: "Silk  Saree " and "silk saree" share results and cache entries. */
+/**
+ * Lower-case, trimmed, single-spaced: "Silk  Saree " and "silk saree" share results and cache
+ * entries. A run of minus signs where a word may start (`--kurta`, `- - kurta`) is what
+ * websearch_to_tsquery reads it as, one "not" per sign, so an even run is none and an odd run
+ * one, written against the word it excludes (`- kurta` → `-kurta`, as the parser reads it
+ * too): each sign costs the parser a level of its stack, and past 32 it fails (XX000
+ * "tsquery stack too small") on text any visitor can type. Inside a word (`a--b`) dashes
+ * only split it.
+ */
 export const normalizeQuery = (q: string | undefined) => {
-  const n = q?.trim().replace(/\s+/g, " ").toLowerCase();
+  const n = q
+    ?.replace(/\s+/g, " ")
+    .replace(
+      /(^| )-(?: ?-)* ?/g,
+      (run, before: string) => before + ((run.split("-").length - 1) % 2 ? "-" : ""),
+    )
+    .replace(/ +/g, " ")
+    .trim()
+    .toLowerCase();
   return n ? n : undefined;
 };
 

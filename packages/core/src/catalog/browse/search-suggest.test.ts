@@ -78,6 +78,20 @@ describe("searchSuggest", () => {
     expect(await suggest("%_")).toEqual([]);
   });
 
+  it("leaves out the products a word excludes", async () => {
+    const labels = async (q: string) => (await suggest(q)).map((x) => x.label.toLowerCase());
+    expect(await labels("kurta")).toContain("chikankari kurta set");
+    expect(await labels("kurta -chikankari")).not.toContain("chikankari kurta set");
+    expect(await labels("kurta -chikankari")).toContain("cotton kurta");
+  });
+
+  it("reads a run of minus signs as the one or no 'not' it is, however long (the parser fails past 32)", async () => {
+    // Even runs cancel out, odd ones exclude, spaced or not, as websearch_to_tsquery reads them.
+    expect(await suggest("-".repeat(40))).toEqual([]);
+    expect(await suggest(`${"- ".repeat(40)}kurta`)).toEqual(await suggest("kurta"));
+    expect(await suggest(`${"-".repeat(41)}kurta`)).toEqual(await suggest("-kurta"));
+  });
+
   it("rejects an empty or overlong text and a bad limit", async () => {
     await expect(suggest("   ")).rejects.toBeInstanceOf(ZodError);
     await expect(suggest("k".repeat(101))).rejects.toBeInstanceOf(ZodError);

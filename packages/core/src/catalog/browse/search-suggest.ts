@@ -12,6 +12,7 @@ import {
   searchTsquery,
   TTL,
   WORD_SIMILARITY_THRESHOLD,
+  withoutExcluded,
 } from "./queries";
 import { candidates } from "./search";
 
@@ -57,9 +58,12 @@ export async function searchSuggest(
   });
 }
 
-/** `kurt:* & sil:*` from the words of the text; only letters and digits reach to_tsquery. */
+/**
+ * `kurt:* & sil:*` from the words of the text, less the excluded ones (`-word`); only letters
+ * and digits reach to_tsquery.
+ */
 export function prefixTsquery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = q.replace(/(^|\s)-\S*/g, " ").match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 
@@ -72,7 +76,7 @@ export function suggestQuery(q: string, limit: number): SQL {
       + word_similarity(${q}, ${col}))`;
   // A word prefix, or the words as a search reads them (typos through the vocabulary).
   const match = tsq
-    ? sql`(select to_tsquery('english', ${tsq}) || ${searchTsquery(q)})`
+    ? sql`(select ${withoutExcluded(sql`to_tsquery('english', ${tsq})`, q)} || ${searchTsquery(q)})`
     : sql`(select ${searchTsquery(q)})`;
   const similar = (col: SQL) =>
     sql`(lower(${col}) like ${starts} or lower(${col}) like ${wordStarts} or word_similarity(${q}, ${col}) >= ${WORD_SIMILARITY_THRESHOLD})`;

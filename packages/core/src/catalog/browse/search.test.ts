@@ -88,6 +88,29 @@ describe("listProducts: a broad search", () => {
     expect(page.items[3]?.title).toMatch(/^Plain Mug/);
   });
 
+  it("leaves out what a query excludes, typo-tolerant half included", async () => {
+    const titles = async (q: string) =>
+      (await listProducts(t.deps, { q, limit: 5 })).items.map((i) => i.title);
+    expect(await titles("teapot")).toContain("Brass Teapot");
+    for (const q of ["teapot -brass", 'teapot -"brass"', "teapott -brass"]) {
+      const found = await titles(q);
+      expect(found, q).toContain("Copper Teapot");
+      expect(found, q).not.toContain("Brass Teapot");
+    }
+  });
+
+  it("answers a query with a long run of minus signs, as the one or no 'not' it means", async () => {
+    const page = (q: string) => listProducts(t.deps, { q, limit: 5 });
+    const plain = await page("teapot");
+    expect(plain.items.length).toBeGreaterThan(0);
+    // 40 signs: an even run, so no "not" at all (the parser fails past 32 stacked ones).
+    expect((await page(`${"-".repeat(40)}teapot`)).items).toEqual(plain.items);
+    // 33 spaced signs: an odd run, one "not".
+    const titles = (await page(`teapot ${"- ".repeat(33)}brass`)).items.map((i) => i.title);
+    expect(titles).toContain("Copper Teapot");
+    expect(titles).not.toContain("Brass Teapot");
+  });
+
   it("says its total is a lower bound past the candidate cap, and counts facets over the candidates", async () => {
     const page = await listProducts(t.deps, { q: "teapot", limit: 5 });
     expect(page.total).toBe(SEARCH_CANDIDATES);

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { FUZZY_ALTERNATIVES, fuzzyWords } from "./queries";
+import { FUZZY_ALTERNATIVES, fuzzyWords, withoutExcluded } from "./queries";
 
 /**
  * Each query word's typo alternatives, remembered in the process: finding them is a
@@ -74,7 +74,7 @@ export function typoTsquery(q: string, now = Date.now()): { cte: SQL; typos: SQL
   }
   if (unknown.length === 0)
     return {
-      cte: sql`select ${exact} || to_tsquery('english', ${groups.join(" & ")}) as tsq, null::json as typos`,
+      cte: sql`select ${exact} || ${withoutExcluded(sql`to_tsquery('english', ${groups.join(" & ")})`, q)} as tsq, null::json as typos`,
       typos: sql`null::json`,
     };
   const lookups = unknown.map(
@@ -87,7 +87,7 @@ export function typoTsquery(q: string, now = Date.now()): { cte: SQL; typos: SQL
   // copy the array, lookups and all, into both columns that read `g`, and search the
   // vocabulary twice for every new word (half a new search's PostgreSQL time at 100k products).
   return {
-    cte: sql`select ${exact} || to_tsquery('english', array_to_string(${sql.param(groups)}::text[] || g, ' & ')) as tsq,
+    cte: sql`select ${exact} || ${withoutExcluded(sql`to_tsquery('english', array_to_string(${sql.param(groups)}::text[] || g, ' & '))`, q)} as tsq,
         json_object(${sql.param(unknown)}::text[], g) as typos
       from (select array[${sql.join(lookups, sql`, `)}]::text[] as g offset 0) l`,
     typos: sql`(select typos from sq)`,
