@@ -14,11 +14,12 @@ import { sweep } from "./sweep";
 import { deliverWebhookEvent, dispatchWebhooks } from "./webhooks";
 
 /**
- * Jobs act as the system: what they audit is written with role `system` and the job's name
- * and id in place of a request id, even when the in-process runner starts one inside a
- * request. Each run gets handlers over its own scoped `deps` (withAuditScope).
+ * Every job's handler, shared by the in-process runner and the BullMQ worker. Jobs act as
+ * the system: each run gets handlers over its own scoped `deps` (withAuditScope), so what it
+ * audits is written with role `system` and the job's name and id in place of a request id,
+ * even when the in-process runner starts one inside a request.
  */
-function asSystem(deps: Deps): JobHandlers {
+export function jobHandlers(deps: Deps): JobHandlers {
   type Handler = (payload: never, ctx: JobContext) => Promise<void>;
   const names = Object.keys(handlersOf(deps)) as (keyof JobHandlers)[];
   const scoped = names.map((name) => [
@@ -32,11 +33,6 @@ function asSystem(deps: Deps): JobHandlers {
     },
   ]);
   return Object.fromEntries(scoped) as JobHandlers;
-}
-
-/** Every job's handler, shared by the in-process runner and the BullMQ worker. */
-export function jobHandlers(deps: Deps): JobHandlers {
-  return asSystem(deps);
 }
 
 function handlersOf(deps: Deps): JobHandlers {

@@ -34,9 +34,11 @@ export const fromPublic = sql`products p join sellers s on s.id = p.seller_id`;
  * have too few trigrams to tell anything apart), not excluded with a leading minus.
  */
 export function fuzzyWords(q: string): string[] {
-  const kept = q.replace(/(^|\s)-\S*/g, " ");
-  return [...new Set(kept.match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
+  return [...new Set(withoutExcludedWords(q).match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
 }
+
+/** The query less its excluded words (`-word`): what a positive half of a match reads. */
+export const withoutExcludedWords = (q: string): string => q.replace(/(^|\s)-\S*/g, " ");
 
 /**
  * What a query excludes (`-word`, `-"two words"`), as text for websearch_to_tsquery, or null.

@@ -13,6 +13,7 @@ import {
   TTL,
   WORD_SIMILARITY_THRESHOLD,
   withoutExcluded,
+  withoutExcludedWords,
 } from "./queries";
 import { candidates } from "./search";
 
@@ -63,7 +64,7 @@ export async function searchSuggest(
  * and digits reach to_tsquery.
  */
 export function prefixTsquery(q: string): string | null {
-  const words = q.replace(/(^|\s)-\S*/g, " ").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = withoutExcludedWords(q).match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 
