@@ -179,6 +179,7 @@ async function start() {
   // Web apps read the shared client, UI and schema packages; the API every server package.
   // With Redis and PostgreSQL, jobs run in the worker process (unless forced in-process).
   const withWorker = Boolean(env.REDIS_URL && env.DATABASE_URL && env.RUN_JOBS_IN_PROCESS !== "true");
+  const embedded = !env.DATABASE_URL;
   const webInputs = ["packages/client", "packages/ui", "packages/schemas", "pnpm-lock.yaml"];
   const targets = [
     {
@@ -191,7 +192,17 @@ async function start() {
         "scripts/bundle.mjs",
         "pnpm-lock.yaml",
       ],
-      command: [process.execPath, ["../../scripts/bundle.mjs", "src/main.ts", "src/web.ts"]],
+      commands: [
+        [
+          process.execPath,
+          ["../../scripts/bundle.mjs", "src/main.ts", "src/web.ts", "src/build-pglite-template.ts"],
+        ],
+        // On the embedded database: the migrated copy its first start begins from
+        // (apps/server/src/embedded-template.ts).
+        ...(embedded ? [[process.execPath, ["--liftoff-only", "dist/build-pglite-template.js"]]] : []),
+      ],
+      // Built without one on PostgreSQL: the embedded database needs it built now.
+      missing: embedded && !existsSync(join(root, "apps/server/dist/pglite-template/bazaar-template-key")),
     },
     ...(withWorker
       ? [
@@ -203,7 +214,7 @@ async function start() {
               ...["core", "db", "jobs", "schemas"].map((p) => `packages/${p}`),
               "pnpm-lock.yaml",
             ],
-            command: [process.execPath, ["../../scripts/bundle.mjs", "src/main.ts"]],
+            commands: [[process.execPath, ["../../scripts/bundle.mjs", "src/main.ts"]]],
           },
         ]
       : []),
@@ -211,7 +222,7 @@ async function start() {
       name,
       dir: `apps/${name}`,
       inputs: [`apps/${name}`, ...webInputs],
-      command: [process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"]],
+      commands: [[process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"]]],
     })),
   ];
   const stale = targets
@@ -220,24 +231,32 @@ async function start() {
       stamp: stampOf(t.inputs),
       stampFile: join(root, t.dir, "dist", ".bazaar-build-stamp"),
     }))
-    .filter((t) => readStamp(t.stampFile) !== t.stamp);
+    .filter((t) => t.missing || readStamp(t.stampFile) !== t.stamp);
   if (stale.length > 0) {
     console.log(`Building ${stale.map((t) => t.name).join(", ")}…`);
+    const run = (t, [command, args]) =>
+      new Promise((ok) => {
+        const child = spawn(command, args, {
+          cwd: join(root, t.dir),
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout.on("data", (c) => (output += c));
+        child.stderr.on("data", (c) => (output += c));
+        child.on("exit", (code) => ok({ code, output }));
+      });
+    // Targets side by side; each one's commands in turn, stopping at the first that fails.
     const results = await Promise.all(
-      stale.map(
-        (t) =>
-          new Promise((ok) => {
-            const child = spawn(t.command[0], t.command[1], {
-              cwd: join(root, t.dir),
-              env,
-              stdio: ["ignore", "pipe", "pipe"],
-            });
-            let output = "";
-            child.stdout.on("data", (c) => (output += c));
-            child.stderr.on("data", (c) => (output += c));
-            child.on("exit", (code) => ok({ ...t, code, output }));
-          }),
-      ),
+      stale.map(async (t) => {
+        let output = "";
+        for (const command of t.commands) {
+          const r = await run(t, command);
+          output += r.output;
+          if (r.code !== 0) return { ...t, code: r.code, output };
+        }
+        return { ...t, code: 0, output };
+      }),
     );
     const failed = results.filter((r) => r.code !== 0);
     for (const r of failed) console.error(`[${r.name}] ${r.output.trim()}`);

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Config, createRuntime } from "@bazaar/core";
 import pino from "pino";
+import { startFromTemplate } from "./embedded-template";
 import { seedDemo } from "./seed";
 
 /** Given to the child that prepares a new embedded database: it seeds, then exits. */
@@ -51,7 +52,9 @@ export function runSeedingChild(): Promise<number> {
 
 /** The child's work: the runtime without the HTTP app, the demo seeded, its emails sent. */
 export async function seedNewDatabase(config: Config): Promise<void> {
-  const runtime = await createRuntime(config, pino({ level: config.logLevel }), { mode: "server" });
+  const log = pino({ level: config.logLevel });
+  if (startFromTemplate(config)) log.info("the new database is a copy of the build's migrated template");
+  const runtime = await createRuntime(config, log, { mode: "server" });
   try {
     await seedDemo(runtime.deps);
     // The seed's emails are jobs: written to the outbox before this process exits.

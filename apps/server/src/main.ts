@@ -1,4 +1,5 @@
 import { backfillAnalyticsIfEmpty, ConfigError, loadConfig, userExists } from "@bazaar/core";
+import { startFromTemplate } from "./embedded-template";
 import { isSeedingChild, needsSeedingChild, runSeedingChild, seedNewDatabase } from "./first-start";
 import { createServer } from "./index";
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from "./seed";
@@ -32,6 +33,8 @@ async function main() {
     const code = await runSeedingChild();
     if (code !== 0) process.exit(code);
   }
+  // A new embedded database with no demo wanted: the build's migrated copy, not initdb.
+  startFromTemplate(config);
 
   let server: Awaited<ReturnType<typeof createServer>>;
   try {

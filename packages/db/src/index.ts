@@ -1,3 +1,10 @@
 export type { CreateDbOptions, Database, DbHandle, DbTimeouts, Schema, Transaction } from "./client";
 export { createDb, defaultDbTimeouts, migrationsFolder } from "./client";
+export {
+  buildPgliteTemplate,
+  copyPgliteTemplate,
+  isCurrentTemplate,
+  migrationsHash,
+  pgliteTemplateKey,
+} from "./pglite-template";
 export * from "./schema";

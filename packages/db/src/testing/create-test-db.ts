@@ -1,45 +1,34 @@
-import { createHash, randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { createDb, type DbHandle, migrationsFolder } from "../client";
+import { createDb, type DbHandle } from "../client";
+import {
+  buildPgliteTemplate,
+  copyPgliteTemplate,
+  isCurrentTemplate,
+  migrationsHash,
+  pgliteTemplateKey,
+} from "../pglite-template";
 
 /**
  * A fresh, migrated database for one test file. With DATABASE_URL set it is a new
  * PostgreSQL database cloned from a migrated template (CREATE DATABASE … TEMPLATE);
  * otherwise a PGlite data dir copied from a migrated template dir. Both templates are
- * keyed by a hash of the migrations, so a new migration rebuilds them.
+ * keyed by a hash of the migrations (PGlite's also by its version), so a new migration
+ * rebuilds them.
  */
 export async function createTestDb(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   return url ? createPostgresTestDb(url) : createPgliteTestDb();
 }
 
-function migrationsHash(): string {
-  const h = createHash("sha256");
-  for (const f of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (f.endsWith(".sql") || f.endsWith(".json"))
-      h.update(f).update(readFileSync(join(migrationsFolder, f)));
-  }
-  return h.digest("hex").slice(0, 12);
-}
-
 async function createPgliteTestDb(): Promise<DbHandle> {
-  const template = join(tmpdir(), `bazaar-pglite-template-${migrationsHash()}`);
-  if (!existsSync(template)) {
-    const building = mkdtempSync(join(tmpdir(), "bazaar-pglite-building-"));
-    const handle = await createDb({ dataDir: building });
-    await handle.migrate();
-    await handle.close();
-    try {
-      renameSync(building, template);
-    } catch {
-      rmSync(building, { recursive: true, force: true }); // another worker won the race
-    }
-  }
+  const template = join(tmpdir(), `bazaar-pglite-template-${pgliteTemplateKey()}`);
+  if (!isCurrentTemplate(template)) await buildPgliteTemplate(template);
   const dir = mkdtempSync(join(tmpdir(), "bazaar-pglite-test-"));
-  cpSync(template, dir, { recursive: true });
+  if (!copyPgliteTemplate(template, dir)) throw new Error(`could not copy the PGlite template ${template}`);
   const handle = await createDb({ dataDir: dir });
   return {
     ...handle,
