@@ -81,3 +81,27 @@ describe("demo reviews", () => {
     expect(after!.n).toBe(before);
   });
 });
+
+describe("later starts", () => {
+  it("read one row: demo data an admin deleted stays deleted, until the demo's version changes", async () => {
+    expect(firstSeed).toBe(true);
+    const couponCount = async () =>
+      Number(
+        (
+          (await t.deps.db.execute(
+            sql`select count(*)::int as n from coupons where code = ${DEMO_COUPON}`,
+          )) as unknown as {
+            rows: { n: number }[];
+          }
+        ).rows[0]!.n,
+      );
+    await t.deps.db.execute(sql`delete from coupons where code = ${DEMO_COUPON}`);
+    expect(await seedDemo(t.deps)).toBe(false);
+    expect(await couponCount()).toBe(0);
+    // A demo of another version (one that gained a part) checks every part again.
+    await t.deps.db.execute(sql`update settings set value = '{"version": 0}' where key = 'demo.seeded'`);
+    expect(await seedDemo(t.deps)).toBe(true);
+    expect(await couponCount()).toBe(1);
+    expect(await seedDemo(t.deps)).toBe(false);
+  });
+});
