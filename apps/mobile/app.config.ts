@@ -11,8 +11,10 @@ const config: ExpoConfig = {
   userInterfaceStyle: "light",
   web: { output: "single", bundler: "metro", name: "Bazaar" },
   plugins: ["expo-router", "expo-secure-store", "expo-web-browser"],
+  // Only when set: Expo's config serializer writes a null as {} (typeof null is "object"),
+  // which the app would take for an address.
   // biome-ignore lint/style/noProcessEnv: app config is read at build time, per environment.
-  extra: { apiUrl: process.env.EXPO_PUBLIC_API_URL ?? null },
+  extra: process.env.EXPO_PUBLIC_API_URL ? { apiUrl: process.env.EXPO_PUBLIC_API_URL } : {},
   experiments: { typedRoutes: false },
 };
 

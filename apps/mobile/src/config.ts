@@ -11,10 +11,11 @@ const API_PORT = 3000;
  * and the phone on the same Wi-Fi then need no configuration.
  */
 export function apiBaseUrl(): string {
-  const fromEnv =
+  const fromEnv: unknown =
     // biome-ignore lint/style/noProcessEnv: Expo inlines EXPO_PUBLIC_ variables into the bundle at build time.
-    process.env.EXPO_PUBLIC_API_URL ?? (Constants.expoConfig?.extra?.apiUrl as string | undefined);
-  if (fromEnv) return fromEnv.replace(/\/+$/, "");
+    process.env.EXPO_PUBLIC_API_URL ?? Constants.expoConfig?.extra?.apiUrl;
+  // A string only: anything else in the config (Expo writes a null there as {}) is no address.
+  if (typeof fromEnv === "string" && fromEnv) return fromEnv.replace(/\/+$/, "");
   if (Platform.OS === "web") return "";
   const host = Constants.expoConfig?.hostUri?.split(":")[0];
   return `http://${host ?? "localhost"}:${API_PORT}`;
