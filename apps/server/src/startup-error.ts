@@ -1,6 +1,34 @@
 import type { Config } from "@bazaar/core";
 
-type ErrorLike = { code?: string; message?: string; errors?: ErrorLike[] };
+type ErrorLike = {
+  code?: string;
+  message?: string;
+  path?: string;
+  name?: string;
+  errno?: number;
+  errors?: ErrorLike[];
+};
+
+/** PGlite's file system (Emscripten's) throws its own errno numbers, without a code. */
+const emscriptenCodes: Record<number, string> = {
+  2: "EACCES",
+  20: "EEXIST",
+  51: "ENOSPC",
+  54: "ENOTDIR",
+  63: "EPERM",
+  69: "EROFS",
+};
+
+/** What the file system answers when a directory cannot be made or written. */
+const unwritable: Record<string, string> = {
+  ENOTDIR: "a file is in the way",
+  EEXIST: "a file is in the way",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+};
 
 const unreachable = new Set([
   "ECONNREFUSED",
@@ -37,6 +65,11 @@ export function startupFailure(error: unknown, config: Config): string | null {
   if (code === "EADDRINUSE")
     return `PORT ${config.port} on ${config.host} is in use (is Bazaar already running?): stop that process or set PORT`;
   if (code === "EADDRNOTAVAIL") return `HOST ${config.host} is not an address of this machine: set HOST`;
+  if (code && unwritable[code] && e.path?.startsWith(config.dataDir))
+    return `DATA_DIR ${config.dataDir}: cannot write ${e.path} (${unwritable[code]}): set DATA_DIR to a writable directory`;
+  const pgliteCode = e.name === "ErrnoError" && e.errno !== undefined ? emscriptenCodes[e.errno] : undefined;
+  if (!config.databaseUrl && pgliteCode)
+    return `DATA_DIR ${config.dataDir}: the embedded database cannot use ${config.dataDir}/pglite (${unwritable[pgliteCode]}): set DATA_DIR to a writable directory`;
   if (config.databaseUrl) {
     const at = where(config.databaseUrl);
     if (code && unreachable.has(code)) return `DATABASE_URL: cannot reach PostgreSQL at ${at} (${code})`;

@@ -380,9 +380,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Embedded default: a random secret kept under DATA_DIR, so sessions survive restarts. */
 function localSecret(dataDir: string): string {
   const file = join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, "utf8").trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  } catch (error) {
+    // The first thing written under DATA_DIR: a path that cannot hold a directory is a setting at fault.
+    const code = (error as { code?: string }).code;
+    throw new ConfigError(
+      `DATA_DIR ${dataDir}: cannot write ${file} (${code ?? (error as Error).message}): set DATA_DIR to a writable directory, or AUTH_SECRET`,
+    );
+  }
 }

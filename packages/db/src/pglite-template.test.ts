@@ -79,6 +79,11 @@ describe("the PGlite template", () => {
     writeFileSync(join(dataDir, "note.txt"), "mine");
     expect(copyPgliteTemplate(template, dataDir)).toBe(false);
     expect(readdirSync(dataDir)).toEqual(["note.txt"]);
+    // Nor a file in its place: PGlite is left to refuse it, in words the start-up names.
+    const file = join(root, "a-file");
+    writeFileSync(file, "mine");
+    expect(copyPgliteTemplate(template, file)).toBe(false);
+    expect(readFileSync(file, "utf8")).toBe("mine");
   });
 
   it("is not used once the migrations or PGlite no longer match what it was built from", () => {

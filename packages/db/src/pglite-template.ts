@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -103,7 +104,9 @@ export function isCurrentTemplate(dir: string): boolean {
  * taken for a database.
  */
 export function copyPgliteTemplate(template: string, dataDir: string): boolean {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
+  const at = statSync(dataDir, { throwIfNoEntry: false });
+  // Anything there, even a file, is left for PGlite to open or to refuse.
+  if (at && (!at.isDirectory() || readdirSync(dataDir).length > 0)) return false;
   if (!isCurrentTemplate(template)) return false;
   const copying = `${dataDir}.copying`;
   rmSync(copying, { recursive: true, force: true });
