@@ -199,7 +199,15 @@ async function start() {
         ],
         // On the embedded database: the migrated copy its first start begins from
         // (apps/server/src/embedded-template.ts).
-        ...(embedded ? [[process.execPath, ["--liftoff-only", "dist/build-pglite-template.js"]]] : []),
+        ...(embedded
+          ? [
+              [
+                process.execPath,
+                ["--liftoff-only", "dist/build-pglite-template.js"],
+                { optional: "no PGlite template: a first start runs initdb and the migrations itself" },
+              ],
+            ]
+          : []),
       ],
       // Built without one on PostgreSQL: the embedded database needs it built now.
       missing: embedded && !existsSync(join(root, "apps/server/dist/pglite-template/bazaar-template-key")),
@@ -253,7 +261,9 @@ async function start() {
         for (const command of t.commands) {
           const r = await run(t, command);
           output += r.output;
-          if (r.code !== 0) return { ...t, code: r.code, output };
+          if (r.code !== 0 && command[2]?.optional) {
+            console.warn(`[${t.name}] ${command[2].optional}:\n${r.output.trim()}`);
+          } else if (r.code !== 0) return { ...t, code: r.code, output };
         }
         return { ...t, code: 0, output };
       }),
