@@ -143,7 +143,7 @@ describe("seedBulkCatalog", () => {
       onProgress: (e) => phases.add(e.phase),
     });
     expect(first).toEqual({ added: 150, total: 150 });
-    expect([...phases]).toEqual(["sellers", "images", "products", "analyze"]);
+    expect([...phases]).toEqual(["sellers", "images", "products", "vacuum"]);
     expect((await listProducts(t.deps, {})).total).toBe(before + 150);
     const again = await seedBulkCatalog(t.deps, { products: 180, sellers: 3 });
     expect(again).toEqual({ added: 30, total: 180 });

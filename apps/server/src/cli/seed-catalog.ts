@@ -30,7 +30,7 @@ const config = loadConfig();
 const unlimited = { ...config.databaseTimeouts, statementMs: 0 };
 const runtime = await createRuntime({ ...config, databaseTimeouts: unlimited }, silent, { mode: "server" });
 const bars = new Map<string, cliProgress.SingleBar>();
-const label = { sellers: "shops   ", images: "images  ", products: "products", analyze: "analyze " };
+const label = { sellers: "shops   ", images: "images  ", products: "products", vacuum: "vacuum  " };
 const started = Date.now();
 try {
   const result = await seedBulkCatalog(runtime.deps, {
