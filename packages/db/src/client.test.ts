@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./client";
 import { addresses, users } from "./schema";
@@ -66,5 +67,21 @@ describe("search support", () => {
       sql`select similarity('kurta', 'kurtaa') > 0.3 as trgm, to_tsvector('english', 'cotton shirts') @@ websearch_to_tsquery('english', 'shirt') as fts`,
     );
     expect((r as unknown as { rows: unknown[] }).rows[0]).toEqual({ trgm: true, fts: true });
+  });
+});
+
+describe("search indexes", () => {
+  it("keep their pending lists small: every search scans them whole until a vacuum", async () => {
+    const { rows } = (await h.db.execute(
+      sql`select c.relname as name, c.reloptions as options from pg_class c
+          where c.relname in ('products_search_idx', 'products_public_title_search_idx', 'products_title_trgm_idx')
+          order by 1`,
+    )) as unknown as { rows: { name: string; options: string[] | null }[] };
+    expect(rows).toEqual(
+      ["products_public_title_search_idx", "products_search_idx", "products_title_trgm_idx"].map((name) => ({
+        name,
+        options: ["gin_pending_list_limit=64"],
+      })),
+    );
   });
 });

@@ -137,11 +137,12 @@ export const products = pgTable(
     index("products_public_category_rating_idx")
       .on(t.categoryId, t.ratingAvg, t.ratingCount, t.id)
       .where(sql`${t.status} = 'approved'`),
-    index("products_search_idx").using("gin", t.searchVector),
+    index("products_search_idx").using("gin", t.searchVector).with({ gin_pending_list_limit: 64 }),
     // Title words alone, for a search's first candidates: a broad word matches thousands of
     // products, and the ones that have it in the title outrank the rest (search.ts).
     index("products_public_title_search_idx")
       .using("gin", sql`to_tsvector('english', ${t.title})`)
+      .with({ gin_pending_list_limit: 64 })
       .where(sql`${t.status} = 'approved'`),
     // A category's (or subtree's) total and facets read from the index alone (an index-only
     // scan): the price for the buckets, the brand and the seller whose status decides
@@ -149,7 +150,9 @@ export const products = pgTable(
     index("products_public_category_facets_idx")
       .on(t.categoryId, t.minPrice, t.brand, t.sellerId)
       .where(sql`${t.status} = 'approved' and ${t.minPrice} is not null`),
-    index("products_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("products_title_trgm_idx")
+      .using("gin", sql`${t.title} gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 64 }),
     check("products_gst_rate", sql`${t.gstRateBps} in (0, 500, 1200, 1800, 2800)`),
   ],
 );
