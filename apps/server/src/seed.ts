@@ -93,10 +93,10 @@ export const demoShops: (SellerApplyInput & { ownerEmail: string; status: Seller
 ];
 
 /**
- * Idempotent: accounts are created on first start only (once the demo admin exists they
- * are left alone), and each demo shop is added if its owner has none yet, so a database
- * seeded before shops existed gets them on the next start; the open shops get a demo
- * catalogue once. True when anything was added.
+ * Idempotent: once the demo is whole (DEMO_MARK, at this DEMO_VERSION) a start reads one row
+ * and stops. Until then, accounts are created only if the demo admin is missing, each demo
+ * shop is added if its owner has none yet, and the open shops get a demo catalogue once.
+ * True when anything was added.
  */
 export async function seedDemo(appDeps: Deps): Promise<boolean> {
   if (await demoIsWhole(appDeps.db)) return false;
