@@ -37,16 +37,19 @@ export function fuzzyWords(q: string): string[] {
   return [...new Set(withoutExcludedWords(q).match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, 6);
 }
 
-/** The query less its excluded words (`-word`): what a positive half of a match reads. */
-export const withoutExcludedWords = (q: string): string => q.replace(/(^|\s)-\S*/g, " ");
+/** An excluded word or phrase where a word may start: `-word`, `-"two words"` (unclosed: to the end). */
+const EXCLUDED = /(?:^|\s)-("[^"]*"?|[^\s"]+)/g;
+
+/** The query less what it excludes: what a positive half of a match reads. */
+export const withoutExcludedWords = (q: string): string => q.replace(EXCLUDED, " ");
 
 /**
- * What a query excludes (`-word`, `-"two words"`), as text for websearch_to_tsquery, or null.
- * The fuzzy half of a match is ANDed with it (withoutExcluded): else `teapot -brass` still
- * found the brass teapot through the fuzzy `teapot` alone.
+ * What a query excludes, as text for websearch_to_tsquery, or null. The fuzzy half of a
+ * match is ANDed with it (withoutExcluded): else `teapot -brass` still found the brass
+ * teapot through the fuzzy `teapot` alone.
  */
 export function excludedText(q: string): string | null {
-  const parts = [...q.matchAll(/(?:^|\s)-("[^"]*"?|[^\s"]+)/g)].map((m) => `-${m[1]}`);
+  const parts = [...q.matchAll(EXCLUDED)].map((m) => `-${m[1]}`);
   return parts.length ? parts.join(" ") : null;
 }
 
