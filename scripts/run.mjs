@@ -179,7 +179,6 @@ async function start() {
   // Web apps read the shared client, UI and schema packages; the API every server package.
   // With Redis and PostgreSQL, jobs run in the worker process (unless forced in-process).
   const withWorker = Boolean(env.REDIS_URL && env.DATABASE_URL && env.RUN_JOBS_IN_PROCESS !== "true");
-  const embedded = !env.DATABASE_URL;
   const webInputs = ["packages/client", "packages/ui", "packages/schemas", "pnpm-lock.yaml"];
   const targets = [
     {
@@ -197,20 +196,15 @@ async function start() {
           process.execPath,
           ["../../scripts/bundle.mjs", "src/main.ts", "src/web.ts", "src/build-pglite-template.ts"],
         ],
-        // On the embedded database: the migrated copy its first start begins from
-        // (apps/server/src/embedded-template.ts).
-        ...(embedded
-          ? [
-              [
-                process.execPath,
-                ["--liftoff-only", "dist/build-pglite-template.js"],
-                { optional: "no PGlite template: a first start runs initdb and the migrations itself" },
-              ],
-            ]
-          : []),
+        // The migrated PGlite database a first start on the embedded database copies
+        // (apps/server/src/embedded-template.ts): built with the server whatever the database,
+        // so a dist built for PostgreSQL serves the embedded one too.
+        [
+          process.execPath,
+          ["--liftoff-only", "dist/build-pglite-template.js"],
+          { optional: "no PGlite template: a first start runs initdb and the migrations itself" },
+        ],
       ],
-      // Built without one on PostgreSQL: the embedded database needs it built now.
-      missing: embedded && !existsSync(join(root, "apps/server/dist/pglite-template/bazaar-template-key")),
     },
     ...(withWorker
       ? [
@@ -239,7 +233,7 @@ async function start() {
       stamp: stampOf(t.inputs),
       stampFile: join(root, t.dir, "dist", ".bazaar-build-stamp"),
     }))
-    .filter((t) => t.missing || readStamp(t.stampFile) !== t.stamp);
+    .filter((t) => readStamp(t.stampFile) !== t.stamp);
   if (stale.length > 0) {
     console.log(`Building ${stale.map((t) => t.name).join(", ")}…`);
     const run = (t, [command, args]) =>

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -120,19 +120,11 @@ function buildIfStale() {
   const dist = join(serverDir, "dist/main.js");
   const built = statSync(dist, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const sources = Math.max(...BUILD_INPUTS.map((p) => newest(join(root, p))));
-  // npm start on PostgreSQL builds without the PGlite template the embedded first start copies.
-  const template = existsSync(join(serverDir, "dist/pglite-template/bazaar-template-key"));
-  if (process.env.BENCH_BUILD !== "1" && built > sources && template) {
+  if (process.env.BENCH_BUILD !== "1" && built > sources) {
     console.log("dist/main.js is newer than its sources: not rebuilt (BENCH_BUILD=1 forces a build)");
     return;
   }
-  console.log(
-    !built
-      ? "building the server…"
-      : template
-        ? "sources changed since dist/main.js was built: building…"
-        : "dist has no PGlite template (built by npm start on PostgreSQL?): building…",
-  );
+  console.log(built ? "sources changed since dist/main.js was built: building…" : "building the server…");
   const r = spawnSync("pnpm", ["run", "build"], { cwd: serverDir, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`the server's build failed (exit ${r.status ?? r.signal})`);
 }

@@ -1,10 +1,4 @@
 export type { CreateDbOptions, Database, DbHandle, DbTimeouts, Schema, Transaction } from "./client";
 export { createDb, defaultDbTimeouts, migrationsFolder } from "./client";
-export {
-  buildPgliteTemplate,
-  copyPgliteTemplate,
-  isCurrentTemplate,
-  migrationsHash,
-  pgliteTemplateKey,
-} from "./pglite-template";
+export { buildPgliteTemplate, copyPgliteTemplate } from "./pglite-template";
 export * from "./schema";

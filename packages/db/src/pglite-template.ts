@@ -36,11 +36,14 @@ export function pgliteTemplateKey(): string {
     .slice(0, 12);
 }
 
-/** A hash of every migration: what a migrated template database was built from. */
+/**
+ * A hash of what migrating runs: every migration's SQL and the journal that orders them.
+ * drizzle-kit's snapshots (meta/*_snapshot.json, ~6 MB) change nothing in the database.
+ */
 export function migrationsHash(): string {
   const h = createHash("sha256");
   for (const f of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (f.endsWith(".sql") || f.endsWith(".json"))
+    if (f.endsWith(".sql") || f.endsWith("_journal.json"))
       h.update(f).update(readFileSync(join(migrationsFolder, f)));
   }
   return h.digest("hex").slice(0, 12);
@@ -62,13 +65,13 @@ function pgliteVersion(): string {
 }
 
 /**
- * Builds the template at `dir` under the current key, unless it is current. Built beside it
- * and renamed when complete, so a build that fails (or a process killed midway) never leaves
- * a half-migrated template for a later start to trust; of two builds racing, the first to
- * finish wins.
+ * Builds the template at `dir` under the current key, unless it is current; says whether it
+ * built one. Built beside it and renamed when complete, so a build that fails (or a process
+ * killed midway) never leaves a half-migrated template for a later start to trust; of two
+ * builds racing, the first to finish wins.
  */
-export async function buildPgliteTemplate(dir: string): Promise<void> {
-  if (isCurrentTemplate(dir)) return;
+export async function buildPgliteTemplate(dir: string): Promise<boolean> {
+  if (isCurrentTemplate(dir)) return false;
   const building = mkdtempSync(`${dir}.building-`);
   try {
     const handle = await createDb({ dataDir: building });
@@ -81,13 +84,14 @@ export async function buildPgliteTemplate(dir: string): Promise<void> {
     if (isCurrentTemplate(dir)) {
       // Another build finished first, and others may be copying it now.
       rmSync(building, { recursive: true, force: true });
-      return;
+      return false;
     }
     rmSync(dir, { recursive: true, force: true }); // a stale one
     renameSync(building, dir);
+    return true;
   } catch (error) {
     rmSync(building, { recursive: true, force: true });
-    if (isCurrentTemplate(dir)) return;
+    if (isCurrentTemplate(dir)) return false;
     throw error;
   }
 }

@@ -7,7 +7,6 @@ import { createDb, type DbHandle } from "../client";
 import {
   buildPgliteTemplate,
   copyPgliteTemplate,
-  isCurrentTemplate,
   migrationsHash,
   pgliteTemplateKey,
 } from "../pglite-template";
@@ -26,7 +25,7 @@ export async function createTestDb(): Promise<DbHandle> {
 
 async function createPgliteTestDb(): Promise<DbHandle> {
   const template = join(tmpdir(), `bazaar-pglite-template-${pgliteTemplateKey()}`);
-  if (!isCurrentTemplate(template)) await buildPgliteTemplate(template);
+  await buildPgliteTemplate(template);
   const dir = mkdtempSync(join(tmpdir(), "bazaar-pglite-test-"));
   if (!copyPgliteTemplate(template, dir)) throw new Error(`could not copy the PGlite template ${template}`);
   const handle = await createDb({ dataDir: dir });
