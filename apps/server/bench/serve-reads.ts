@@ -12,8 +12,9 @@ import { createServer } from "../src/index";
  * seed:catalog. Serves, on separate ports: the real app (its in-process cache, or with
  * BENCH_REDIS=1 its cache as configured with REDIS_URL in production), and bare Fastify
  * routes through the app's own pool, the limits the reads are compared with: one indexed
- * query for a product by slug (detail, auth.me), and one statement for a page of product
- * cards (`/bare-list`, the lists; see there). Prints one JSON line
+ * query for a product by slug (detail, auth.me), one statement for a page of product cards
+ * (`/bare-list`, the lists; see there) and one for a page of search results (`/bare-search`,
+ * the searches; see there). Prints one JSON line
  * with the addresses and the inputs the parent needs (slugs, categories, title words, a
  * bearer token), then waits for SIGTERM. `GET <bare>/rss` reports this process's memory.
  */
@@ -147,6 +148,34 @@ bare.get<{ Querystring: { category: string; sort: string; limit: string; maxPric
     return reply.type("application/json").send(JSON.stringify({ items: rows }));
   },
 );
+
+// ---- the bare search route -----------------------------------------------------------------
+// The floor for "search, every query new": for the same text, a page of the same cards from
+// ONE hand-written statement, the textbook full-text search: the words as websearch_to_tsquery
+// reads them, matched through the same GIN index, every match ranked by ts_rank, a named
+// prepared statement. No typo look-up, no candidate cap, no total or facets, no input checked,
+// no cache: a shopper's misspelt word simply finds nothing here, and a broad word ranks every
+// product that has it.
+const bareSearchText = `
+  select p.id, p.slug, p.title, p.brand, p.min_price as "minPrice", coalesce(p.max_price, p.min_price) as "maxPrice",
+    p.card_compare_at_price as "compareAtPrice", 'INR' as currency, p.card_image_url as "imageUrl",
+    p.rating_avg as "ratingAvg", p.rating_count as "ratingCount", p.total_stock > 0 as "inStock",
+    s.slug as "sellerSlug", s.shop_name as "shopName"
+  from products p join sellers s on s.id = p.seller_id, websearch_to_tsquery('english', $1) q
+  where p.status = 'approved' and s.status = 'approved' and p.min_price is not null and p.search_vector @@ q
+  order by ts_rank(p.search_vector, q) desc, p.id desc
+  limit $2`;
+bare.get<{ Querystring: { q: string; limit: string } }>("/bare-search", async (req, reply) => {
+  const values = [req.query.q, Number(req.query.limit)];
+  const { rows } = pgDriver
+    ? await (pool as unknown as { query(q: object): Promise<{ rows: unknown[] }> }).query({
+        name: "bare_search",
+        text: bareSearchText,
+        values,
+      })
+    : await pool.query(bareSearchText, values);
+  return reply.type("application/json").send(JSON.stringify({ items: rows }));
+});
 bare.get("/rss", async () => ({ rss: process.memoryUsage().rss, rssAtStart }));
 // CPU this process has used (µs): the parent reads it around a measurement.
 bare.get("/cpu", async () => {
