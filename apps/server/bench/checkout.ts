@@ -13,6 +13,10 @@ import { connections, dropDatabase, freshDatabaseUrl, type Row, startServer } fr
  *     contended and the figure is the cost of an order itself;
  * (2) hot variants: every cart is three of six variants, overlapping, so orders queue on
  *     each other's stock rows;
+ * (0) bare, the floor (PostgreSQL only): as many carts again, of the same shape, ordered
+ *     through a bare route in the same process over the same pool (serve-checkout.ts
+ *     `/bare-order`): one transaction of five round trips that takes the stock and writes
+ *     the order, its parts and items, and nothing else an order does here;
  * (3) the race: BENCH_RACERS customers (200) at the same instant for a variant with 10 left;
  *     exactly 10 must win and every other hear `checkout.out_of_stock`.
  * For (1) and (2) it prints, side by side in one table, orders/s, p50/p99, SQL statements per
@@ -34,6 +38,8 @@ type Info = {
   api: string;
   stats: string;
   distinct: Buyer[];
+  /** The bare order route and its own buyers (PostgreSQL only; null on PGlite). */
+  bare: { url: string; buyers: { userId: string; addressId: string }[] } | null;
   hot: Buyer[];
   race: Buyer[];
   driver: string;
@@ -68,8 +74,17 @@ const place = (b: Buyer, key: string) => ({
 const stats = async (method = "GET"): Promise<Stats> =>
   (await fetch(info.stats, { method })).json() as Promise<Stats>;
 
+type Request = { method: "POST"; path: string; headers: Record<string, string>; body: string };
+
 /** Places one order for each buyer, `connections` at a time; every request must succeed. */
 async function run(title: string, buyers: Buyer[]) {
+  return load(title, info.api, buyers.length, (i) =>
+    place(buyers[i]!, `bench-${title.replace(/\W+/g, "-")}-${i}`),
+  );
+}
+
+/** `amount` requests to `url`, `connections` at a time, request i from `request(i)`. */
+async function load(title: string, url: string, amount: number, request: (i: number) => Request) {
   const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
   // Dropped with the bench database in `finally` if the run fails: that must not hide the failure.
   admin?.on("error", () => {});
@@ -83,15 +98,12 @@ async function run(title: string, buyers: Buyer[]) {
   const started = performance.now();
   let lastAnswer = started;
   const r = await autocannon({
-    url: info.api,
+    url,
     connections,
-    amount: buyers.length,
+    amount,
     requests: [
       {
-        setupRequest: (req) => {
-          const i = next++;
-          return { ...req, ...place(buyers[i]!, `bench-${title.replace(/\W+/g, "-")}-${i}`) };
-        },
+        setupRequest: (req) => ({ ...req, ...request(next++) }),
         onResponse: (status, body) => {
           lastAnswer = performance.now();
           if (status !== 200) failures.push(`${status} ${body.slice(0, 300)}`);
@@ -123,6 +135,16 @@ async function run(title: string, buyers: Buyer[]) {
 
 try {
   const results = [];
+  const bare = info.bare;
+  if (bare?.buyers.length)
+    results.push(
+      await load("bare: least an order does", bare.url, bare.buyers.length, (i) => ({
+        method: "POST",
+        path: "/bare-order",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(bare.buyers[i]),
+      })),
+    );
   if (info.distinct.length) results.push(await run("distinct variants", info.distinct));
   if (info.hot.length) results.push(await run("hot variants (6)", info.hot));
   // One table, the two workloads side by side: speed, then what each order cost.

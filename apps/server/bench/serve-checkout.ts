@@ -12,6 +12,7 @@ import {
 } from "@bazaar/core";
 // Signs in as a person would, answering a second factor if the account has one.
 import { signInForTest as login } from "@bazaar/core/testing";
+import Fastify from "fastify";
 import { createServer, seedDemo } from "../src/index";
 
 /**
@@ -133,6 +134,11 @@ const SHOP_B = "meera-handicrafts";
 const dA = await newVariants(SHOP_A, distinct * 2, 1_000, "d");
 const dB = await newVariants(SHOP_B, distinct, 1_000, "d");
 const distinctBuyers = await shoppers(distinct, "d", (i) => [dA[2 * i]!, dA[2 * i + 1]!, dB[i]!]);
+// Bare: as many carts again, of the same shape and variants of their own, for the bare route.
+const bareCount = driverIsPg() ? distinct : 0;
+const bA = await newVariants(SHOP_A, bareCount * 2, 1_000, "b");
+const bB = await newVariants(SHOP_B, bareCount, 1_000, "b");
+const bareBuyers = await shoppers(bareCount, "b", (i) => [bA[2 * i]!, bA[2 * i + 1]!, bB[i]!]);
 // Hot: six variants (three per shop) with stock to spare; each cart three of them.
 const hA = await newVariants(SHOP_A, hot ? 3 : 0, 100_000_000, "h");
 const hB = await newVariants(SHOP_B, hot ? 3 : 0, 100_000_000, "h");
@@ -194,6 +200,96 @@ const stats = createHttpServer(async (req, res) => {
 await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
 const statsUrl = `http://127.0.0.1:${(stats.address() as { port: number }).port}`;
 
+// ---- the bare order route ------------------------------------------------------------------
+// The floor for placeOrder on the same database, pool and tables: the least an order can do.
+// One transaction over the app's pool: the cart locked and its lines read with their prices,
+// the stock taken where enough is left (a conditional update: no unit sold twice), then in
+// one statement the order, a part per seller, its items and the cart emptied; commit. Five
+// round trips. No authentication (the buyer comes in the body), input check, idempotency,
+// coupon, re-pricing notices, stock log, emails, notifications, webhook events or live
+// updates, and the JSON answer is the order's id.
+type PgClient = {
+  query(
+    text: string | { name: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+  release(): void;
+};
+const pgPool = (deps.db as unknown as { $client: { connect(): Promise<PgClient> } }).$client;
+function driverIsPg() {
+  return server.runtime.db.driver !== "pglite";
+}
+const BARE_LINES = `select c.id as cart_id, ci.variant_id, ci.qty, v.price, v.product_id, v.seller_id, v.sku, p.title, p.gst_rate_bps
+  from carts c join cart_items ci on ci.cart_id = c.id join product_variants v on v.id = ci.variant_id
+  join products p on p.id = v.product_id
+  where c.user_id = $1 order by v.id for update of c`;
+const BARE_TAKE = `update product_variants pv set stock = pv.stock - w.qty
+  from unnest($1::uuid[], $2::int[]) as w(id, qty) where pv.id = w.id and pv.stock >= w.qty returning pv.id`;
+const BARE_WRITE = `with l as (
+    select * from jsonb_to_recordset($4::jsonb) as l(variant_id uuid, product_id uuid, seller_id uuid, qty int,
+      price int, sku text, title text, gst_rate_bps int)
+  ),
+  o as (
+    insert into orders (number, customer_id, idempotency_key, payment_method, payment_status, shipping_address,
+      subtotal, item_discount, coupon_discount, shipping, gst_included, total)
+    select $2, $1, $2, 'cod', 'cod_pending', to_jsonb(a) - 'id' - 'user_id', t.total, 0, 0, 0, 0, t.total
+    from addresses a, (select sum(qty * price)::int as total from l) t where a.id = $3 and a.user_id = $1
+    returning id
+  ),
+  s as (
+    insert into sub_orders (order_id, seller_id, number, status, seller, subtotal, item_discount, coupon_discount,
+      shipping, gst_included, total, commission_bps)
+    select o.id, l.seller_id, $2 || '-' || row_number() over (), 'confirmed', '{}', sum(l.qty * l.price), 0, 0, 0, 0,
+      sum(l.qty * l.price), 1000
+    from o, l group by o.id, l.seller_id
+    returning id, order_id, seller_id
+  ),
+  i as (
+    insert into order_items (order_id, sub_order_id, variant_id, product_id, title, variant_label, sku, gst_rate_bps,
+      qty, unit_price, effective_unit_price, item_discount, coupon_discount, line_total, gst_included)
+    select s.order_id, s.id, l.variant_id, l.product_id, l.title, '', l.sku, l.gst_rate_bps, l.qty, l.price, l.price,
+      0, 0, l.qty * l.price, 0
+    from s join l on l.seller_id = s.seller_id
+  ),
+  emptied as (delete from cart_items where cart_id = $5)
+  select id from o`;
+let bareOrders = 0;
+const bare = Fastify();
+bare.post<{ Body: { userId: string; addressId: string } }>("/bare-order", async (req, reply) => {
+  const { userId, addressId } = req.body;
+  const client = await pgPool.connect();
+  const q = (name: string, text: string, values: unknown[]) => {
+    statements++;
+    return client.query({ name, text, values });
+  };
+  try {
+    statements++;
+    await client.query("begin");
+    const lines = (await q("bare_lines", BARE_LINES, [userId])).rows;
+    const taken = await q("bare_take", BARE_TAKE, [
+      `{${lines.map((l) => l.variant_id).join(",")}}`,
+      `{${lines.map((l) => l.qty).join(",")}}`,
+    ]);
+    if (!lines.length || taken.rowCount !== lines.length) {
+      statements++;
+      await client.query("rollback");
+      return reply.code(409).send({ error: "out of stock" });
+    }
+    const number = `BARE-${++bareOrders}-${Date.now()}`;
+    const [order] = (
+      await q("bare_write", BARE_WRITE, [userId, number, addressId, JSON.stringify(lines), lines[0]!.cart_id])
+    ).rows;
+    statements++;
+    await client.query("commit");
+    return { id: order!.id };
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+});
+
 // BENCH_PROFILE=<file>: a CPU profile of this process from here to SIGTERM (open it in Chrome's DevTools).
 const profiler = process.env.BENCH_PROFILE ? new Session() : null;
 if (profiler) {
@@ -203,11 +299,15 @@ if (profiler) {
 }
 
 const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
+const bareUrl = bareCount ? await bare.listen({ port: 0, host: "127.0.0.1" }) : null;
 process.stdout.write(
   `${JSON.stringify({
     api,
     stats: statsUrl,
     distinct: distinctBuyers,
+    bare: bareUrl
+      ? { url: bareUrl, buyers: bareBuyers.map((b) => ({ userId: b.userId, addressId: b.addressId })) }
+      : null,
     hot: hotBuyers,
     race: raceBuyers,
     raceVariant,
@@ -221,6 +321,7 @@ process.on("SIGTERM", async () => {
     writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
   }
   stats.close();
+  await bare.close();
   await server.close();
   process.exit(0);
 });
