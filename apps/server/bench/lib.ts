@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { createInterface } from "node:readline";
 import { createDb } from "@bazaar/db";
 import autocannon from "autocannon";
@@ -70,4 +72,22 @@ export async function dropDatabase(name: string) {
   const admin = await createDb({ url: adminUrl, poolSize: 1 });
   await admin.db.execute(`drop database if exists ${name} with (force)`);
   await admin.close();
+}
+
+/**
+ * BENCH_PROFILE=<file>: a CPU profile of this bench server from now until the returned
+ * function is called (at SIGTERM), written to that file (open it in Chrome's DevTools).
+ * Without it, a no-op.
+ */
+export async function profileIfAsked(): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) return async () => {};
+  const profiler = new Session();
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+  return async () => {
+    const { profile } = await profiler.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+  };
 }

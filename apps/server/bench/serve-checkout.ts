@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -14,6 +13,7 @@ import {
 import { signInForTest as login } from "@bazaar/core/testing";
 import Fastify from "fastify";
 import { createServer, seedDemo } from "../src/index";
+import { profileIfAsked } from "./lib";
 
 /**
  * Child process of the checkout benchmark: the real app over the demo shops, with three
@@ -290,13 +290,8 @@ bare.post<{ Body: { userId: string; addressId: string } }>("/bare-order", async 
   }
 });
 
-// BENCH_PROFILE=<file>: a CPU profile of this process from here to SIGTERM (open it in Chrome's DevTools).
-const profiler = process.env.BENCH_PROFILE ? new Session() : null;
-if (profiler) {
-  profiler.connect();
-  await profiler.post("Profiler.enable");
-  await profiler.post("Profiler.start");
-}
+// BENCH_PROFILE=<file>: a CPU profile of this process from here to SIGTERM.
+const stopProfile = await profileIfAsked();
 
 const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
 const bareUrl = bareCount ? await bare.listen({ port: 0, host: "127.0.0.1" }) : null;
@@ -316,10 +311,7 @@ process.stdout.write(
   })}\n`,
 );
 process.on("SIGTERM", async () => {
-  if (profiler) {
-    const { profile } = await profiler.post("Profiler.stop");
-    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
-  }
+  await stopProfile();
   stats.close();
   await bare.close();
   await server.close();

@@ -6,6 +6,7 @@ import { createVerifiedUser, loadConfig } from "@bazaar/core";
 import { signInForTest as login } from "@bazaar/core/testing";
 import Fastify from "fastify";
 import { createServer } from "../src/index";
+import { profileIfAsked } from "./lib";
 
 /**
  * Child process of the reads benchmark (bench/reads.ts), over a database already seeded by
@@ -195,6 +196,8 @@ bare.get("/settle", async () => {
   }
 });
 
+// BENCH_PROFILE=<file>: a CPU profile of this process from here to SIGTERM (the last size's, with several).
+const stopProfile = await profileIfAsked();
 const api = await server.app.listen({ port: 0, host: "127.0.0.1" });
 const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
 process.stdout.write(
@@ -210,6 +213,7 @@ process.stdout.write(
   })}\n`,
 );
 process.on("SIGTERM", async () => {
+  await stopProfile();
   await bare.close();
   await server.close();
   process.exit(0);
