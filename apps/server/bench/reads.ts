@@ -32,7 +32,8 @@ import autocannon from "autocannon";
  *   memory          this bench server's RSS after start and after the load (tsx, bare routes in
  *                   it, no demo data: for comparing runs; the built server users run, against
  *                   the goals of #14, is bench/memory.ts's)
- *   placeOrder      bench/checkout.ts, run as its own section (BENCH_PLACE_ORDER=0 skips it)
+ *   placeOrder      bench/checkout.ts, run as its own section (BENCH_PLACE_ORDER=0 skips it:
+ *                   `pnpm bench` runs checkout.ts after the memory bench instead)
  *
  * Beside req/s and latency, CPU per request: the API process's (bare route included) and
  * the bench database's PostgreSQL backends' (from /proc). On a machine shared with other
