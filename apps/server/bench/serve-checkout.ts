@@ -279,9 +279,11 @@ bare.post<{ Body: { userId: string; addressId: string } }>("/bare-order", async 
     const [order] = (
       await q("bare_write", BARE_WRITE, [userId, number, addressId, JSON.stringify(lines), lines[0]!.cart_id])
     ).rows;
+    // No order row (an address not the buyer's): fail loudly, so the bench never counts less work as an order.
+    if (!order) throw new Error(`bare order for ${userId}: no order written`);
     statements++;
     await client.query("commit");
-    return { id: order!.id };
+    return { id: order.id };
   } catch (error) {
     await client.query("rollback").catch(() => {});
     throw error;
