@@ -9,17 +9,17 @@ import { connections, dropDatabase, freshDatabaseUrl, type Row, startServer } fr
  * `pnpm bench`: checkout on the real app, every request a different customer placing a ready
  * three-line, two-shop cart by cash on delivery (one transaction: re-price, take stock, write
  * the order, empty the cart).
+ * (0) bare, the floor (PostgreSQL only): as many carts as (1), of the same shape, ordered
+ *     through a bare route in the same process over the same pool (serve-checkout.ts
+ *     `/bare-order`): one transaction of five round trips that takes the stock and writes
+ *     the order, its parts and items, and nothing else an order does here;
  * (1) distinct variants: no two orders share a variant or a product, so no row lock is
  *     contended and the figure is the cost of an order itself;
  * (2) hot variants: every cart is three of six variants, overlapping, so orders queue on
  *     each other's stock rows;
- * (0) bare, the floor (PostgreSQL only): as many carts again, of the same shape, ordered
- *     through a bare route in the same process over the same pool (serve-checkout.ts
- *     `/bare-order`): one transaction of five round trips that takes the stock and writes
- *     the order, its parts and items, and nothing else an order does here;
  * (3) the race: BENCH_RACERS customers (200) at the same instant for a variant with 10 left;
  *     exactly 10 must win and every other hear `checkout.out_of_stock`.
- * For (1) and (2) it prints, side by side in one table, orders/s, p50/p99, SQL statements per
+ * For (0), (1) and (2) it prints, side by side in one table, orders/s, p50/p99, SQL statements per
  * request (authentication included) and the CPU each order cost the API process and
  * PostgreSQL's backends. On a shared machine the throughput follows the load (printed with
  * the heading); the statements and CPU per order are the figures to compare between runs.

@@ -135,7 +135,7 @@ const dA = await newVariants(SHOP_A, distinct * 2, 1_000, "d");
 const dB = await newVariants(SHOP_B, distinct, 1_000, "d");
 const distinctBuyers = await shoppers(distinct, "d", (i) => [dA[2 * i]!, dA[2 * i + 1]!, dB[i]!]);
 // Bare: as many carts again, of the same shape and variants of their own, for the bare route.
-const bareCount = driverIsPg() ? distinct : 0;
+const bareCount = server.runtime.db.driver === "pglite" ? 0 : distinct;
 const bA = await newVariants(SHOP_A, bareCount * 2, 1_000, "b");
 const bB = await newVariants(SHOP_B, bareCount, 1_000, "b");
 const bareBuyers = await shoppers(bareCount, "b", (i) => [bA[2 * i]!, bA[2 * i + 1]!, bB[i]!]);
@@ -158,7 +158,8 @@ const raceBuyers = await shoppers(racers, "r", () => [raceVariant!]);
 // rows per order, a cost no store past its first minute pays, and one that came and went with
 // autovacuum's timing. So: `BENCH_HISTORY` orders placed first (through the app's own
 // placeOrder, not measured), then every table analyzed.
-const history = Number(process.env.BENCH_HISTORY ?? 500);
+// An empty value (a copied .env.example) is the default, as for every bench knob; 0 is none.
+const history = process.env.BENCH_HISTORY ? Number(process.env.BENCH_HISTORY) : 500;
 const xA = await newVariants(SHOP_A, history, 1_000, "x");
 const xB = await newVariants(SHOP_B, history, 1_000, "x");
 const historyBuyers = await shoppers(history, "x", (i) => [xA[i]!, xB[i]!]);
@@ -216,9 +217,6 @@ type PgClient = {
   release(): void;
 };
 const pgPool = (deps.db as unknown as { $client: { connect(): Promise<PgClient> } }).$client;
-function driverIsPg() {
-  return server.runtime.db.driver !== "pglite";
-}
 const BARE_LINES = `select c.id as cart_id, ci.variant_id, ci.qty, v.price, v.product_id, v.seller_id, v.sku, p.title, p.gst_rate_bps
   from carts c join cart_items ci on ci.cart_id = c.id join product_variants v on v.id = ci.variant_id
   join products p on p.id = v.product_id

@@ -133,19 +133,27 @@ const bareListText = (order: string) => `
   ) t
   order by ${order.replaceAll("p.", "t.")} limit $3`;
 const pgDriver = runtime.db.driver !== "pglite";
+/** A bare route's statement: named and prepared (planned once per connection) on PostgreSQL. */
+async function bareQuery(name: string, text: string, values: unknown[]): Promise<unknown[]> {
+  const { rows } = pgDriver
+    ? await (pool as unknown as { query(q: object): Promise<{ rows: unknown[] }> }).query({
+        name,
+        text,
+        values,
+      })
+    : await pool.query(text, values);
+  return rows;
+}
 bare.get<{ Querystring: { category: string; sort: string; limit: string; maxPrice: string } }>(
   "/bare-list",
   async (req, reply) => {
     const { category, sort, limit, maxPrice } = req.query;
     const text = bareListText(BARE_ORDER[sort] ?? BARE_ORDER.relevance!);
-    const values = [subtree(category), Number(maxPrice), Number(limit)];
-    const { rows } = pgDriver
-      ? await (pool as unknown as { query(q: object): Promise<{ rows: unknown[] }> }).query({
-          name: `bare_list_${sort}`,
-          text,
-          values,
-        })
-      : await pool.query(text, values);
+    const rows = await bareQuery(`bare_list_${sort}`, text, [
+      subtree(category),
+      Number(maxPrice),
+      Number(limit),
+    ]);
     return reply.type("application/json").send(JSON.stringify({ items: rows }));
   },
 );
@@ -167,14 +175,7 @@ const bareSearchText = `
   order by ts_rank(p.search_vector, q) desc, p.id desc
   limit $2`;
 bare.get<{ Querystring: { q: string; limit: string } }>("/bare-search", async (req, reply) => {
-  const values = [req.query.q, Number(req.query.limit)];
-  const { rows } = pgDriver
-    ? await (pool as unknown as { query(q: object): Promise<{ rows: unknown[] }> }).query({
-        name: "bare_search",
-        text: bareSearchText,
-        values,
-      })
-    : await pool.query(bareSearchText, values);
+  const rows = await bareQuery("bare_search", bareSearchText, [req.query.q, Number(req.query.limit)]);
   return reply.type("application/json").send(JSON.stringify({ items: rows }));
 });
 bare.get("/rss", async () => ({ rss: process.memoryUsage().rss, rssAtStart }));
